@@ -1,0 +1,56 @@
+import type { Location } from "./location.js";
+import { formatLocation } from "./location.js";
+
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * The catalog of diagnostic kinds. Every diagnostic the converter reports has one of
+ * these codes; the code is stable and documented, the message is built per occurrence.
+ */
+export const DIAGNOSTIC_CODES = {
+  PG1001: "syntax error in the input",
+  PG1002: "cannot read input",
+  PG1003: "input structure not understood",
+  PG2001: "unknown resource type",
+  PG2002: "unknown data source",
+  PG2003: "unknown attribute",
+  PG2004: "unsupported block or meta-argument",
+  PG2005: "unsupported function",
+  PG2006: "unsupported expression",
+  PG2007: "module calls are not converted",
+  PG2008: "reference to something not declared",
+  PG2009: "dependency cycle",
+  PG2010: "note about a construct with no direct Pulumi equivalent",
+  PG3001: "integration type not allowed",
+  PG3002: "integration requires a field",
+  PG3003: "value out of range",
+  PG3004: "value not allowed",
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly location?: Location;
+}
+
+export function diagnostic(
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  location?: Location,
+): Diagnostic {
+  return location ? { code, severity, message, location } : { code, severity, message };
+}
+
+/** `file:line:col: severity: message [code]`, the one human format. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.location ? `${formatLocation(d.location)}: ` : "";
+  return `${where}${d.severity}: ${d.message} [${d.code}]`;
+}
+
+export function hasErrors(diags: readonly Diagnostic[]): boolean {
+  return diags.some((d) => d.severity === "error");
+}

@@ -1,0 +1,213 @@
+import type { Location } from "./location.js";
+
+/**
+ * One expression vocabulary for every source format. Plain readonly data, `kind`-tagged.
+ * Parsers produce it; mappers rewrite references into declaration references; emitters print it.
+ */
+export type Expr =
+  | Literal
+  | ListExpr
+  | ObjectExpr
+  | TemplateExpr
+  | RefExpr
+  | CallExpr
+  | ConditionalExpr
+  | BinaryExpr
+  | UnaryExpr
+  | IndexExpr
+  | SplatExpr
+  | ForExpr
+  | UnsupportedExpr;
+
+export interface Literal {
+  readonly kind: "literal";
+  readonly value: string | number | boolean | null;
+  /** A heredoc or multi-line string that should stay a template literal when printed. */
+  readonly heredoc?: boolean;
+}
+
+export interface ListExpr {
+  readonly kind: "list";
+  readonly items: readonly Expr[];
+}
+
+export interface ObjectEntry {
+  /** A string key, or a computed key expression (`(var.k) = 1`). */
+  readonly key: string | Expr;
+  readonly value: Expr;
+  readonly comments?: Comments;
+}
+
+export interface ObjectExpr {
+  readonly kind: "object";
+  readonly entries: readonly ObjectEntry[];
+}
+
+export interface TemplateExpr {
+  readonly kind: "template";
+  /** Literal text (already unescaped) and interpolated expressions, in order. */
+  readonly parts: readonly (string | Expr)[];
+  readonly heredoc?: boolean;
+}
+
+/** One step of a traversal: `.name` or `[key]`. */
+export type Accessor =
+  | { readonly kind: "attr"; readonly name: string }
+  | { readonly kind: "index"; readonly key: Expr };
+
+export type RefTarget =
+  | { readonly kind: "variable"; readonly name: string }
+  | { readonly kind: "local"; readonly name: string }
+  | { readonly kind: "resource"; readonly type: string; readonly name: string }
+  | { readonly kind: "data"; readonly type: string; readonly name: string }
+  | { readonly kind: "module"; readonly name: string }
+  | { readonly kind: "countIndex" }
+  | { readonly kind: "each"; readonly which: "key" | "value" }
+  | { readonly kind: "path"; readonly which: string }
+  | { readonly kind: "scope"; readonly name: string }
+  | { readonly kind: "pseudo"; readonly name: string }
+  | { readonly kind: "self" }
+  /** After mapping: a declaration of the Pulumi program, by id. */
+  | { readonly kind: "decl"; readonly id: string };
+
+export interface RefExpr {
+  readonly kind: "ref";
+  readonly target: RefTarget;
+  readonly path: readonly Accessor[];
+  readonly loc?: Location;
+}
+
+export interface CallExpr {
+  readonly kind: "call";
+  readonly name: string;
+  readonly args: readonly Expr[];
+  /** `f(list...)`: the last argument is expanded. */
+  readonly expandLast?: boolean;
+  readonly loc?: Location;
+}
+
+export interface ConditionalExpr {
+  readonly kind: "conditional";
+  readonly condition: Expr;
+  readonly whenTrue: Expr;
+  readonly whenFalse: Expr;
+}
+
+export type BinaryOperator =
+  | "+" | "-" | "*" | "/" | "%"
+  | "==" | "!=" | "<" | "<=" | ">" | ">="
+  | "&&" | "||";
+
+export interface BinaryExpr {
+  readonly kind: "binary";
+  readonly op: BinaryOperator;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+
+export interface UnaryExpr {
+  readonly kind: "unary";
+  readonly op: "-" | "!";
+  readonly operand: Expr;
+}
+
+export interface IndexExpr {
+  readonly kind: "index";
+  readonly collection: Expr;
+  readonly key: Expr;
+}
+
+/** `source[*].a.b`: `each` is applied to every element. */
+export interface SplatExpr {
+  readonly kind: "splat";
+  readonly source: Expr;
+  readonly each: readonly Accessor[];
+}
+
+/** `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value}`. */
+export interface ForExpr {
+  readonly kind: "for";
+  readonly keyVar?: string;
+  readonly valueVar: string;
+  readonly collection: Expr;
+  readonly key?: Expr;
+  readonly value: Expr;
+  readonly condition?: Expr;
+  readonly grouped?: boolean;
+}
+
+/** Something the converter cannot express yet; the source text is kept for the placeholder. */
+export interface UnsupportedExpr {
+  readonly kind: "unsupported";
+  readonly text: string;
+  readonly reason: string;
+  readonly loc?: Location;
+}
+
+export interface Comments {
+  readonly leading?: readonly string[];
+  readonly trailing?: string;
+}
+
+export const lit = (value: Literal["value"]): Literal => ({ kind: "literal", value });
+
+export function assertNever(x: never): never {
+  throw new Error(`internal error: unexpected ${JSON.stringify(x)}`);
+}
+
+/** Visit every sub-expression (pre-order). */
+export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
+  visit(e);
+  const go = (x: Expr) => walkExpr(x, visit);
+  switch (e.kind) {
+    case "literal":
+    case "unsupported":
+      return;
+    case "list":
+      e.items.forEach(go);
+      return;
+    case "object":
+      for (const en of e.entries) {
+        if (typeof en.key !== "string") go(en.key);
+        go(en.value);
+      }
+      return;
+    case "template":
+      for (const p of e.parts) if (typeof p !== "string") go(p);
+      return;
+    case "ref":
+      for (const a of e.path) if (a.kind === "index") go(a.key);
+      return;
+    case "call":
+      e.args.forEach(go);
+      return;
+    case "conditional":
+      go(e.condition);
+      go(e.whenTrue);
+      go(e.whenFalse);
+      return;
+    case "binary":
+      go(e.left);
+      go(e.right);
+      return;
+    case "unary":
+      go(e.operand);
+      return;
+    case "index":
+      go(e.collection);
+      go(e.key);
+      return;
+    case "splat":
+      go(e.source);
+      for (const a of e.each) if (a.kind === "index") go(a.key);
+      return;
+    case "for":
+      go(e.collection);
+      if (e.key) go(e.key);
+      go(e.value);
+      if (e.condition) go(e.condition);
+      return;
+    default:
+      assertNever(e);
+  }
+}

@@ -1,0 +1,130 @@
+import type { Comments, Expr } from "./expr.js";
+import type { Location } from "./location.js";
+
+/**
+ * The source-neutral model a parser lowers to: what the user declared, in source order,
+ * with comments and locations. Mappers turn it into a {@link PulumiProgram}.
+ */
+export interface SourceProgram {
+  readonly format: "terraform" | "cloudformation";
+  readonly items: readonly SourceItem[];
+  /** Comments at the end of a file that belong to nothing after them. */
+  readonly trailingComments: readonly string[];
+}
+
+export type SourceItem = Variable | Local | Resource | Output | ProviderConfig | Note;
+
+/** A body attribute or nested block, in source order. */
+export type BodyItem = Attribute | Block | DynamicBlock;
+
+export interface Attribute {
+  readonly kind: "attribute";
+  readonly name: string;
+  readonly value: Expr;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+export interface Block {
+  readonly kind: "block";
+  readonly name: string;
+  readonly labels: readonly string[];
+  readonly body: readonly BodyItem[];
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+export interface DynamicBlock {
+  readonly kind: "dynamic";
+  /** The block type it generates. */
+  readonly name: string;
+  readonly forEach: Expr;
+  /** The iterator name (`iterator = x`), defaults to the block name. */
+  readonly iterator: string;
+  readonly content: readonly BodyItem[];
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+export type VariableType =
+  | { readonly kind: "string" }
+  | { readonly kind: "number" }
+  | { readonly kind: "bool" }
+  | { readonly kind: "any" }
+  | { readonly kind: "list"; readonly element: VariableType }
+  | { readonly kind: "map"; readonly element: VariableType }
+  | { readonly kind: "object"; readonly fields: readonly { name: string; type: VariableType; optional: boolean }[] }
+  | { readonly kind: "tuple"; readonly elements: readonly VariableType[] };
+
+export interface Variable {
+  readonly kind: "variable";
+  readonly name: string;
+  /** Undefined: no type given. */
+  readonly type?: VariableType;
+  readonly default?: Expr;
+  readonly description?: string;
+  readonly sensitive: boolean;
+  /** Allowed values (CloudFormation `AllowedValues`), pattern, bounds: checked at run time. */
+  readonly allowedValues?: readonly Expr[];
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+export interface Local {
+  readonly kind: "local";
+  readonly name: string;
+  readonly value: Expr;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+export interface ResourceMeta {
+  readonly count?: Expr;
+  readonly forEach?: Expr;
+  readonly dependsOn: readonly Expr[];
+  readonly provider?: Expr;
+  readonly protect?: boolean;
+  readonly ignoreChanges?: readonly string[];
+  readonly retainOnDelete?: boolean;
+  readonly createBeforeDestroy?: boolean;
+  readonly condition?: Expr;
+}
+
+export interface Resource {
+  readonly kind: "resource";
+  /** `managed` resources and `data` sources share the shape. */
+  readonly mode: "managed" | "data";
+  readonly type: string;
+  readonly name: string;
+  readonly body: readonly BodyItem[];
+  readonly meta: ResourceMeta;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+export interface Output {
+  readonly kind: "output";
+  readonly name: string;
+  readonly value: Expr;
+  readonly description?: string;
+  readonly sensitive: boolean;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+export interface ProviderConfig {
+  readonly kind: "provider";
+  readonly name: string;
+  readonly alias?: string;
+  readonly body: readonly BodyItem[];
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+/** Something the source declares that has no declaration in Pulumi, carried as a comment. */
+export interface Note {
+  readonly kind: "note";
+  readonly text: string;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}

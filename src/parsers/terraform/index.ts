@@ -1,0 +1,111 @@
+/**
+ * Terraform front end: text → (hcl2json validates and parses expressions; the scanner
+ * recovers order, comments and positions) → the source-neutral model.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Expr } from "../../model/expr.js";
+import type { SourceItem, SourceProgram } from "../../model/program.js";
+import { parseExpressions, parseHcl } from "./hcl2json.js";
+import { lowerExpr } from "./lower-expr.js";
+import { lowerFile } from "./lower.js";
+import { LineIndex, scanHcl, ScanError, type ScannedAttribute, type ScannedBody } from "./scanner.js";
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface ParseResult {
+  readonly program: SourceProgram;
+  readonly diagnostics: Diagnostic[];
+}
+
+export async function parseTerraform(files: readonly SourceFile[]): Promise<ParseResult> {
+  const diagnostics: Diagnostic[] = [];
+  const items: SourceItem[] = [];
+  const trailing: string[] = [];
+  for (const f of files) {
+    const parsed = await parseTerraformFile(f, diagnostics);
+    if (!parsed) continue;
+    items.push(...parsed.items);
+    trailing.push(...parsed.trailing);
+  }
+  return { program: { format: "terraform", items, trailingComments: trailing }, diagnostics };
+}
+
+async function parseTerraformFile(
+  f: SourceFile,
+  diags: Diagnostic[],
+): Promise<{ items: SourceItem[]; trailing: readonly string[] } | undefined> {
+  // hcl2json is the authority on syntax: a file it rejects is reported with its position.
+  const parsed = await parseHcl(f.path, f.text);
+  if (!parsed.ok) {
+    diags.push(diagnostic("PG1001", "error", parsed.error.message, { file: f.path, line: parsed.error.line, column: parsed.error.column }));
+    return undefined;
+  }
+  let tree: ScannedBody;
+  try {
+    tree = scanHcl(f.text);
+  } catch (e) {
+    if (e instanceof ScanError) {
+      diags.push(diagnostic("PG1001", "error", e.message, { file: f.path, line: e.line, column: e.column }));
+      return undefined;
+    }
+    throw e;
+  }
+  const values = await parseValues(f, tree, diags);
+  return { items: lowerFile({ file: f.path, tree, values }, diags), trailing: tree.dangling };
+}
+
+/** A value that needs no expression parser: a number, a bool, null, or a plain quoted string. */
+function simpleLiteral(src: string): Expr | undefined {
+  if (/^-?\d+(\.\d+)?$/.test(src)) return { kind: "literal", value: Number(src) };
+  if (src === "true" || src === "false") return { kind: "literal", value: src === "true" };
+  if (src === "null") return { kind: "literal", value: null };
+  if (/^"[^"\\$%\n]*"$/.test(src)) return { kind: "literal", value: src.slice(1, -1) };
+  return undefined;
+}
+
+async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]): Promise<Map<ScannedAttribute, Expr>> {
+  const values = new Map<ScannedAttribute, Expr>();
+  const pending: ScannedAttribute[] = [];
+  const visit = (b: ScannedBody) => {
+    for (const it of b.items) {
+      if (it.kind === "block") visit(it.body);
+      else {
+        const src = f.text.slice(it.valueStart, it.valueEnd);
+        const simple = simpleLiteral(src);
+        if (simple) values.set(it, simple);
+        else pending.push(it);
+      }
+    }
+  };
+  visit(tree);
+  if (pending.length === 0) return values;
+  const sources = pending.map((a) => f.text.slice(a.valueStart, a.valueEnd));
+  const batch = await parseExpressions(f.path, sources);
+  if ("asts" in batch) {
+    batch.asts.forEach((ast, i) => {
+      const a = pending[i]!;
+      values.set(a, ast ? lowerExpr(ast, { source: batch.tuple }) : unparsed(sources[i]!));
+    });
+    return values;
+  }
+  // The batch failed: parse one by one so that only the bad value is lost, with its place.
+  const lines = new LineIndex(f.text);
+  for (let i = 0; i < pending.length; i++) {
+    const one = await parseExpressions(f.path, [sources[i]!]);
+    const a = pending[i]!;
+    if ("asts" in one && one.asts[0]) values.set(a, lowerExpr(one.asts[0], { source: one.tuple }));
+    else {
+      const pos = lines.position(a.valueStart);
+      diags.push(diagnostic("PG2006", "warning", `expression not understood: ${"error" in one ? one.error.message : "no syntax tree"}`, { file: f.path, ...pos }));
+      values.set(a, unparsed(sources[i]!));
+    }
+  }
+  return values;
+}
+
+function unparsed(text: string): Expr {
+  return { kind: "unsupported", text, reason: "expression not understood" };
+}

@@ -1,0 +1,260 @@
+/**
+ * Lowers hcl2json's expression syntax tree into the model's expression vocabulary.
+ * The tree keeps literal text as written, so string escapes and heredoc indentation are
+ * decoded here; object keys are read back from the source through their byte ranges.
+ */
+import type { Accessor, BinaryOperator, Expr, ObjectEntry, RefTarget } from "../../model/expr.js";
+import type { HclAst } from "./hcl2json.js";
+
+const BINARY: Record<string, BinaryOperator> = {
+  add: "+", subtract: "-", multiply: "*", divide: "/", modulo: "%",
+  equal: "==", notEqual: "!=", lessThan: "<", lessThanOrEqual: "<=",
+  greaterThan: ">", greaterThanOrEqual: ">=", logicalAnd: "&&", logicalOr: "||",
+};
+
+export interface LowerContext {
+  /** The source text the ranges point into, as bytes. */
+  readonly source: Buffer;
+}
+
+export function lowerExpr(ast: HclAst, ctx: LowerContext): Expr {
+  return new Lowerer(ctx).expr(ast);
+}
+
+class Lowerer {
+  constructor(private readonly ctx: LowerContext) {}
+
+  private text(node: { range: { start: { byte: number }; end: { byte: number } } }): string {
+    return this.ctx.source.subarray(node.range.start.byte, node.range.end.byte).toString("utf8");
+  }
+
+  private unsupported(node: HclAst, reason: string): Expr {
+    return { kind: "unsupported", text: this.text(node), reason };
+  }
+
+  expr(node: HclAst): Expr {
+    const kids = node.children;
+    switch (node.type) {
+      case "literalValue": {
+        const { type, value } = node.meta;
+        if (type === "number") return { kind: "literal", value: Number(value) };
+        if (type === "bool") return { kind: "literal", value: value === "true" };
+        if (type === "string") return { kind: "literal", value: decodeQuoted(value) };
+        if (value === "null") return { kind: "literal", value: null };
+        return this.unsupported(node, "literal of unknown type");
+      }
+      case "templateWrap":
+        return this.expr(kids[0]!);
+      case "template":
+        return this.template(node);
+      case "tuple":
+        return { kind: "list", items: kids.map((k) => this.expr(k)) };
+      case "object":
+        return this.object(node);
+      case "scopeTraversal":
+        return this.traversal(node.meta.traversal);
+      case "relativeTraversal":
+        return this.relative(this.expr(kids[0]!), this.accessors(node.meta.traversal));
+      case "index":
+        return this.relative(this.expr(kids[0]!), [{ kind: "index", key: this.expr(kids[1]!) }]);
+      case "splat": {
+        const source = this.expr(kids[0]!);
+        const rel = kids[1];
+        const each = rel && rel.type === "relativeTraversal" ? this.accessors(rel.meta.traversal) : [];
+        return { kind: "splat", source, each };
+      }
+      case "function":
+        return {
+          kind: "call",
+          name: node.meta.name,
+          args: kids.map((k) => this.expr(k)),
+          ...(String(node.meta.expandedFinalArgument) === "true" ? { expandLast: true } : {}),
+        };
+      case "conditional":
+        return { kind: "conditional", condition: this.expr(kids[0]!), whenTrue: this.expr(kids[1]!), whenFalse: this.expr(kids[2]!) };
+      case "unaryOp":
+        return { kind: "unary", op: node.meta.operator === "negate" ? "-" : "!", operand: this.expr(kids[0]!) };
+      case "binaryOp": {
+        const op = BINARY[node.meta.operator];
+        if (!op) return this.unsupported(node, `operator ${node.meta.operator}`);
+        return { kind: "binary", op, left: this.expr(kids[0]!), right: this.expr(kids[1]!) };
+      }
+      case "for":
+        return this.forExpr(node);
+      default: {
+        // Parentheses come back as an untyped node with one child.
+        const untyped = node as { type: string; children: HclAst[] };
+        if (untyped.type === "" && untyped.children.length === 1) return this.expr(untyped.children[0]!);
+        return this.unsupported(node, `expression of kind '${untyped.type}'`);
+      }
+    }
+  }
+
+  private template(node: Extract<HclAst, { type: "template" }>): Expr {
+    const raw = node.meta.value;
+    const heredoc = /^<<(-?)/.exec(raw);
+    const indent = heredoc?.[1] === "-" ? heredocIndent(raw) : 0;
+    const parts: (string | Expr)[] = [];
+    for (const k of node.children) {
+      if (k.type === "literalValue" && k.meta.type === "string") {
+        let text = heredoc ? decodeHeredoc(k.meta.value) : decodeQuoted(k.meta.value);
+        if (indent > 0) text = stripIndentAfterNewlines(text, indent);
+        const last = parts[parts.length - 1];
+        if (typeof last === "string") parts[parts.length - 1] = last + text;
+        else if (text !== "") parts.push(text);
+      } else {
+        parts.push(this.expr(k));
+      }
+    }
+    if (parts.length === 0) return { kind: "literal", value: "", ...(heredoc ? { heredoc: true } : {}) };
+    if (parts.length === 1 && typeof parts[0] === "string") {
+      return { kind: "literal", value: parts[0], ...(heredoc ? { heredoc: true } : {}) };
+    }
+    return { kind: "template", parts, ...(heredoc ? { heredoc: true } : {}) };
+  }
+
+  private object(node: HclAst): Expr {
+    const kids = node.children;
+    const entries: ObjectEntry[] = [];
+    for (let i = 0; i + 1 < kids.length; i += 2) {
+      const keyNode = kids[i]!;
+      const value = this.expr(kids[i + 1]!);
+      const keyChildren = keyNode.children;
+      let key: string | Expr;
+      if (keyChildren.length === 0) key = this.text(keyNode).trim();
+      else {
+        const k = this.expr(keyChildren[0]!);
+        key = k.kind === "literal" && typeof k.value === "string" ? k.value : k;
+        // A bare traversal used as a key (`foo.bar = 1`) is the literal text in HCL only when unparenthesised.
+        if (typeof key !== "string" && !this.text(keyNode).trim().startsWith("(") && k.kind === "ref") {
+          key = this.text(keyNode).trim();
+        }
+      }
+      entries.push({ key, value });
+    }
+    return { kind: "object", entries };
+  }
+
+  private forExpr(node: Extract<HclAst, { type: "for" }>): Expr {
+    const m = node.meta;
+    const kids = [...node.children];
+    const collection = this.expr(kids.shift()!);
+    const key = m.keyExpression ? this.expr(kids.shift()!) : undefined;
+    const value = this.expr(kids.shift()!);
+    const condition = m.conditionalExpression ? this.expr(kids.shift()!) : undefined;
+    return {
+      kind: "for",
+      ...(m.keyVar ? { keyVar: m.keyVar } : {}),
+      valueVar: m.valVar,
+      collection,
+      ...(key ? { key } : {}),
+      value,
+      ...(condition ? { condition } : {}),
+      ...(m.groupedValue ? { grouped: true } : {}),
+    };
+  }
+
+  private accessors(parts: readonly { type: string; segment: string }[]): Accessor[] {
+    return parts.map((p) => {
+      if (p.type === "nameTraversal") return { kind: "attr", name: p.segment };
+      const seg = p.segment;
+      if (/^-?\d+$/.test(seg)) return { kind: "index", key: { kind: "literal", value: Number(seg) } };
+      if (seg.startsWith('"')) return { kind: "index", key: { kind: "literal", value: decodeQuoted(seg.slice(1, -1)) } };
+      return { kind: "index", key: { kind: "literal", value: seg } };
+    });
+  }
+
+  private relative(base: Expr, path: Accessor[]): Expr {
+    if (base.kind === "ref") return { ...base, path: [...base.path, ...path] };
+    let e = base;
+    for (const a of path) {
+      e = { kind: "index", collection: e, key: a.kind === "attr" ? { kind: "literal", value: a.name } : a.key };
+    }
+    return e;
+  }
+
+  private traversal(parts: readonly { type: string; segment: string }[]): Expr {
+    const acc = this.accessors(parts);
+    const names = acc.map((a) => (a.kind === "attr" ? a.name : undefined));
+    const root = names[0]!;
+    const ref = (target: RefTarget, skip: number): Expr => ({ kind: "ref", target, path: acc.slice(skip) });
+    switch (root) {
+      case "var":
+        if (names[1]) return ref({ kind: "variable", name: names[1] }, 2);
+        break;
+      case "local":
+        if (names[1]) return ref({ kind: "local", name: names[1] }, 2);
+        break;
+      case "data":
+        if (names[1] && names[2]) return ref({ kind: "data", type: names[1], name: names[2] }, 3);
+        break;
+      case "module":
+        if (names[1]) return ref({ kind: "module", name: names[1] }, 2);
+        break;
+      case "count":
+        if (names[1] === "index") return ref({ kind: "countIndex" }, 2);
+        break;
+      case "each":
+        if (names[1] === "key" || names[1] === "value") return ref({ kind: "each", which: names[1] }, 2);
+        break;
+      case "path":
+        if (names[1]) return ref({ kind: "path", which: names[1] }, 2);
+        break;
+      case "self":
+        return ref({ kind: "self" }, 1);
+      default:
+        if (root !== undefined && names[1] !== undefined && /^[a-z0-9]+_/.test(root)) {
+          return ref({ kind: "resource", type: root, name: names[1] }, 2);
+        }
+    }
+    return ref({ kind: "scope", name: root ?? "" }, 1);
+  }
+}
+
+/** Decodes a quoted HCL template literal: escapes, `$${` and `%%{`. */
+export function decodeQuoted(raw: string): string {
+  if (!raw.includes("\\") && !raw.includes("$${") && !raw.includes("%%{")) return raw;
+  let out = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === "\\" && i + 1 < raw.length) {
+      const n = raw[++i]!;
+      switch (n) {
+        case "n": out += "\n"; break;
+        case "r": out += "\r"; break;
+        case "t": out += "\t"; break;
+        case '"': out += '"'; break;
+        case "\\": out += "\\"; break;
+        case "u": out += String.fromCodePoint(parseInt(raw.slice(i + 1, i + 5), 16)); i += 4; break;
+        case "U": out += String.fromCodePoint(parseInt(raw.slice(i + 1, i + 9), 16)); i += 8; break;
+        default: out += "\\" + n;
+      }
+    } else if ((c === "$" || c === "%") && raw[i + 1] === c && raw[i + 2] === "{") {
+      out += c + "{";
+      i += 2;
+    } else out += c;
+  }
+  return out;
+}
+
+/** Heredocs have no backslash escapes, only `$${` and `%%{`. */
+export function decodeHeredoc(raw: string): string {
+  return raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+
+/** The indentation `<<-` removes: the smallest of all non-blank lines, closing marker included. */
+export function heredocIndent(raw: string): number {
+  const lines = raw.split("\n").slice(1);
+  let min = Infinity;
+  for (const l of lines) {
+    const line = l.replace(/\r$/, "");
+    if (line.trim() === "") continue;
+    min = Math.min(min, line.length - line.trimStart().length);
+  }
+  return Number.isFinite(min) ? min : 0;
+}
+
+/** hcl2json strips a `<<-` heredoc's first line only; strip the others the same way. */
+function stripIndentAfterNewlines(text: string, indent: number): string {
+  return text.replace(new RegExp(`\\n[ \\t]{0,${indent}}`, "g"), "\n");
+}

@@ -1,0 +1,286 @@
+/**
+ * Lowers a scanned HCL file (order, comments, positions) plus hcl2json's expression trees
+ * (values) into the source-neutral model.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Comments, Expr } from "../../model/expr.js";
+import type { Location } from "../../model/location.js";
+import type {
+  Attribute, Block, BodyItem, DynamicBlock, ResourceMeta, SourceItem, VariableType,
+} from "../../model/program.js";
+import type { ScannedAttribute, ScannedBlock, ScannedBody, ScannedItem } from "./scanner.js";
+
+export interface LowerInput {
+  readonly file: string;
+  readonly tree: ScannedBody;
+  readonly values: ReadonlyMap<ScannedAttribute, Expr>;
+}
+
+const META_ARGS = new Set(["count", "for_each", "depends_on", "provider"]);
+
+export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] {
+  const { file, tree, values } = input;
+  const loc = (it: { line: number; column: number }): Location => ({ file, line: it.line, column: it.column });
+  const comments = (it: ScannedItem): Comments | undefined => {
+    if (it.leading.length === 0 && it.trailing === undefined) return undefined;
+    return { ...(it.leading.length ? { leading: it.leading } : {}), ...(it.trailing !== undefined ? { trailing: it.trailing } : {}) };
+  };
+  const valueOf = (a: ScannedAttribute): Expr => values.get(a) ?? { kind: "unsupported", text: "", reason: "value not parsed" };
+  const withComments = <T extends object>(obj: T, it: ScannedItem): T => {
+    const c = comments(it);
+    return c ? { ...obj, comments: c } : obj;
+  };
+  const innerComments = (b: ScannedBlock): string[] => b.body.dangling.slice();
+
+  const body = (b: ScannedBody): BodyItem[] => {
+    const out: BodyItem[] = [];
+    for (const it of b.items) {
+      if (it.kind === "attribute") {
+        out.push(withComments<Attribute>({ kind: "attribute", name: it.name, value: valueOf(it), loc: loc(it) }, it));
+      } else if (it.type === "dynamic" && it.labels.length === 1) {
+        out.push(dynamic(it));
+      } else {
+        out.push(withComments<Block>({ kind: "block", name: it.type, labels: it.labels, body: body(it.body), loc: loc(it) }, it));
+      }
+    }
+    return out;
+  };
+
+  const dynamic = (it: ScannedBlock): DynamicBlock => {
+    const attr = (n: string) => it.body.items.find((x): x is ScannedAttribute => x.kind === "attribute" && x.name === n);
+    const content = it.body.items.find((x): x is ScannedBlock => x.kind === "block" && x.type === "content");
+    const forEach = attr("for_each");
+    const iter = attr("iterator");
+    const iterExpr = iter ? valueOf(iter) : undefined;
+    const iterator = iterExpr?.kind === "ref" && iterExpr.target.kind === "scope" ? iterExpr.target.name : it.labels[0]!;
+    if (!forEach || !content) {
+      diags.push(diagnostic("PG2004", "warning", `dynamic "${it.labels[0]}" needs for_each and a content block`, loc(it)));
+    }
+    return withComments<DynamicBlock>({
+      kind: "dynamic",
+      name: it.labels[0]!,
+      forEach: forEach ? valueOf(forEach) : { kind: "list", items: [] },
+      iterator,
+      content: content ? body(content.body) : [],
+      loc: loc(it),
+    }, it);
+  };
+
+  const literalString = (a: ScannedAttribute | undefined): string | undefined => {
+    if (!a) return undefined;
+    const v = valueOf(a);
+    return v.kind === "literal" && typeof v.value === "string" ? v.value : undefined;
+  };
+  const literalBool = (a: ScannedAttribute | undefined): boolean | undefined => {
+    if (!a) return undefined;
+    const v = valueOf(a);
+    return v.kind === "literal" && typeof v.value === "boolean" ? v.value : undefined;
+  };
+  const attrOf = (b: ScannedBlock, n: string) =>
+    b.body.items.find((x): x is ScannedAttribute => x.kind === "attribute" && x.name === n);
+
+  const items: SourceItem[] = [];
+  for (const it of tree.items) {
+    if (it.kind === "attribute") {
+      diags.push(diagnostic("PG1003", "error", `unexpected top-level attribute '${it.name}'`, loc(it)));
+      continue;
+    }
+    const label = (i: number) => it.labels[i] ?? "";
+    switch (it.type) {
+      case "variable": {
+        const typeAttr = attrOf(it, "type");
+        const def = attrOf(it, "default");
+        const description = literalString(attrOf(it, "description"));
+        const type = typeAttr ? variableType(valueOf(typeAttr)) : undefined;
+        for (const inner of it.body.items) {
+          if (inner.kind === "block" && inner.type === "validation") {
+            diags.push(diagnostic("PG2010", "info", `variable "${label(0)}": validation rules are kept as a comment, not enforced`, loc(inner)));
+          }
+        }
+        items.push(withComments({
+          kind: "variable" as const,
+          name: label(0),
+          ...(type ? { type } : {}),
+          ...(def ? { default: valueOf(def) } : {}),
+          ...(description !== undefined ? { description } : {}),
+          sensitive: literalBool(attrOf(it, "sensitive")) ?? false,
+          loc: loc(it),
+        }, it));
+        break;
+      }
+      case "locals": {
+        let first = true;
+        for (const a of it.body.items) {
+          if (a.kind !== "attribute") continue;
+          const c = comments(a);
+          const lead = first ? [...it.leading, ...(c?.leading ?? [])] : c?.leading ?? [];
+          first = false;
+          const merged: Comments | undefined = lead.length || c?.trailing !== undefined
+            ? { ...(lead.length ? { leading: lead } : {}), ...(c?.trailing !== undefined ? { trailing: c.trailing } : {}) }
+            : undefined;
+          items.push({ kind: "local", name: a.name, value: valueOf(a), loc: loc(a), ...(merged ? { comments: merged } : {}) });
+        }
+        break;
+      }
+      case "resource":
+      case "data": {
+        const { meta, rest } = resourceMeta(it);
+        items.push(withComments({
+          kind: "resource" as const,
+          mode: it.type === "data" ? ("data" as const) : ("managed" as const),
+          type: label(0),
+          name: label(1),
+          body: body({ items: rest, dangling: [] }),
+          meta,
+          loc: loc(it),
+        }, it));
+        if (it.body.dangling.length) {
+          items.push({ kind: "note", text: innerComments(it).join("\n"), loc: loc(it) });
+        }
+        break;
+      }
+      case "output": {
+        const value = attrOf(it, "value");
+        const description = literalString(attrOf(it, "description"));
+        items.push(withComments({
+          kind: "output" as const,
+          name: label(0),
+          value: value ? valueOf(value) : { kind: "unsupported" as const, text: "", reason: "output without a value" },
+          ...(description !== undefined ? { description } : {}),
+          sensitive: literalBool(attrOf(it, "sensitive")) ?? false,
+          loc: loc(it),
+        }, it));
+        break;
+      }
+      case "provider": {
+        const alias = literalString(attrOf(it, "alias"));
+        const rest = it.body.items.filter((x) => !(x.kind === "attribute" && x.name === "alias"));
+        items.push(withComments({
+          kind: "provider" as const,
+          name: label(0),
+          ...(alias !== undefined ? { alias } : {}),
+          body: body({ items: rest, dangling: [] }),
+          loc: loc(it),
+        }, it));
+        break;
+      }
+      case "terraform":
+        items.push(withComments({ kind: "note" as const, text: terraformNote(it), loc: loc(it) }, it));
+        diags.push(diagnostic("PG2010", "info", "the terraform {} block has no Pulumi equivalent: provider versions belong in package.json", loc(it)));
+        break;
+      case "module":
+        items.push(withComments({ kind: "note" as const, text: `TODO(pulumigrate): module "${label(0)}" is not converted; convert its source directory and instantiate it here.`, loc: loc(it) }, it));
+        diags.push(diagnostic("PG2007", "warning", `module "${label(0)}" is not converted: convert its source separately (a Pulumi ComponentResource is the usual target)`, loc(it)));
+        break;
+      default:
+        items.push(withComments({ kind: "note" as const, text: `TODO(pulumigrate): '${it.type}' block ${it.labels.map((l) => `"${l}"`).join(" ")} is not converted.`, loc: loc(it) }, it));
+        diags.push(diagnostic("PG2004", "warning", `'${it.type}' blocks are not converted`, loc(it)));
+    }
+  }
+  return items;
+
+  function resourceMeta(it: ScannedBlock): { meta: ResourceMeta; rest: ScannedItem[] } {
+    const rest: ScannedItem[] = [];
+    let count: Expr | undefined;
+    let forEach: Expr | undefined;
+    let provider: Expr | undefined;
+    let dependsOn: Expr[] = [];
+    let protect: boolean | undefined;
+    let ignoreChanges: string[] | undefined;
+    let createBeforeDestroy: boolean | undefined;
+    for (const x of it.body.items) {
+      if (x.kind === "attribute" && META_ARGS.has(x.name)) {
+        const v = valueOf(x);
+        if (x.name === "count") count = v;
+        else if (x.name === "for_each") forEach = v;
+        else if (x.name === "provider") provider = v;
+        else dependsOn = v.kind === "list" ? [...v.items] : [v];
+      } else if (x.kind === "block" && x.type === "lifecycle") {
+        for (const l of x.body.items) {
+          if (l.kind !== "attribute") {
+            diags.push(diagnostic("PG2004", "warning", `lifecycle block '${l.type}' is not converted`, loc(l)));
+            continue;
+          }
+          const v = valueOf(l);
+          if (l.name === "prevent_destroy" && v.kind === "literal") protect = v.value === true;
+          else if (l.name === "create_before_destroy" && v.kind === "literal") createBeforeDestroy = v.value === true;
+          else if (l.name === "ignore_changes") ignoreChanges = ignoreList(v);
+          else diags.push(diagnostic("PG2004", "warning", `lifecycle argument '${l.name}' is not converted`, loc(l)));
+        }
+      } else if (x.kind === "block" && (x.type === "provisioner" || x.type === "connection")) {
+        diags.push(diagnostic("PG2004", "warning", `'${x.type}' blocks are not converted: use @pulumi/command for provisioning`, loc(x)));
+      } else rest.push(x);
+    }
+    return {
+      meta: {
+        dependsOn,
+        ...(count ? { count } : {}),
+        ...(forEach ? { forEach } : {}),
+        ...(provider ? { provider } : {}),
+        ...(protect !== undefined ? { protect } : {}),
+        ...(ignoreChanges ? { ignoreChanges } : {}),
+        ...(createBeforeDestroy !== undefined ? { createBeforeDestroy } : {}),
+      },
+      rest,
+    };
+  }
+}
+
+function ignoreList(v: Expr): string[] {
+  const one = (e: Expr): string | undefined => {
+    if (e.kind === "ref" && e.target.kind === "scope") {
+      return [e.target.name, ...e.path.map((a) => (a.kind === "attr" ? a.name : "[]"))].join(".");
+    }
+    if (e.kind === "literal" && typeof e.value === "string") return e.value;
+    return undefined;
+  };
+  if (v.kind === "list") return v.items.map(one).filter((x): x is string => x !== undefined);
+  const s = one(v);
+  return s ? [s] : [];
+}
+
+function terraformNote(b: ScannedBlock): string {
+  const parts: string[] = ["Terraform settings (terraform {}) are not needed in Pulumi."];
+  for (const it of b.body.items) {
+    if (it.kind === "block" && it.type === "required_providers") parts.push("Provider versions are pinned in package.json instead.");
+    if (it.kind === "block" && it.type === "backend") parts.push(`The "${it.labels[0] ?? ""}" backend becomes a Pulumi state backend (pulumi login).`);
+  }
+  return parts.join(" ");
+}
+
+/** Reads `type = …` of a variable: `string`, `list(string)`, `object({…})`, `optional(…)`. */
+export function variableType(e: Expr): VariableType | undefined {
+  if (e.kind === "ref" && e.target.kind === "scope" && e.path.length === 0) {
+    switch (e.target.name) {
+      case "string": return { kind: "string" };
+      case "number": return { kind: "number" };
+      case "bool": return { kind: "bool" };
+      case "any": return { kind: "any" };
+    }
+    return undefined;
+  }
+  if (e.kind === "literal" && typeof e.value === "string") return variableType({ kind: "ref", target: { kind: "scope", name: e.value }, path: [] });
+  if (e.kind === "call") {
+    const arg = e.args[0];
+    switch (e.name) {
+      case "list":
+      case "set":
+        return { kind: "list", element: (arg && variableType(arg)) ?? { kind: "any" } };
+      case "map":
+        return { kind: "map", element: (arg && variableType(arg)) ?? { kind: "any" } };
+      case "tuple":
+        return arg?.kind === "list" ? { kind: "tuple", elements: arg.items.map((x) => variableType(x) ?? { kind: "any" }) } : undefined;
+      case "object":
+        if (arg?.kind !== "object") return undefined;
+        return {
+          kind: "object",
+          fields: arg.entries.map((en) => {
+            const optional = en.value.kind === "call" && en.value.name === "optional";
+            const inner = optional && en.value.kind === "call" ? en.value.args[0]! : en.value;
+            return { name: typeof en.key === "string" ? en.key : "?", type: variableType(inner) ?? { kind: "any" }, optional };
+          }),
+        };
+    }
+  }
+  return undefined;
+}

@@ -36,6 +36,7 @@ export interface ObjectEntry {
   readonly key: string | Expr;
   readonly value: Expr;
   readonly comments?: Comments;
+  readonly loc?: Location;
 }
 
 export interface ObjectExpr {
@@ -210,4 +211,59 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
     default:
       assertNever(e);
   }
+}
+
+/** Rebuilds an expression bottom-up, letting `f` replace any node after its children. */
+export function transformExpr(e: Expr, f: (e: Expr) => Expr): Expr {
+  const go = (x: Expr) => transformExpr(x, f);
+  const acc = (a: Accessor): Accessor => (a.kind === "index" ? { kind: "index", key: go(a.key) } : a);
+  let out: Expr;
+  switch (e.kind) {
+    case "literal":
+    case "unsupported":
+      out = e;
+      break;
+    case "list":
+      out = { ...e, items: e.items.map(go) };
+      break;
+    case "object":
+      out = { ...e, entries: e.entries.map((en) => ({ ...en, key: typeof en.key === "string" ? en.key : go(en.key), value: go(en.value) })) };
+      break;
+    case "template":
+      out = { ...e, parts: e.parts.map((p) => (typeof p === "string" ? p : go(p))) };
+      break;
+    case "ref":
+      out = { ...e, path: e.path.map(acc) };
+      break;
+    case "call":
+      out = { ...e, args: e.args.map(go) };
+      break;
+    case "conditional":
+      out = { ...e, condition: go(e.condition), whenTrue: go(e.whenTrue), whenFalse: go(e.whenFalse) };
+      break;
+    case "binary":
+      out = { ...e, left: go(e.left), right: go(e.right) };
+      break;
+    case "unary":
+      out = { ...e, operand: go(e.operand) };
+      break;
+    case "index":
+      out = { ...e, collection: go(e.collection), key: go(e.key) };
+      break;
+    case "splat":
+      out = { ...e, source: go(e.source), each: e.each.map(acc) };
+      break;
+    case "for":
+      out = {
+        ...e,
+        collection: go(e.collection),
+        value: go(e.value),
+        ...(e.key ? { key: go(e.key) } : {}),
+        ...(e.condition ? { condition: go(e.condition) } : {}),
+      };
+      break;
+    default:
+      return assertNever(e);
+  }
+  return f(out);
 }

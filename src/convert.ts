@@ -1,0 +1,62 @@
+/**
+ * The whole pipeline as one function: parse → lower → map → emit. Pure apart from reading
+ * nothing: callers hand in the file contents. Diagnostics are returned, never thrown.
+ */
+import { emitProgram } from "./emitters/typescript/program.js";
+import { mapTerraform } from "./mappers/terraform/index.js";
+import { hasErrors, type Diagnostic } from "./model/diagnostics.js";
+import { parseTerraform, type SourceFile } from "./parsers/terraform/index.js";
+
+export type { SourceFile };
+
+export type SourceFormat = "terraform" | "cloudformation";
+
+export interface ConvertOptions {
+  /** Input format; detected from the file names and contents when omitted. */
+  readonly format?: SourceFormat;
+}
+
+export interface ConvertResult {
+  /** The Pulumi TypeScript program (index.ts), also when there were errors. */
+  readonly code: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** True when no error diagnostic was reported. */
+  readonly ok: boolean;
+  /** npm packages the program imports, for package.json. */
+  readonly packages: readonly string[];
+  readonly format: SourceFormat;
+}
+
+export function detectFormat(files: readonly SourceFile[]): SourceFormat {
+  const f = files[0];
+  if (!f) return "terraform";
+  if (/\.tf$/i.test(f.path)) return "terraform";
+  if (/\.(ya?ml|json|template)$/i.test(f.path)) return "cloudformation";
+  return /^\s*(\{|AWSTemplateFormatVersion|Resources:|Transform:)/m.test(f.text) ? "cloudformation" : "terraform";
+}
+
+export async function convert(files: readonly SourceFile[], options: ConvertOptions = {}): Promise<ConvertResult> {
+  const format = options.format ?? detectFormat(files);
+  const diagnostics: Diagnostic[] = [];
+  if (format === "cloudformation") {
+    diagnostics.push({ code: "PG1003", severity: "error", message: "CloudFormation input is not supported yet", ...(files[0] ? { location: { file: files[0].path, line: 1, column: 1 } } : {}) });
+    return { code: "", diagnostics, ok: false, packages: [], format };
+  }
+  const parsed = await parseTerraform(files);
+  diagnostics.push(...parsed.diagnostics);
+  const program = mapTerraform(parsed.program, diagnostics);
+  const emitted = emitProgram(program, diagnostics);
+  return { code: emitted.code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format };
+}
+
+function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
+  return d
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => {
+      const la = a.x.location;
+      const lb = b.x.location;
+      if (la && lb) return la.file.localeCompare(lb.file) || la.line - lb.line || la.column - lb.column || a.i - b.i;
+      return a.i - b.i;
+    })
+    .map((p) => p.x);
+}

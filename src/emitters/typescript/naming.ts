@@ -1,0 +1,105 @@
+/**
+ * The one naming module: source names → TypeScript identifiers. Names are chosen late, per
+ * scope, against a set of names already taken, so that a clash or a reserved word can never
+ * reach the output.
+ */
+
+const RESERVED = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
+  "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in",
+  "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try",
+  "typeof", "var", "void", "while", "with", "as", "implements", "interface", "let", "package",
+  "private", "protected", "public", "static", "yield", "await", "async", "of", "type",
+  "arguments", "eval", "undefined", "NaN", "Infinity", "constructor", "prototype",
+  // Names the generated program itself uses.
+  "pulumi", "aws", "config", "fs", "crypto", "path", "require", "module", "exports", "console",
+  "process", "JSON", "Object", "Array", "String", "Number", "Boolean", "Math", "Date", "Buffer",
+  "Promise", "Record", "Set", "Map", "Error", "notImplemented",
+]);
+
+/**
+ * camelCase of a source name: `apigw_lambda` → `apigwLambda`, `MyDemoAPI` → `myDemoAPI`,
+ * `VPCs` → `vpcs`, `ProviderARNs` → `providerARNs`, `my-bucket` → `myBucket`.
+ */
+export function camelCase(name: string): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (words.length === 0) return "_";
+  const [first, ...rest] = words;
+  const head = lowerLeading(first!);
+  const tail = rest.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+  let id = head + tail;
+  if (/^[0-9]/.test(id)) id = "_" + id;
+  return id;
+}
+
+/** Lowers the leading capital run: `MyDemo` → `myDemo`, `VPCs` → `vpcs`, `APIGateway` → `apiGateway`. */
+function lowerLeading(w: string): string {
+  const m = /^[A-Z]+/.exec(w);
+  if (!m) return w;
+  const run = m[0];
+  if (run.length === w.length) return w.toLowerCase();
+  if (run.length === 1) return w[0]!.toLowerCase() + w.slice(1);
+  // `APIGateway`: the last capital starts the next word, unless a plural `s` follows (`VPCs`).
+  const next = w.slice(run.length);
+  if (next === "s") return w.toLowerCase();
+  return run.slice(0, -1).toLowerCase() + run.slice(-1) + next;
+}
+
+export function isReserved(name: string): boolean {
+  return RESERVED.has(name);
+}
+
+/** A scope of taken names. */
+export class NameScope {
+  private readonly taken = new Set<string>();
+  constructor(private readonly parent?: NameScope) {}
+
+  has(name: string): boolean {
+    return this.taken.has(name) || (this.parent?.has(name) ?? false);
+  }
+
+  /** Claims `preferred` or, when taken or reserved, the first free `preferred2`, `preferred3`… */
+  claim(preferred: string): string {
+    let name = preferred;
+    if (isReserved(name)) name = name + "_";
+    let n = 2;
+    const base = name;
+    while (this.has(name) || isReserved(name)) name = `${base}${n++}`;
+    this.taken.add(name);
+    return name;
+  }
+
+  reserve(name: string): void {
+    this.taken.add(name);
+  }
+}
+
+/** The last segment of a class name: `aws.apigateway.RestApi` → `RestApi`. */
+export function classSuffix(className: string): string {
+  return className.slice(className.lastIndexOf(".") + 1);
+}
+
+/**
+ * Variable names of declarations: camelCase of the source name; where several declarations
+ * would share a name, each resource among them takes its class name as a suffix
+ * (`testRestApi`, `testLoadBalancer`), as Pulumi's own converter does.
+ */
+export function declarationNames(
+  decls: readonly { id: string; sourceName: string; className?: string }[],
+  scope: NameScope,
+): Map<string, string> {
+  const base = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const d of decls) {
+    const b = camelCase(d.sourceName);
+    base.set(d.id, b);
+    count.set(b, (count.get(b) ?? 0) + 1);
+  }
+  const out = new Map<string, string>();
+  for (const d of decls) {
+    let name = base.get(d.id)!;
+    if ((count.get(name) ?? 0) > 1 && d.className) name = name + classSuffix(d.className);
+    out.set(d.id, scope.claim(name));
+  }
+  return out;
+}

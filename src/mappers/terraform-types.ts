@@ -1,0 +1,174 @@
+/**
+ * Terraform resource and data-source types → @pulumi/aws classes and invokes, by rule:
+ * `aws_<module prefix>_<snake name>` → `<module>.<PascalName>` (data sources → `get<Name>`),
+ * where a module's Terraform prefix is its own name unless the table below says otherwise,
+ * and EC2, the root module and a few others also take unprefixed names. The short rename
+ * table holds the types no rule reaches.
+ */
+import { awsSchema, type FunctionSchema, type ResourceSchema } from "../schema/index.js";
+
+/** Terraform prefixes of modules whose prefix is not the module's own name. */
+const MODULE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  apigateway: ["api_gateway"],
+  amp: ["prometheus"],
+  cfg: ["config"],
+  cloudcontrol: ["cloudcontrolapi"],
+  cloudhsmv2: ["cloudhsm_v2"],
+  costexplorer: ["ce"],
+  directconnect: ["dx"],
+  directoryservice: ["directory_service"],
+  ec2clientvpn: ["ec2_client_vpn"],
+  ec2transitgateway: ["ec2_transit_gateway", "ec2"],
+  elasticbeanstalk: ["elastic_beanstalk"],
+  rds: ["db", "rds"],
+  macie: ["macie2"],
+  mediaconvert: ["media_convert"],
+  mediapackage: ["media_package"],
+  mediastore: ["media_store"],
+  resourceexplorer: ["resourceexplorer2"],
+  route53recoverycontrol: ["route53recoverycontrolconfig"],
+  serverlessrepository: ["serverlessapplicationrepository"],
+  servicediscovery: ["service_discovery"],
+  lb: ["lb", "alb"],
+};
+
+/** Modules that also hold types with no module prefix (`aws_instance` → `ec2.Instance`). */
+const UNPREFIXED_MODULES = ["index", "ec2", "elb", "ebs", "s3", "lb"];
+
+/** Types that no rule reaches: Terraform type → `module.Class` (resources) or `module.getX` (data). */
+export const TYPE_RENAMES: Readonly<Record<string, string>> = {
+  aws_lb: "lb.LoadBalancer",
+  aws_alb: "alb.LoadBalancer",
+  aws_elb: "elb.LoadBalancer",
+  aws_api_gateway_gateway_response: "apigateway.Response",
+  aws_account_alternate_contact: "account.AlternativeContact",
+  aws_appsync_datasource: "appsync.DataSource",
+  aws_appsync_graphql_api: "appsync.GraphQLApi",
+  aws_codedeploy_app: "codedeploy.Application",
+  aws_cognito_identity_pool_roles_attachment: "cognito.IdentityPoolRoleAttachment",
+  aws_dx_lag: "directconnect.LinkAggregationGroup",
+  aws_ec2_host: "ec2.DedicatedHost",
+  aws_iam_openid_connect_provider: "iam.OpenIdConnectProvider",
+  aws_s3_object: "s3.BucketObjectv2",
+  aws_network_interface_sg_attachment: "ec2.NetworkInterfaceSecurityGroupAttachment",
+  aws_guardduty_ipset: "guardduty.IPSet",
+  aws_guardduty_threatintelset: "guardduty.ThreatIntelSet",
+  aws_waf_ipset: "waf.IpSet",
+  aws_wafregional_ipset: "wafregional.IpSet",
+};
+
+export interface ResolvedResource {
+  readonly key: string;
+  readonly module: string;
+  readonly name: string;
+  readonly schema: ResourceSchema;
+}
+
+export interface ResolvedFunction {
+  readonly key: string;
+  readonly module: string;
+  readonly name: string;
+  readonly schema: FunctionSchema;
+}
+
+export function pascal(snake: string): string {
+  return snake
+    .split("_")
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+}
+
+let prefixIndex: { prefix: string; module: string }[] | undefined;
+
+function prefixes(): { prefix: string; module: string }[] {
+  if (prefixIndex) return prefixIndex;
+  const modules = new Set<string>();
+  for (const key of [...Object.keys(awsSchema().resources), ...Object.keys(awsSchema().functions)]) {
+    modules.add(key.slice(0, key.indexOf(".")));
+  }
+  const out: { prefix: string; module: string }[] = [];
+  for (const m of modules) {
+    for (const p of MODULE_PREFIXES[m] ?? [m]) out.push({ prefix: p + "_", module: m });
+  }
+  for (const m of UNPREFIXED_MODULES) out.push({ prefix: "", module: m });
+  // Longest prefix first: `ec2_transit_gateway_` before `ec2_` before ``.
+  out.sort((a, b) => b.prefix.length - a.prefix.length);
+  prefixIndex = out;
+  return out;
+}
+
+/** Candidate `module.Name` keys for a Terraform type, best first. */
+function candidates(tfType: string, dataSource: boolean): string[] {
+  const renamed = TYPE_RENAMES[tfType];
+  const out: string[] = [];
+  if (renamed) {
+    const [m, n] = renamed.split(".") as [string, string];
+    out.push(dataSource ? `${m}.get${n.replace(/^get/, "")}` : renamed);
+  }
+  if (!tfType.startsWith("aws_")) return out;
+  const rest = tfType.slice(4);
+  for (const { prefix, module } of prefixes()) {
+    if (!rest.startsWith(prefix)) continue;
+    const name = pascal(rest.slice(prefix.length));
+    if (!name) continue;
+    out.push(dataSource ? `${module}.get${name}` : `${module}.${name}`);
+  }
+  return out;
+}
+
+const resourceCache = new Map<string, ResolvedResource | undefined>();
+
+export function resolveResourceType(tfType: string): ResolvedResource | undefined {
+  if (resourceCache.has(tfType)) return resourceCache.get(tfType);
+  const schema = awsSchema();
+  let found: ResolvedResource | undefined;
+  for (const key of candidates(tfType, false)) {
+    const s = schema.resources[key] ?? caseInsensitive(schema.resources, key);
+    if (s) {
+      const actual = schema.resources[key] ? key : caseInsensitiveKey(schema.resources, key)!;
+      const [module, name] = actual.split(".") as [string, string];
+      found = { key: actual, module, name, schema: s };
+      break;
+    }
+  }
+  resourceCache.set(tfType, found);
+  return found;
+}
+
+const functionCache = new Map<string, ResolvedFunction | undefined>();
+
+export function resolveDataSource(tfType: string): ResolvedFunction | undefined {
+  if (functionCache.has(tfType)) return functionCache.get(tfType);
+  const schema = awsSchema();
+  let found: ResolvedFunction | undefined;
+  for (const key of candidates(tfType, true)) {
+    const actual = schema.functions[key] ? key : caseInsensitiveKey(schema.functions, key);
+    if (actual) {
+      const [module, name] = actual.split(".") as [string, string];
+      found = { key: actual, module, name, schema: schema.functions[actual]! };
+      break;
+    }
+  }
+  functionCache.set(tfType, found);
+  return found;
+}
+
+let lowerKeys: Map<object, Map<string, string>> | undefined;
+
+/** Pulumi sometimes capitalises acronyms (`GraphQLApi`, `IPSet`) where the rule gives `GraphqlApi`. */
+function caseInsensitiveKey(table: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  lowerKeys ??= new Map();
+  let idx = lowerKeys.get(table);
+  if (!idx) {
+    idx = new Map();
+    for (const k of Object.keys(table)) idx.set(k.toLowerCase(), k);
+    lowerKeys.set(table, idx);
+  }
+  return idx.get(key.toLowerCase());
+}
+
+function caseInsensitive<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  const k = caseInsensitiveKey(table, key);
+  return k ? table[k] : undefined;
+}

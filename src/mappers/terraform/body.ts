@@ -1,0 +1,111 @@
+/**
+ * A Terraform resource body → the args object of its @pulumi/aws class, property by property
+ * against the generated schema: attribute names renamed, nested blocks turned into objects
+ * (allowed once) or arrays (repeated), `dynamic` blocks into mapped collections, file names
+ * into assets where the property is an archive. Unknown attributes stay visible as comments.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import { transformExpr, type Expr, type ObjectEntry } from "../../model/expr.js";
+import type { BodyItem } from "../../model/program.js";
+import { awsSchema, isList, objectTypeOf, type Props, type Shape } from "../../schema/index.js";
+import { camel, mapProperty } from "../properties.js";
+
+export interface BodyContext {
+  readonly tfType: string;
+  readonly diags: Diagnostic[];
+  /** Rewrites source references in a value into Pulumi references. */
+  readonly value: (e: Expr) => Expr;
+  /** Schema of nested types: inputs for resources and invokes. */
+  readonly types?: Readonly<Record<string, Props>>;
+}
+
+export function mapBody(items: readonly BodyItem[], props: Props | undefined, ctx: BodyContext): Expr {
+  const entries: ObjectEntry[] = [];
+  const types = ctx.types ?? awsSchema().inputTypes;
+  // Repeated blocks of one type collect into one array property, placed where the first one stood.
+  const blockGroups = new Map<string, ObjectEntry & { items: Expr[] }>();
+
+  for (const it of items) {
+    const prop = props ? mapProperty(it.name, props, ctx.tfType) : camel(it.name);
+    if (prop === undefined) {
+      ctx.diags.push(diagnostic("PG2003", "warning", `${ctx.tfType}: unknown attribute '${it.name}' is kept as a comment`, it.loc));
+      entries.push({
+        key: `// TODO(pulumigrate): unknown ${it.kind === "attribute" ? "attribute" : "block"} '${it.name}'`,
+        value: { kind: "unsupported", text: it.name, reason: "unknown attribute" },
+        ...(it.comments ? { comments: it.comments } : {}),
+        loc: it.loc,
+      });
+      continue;
+    }
+    const shape = props?.[prop];
+    if (it.kind === "attribute") {
+      entries.push({ key: prop, value: convertValue(ctx.value(it.value), shape), ...(it.comments ? { comments: it.comments } : {}), loc: it.loc });
+      continue;
+    }
+    const nestedType = objectTypeOf(shape);
+    const nestedProps = nestedType ? types[nestedType] ?? types[`${nestedType}Args`] : undefined;
+    const nestedCtx: BodyContext = { ...ctx, tfType: `${ctx.tfType}.${it.name}` };
+    if (it.kind === "dynamic") {
+      // `rule.key` / `rule.value` inside the content become the loop's own variables.
+      const iterator = it.iterator;
+      const contentCtx: BodyContext = { ...nestedCtx, value: (e) => transformExpr(ctx.value(e), (x) => iteratorRef(x, iterator)) };
+      const content = mapBody(it.content, nestedProps, contentCtx);
+      const mapped: Expr = {
+        kind: "for",
+        keyVar: `${iterator}_key`,
+        valueVar: `${iterator}_value`,
+        collection: ctx.value(it.forEach),
+        value: content,
+      };
+      entries.push({ key: prop, value: mapped, ...(it.comments ? { comments: it.comments } : {}), loc: it.loc });
+      continue;
+    }
+    const obj = mapBody(it.body, nestedProps, nestedCtx);
+    if (shape !== undefined && !isList(shape)) {
+      if (blockGroups.has(prop)) {
+        ctx.diags.push(diagnostic("PG2004", "warning", `${ctx.tfType}: block '${it.name}' is allowed once; the first one is used`, it.loc));
+        continue;
+      }
+      const entry = { key: prop, value: obj, ...(it.comments ? { comments: it.comments } : {}), loc: it.loc, items: [] };
+      blockGroups.set(prop, entry);
+      entries.push(entry);
+      continue;
+    }
+    const group = blockGroups.get(prop);
+    if (group) {
+      group.items.push(obj);
+      continue;
+    }
+    const entry = { key: prop, value: obj, ...(it.comments ? { comments: it.comments } : {}), loc: it.loc, items: [obj] };
+    blockGroups.set(prop, entry);
+    entries.push(entry);
+  }
+  return {
+    kind: "object",
+    entries: entries.map((e) => {
+      if (!("items" in e)) return e;
+      const { items, ...rest } = e as ObjectEntry & { items: Expr[] };
+      return items.length === 0 ? rest : { ...rest, value: { kind: "list", items } };
+    }),
+  };
+}
+
+/** Adapts a value to its property's shape where Pulumi's type differs from Terraform's. */
+function convertValue(v: Expr, shape: Shape | undefined): Expr {
+  if (shape === "A" || shape === "AF") {
+    return { kind: "call", name: "new pulumi.asset.FileArchive", args: [v] };
+  }
+  if (shape === "F") return { kind: "call", name: "new pulumi.asset.FileAsset", args: [v] };
+  // A one-element list where Pulumi flattened the property to its element (`target_arns` → `targetArn`).
+  if (typeof shape === "string" && shape !== "a" && v.kind === "list" && v.items.length === 1) return v.items[0]!;
+  return v;
+}
+
+function iteratorRef(e: Expr, iterator: string): Expr {
+  if (e.kind !== "ref" || e.target.kind !== "scope" || e.target.name !== iterator) return e;
+  const first = e.path[0];
+  if (first?.kind === "attr" && (first.name === "key" || first.name === "value")) {
+    return { ...e, target: { kind: "scope", name: `${iterator}_${first.name}` }, path: e.path.slice(1) };
+  }
+  return e;
+}

@@ -1,0 +1,263 @@
+/**
+ * Terraform model → Pulumi program: variables become config reads, locals constants, data
+ * sources invokes, resources @pulumi/aws classes, outputs exports, aliased providers explicit
+ * `aws.Provider` resources. Meta-arguments become resource options or loops.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Expr } from "../../model/expr.js";
+import type { ConfigType, Decl, PulumiProgram, Repeat, ResourceOptions } from "../../model/pulumi.js";
+import type { Output, ProviderConfig, Resource, SourceProgram, Variable, VariableType } from "../../model/program.js";
+import { awsSchema } from "../../schema/index.js";
+import { checkIntegrations } from "../integration-rules.js";
+import { mapProperty } from "../properties.js";
+import { resolveDataSource, resolveResourceType } from "../terraform-types.js";
+import { mapBody } from "./body.js";
+import { rewriteReferences, type Declared, type ReferenceTable } from "./references.js";
+
+export function mapTerraform(program: SourceProgram, diags: Diagnostic[]): PulumiProgram {
+  const table = buildTable(program);
+  const decls: Decl[] = [];
+  for (const item of program.items) {
+    const comments = item.comments ? { comments: item.comments } : {};
+    switch (item.kind) {
+      case "variable":
+        decls.push(configDecl(item, table, diags));
+        break;
+      case "local":
+        decls.push({ kind: "const", id: `local.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: rewriteReferences(item.value, table, diags, item.loc) });
+        break;
+      case "resource":
+        decls.push(...(item.mode === "data" ? dataDecl(item, table, diags) : resourceDecl(item, table, diags)));
+        break;
+      case "output":
+        decls.push(exportDecl(item, table, diags));
+        break;
+      case "provider":
+        decls.push(providerDecl(item, table, diags));
+        break;
+      case "note":
+        decls.push({ kind: "comment", id: `note.${decls.length}`, sourceName: "", loc: item.loc, ...comments, lines: item.text.split("\n") });
+        break;
+    }
+  }
+  checkIntegrations(decls, diags);
+  return { decls, trailingComments: program.trailingComments };
+}
+
+function buildTable(program: SourceProgram): ReferenceTable {
+  const variables = new Set<string>();
+  const locals = new Set<string>();
+  const resources = new Map<string, Declared>();
+  const data = new Map<string, Declared>();
+  const providers = new Map<string, string>();
+  for (const it of program.items) {
+    if (it.kind === "variable") variables.add(it.name);
+    else if (it.kind === "local") locals.add(it.name);
+    else if (it.kind === "provider" && it.alias) providers.set(it.alias, `provider.${it.alias}`);
+    else if (it.kind === "resource") {
+      const key = `${it.type}.${it.name}`;
+      const repeated = it.meta.count !== undefined || it.meta.forEach !== undefined;
+      if (it.mode === "managed") {
+        const r = resolveResourceType(it.type);
+        resources.set(key, { id: key, tfType: it.type, repeated, converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}) });
+      } else {
+        const f = resolveDataSource(it.type);
+        data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: f !== undefined, ...(f ? { props: f.schema.result } : {}) });
+      }
+    }
+  }
+  return { variables, locals, resources, data, providers };
+}
+
+function configType(t: VariableType | undefined, def: Expr | undefined): ConfigType {
+  if (!t || t.kind === "any") {
+    if (def?.kind === "literal") {
+      if (typeof def.value === "number") return { kind: "number" };
+      if (typeof def.value === "boolean") return { kind: "boolean" };
+      return { kind: "string" };
+    }
+    if (def?.kind === "list") return { kind: "object", tsType: "any[]" };
+    if (def?.kind === "object") return { kind: "object", tsType: "Record<string, any>" };
+    return t ? { kind: "object", tsType: "any" } : { kind: "string" };
+  }
+  switch (t.kind) {
+    case "string": return { kind: "string" };
+    case "number": return { kind: "number" };
+    case "bool": return { kind: "boolean" };
+    default: return { kind: "object", tsType: tsType(t) };
+  }
+}
+
+export function tsType(t: VariableType): string {
+  switch (t.kind) {
+    case "string": return "string";
+    case "number": return "number";
+    case "bool": return "boolean";
+    case "any": return "any";
+    case "list": return `${wrapUnion(tsType(t.element))}[]`;
+    case "map": return `Record<string, ${tsType(t.element)}>`;
+    case "tuple": return `[${t.elements.map(tsType).join(", ")}]`;
+    case "object":
+      return `{ ${t.fields.map((f) => `${/^[A-Za-z_$][\w$]*$/.test(f.name) ? f.name : JSON.stringify(f.name)}${f.optional ? "?" : ""}: ${tsType(f.type)}`).join("; ")} }`;
+  }
+}
+
+function wrapUnion(s: string): string {
+  return s.includes("|") ? `(${s})` : s;
+}
+
+function configDecl(v: Variable, table: ReferenceTable, diags: Diagnostic[]): Decl {
+  const def = v.default && !(v.default.kind === "literal" && v.default.value === null) ? rewriteReferences(v.default, table, diags, v.loc) : undefined;
+  return {
+    kind: "config",
+    id: `var.${v.name}`,
+    sourceName: v.name,
+    key: v.name,
+    type: configType(v.type, def),
+    ...(def ? { default: def } : {}),
+    secret: v.sensitive,
+    ...(v.description !== undefined ? { description: v.description } : {}),
+    loc: v.loc,
+    ...(v.comments ? { comments: v.comments } : {}),
+  };
+}
+
+function options(r: Resource | ProviderConfig, table: ReferenceTable, diags: Diagnostic[], argProps?: Record<string, unknown>, tfType?: string): ResourceOptions {
+  if (r.kind === "provider") return {};
+  const m = r.meta;
+  const dependsOn = m.dependsOn.map((d) => rewriteReferences(d, table, diags, r.loc));
+  const provider = m.provider ? rewriteReferences(m.provider, table, diags, r.loc) : undefined;
+  if (provider && !(provider.kind === "ref" && provider.target.kind === "decl")) {
+    diags.push(diagnostic("PG2008", "warning", "provider reference not found: declare the aliased provider block in the converted files", r.loc));
+  }
+  if (m.createBeforeDestroy === false) {
+    diags.push(diagnostic("PG2010", "info", "create_before_destroy = false maps to deleteBeforeReplace", r.loc));
+  }
+  const ignore = m.ignoreChanges?.map((n) => {
+    const [head, ...rest] = n.split(".");
+    const p = argProps && head ? mapProperty(head, argProps as never, tfType) : undefined;
+    return [p ?? head, ...rest].join(".");
+  });
+  return {
+    ...(dependsOn.length ? { dependsOn } : {}),
+    ...(provider && provider.kind === "ref" && provider.target.kind === "decl" ? { provider } : {}),
+    ...(m.protect ? { protect: true } : {}),
+    ...(ignore?.length ? { ignoreChanges: ignore } : {}),
+    ...(m.createBeforeDestroy === false ? { deleteBeforeReplace: true } : {}),
+  };
+}
+
+function repeat(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Repeat | undefined {
+  const { count, forEach } = r.meta;
+  if (count) {
+    const c = rewriteReferences(count, table, diags, r.loc);
+    if (c.kind === "conditional" && c.whenTrue.kind === "literal" && c.whenFalse.kind === "literal") {
+      if (c.whenTrue.value === 1 && c.whenFalse.value === 0) return { kind: "conditional", condition: c.condition };
+      if (c.whenTrue.value === 0 && c.whenFalse.value === 1) return { kind: "conditional", condition: { kind: "unary", op: "!", operand: c.condition } };
+    }
+    return { kind: "count", count: c };
+  }
+  if (forEach) {
+    const c = rewriteReferences(forEach, table, diags, r.loc);
+    if (c.kind === "call" && c.name === "toset" && c.args.length === 1) return { kind: "forEach", collection: c.args[0]!, set: true };
+    return { kind: "forEach", collection: c, set: c.kind === "list" };
+  }
+  return undefined;
+}
+
+function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl[] {
+  const resolved = resolveResourceType(r.type);
+  const id = `${r.type}.${r.name}`;
+  const comments = r.comments ? { comments: r.comments } : {};
+  if (!resolved) {
+    diags.push(diagnostic("PG2001", "warning", `resource type '${r.type}' has no class in @pulumi/aws ${awsSchema().package}; it is left as a TODO`, r.loc));
+    return [{ kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): resource "${r.type}" "${r.name}" is not converted: no @pulumi/aws class for this type.`] }];
+  }
+  const value = (e: Expr) => rewriteReferences(e, table, diags, r.loc);
+  const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
+  const rep = repeat(r, table, diags);
+  const notes: string[] = [];
+  if (r.meta.createBeforeDestroy) notes.push("lifecycle.create_before_destroy: Pulumi already creates replacements before deleting the old resource (unless deleteBeforeReplace is set).");
+  return [{
+    kind: "resource",
+    id,
+    sourceName: r.name,
+    className: `aws.${resolved.module === "index" ? "" : resolved.module + "."}${resolved.name}`,
+    resourceName: r.name,
+    args,
+    options: options(r, table, diags, resolved.schema.args, r.type),
+    ...(rep ? { repeat: rep } : {}),
+    ...(notes.length ? { notes } : {}),
+    loc: r.loc,
+    ...comments,
+  }];
+}
+
+function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl[] {
+  const resolved = resolveDataSource(r.type);
+  const id = `data.${r.type}.${r.name}`;
+  const comments = r.comments ? { comments: r.comments } : {};
+  if (!resolved) {
+    diags.push(diagnostic("PG2002", "warning", `data source '${r.type}' has no invoke in @pulumi/aws ${awsSchema().package}; it is left as a TODO`, r.loc));
+    return [{ kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): data "${r.type}" "${r.name}" is not converted: no @pulumi/aws invoke for this type.`] }];
+  }
+  if (r.meta.count || r.meta.forEach) {
+    diags.push(diagnostic("PG2004", "warning", `data "${r.type}" "${r.name}": count/for_each on data sources is not converted; one invoke is made`, r.loc));
+  }
+  const value = (e: Expr) => rewriteReferences(e, table, diags, r.loc);
+  const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
+  const mod = resolved.module === "index" ? "" : resolved.module + ".";
+  return [{
+    kind: "invoke",
+    id,
+    sourceName: r.name,
+    fn: `aws.${mod}${resolved.name}${resolved.schema.output ? "Output" : ""}`,
+    args,
+    options: options(r, table, diags),
+    loc: r.loc,
+    ...comments,
+  }];
+}
+
+function exportDecl(o: Output, table: ReferenceTable, diags: Diagnostic[]): Decl {
+  const lead = [...(o.comments?.leading ?? []), ...(o.description ? [o.description] : [])];
+  return {
+    kind: "export",
+    id: `output.${o.name}`,
+    sourceName: o.name,
+    value: rewriteReferences(o.value, table, diags, o.loc),
+    loc: o.loc,
+    ...(lead.length || o.comments?.trailing ? { comments: { ...(lead.length ? { leading: lead } : {}), ...(o.comments?.trailing ? { trailing: o.comments.trailing } : {}) } } : {}),
+  };
+}
+
+function providerDecl(p: ProviderConfig, table: ReferenceTable, diags: Diagnostic[]): Decl {
+  const comments = p.comments ? { comments: p.comments } : {};
+  if (p.name !== "aws") {
+    diags.push(diagnostic("PG2004", "warning", `provider "${p.name}" is not converted: only the aws provider is supported`, p.loc));
+    return { kind: "comment", id: `provider.${p.name}`, sourceName: p.name, loc: p.loc, ...comments, lines: [`TODO(pulumigrate): provider "${p.name}" is not converted.`] };
+  }
+  const schema = awsSchema().resources["index.Provider"]!;
+  const value = (e: Expr) => rewriteReferences(e, table, diags, p.loc);
+  const args = mapBody(p.body, schema.args, { tfType: "aws_provider", diags, value });
+  if (!p.alias) {
+    const lines = ["The default aws provider is configured by stack configuration, e.g.:"];
+    for (const it of p.body) {
+      if (it.kind === "attribute" && it.value.kind === "literal") lines.push(`  pulumi config set aws:${mapProperty(it.name, schema.args) ?? it.name} ${String(it.value.value)}`);
+      else lines.push(`  (${it.name} is set in the provider block; set aws:${it.name} in stack configuration)`);
+    }
+    diags.push(diagnostic("PG2010", "info", "the default aws provider block becomes stack configuration (aws:region and friends)", p.loc));
+    return { kind: "comment", id: "provider.default", sourceName: "aws", loc: p.loc, ...comments, lines };
+  }
+  return {
+    kind: "resource",
+    id: `provider.${p.alias}`,
+    sourceName: p.alias,
+    className: "aws.Provider",
+    resourceName: p.alias,
+    args,
+    options: {},
+    loc: p.loc,
+    ...comments,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Rewrites Terraform references into references to Pulumi declarations, mapping attribute
+ * names through the schema (`aws_lambda_function.x.function_name` → `x.name`,
+ * `aws_api_gateway_rest_api.x.root_resource_id` → `x.rootResourceId`).
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import { transformExpr, type Accessor, type Expr, type RefExpr } from "../../model/expr.js";
+import type { Location } from "../../model/location.js";
+import { awsSchema, objectTypeOf, type Props, type Shape } from "../../schema/index.js";
+import { camel, mapProperty } from "../properties.js";
+
+export interface Declared {
+  readonly id: string;
+  /** Output properties of the class or invoke result; undefined when the type is unknown. */
+  readonly props?: Props;
+  readonly tfType: string;
+  /** Made by count / for_each: the first index selects an instance. */
+  readonly repeated: boolean;
+  readonly converted: boolean;
+}
+
+export interface ReferenceTable {
+  readonly variables: ReadonlySet<string>;
+  readonly locals: ReadonlySet<string>;
+  readonly resources: ReadonlyMap<string, Declared>;
+  readonly data: ReadonlyMap<string, Declared>;
+  readonly providers: ReadonlyMap<string, string>;
+}
+
+export function rewriteReferences(e: Expr, table: ReferenceTable, diags: Diagnostic[], loc: Location): Expr {
+  return transformExpr(e, (x) => (x.kind === "ref" ? rewriteRef(x, table, diags, loc) : x.kind === "splat" ? rewriteSplat(x, table) : x));
+}
+
+function notConverted(text: string, reason: string): Expr {
+  return { kind: "unsupported", text, reason };
+}
+
+function refText(r: RefExpr): string {
+  const t = r.target;
+  const head =
+    t.kind === "resource" ? `${t.type}.${t.name}` :
+    t.kind === "data" ? `data.${t.type}.${t.name}` :
+    t.kind === "module" ? `module.${t.name}` :
+    t.kind === "variable" ? `var.${t.name}` :
+    t.kind === "local" ? `local.${t.name}` :
+    t.kind === "scope" ? t.name : t.kind;
+  return head + r.path.map((a) => (a.kind === "attr" ? `.${a.name}` : a.key.kind === "literal" ? `[${JSON.stringify(a.key.value)}]` : "[…]")).join("");
+}
+
+function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc: Location): Expr {
+  const t = r.target;
+  switch (t.kind) {
+    case "variable":
+      if (!table.variables.has(t.name)) {
+        diags.push(diagnostic("PG2008", "error", `reference to undeclared variable 'var.${t.name}'`, loc));
+        return notConverted(refText(r), "undeclared variable");
+      }
+      return { ...r, target: { kind: "decl", id: `var.${t.name}` } };
+    case "local":
+      if (!table.locals.has(t.name)) {
+        diags.push(diagnostic("PG2008", "error", `reference to undeclared local 'local.${t.name}'`, loc));
+        return notConverted(refText(r), "undeclared local");
+      }
+      return { ...r, target: { kind: "decl", id: `local.${t.name}` } };
+    case "resource":
+    case "data": {
+      const key = `${t.type}.${t.name}`;
+      const d = (t.kind === "resource" ? table.resources : table.data).get(key);
+      if (!d) {
+        diags.push(diagnostic("PG2008", "warning", `reference to '${t.kind === "data" ? "data." : ""}${key}', which is not declared in the converted files`, loc));
+        return notConverted(refText(r), "not declared here");
+      }
+      if (!d.converted) return notConverted(refText(r), `${d.tfType} is not converted`);
+      return { ...r, target: { kind: "decl", id: d.id }, path: mapPath(r.path, d) };
+    }
+    case "module":
+      diags.push(diagnostic("PG2007", "warning", `reference to module output '${refText(r)}' is not converted`, loc));
+      return notConverted(refText(r), "module outputs are not converted");
+    case "path":
+      if (t.which === "module" || t.which === "root" || t.which === "cwd") return { kind: "literal", value: "." };
+      return notConverted(refText(r), "unknown path attribute");
+    case "scope": {
+      // `aws.west`: a provider alias.
+      const first = r.path[0];
+      if (t.name === "aws" && first?.kind === "attr" && table.providers.has(first.name)) {
+        return { kind: "ref", target: { kind: "decl", id: table.providers.get(first.name)! }, path: [] };
+      }
+      return r;
+    }
+    case "self":
+      diags.push(diagnostic("PG2006", "warning", "'self' references (provisioners) are not converted", loc));
+      return notConverted(refText(r), "self");
+    default:
+      return r;
+  }
+}
+
+function rewriteSplat(e: Extract<Expr, { kind: "splat" }>, table: ReferenceTable): Expr {
+  if (e.source.kind !== "ref" || e.source.target.kind !== "decl") return e;
+  const id = e.source.target.id;
+  const d = [...table.resources.values(), ...table.data.values()].find((x) => x.id === id);
+  if (!d?.props) return e;
+  return { ...e, each: mapAttrs(e.each, d.props, d.tfType, awsSchema().outputTypes) };
+}
+
+/** Maps the attribute names of a path into a declaration. */
+function mapPath(path: readonly Accessor[], d: Declared): Accessor[] {
+  if (!d.props) return [...path];
+  const lead: Accessor[] = [];
+  let rest = path;
+  if (d.repeated && path[0]?.kind === "index") {
+    lead.push(path[0]);
+    rest = path.slice(1);
+  }
+  return [...lead, ...mapAttrs(rest, d.props, d.tfType, awsSchema().outputTypes)];
+}
+
+function mapAttrs(path: readonly Accessor[], props: Props, tfType: string, types: Readonly<Record<string, Props>>): Accessor[] {
+  const out: Accessor[] = [];
+  let current: Props | undefined = props;
+  let shape: Shape | undefined;
+  for (const a of path) {
+    if (a.kind === "index") {
+      // Terraform reads a block allowed once as a one-element list; Pulumi has the object itself.
+      const single = shape !== undefined && Array.isArray(shape) && shape[0] === "o";
+      if (single && a.key.kind === "literal" && a.key.value === 0) continue;
+      out.push(a);
+      shape = Array.isArray(shape) && shape[0] === "l" ? shape[1] : undefined;
+      continue;
+    }
+    const name: string = a.name === "id" ? "id" : (current && mapProperty(a.name, current, tfType)) ?? camel(a.name);
+    out.push({ kind: "attr", name });
+    shape = current?.[name];
+    const nested = objectTypeOf(shape);
+    current = nested ? types[nested] : undefined;
+  }
+  return out;
+}

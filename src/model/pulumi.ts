@@ -1,0 +1,92 @@
+import type { Comments, Expr } from "./expr.js";
+import type { Location } from "./location.js";
+
+/**
+ * The Pulumi program the mappers build and the emitter prints. Declarations come in source
+ * order; the emitter orders them by dependency. Expressions refer to declarations through
+ * `ref` nodes with a `decl` target. Calls are either Terraform-style function names (`join`,
+ * `jsonencode`, …, the shared function vocabulary of both source formats), or qualified
+ * TypeScript names (`aws.getRegionOutput`), or constructors written `new X`.
+ */
+export interface PulumiProgram {
+  readonly decls: readonly Decl[];
+  readonly trailingComments: readonly string[];
+}
+
+export type Decl = ConfigDecl | ConstDecl | InvokeDecl | ResourceDecl | ExportDecl | CommentDecl;
+
+interface DeclBase {
+  /** Unique id; references use it. */
+  readonly id: string;
+  /** The name the source used; the naming module derives the TypeScript name from it. */
+  readonly sourceName: string;
+  readonly loc?: Location;
+  readonly comments?: Comments;
+}
+
+export type ConfigType =
+  | { readonly kind: "string" }
+  | { readonly kind: "number" }
+  | { readonly kind: "boolean" }
+  | { readonly kind: "object"; readonly tsType: string };
+
+export interface ConfigDecl extends DeclBase {
+  readonly kind: "config";
+  readonly key: string;
+  readonly type: ConfigType;
+  readonly default?: Expr;
+  readonly secret: boolean;
+  readonly description?: string;
+  /** Allowed values, checked when the program runs. */
+  readonly allowedValues?: readonly Expr[];
+}
+
+export interface ConstDecl extends DeclBase {
+  readonly kind: "const";
+  readonly value: Expr;
+}
+
+export interface InvokeDecl extends DeclBase {
+  readonly kind: "invoke";
+  /** `aws.iam.getPolicyDocumentOutput` */
+  readonly fn: string;
+  readonly args: Expr;
+  readonly options: ResourceOptions;
+}
+
+export type Repeat =
+  | { readonly kind: "count"; readonly count: Expr }
+  | { readonly kind: "forEach"; readonly collection: Expr; readonly set: boolean }
+  | { readonly kind: "conditional"; readonly condition: Expr };
+
+export interface ResourceOptions {
+  readonly dependsOn?: readonly Expr[];
+  readonly provider?: Expr;
+  readonly protect?: boolean;
+  readonly ignoreChanges?: readonly string[];
+  readonly retainOnDelete?: boolean;
+  readonly deleteBeforeReplace?: boolean;
+}
+
+export interface ResourceDecl extends DeclBase {
+  readonly kind: "resource";
+  /** `aws.apigateway.Integration` */
+  readonly className: string;
+  /** The Pulumi resource name (the logical name in the state). */
+  readonly resourceName: string;
+  readonly args: Expr;
+  readonly options: ResourceOptions;
+  readonly repeat?: Repeat;
+  /** Notes printed above the declaration. */
+  readonly notes?: readonly string[];
+}
+
+export interface ExportDecl extends DeclBase {
+  readonly kind: "export";
+  readonly value: Expr;
+}
+
+export interface CommentDecl extends DeclBase {
+  readonly kind: "comment";
+  readonly lines: readonly string[];
+}

@@ -1,0 +1,57 @@
+/**
+ * The schema of @pulumi/aws, generated from its type declarations by scripts/gen-schema.mjs.
+ * Keys are `module.Name` (`apigateway.Integration`, `iam.getPolicyDocument`); the root
+ * module is `index`.
+ */
+import { createRequire } from "node:module";
+
+/** See scripts/gen-schema.mjs for the encoding. */
+export type Shape =
+  | "s" | "n" | "b" | "a" | "A" | "F" | "AF"
+  | readonly ["l", Shape]
+  | readonly ["m", Shape]
+  | readonly ["o", string]
+  | readonly ["r", string];
+
+export type Props = Readonly<Record<string, Shape>>;
+
+export interface ResourceSchema {
+  readonly token: string;
+  readonly args: Props;
+  readonly required: readonly string[];
+  readonly outputs: Props;
+}
+
+export interface FunctionSchema {
+  readonly token: string;
+  readonly args: Props;
+  readonly required: readonly string[];
+  readonly result: Props;
+  readonly output: boolean;
+}
+
+export interface AwsSchema {
+  readonly package: string;
+  readonly resources: Readonly<Record<string, ResourceSchema>>;
+  readonly functions: Readonly<Record<string, FunctionSchema>>;
+  readonly inputTypes: Readonly<Record<string, Props>>;
+  readonly outputTypes: Readonly<Record<string, Props>>;
+}
+
+let cached: AwsSchema | undefined;
+
+export function awsSchema(): AwsSchema {
+  cached ??= createRequire(import.meta.url)("./aws-schema.json") as AwsSchema;
+  return cached;
+}
+
+export function isList(s: Shape | undefined): s is readonly ["l", Shape] {
+  return Array.isArray(s) && s[0] === "l";
+}
+
+export function objectTypeOf(s: Shape | undefined): string | undefined {
+  if (!Array.isArray(s)) return undefined;
+  if (s[0] === "o") return s[1] as string;
+  if (s[0] === "l") return objectTypeOf(s[1] as Shape);
+  return undefined;
+}

@@ -1,0 +1,45 @@
+/**
+ * Golden fixtures: `tests/fixtures/<case>/` holds the input (`*.tf`) and `expected/index.ts`
+ * plus `expected/diagnostics.json`. `UPDATE_GOLDEN=1 npx vitest run tests/golden.test.ts`
+ * rewrites the expected files from the converter's output (review the diff before committing).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { convert, type ConvertResult } from "../../src/index.js";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const FIXTURES = path.join(ROOT, "tests", "fixtures");
+export const SHARED = path.resolve(ROOT, "..", "shared");
+
+export interface Fixture {
+  readonly name: string;
+  readonly dir: string;
+  readonly inputs: string[];
+}
+
+export function fixtures(): Fixture[] {
+  return fs
+    .readdirSync(FIXTURES)
+    .filter((d) => fs.statSync(path.join(FIXTURES, d)).isDirectory())
+    .sort()
+    .map((name) => {
+      const dir = path.join(FIXTURES, name);
+      const inputs = fs.readdirSync(dir).filter((f) => /\.(tf|ya?ml|json)$/.test(f)).sort();
+      return { name, dir, inputs };
+    });
+}
+
+/** Converts a folder's inputs with paths relative to the folder, as a user in it would. */
+export async function convertDir(dir: string, inputs: readonly string[]): Promise<ConvertResult> {
+  return convert(inputs.map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), "utf8") })));
+}
+
+export function walk(dir: string, keep: (f: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p, keep));
+    else if (keep(p)) out.push(p);
+  }
+  return out.sort();
+}

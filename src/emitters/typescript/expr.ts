@@ -21,6 +21,8 @@ export interface DeclInfo {
   readonly isOutput: boolean;
   /** count → array, forEach → record, conditional → maybe undefined. */
   readonly repeat?: "count" | "forEach" | "conditional";
+  /** The value is known to be an array (a list-typed config value, a counted resource). */
+  readonly array?: boolean;
 }
 
 export interface PrintEnv extends FunctionContext {
@@ -30,6 +32,8 @@ export interface PrintEnv extends FunctionContext {
   readonly scope: NameScope;
   readonly diags: Diagnostic[];
   readonly loc?: Location;
+  /** Declarations printed so far: a reference to a later one (a cycle) becomes a placeholder. */
+  readonly declared?: ReadonlySet<string>;
 }
 
 export function withLocals(env: PrintEnv, add: Record<string, string>, scope?: NameScope): PrintEnv {
@@ -129,7 +133,8 @@ export class ExprPrinter {
 
   private placeholder(text: string, reason: string): string {
     this.env.helper("notImplemented");
-    return `notImplemented(${stringLiteral(text)}) /* ${reason.replace(/\*\//g, "* /")} */`;
+    void reason; // reported as a diagnostic where it arose
+    return `notImplemented(${stringLiteral(text)})`;
   }
 
   private literal(v: string | number | boolean | null, heredoc: boolean): string {
@@ -152,11 +157,8 @@ export class ExprPrinter {
     const inner = indent + INDENT;
     const parts = items.map((x) => this.print(x, inner, inner.length));
     const flat = `[${parts.join(", ")}]`;
-    const allObjects = items.length > 1 && items.every((x) => x.kind === "object" && x.entries.length > 0);
-    if (!flat.includes("\n") && col + flat.length <= WIDTH - 2 && !allObjects) return flat;
-    if (items.length === 1 && items[0]!.kind === "object" && parts[0]!.includes("\n")) {
-      return `[${this.print(items[0]!, indent, col + 1)}]`;
-    }
+    // Like prettier: one line when it fits and holds nothing multi-line, else one element a line.
+    if (!flat.includes("\n") && col + flat.length <= WIDTH - 2) return flat;
     return `[\n${parts.map((p) => `${inner}${p},`).join("\n")}\n${indent}]`;
   }
 
@@ -168,6 +170,10 @@ export class ExprPrinter {
       for (const c of en.comments?.leading ?? []) lines.push(`${inner}//${c ? " " + c : ""}`);
       if (typeof en.key === "string" && en.key.startsWith("// ")) {
         lines.push(`${inner}${en.key}`);
+        continue;
+      }
+      if ((en as { spread?: boolean }).spread && typeof en.key === "string") {
+        lines.push(`${inner}${en.key},`);
         continue;
       }
       let key: string;
@@ -199,6 +205,7 @@ export class ExprPrinter {
       case "decl": {
         const d = this.env.decls.get(t.id);
         if (!d) return this.placeholder(t.id, "unknown declaration");
+        if (this.env.declared && !this.env.declared.has(t.id)) return this.placeholder(t.id, "dependency cycle");
         head = d.name;
         if (d.repeat === "conditional" && path[0]?.kind === "index") {
           path = path.slice(1);
@@ -236,7 +243,7 @@ export class ExprPrinter {
   private splat(e: Extract<Expr, { kind: "splat" }>, indent: string, col: number): string {
     const src = this.operand(e.source, indent, col);
     if (e.each.length === 0) return src;
-    const v = this.env.scope.claim("v");
+    const v = new NameScope(this.env.scope).claim("v");
     return `${src}.map((${v}) => ${v}${e.each.map((a) => this.accessor(a, indent)).join("")})`;
   }
 
@@ -245,6 +252,12 @@ export class ExprPrinter {
     if (e.name.includes(".")) return this.callArgs(e.name, e.args, indent, col);
     if (e.name === "jsonencode" && e.args[0] && containsOutput(e.args[0], this.env) && this.subst.size === 0) {
       return `pulumi.jsonStringify(${this.print(e.args[0], indent, col)})`;
+    }
+    if (e.name === "merge" && e.args.length > 0 && !e.expandLast) {
+      const entries = e.args.flatMap((a) =>
+        a.kind === "object" ? a.entries : [{ key: `...${this.print(a, indent + INDENT, 0)}`, value: a, spread: true }],
+      );
+      return this.object({ kind: "object", entries: entries as never }, indent);
     }
     if (e.name === "try" || e.name === "can") {
       const fn = e.name === "try" ? "tryValues" : "can";
@@ -272,6 +285,9 @@ export class ExprPrinter {
 
   private forExpr(e: Extract<Expr, { kind: "for" }>, indent: string, col: number): string {
     const scope = new NameScope(this.env.scope);
+    // A key that nothing reads is left out: `list.map((v) => …)` rather than `Object.entries`.
+    const keyUsed = e.keyVar !== undefined && [e.value, e.key, e.condition].some((x) => x !== undefined && mentions(x, e.keyVar!));
+    if (!keyUsed && e.keyVar !== undefined) e = { ...e, keyVar: undefined } as typeof e;
     const k = e.keyVar ? scope.claim(camelCase(e.keyVar)) : undefined;
     const v = scope.claim(camelCase(e.valueVar));
     const locals: Record<string, string> = { [e.valueVar]: v };
@@ -280,8 +296,13 @@ export class ExprPrinter {
     inner.subst = this.subst;
     const coll = this.operand(e.collection, indent, col);
     const params = k ? `([${k}, ${v}])` : `(${v})`;
-    const source = k ? `Object.entries(${coll})` : isArrayLike(e.collection) ? coll : `Object.values(${coll})`;
+    const source = k ? `Object.entries(${coll})` : isArrayLike(e.collection, this.env) ? coll : `Object.values(${coll})`;
+    const identity = !e.key && e.value.kind === "ref" && e.value.target.kind === "scope" && e.value.target.name === e.valueVar && e.value.path.length === 0;
     const filter = e.condition ? `.filter(${params} => ${inner.print(e.condition, indent, col)})` : "";
+    if (filter && identity) return `${source}${filter}`;
+    if (filter && !e.key) {
+      return `${source}\n${indent}${INDENT}${filter}\n${indent}${INDENT}.map(${params} => ${e.value.kind === "object" ? `(${inner.print(e.value, indent + INDENT, col)})` : inner.print(e.value, indent + INDENT, col)})`;
+    }
     const valueCode = inner.print(e.value, indent, col);
     const wrapped = e.value.kind === "object" ? `(${valueCode})` : valueCode;
     if (e.key) {
@@ -347,7 +368,16 @@ function paramName(e: Expr): string {
   return "value";
 }
 
-function isArrayLike(e: Expr): boolean {
+function mentions(e: Expr, scopeName: string): boolean {
+  let found = false;
+  walkExpr(e, (x) => {
+    if (x.kind === "ref" && x.target.kind === "scope" && x.target.name === scopeName) found = true;
+  });
+  return found;
+}
+
+function isArrayLike(e: Expr, env: PrintEnv): boolean {
+  if (e.kind === "ref" && e.target.kind === "decl" && e.path.length === 0) return env.decls.get(e.target.id)?.array === true;
   return e.kind === "list" || e.kind === "splat" || (e.kind === "call" && ["toset", "tolist", "concat", "distinct", "flatten", "keys", "values", "split", "range", "compact", "sort"].includes(e.name));
 }
 

@@ -28,7 +28,9 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
   const modules = new Set<"fs" | "crypto" | "path">();
   const helpers = new Set<keyof typeof HELPERS>();
   const infos = new Map<string, DeclInfo>();
+  const declared = new Set<string>();
   const env: PrintEnv = {
+    declared,
     decls: infos,
     locals: new Map(),
     scope,
@@ -48,6 +50,7 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
         (d.kind === "config" && d.secret) ||
         (d.kind === "const" && isOutput(d.value, env)),
       ...(repeat ? { repeat } : {}),
+      array: repeat === "count" || (d.kind === "config" && d.type.kind === "object" && d.type.tsType.endsWith("[]")) || (d.kind === "const" && d.value.kind === "list"),
     };
     infos.set(d.id, info);
   }
@@ -70,6 +73,7 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
     comments(body, d.comments?.leading);
     body.lines(text);
     previousKind = multi ? "multi" : d.kind;
+    declared.add(d.id);
     first = false;
   }
   if (program.trailingComments.length) {
@@ -97,6 +101,7 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
     if (!w.isEmpty()) w.blank();
     w.append(body);
   }
+  if (w.isEmpty()) w.line("// pulumigrate: nothing was converted (see the diagnostics)");
   const packages = [...(usesPulumi ? ["@pulumi/pulumi"] : []), ...(usesAws ? ["@pulumi/aws"] : [])];
   if (modules.size) packages.push("@types/node");
   return { code: w.text(), packages };
@@ -117,9 +122,9 @@ function declaration(d: Decl, name: string, p: ExprPrinter, configName: string, 
     case "config":
       return configRead(d, name, p, configName);
     case "const":
-      return `const ${name} = ${p.print(d.value, "", 9 + name.length)};${trailing(d.comments)}`;
+      return statement(`const ${name} = `, p.print(d.value, "", 9 + name.length), trailing(d.comments));
     case "export":
-      return `export const ${name} = ${p.print(d.value, "", 16 + name.length)};${trailing(d.comments)}`;
+      return statement(`export const ${name} = `, p.print(d.value, "", 16 + name.length), trailing(d.comments));
     case "invoke": {
       const opts = optionsCode(d.options, p, "");
       const args = p.print(d.args, "", 0);
@@ -140,13 +145,14 @@ function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: string)
   const secret = d.secret ? "Secret" : "";
   let read: string;
   if (d.default) {
-    const def = p.print(d.default, "", 0);
-    read = `${config}.get${suffix}${secret}${generic}(${key}) ?? ${def}`;
-    if (d.secret) read = `${config}.get${suffix}${secret}${generic}(${key}) ?? pulumi.secret(${def})`;
+    const get = `${config}.get${suffix}${secret}${generic}(${key}) ?? `;
+    const col = `const ${name} = `.length + get.length;
+    const def = p.print(d.default, "", col + (d.secret ? "pulumi.secret(".length : 0));
+    read = d.secret ? `${get}pulumi.secret(${def})` : `${get}${def}`;
   } else {
     read = `${config}.require${suffix}${secret}${generic}(${key})`;
   }
-  lines.push(`const ${name} = ${read};${trailing(d.comments)}`);
+  lines.push(statement(`const ${name} = `, read, trailing(d.comments)));
   return lines.join("\n");
 }
 
@@ -176,7 +182,7 @@ function resource(d: ResourceDecl, name: string, p: ExprPrinter, env: PrintEnv):
   }
   if (rep.kind === "conditional") {
     const cond = p.print(rep.condition, "", 0);
-    const ctor = construct(d, p, "  ", stringLiteral(d.resourceName), 2);
+    const ctor = construct(d, p, "    ", stringLiteral(d.resourceName), 4);
     return [...notes, `const ${name} = ${cond}\n  ? ${ctor}\n  : undefined;${t}`].join("\n");
   }
   const scope = new NameScope(env.scope);
@@ -184,12 +190,14 @@ function resource(d: ResourceDecl, name: string, p: ExprPrinter, env: PrintEnv):
     const i = scope.claim("i");
     const inner = new ExprPrinter({ ...env, scope, locals: new Map([...env.locals, ["count.index", i]]) });
     const count = p.print(rep.count, "", 0);
-    const ctor = construct(d, inner, "  ", "`" + templateText(d.resourceName, false) + "-${" + i + "}`", 2 + name.length + 6);
+    const ctor = construct(d, inner, "    ", "`" + templateText(d.resourceName, false) + "-${" + i + "}`", 4);
     return [
       ...notes,
       `const ${name}: ${d.className}[] = [];${t}`,
       `for (let ${i} = 0; ${i} < ${count}; ${i}++) {`,
-      `  ${name}.push(${ctor});`,
+      `  ${name}.push(`,
+      `    ${ctor},`,
+      `  );`,
       `}`,
     ].join("\n");
   }
@@ -223,4 +231,50 @@ function construct(d: ResourceDecl, p: ExprPrinter, indent: string, nameCode: st
   const flat = `${head}${nameCode}, ${args}, ${opts})`;
   if (!flat.includes("\n") && col + flat.length + 1 <= WIDTH) return flat;
   return `${head}\n${inner}${nameCode},\n${inner}${argsInner},\n${inner}${optsInner},\n${indent})`;
+}
+
+/**
+ * `const x = value;`, with a call that does not fit on the line broken into one argument a
+ * line, as prettier breaks it.
+ */
+function statement(head: string, value: string, tail: string): string {
+  const line = `${head}${value};`;
+  if (value.includes("\n") || line.length <= WIDTH) return line + tail;
+  const call = splitCall(value);
+  if (!call) return line + tail;
+  return `${head}${call.callee}(\n${call.args.map((a) => `  ${a},`).join("\n")}\n);${tail}`;
+}
+
+/** `f(a, b)` → callee `f` and its top-level arguments; undefined when `value` is not one call. */
+function splitCall(value: string): { callee: string; args: string[] } | undefined {
+  let depth = 0;
+  let open = -1;
+  const args: string[] = [];
+  let argStart = -1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '"' || c === "'" || c === "`") {
+      const q = c;
+      for (i++; i < value.length && value[i] !== q; i++) if (value[i] === "\\") i++;
+      continue;
+    }
+    if (c === "(" || c === "[" || c === "{" || c === "<") {
+      if (c === "(" && depth === 0 && open < 0) {
+        open = i;
+        argStart = i + 1;
+      }
+      depth++;
+    } else if (c === ")" || c === "]" || c === "}" || (c === ">" && value[i - 1] !== "=")) {
+      depth--;
+      if (depth === 0 && c === ")" && open >= 0) {
+        if (i !== value.length - 1) return undefined;
+        args.push(value.slice(argStart, i).trim());
+      }
+    } else if (c === "," && depth === 1 && open >= 0) {
+      args.push(value.slice(argStart, i).trim());
+      argStart = i + 1;
+    }
+  }
+  if (open < 0 || args.length === 0 || args.some((a) => a === "")) return undefined;
+  return { callee: value.slice(0, open), args };
 }

@@ -1,0 +1,3 @@
+import * as aws from "@pulumi/aws";
+
+const api = new aws.apigateway.RestApi("api", { notAnArgument: 1 });

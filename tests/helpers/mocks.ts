@@ -1,0 +1,74 @@
+/**
+ * Runs a Pulumi program under Pulumi's runtime mocks (no engine, no cloud) and returns the
+ * resources it registered with their resolved inputs.
+ */
+import path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { vi } from "vitest";
+
+export interface Registered {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+}
+
+const PROJECT = "project";
+
+/** Attributes a cloud provider would compute, so that references to them resolve to something. */
+function computed(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...inputs,
+    arn: `arn:aws:mock:${type}:${name}`,
+    invokeArn: `arn:aws:apigateway:mock:lambda:path/functions/${name}/invocations`,
+    rootResourceId: `${name}-root`,
+    path: `/${String(inputs.pathPart ?? "")}`,
+    url: `https://mock/${name}`,
+    name: inputs.name ?? `${name}-generated`,
+  };
+}
+
+export async function runProgram(file: string, config: Record<string, string> = {}): Promise<Registered[]> {
+  const registered: Registered[] = [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> });
+        return { id: `${args.name}-id`, state: computed(args.type, args.name, args.inputs as Record<string, unknown>) };
+      },
+      call: (args) => {
+        if (args.token === "aws:index/getRegion:getRegion") return { name: "us-east-1", region: "us-east-1", id: "us-east-1" };
+        if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") return { accountId: "123456789012", arn: "arn", userId: "u", id: "123456789012" };
+        if (args.token === "aws:index/getPartition:getPartition") return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        return { ...args.inputs, json: JSON.stringify(args.inputs) };
+      },
+    },
+    PROJECT,
+    "stack",
+    false,
+  );
+  pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${PROJECT}:${k}`, v])));
+  const cwd = process.cwd();
+  process.chdir(path.dirname(file));
+  try {
+    vi.resetModules();
+    await import(/* @vite-ignore */ file);
+    // Registrations resolve asynchronously: wait until no more arrive.
+    let last = -1;
+    let stable = 0;
+    while (stable < 5) {
+      await new Promise((r) => setTimeout(r, 10));
+      if (registered.length === last) stable++;
+      else {
+        stable = 0;
+        last = registered.length;
+      }
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+  return registered;
+}
+
+export function byName(rs: readonly Registered[]): Map<string, Registered> {
+  return new Map(rs.map((r) => [`${r.type}::${r.name}`, r]));
+}

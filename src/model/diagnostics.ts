@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = {
   PG2008: "reference to something not declared",
   PG2009: "dependency cycle",
   PG2010: "note about a construct with no direct Pulumi equivalent",
+  PG2011: "missing required argument",
   PG3001: "integration type not allowed",
   PG3002: "integration requires a field",
   PG3003: "value out of range",

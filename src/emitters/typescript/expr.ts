@@ -208,8 +208,9 @@ export class ExprPrinter {
         if (this.env.declared && !this.env.declared.has(t.id)) return this.placeholder(t.id, "dependency cycle");
         head = d.name;
         if (d.repeat === "conditional" && path[0]?.kind === "index") {
+          // `x[0]` of a `count = cond ? 1 : 0` resource: Terraform fails when it does not exist.
           path = path.slice(1);
-          if (path.length) head = `${head}?`;
+          if (path.length) head = `${head}!`;
         }
         break;
       }
@@ -231,7 +232,7 @@ export class ExprPrinter {
       default:
         return this.placeholder(t.kind, "reference not converted");
     }
-    return head + path.map((a) => this.accessor(a, indent)).join("").replace(/^\?\./, "?.");
+    return head + path.map((a) => this.accessor(a, indent)).join("");
   }
 
   private accessor(a: Accessor, indent: string): string {
@@ -243,6 +244,11 @@ export class ExprPrinter {
   private splat(e: Extract<Expr, { kind: "splat" }>, indent: string, col: number): string {
     const src = this.operand(e.source, indent, col);
     if (e.each.length === 0) return src;
+    const d = e.source.kind === "ref" && e.source.target.kind === "decl" && e.source.path.length === 0 ? this.env.decls.get(e.source.target.id) : undefined;
+    if (d?.repeat === "conditional") {
+      // A resource made by `count = cond ? 1 : 0`: zero or one instance.
+      return `(${src} ? [${src}${e.each.map((a) => this.accessor(a, indent)).join("")}] : [])`;
+    }
     const v = new NameScope(this.env.scope).claim("v");
     return `${src}.map((${v}) => ${v}${e.each.map((a) => this.accessor(a, indent)).join("")})`;
   }

@@ -57,7 +57,9 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
         collection: ctx.value(it.forEach),
         value: content,
       };
-      entries.push({ key: prop, value: mapped, ...(it.comments ? { comments: it.comments } : {}), loc: it.loc });
+      // A block Pulumi allows once: the dynamic block makes zero or one of it.
+      const value: Expr = shape !== undefined && !isList(shape) ? { kind: "index", collection: mapped, key: { kind: "literal", value: 0 } } : mapped;
+      entries.push({ key: prop, value, ...(it.comments ? { comments: it.comments } : {}), loc: it.loc });
       continue;
     }
     const obj = mapBody(it.body, nestedProps, nestedCtx);

@@ -40,8 +40,18 @@ export function mapTerraform(program: SourceProgram, diags: Diagnostic[]): Pulum
         break;
     }
   }
+  // Variables used but not declared become untyped config reads, ahead of everything.
+  const implicit: Decl[] = [...table.undeclared].map((name) => ({
+    kind: "config",
+    id: `var.${name}`,
+    sourceName: name,
+    key: name,
+    type: { kind: "object", tsType: "any" },
+    secret: false,
+    description: "not declared in the converted files",
+  }));
   checkIntegrations(decls, diags);
-  return { decls, trailingComments: program.trailingComments };
+  return { decls: [...implicit, ...decls], trailingComments: program.trailingComments };
 }
 
 function buildTable(program: SourceProgram): ReferenceTable {
@@ -66,7 +76,7 @@ function buildTable(program: SourceProgram): ReferenceTable {
       }
     }
   }
-  return { variables, locals, resources, data, providers };
+  return { variables, locals, resources, data, providers, undeclared: new Set() };
 }
 
 function configType(t: VariableType | undefined, def: Expr | undefined): ConfigType {
@@ -176,6 +186,7 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
   const value = (e: Expr) => rewriteReferences(e, table, diags, r.loc);
   const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
   const rep = repeat(r, table, diags);
+  requireArguments(args, resolved.schema.required, `${r.type}.${r.name}`, r, diags);
   const notes: string[] = [];
   if (r.meta.createBeforeDestroy) notes.push("lifecycle.create_before_destroy: Pulumi already creates replacements before deleting the old resource (unless deleteBeforeReplace is set).");
   return [{
@@ -260,4 +271,13 @@ function providerDecl(p: ProviderConfig, table: ReferenceTable, diags: Diagnosti
     loc: p.loc,
     ...comments,
   };
+}
+
+/** A required argument the source leaves out is reported: the program will not type-check. */
+function requireArguments(args: Expr, required: readonly string[], what: string, at: { loc: Resource["loc"] }, diags: Diagnostic[]): void {
+  if (args.kind !== "object") return;
+  const present = new Set(args.entries.map((e) => (typeof e.key === "string" ? e.key : "")));
+  for (const p of required) {
+    if (!present.has(p)) diags.push(diagnostic("PG2011", "warning", `${what}: required argument '${p}' is missing`, at.loc));
+  }
 }

@@ -25,6 +25,8 @@ export interface ReferenceTable {
   readonly resources: ReadonlyMap<string, Declared>;
   readonly data: ReadonlyMap<string, Declared>;
   readonly providers: ReadonlyMap<string, string>;
+  /** Variables referred to but never declared, in order of first use (filled while rewriting). */
+  readonly undeclared: Set<string>;
 }
 
 export function rewriteReferences(e: Expr, table: ReferenceTable, diags: Diagnostic[], loc: Location): Expr {
@@ -52,8 +54,11 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
   switch (t.kind) {
     case "variable":
       if (!table.variables.has(t.name)) {
-        diags.push(diagnostic("PG2008", "error", `reference to undeclared variable 'var.${t.name}'`, loc));
-        return notConverted(refText(r), "undeclared variable");
+        // An incomplete module (its variables.tf elsewhere): read the value as untyped config.
+        if (!table.undeclared.has(t.name)) {
+          table.undeclared.add(t.name);
+          diags.push(diagnostic("PG2008", "warning", `variable 'var.${t.name}' is not declared in the converted files: it is read as untyped config '${t.name}'`, loc));
+        }
       }
       return { ...r, target: { kind: "decl", id: `var.${t.name}` } };
     case "local":
@@ -71,7 +76,13 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
         return notConverted(refText(r), "not declared here");
       }
       if (!d.converted) return notConverted(refText(r), `${d.tfType} is not converted`);
-      return { ...r, target: { kind: "decl", id: d.id }, path: mapPath(r.path, d) };
+      const path = mapPath(r.path, d);
+      const unknown = path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");
+      if (unknown && d.props && unknown.name !== "id" && unknown.name !== "urn" && !(unknown.name in d.props)) {
+        diags.push(diagnostic("PG2003", "warning", `'${refText(r)}': ${d.tfType} has no attribute '${unknown.name}' in @pulumi/aws`, loc));
+        return notConverted(refText(r), "unknown attribute");
+      }
+      return { ...r, target: { kind: "decl", id: d.id }, path };
     }
     case "module":
       diags.push(diagnostic("PG2007", "warning", `reference to module output '${refText(r)}' is not converted`, loc));

@@ -8,7 +8,8 @@
  *
  * Shapes: "s" string, "n" number, "b" boolean, "a" anything, "A" archive, "F" asset,
  * "AF" asset or archive, ["l", shape] list, ["m", shape] map, ["o", "module.Type"] object,
- * ["r", "module.Class"] a string that also accepts that resource.
+ * ["r", "module.Class"] a string that also accepts that resource. A deprecated class names
+ * its successor in `deprecatedFor`.
  * Usage: node scripts/gen-schema.mjs [--check]
  */
 import fs from "node:fs";
@@ -126,8 +127,10 @@ function collect(dir, module) {
         const args = decls.get(`${cls}Args`);
         const token = module === "index" && cls === "Provider" ? "pulumi:providers:aws" : `aws:${module}/${base}:${cls}`;
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
+        const deprecated = /@deprecated [^\n]*? in favor of (?:aws\.(\w+)\/\w+|(\w+))\.(\w+)/.exec(st.getFullText(sf).slice(0, st.getLeadingTriviaWidth(sf)));
         schema.resources[`${module}.${cls}`] = {
           token,
+          ...(deprecated ? { deprecatedFor: `${deprecated[1] ?? deprecated[2]}.${deprecated[3]}` } : {}),
           args: a.props,
           required: a.required,
           outputs: members(st, sf, module, { classOutputs: true }).props,

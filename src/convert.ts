@@ -14,7 +14,12 @@ export type SourceFormat = "terraform" | "cloudformation";
 export interface ConvertOptions {
   /** Input format; detected from the file names and contents when omitted. */
   readonly format?: SourceFormat;
+  /** When given, milliseconds spent in each stage are added to it (for the benchmark). */
+  readonly timings?: Timings;
 }
+
+/** Milliseconds by stage: `hcl2json.parse`, `hcl2json.expressions`, `scan+lower`, `map`, `emit`. */
+export type Timings = Record<string, number>;
 
 export interface ConvertResult {
   /** The Pulumi TypeScript program (index.ts), also when there were errors. */
@@ -42,10 +47,15 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
     diagnostics.push({ code: "PG1003", severity: "error", message: "CloudFormation input is not supported yet", ...(files[0] ? { location: { file: files[0].path, line: 1, column: 1 } } : {}) });
     return { code: "", diagnostics, ok: false, packages: [], format };
   }
-  const parsed = await parseTerraform(files);
+  const t = options.timings;
+  const parsed = await parseTerraform(files, t);
   diagnostics.push(...parsed.diagnostics);
+  let start = performance.now();
   const program = mapTerraform(parsed.program, diagnostics);
+  if (t) t.map = (t.map ?? 0) + performance.now() - start;
+  start = performance.now();
   const emitted = emitProgram(program, diagnostics);
+  if (t) t.emit = (t.emit ?? 0) + performance.now() - start;
   return { code: emitted.code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format };
 }
 

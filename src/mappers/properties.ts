@@ -12,6 +12,7 @@ export const PROPERTY_RENAMES: Readonly<Record<string, string>> = {
   "aws_lambda_permission.function_name": "function",
   "aws_lambda_function.filename": "code",
   "aws_lambda_layer_version.filename": "code",
+  "aws_elastic_beanstalk_environment.version_label": "version",
 };
 
 export function camel(snake: string): string {
@@ -25,6 +26,7 @@ function plurals(c: string): string[] {
   if (c.endsWith("y")) out.push(c.slice(0, -1) + "ies");
   if (/(s|x|ch|sh)$/.test(c)) out.push(c + "es");
   if (c.endsWith("Ids")) out.push(c.slice(0, -3) + "s");
+  if (c.endsWith("ex")) out.push(c.slice(0, -2) + "ices");
   return out;
 }
 
@@ -48,7 +50,11 @@ export function mapProperty(attr: string, props: Props, tfType?: string): string
   const c = camel(attr);
   if (c in props) return c;
   for (const p of plurals(c)) if (p in props) return p;
-  if (c.endsWith("Id") && c.slice(0, -2) in props) return c.slice(0, -2);
+  // Where Pulumi takes the resource itself: `rest_api_id` → `restApi`, `topic_arn` → `topic`,
+  // `log_group_name` → `logGroup`.
+  for (const suffix of ["Id", "Arn", "Name"]) {
+    if (c.endsWith(suffix) && c.length > suffix.length && c.slice(0, -suffix.length) in props) return c.slice(0, -suffix.length);
+  }
   // A list Terraform allows one element of, which Pulumi flattens (`target_arns` → `targetArn`).
   for (const s of singulars(c)) if (s in props && !Array.isArray(props[s])) return s;
   if (c.endsWith("Ids")) {

@@ -16,7 +16,7 @@ const MODULE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   cloudhsmv2: ["cloudhsm_v2"],
   costexplorer: ["ce"],
   directconnect: ["dx"],
-  directoryservice: ["directory_service"],
+  directoryservice: ["directory_service", "directory"],
   ec2clientvpn: ["ec2_client_vpn"],
   ec2transitgateway: ["ec2_transit_gateway", "ec2"],
   elasticbeanstalk: ["elastic_beanstalk"],
@@ -55,6 +55,49 @@ export const TYPE_RENAMES: Readonly<Record<string, string>> = {
   aws_guardduty_threatintelset: "guardduty.ThreatIntelSet",
   aws_waf_ipset: "waf.IpSet",
   aws_wafregional_ipset: "wafregional.IpSet",
+  aws_appintegrations_event_integration: "appconfig.EventIntegration",
+  aws_cloudformation_type: "cloudformation.CloudFormationType",
+  aws_codeartifact_domain_permissions_policy: "codeartifact.DomainPermissions",
+  aws_controltower_control: "controltower.ControlTowerControl",
+  aws_datasync_location_efs: "datasync.EfsLocation",
+  aws_datasync_location_fsx_openzfs_file_system: "datasync.FsxOpenZfsFileSystem",
+  aws_datasync_location_fsx_lustre_file_system: "datasync.LocationFsxLustre",
+  aws_datasync_location_fsx_windows_file_system: "datasync.LocationFsxWindows",
+  aws_datasync_location_nfs: "datasync.NfsLocation",
+  aws_datasync_location_s3: "datasync.S3Location",
+  aws_dx_hosted_transit_virtual_interface_accepter: "directconnect.HostedTransitVirtualInterfaceAcceptor",
+  aws_vpc_endpoint_service_allowed_principal: "ec2.VpcEndpointServiceAllowedPrinciple",
+  aws_load_balancer_listener_policy: "elb.ListenerPolicy",
+  aws_lb_cookie_stickiness_policy: "elb.LoadBalancerCookieStickinessPolicy",
+  aws_lb_ssl_negotiation_policy: "elb.SslNegotiationPolicy",
+  aws_licensemanager_grant: "licensemanager.LicenseGrant",
+  aws_licensemanager_grant_accepter: "licensemanager.LicenseGrantAccepter",
+  aws_lightsail_disk_attachment: "lightsail.Disk_attachment",
+  aws_location_route_calculator: "location.RouteCalculation",
+  aws_s3_bucket_replication_configuration: "s3.BucketReplicationConfig",
+  aws_cloudtrail: "cloudtrail.Trail",
+  aws_codepipeline: "codepipeline.Pipeline",
+  aws_chime_voice_connector_origination: "chime.VoiceConnectorOrganization",
+  aws_storagegateway_cached_iscsi_volume: "storagegateway.CachesIscsiVolume",
+  aws_vpc_peering_connection_options: "ec2.PeeringConnectionOptions",
+  aws_vpc_endpoint_security_group_association: "ec2.SecurityGroupAssociation",
+};
+
+/** Data sources that no rule reaches: Terraform type → `module.getX`. */
+export const DATA_SOURCE_RENAMES: Readonly<Record<string, string>> = {
+  aws_api_gateway_api_key: "apigateway.getKey",
+  aws_autoscaling_groups: "autoscaling.getAmiIds",
+  aws_cloudformation_type: "cloudformation.getCloudFormationType",
+  aws_eip: "ec2.getElasticIp",
+  aws_ec2_host: "ec2.getDedicatedHost",
+  aws_vpc_ipam_preview_next_cidr: "ec2.getIpamPreviewNextCidr",
+  aws_ec2_transit_gateway_dx_gateway_attachment: "ec2transitgateway.getDirectConnectGatewayAttachment",
+  aws_licensemanager_grants: "licensemanager.getLicenseGrants",
+  aws_mq_broker_instance_type_offerings: "mq.getInstanceTypeOfferings",
+  aws_wafregional_rate_based_rule: "wafregional.getRateBasedMod",
+  aws_lb: "lb.getLoadBalancer",
+  aws_alb: "alb.getLoadBalancer",
+  aws_elb: "elb.getLoadBalancer",
 };
 
 export interface ResolvedResource {
@@ -100,21 +143,24 @@ function prefixes(): { prefix: string; module: string }[] {
 
 /** Candidate `module.Name` keys for a Terraform type, best first. */
 function candidates(tfType: string, dataSource: boolean): string[] {
-  const renamed = TYPE_RENAMES[tfType];
+  const renamed = dataSource ? DATA_SOURCE_RENAMES[tfType] : TYPE_RENAMES[tfType];
   const out: string[] = [];
-  if (renamed) {
-    const [m, n] = renamed.split(".") as [string, string];
-    out.push(dataSource ? `${m}.get${n.replace(/^get/, "")}` : renamed);
-  }
+  if (renamed) out.push(renamed);
   if (!tfType.startsWith("aws_")) return out;
   const rest = tfType.slice(4);
+  const fallbacks: string[] = [];
   for (const { prefix, module } of prefixes()) {
     if (!rest.startsWith(prefix)) continue;
-    const name = pascal(rest.slice(prefix.length));
-    if (!name) continue;
-    out.push(dataSource ? `${module}.get${name}` : `${module}.${name}`);
+    const words = rest.slice(prefix.length).split("_").filter(Boolean);
+    if (!words.length) continue;
+    const key = (ws: string[]) => (dataSource ? `${module}.get${pascal(ws.join("_"))}` : `${module}.${pascal(ws.join("_"))}`);
+    out.push(key(words));
+    // Pulumi sometimes drops leading words the module name already says
+    // (`aws_autoscaling_group_tag` → `autoscaling.Tag`, `aws_config_config_rule` → `cfg.Rule`),
+    // only within a module the name itself names.
+    if (prefix) for (let i = 1; i < words.length; i++) fallbacks.push(key(words.slice(i)));
   }
-  return out;
+  return [...out, ...fallbacks];
 }
 
 const resourceCache = new Map<string, ResolvedResource | undefined>();

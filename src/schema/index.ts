@@ -17,6 +17,8 @@ export type Props = Readonly<Record<string, Shape>>;
 
 export interface ResourceSchema {
   readonly token: string;
+  /** The class @pulumi/aws deprecates this one in favour of (`s3.BucketAcl` for `s3.BucketAclV2`). */
+  readonly deprecatedFor?: string;
   readonly args: Props;
   readonly required: readonly string[];
   readonly outputs: Props;

@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Expr } from "../../model/expr.js";
 import type { SourceItem, SourceProgram } from "../../model/program.js";
 import { parseExpressions, parseHcl } from "./hcl2json.js";
-import { lowerExpr } from "./lower-expr.js";
+import { lowerExpr, lowerSimpleTraversal } from "./lower-expr.js";
 import { lowerFile } from "./lower.js";
 import { LineIndex, scanHcl, ScanError, type ScannedAttribute, type ScannedBody } from "./scanner.js";
 
@@ -20,12 +20,19 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
-export async function parseTerraform(files: readonly SourceFile[]): Promise<ParseResult> {
+/** Milliseconds by stage, filled when given. */
+export type StageTimes = Record<string, number>;
+
+function timed(t: StageTimes | undefined, stage: string, start: number): void {
+  if (t) t[stage] = (t[stage] ?? 0) + performance.now() - start;
+}
+
+export async function parseTerraform(files: readonly SourceFile[], times?: StageTimes): Promise<ParseResult> {
   const diagnostics: Diagnostic[] = [];
   const items: SourceItem[] = [];
   const trailing: string[] = [];
   for (const f of files) {
-    const parsed = await parseTerraformFile(f, diagnostics);
+    const parsed = await parseTerraformFile(f, diagnostics, times);
     if (!parsed) continue;
     items.push(...parsed.items);
     trailing.push(...parsed.trailing);
@@ -36,14 +43,18 @@ export async function parseTerraform(files: readonly SourceFile[]): Promise<Pars
 async function parseTerraformFile(
   f: SourceFile,
   diags: Diagnostic[],
+  times: StageTimes | undefined,
 ): Promise<{ items: SourceItem[]; trailing: readonly string[] } | undefined> {
   // hcl2json is the authority on syntax: a file it rejects is reported with its position.
+  let start = performance.now();
   const parsed = await parseHcl(f.path, f.text);
+  timed(times, "hcl2json.parse", start);
   if (!parsed.ok) {
     diags.push(diagnostic("PG1001", "error", parsed.error.message, { file: f.path, line: parsed.error.line, column: parsed.error.column }));
     return undefined;
   }
   let tree: ScannedBody;
+  start = performance.now();
   try {
     tree = scanHcl(f.text);
   } catch (e) {
@@ -53,8 +64,12 @@ async function parseTerraformFile(
     }
     throw e;
   }
-  const values = await parseValues(f, tree, diags);
-  return { items: lowerFile({ file: f.path, tree, values }, diags), trailing: tree.dangling };
+  timed(times, "scan", start);
+  const values = await parseValues(f, tree, diags, times);
+  start = performance.now();
+  const items = lowerFile({ file: f.path, tree, values }, diags);
+  timed(times, "lower", start);
+  return { items, trailing: tree.dangling };
 }
 
 /** A value that needs no expression parser: a number, a bool, null, or a plain quoted string. */
@@ -66,7 +81,7 @@ function simpleLiteral(src: string): Expr | undefined {
   return undefined;
 }
 
-async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]): Promise<Map<ScannedAttribute, Expr>> {
+async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[], times: StageTimes | undefined): Promise<Map<ScannedAttribute, Expr>> {
   const values = new Map<ScannedAttribute, Expr>();
   const pending: ScannedAttribute[] = [];
   const visit = (b: ScannedBody) => {
@@ -74,7 +89,7 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
       if (it.kind === "block") visit(it.body);
       else {
         const src = f.text.slice(it.valueStart, it.valueEnd);
-        const simple = simpleLiteral(src);
+        const simple = simpleLiteral(src) ?? lowerSimpleTraversal(src);
         if (simple) values.set(it, simple);
         else pending.push(it);
       }
@@ -83,12 +98,16 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
   visit(tree);
   if (pending.length === 0) return values;
   const sources = pending.map((a) => f.text.slice(a.valueStart, a.valueEnd));
+  let start = performance.now();
   const batch = await parseExpressions(f.path, sources);
+  timed(times, "hcl2json.expressions", start);
   if ("asts" in batch) {
+    start = performance.now();
     batch.asts.forEach((ast, i) => {
       const a = pending[i]!;
       values.set(a, ast ? lowerExpr(ast, { source: batch.tuple }) : unparsed(sources[i]!));
     });
+    timed(times, "lower", start);
     return values;
   }
   // The batch failed: parse one by one so that only the bad value is lost, with its place.

@@ -21,6 +21,24 @@ export function lowerExpr(ast: HclAst, ctx: LowerContext): Expr {
   return new Lowerer(ctx).expr(ast);
 }
 
+const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[0-9]+\]|\["[^"\\$%]*"\])*$/;
+const STEP = /\.([A-Za-z_][\w-]*)|\[([0-9]+)\]|\[("[^"\\$%]*")\]/g;
+
+/**
+ * A plain traversal (`aws_x.y.id`, `var.list[0]`, `local.m["k"]`) needs no expression parser:
+ * it is read here, and the rest goes to hcl2json. Returns undefined for anything else.
+ */
+export function lowerSimpleTraversal(src: string): Expr | undefined {
+  if (!TRAVERSAL.test(src) || src === "true" || src === "false" || src === "null") return undefined;
+  const head = /^[A-Za-z_][\w-]*/.exec(src)![0];
+  const parts: { type: string; segment: string }[] = [{ type: "nameTraversal", segment: head }];
+  for (const m of src.slice(head.length).matchAll(STEP)) {
+    if (m[1] !== undefined) parts.push({ type: "nameTraversal", segment: m[1] });
+    else parts.push({ type: "indexTraversal", segment: m[2] ?? m[3]! });
+  }
+  return new Lowerer({ source: Buffer.alloc(0) }).traversalOf(parts);
+}
+
 class Lowerer {
   constructor(private readonly ctx: LowerContext) {}
 
@@ -171,6 +189,10 @@ class Lowerer {
       e = { kind: "index", collection: e, key: a.kind === "attr" ? { kind: "literal", value: a.name } : a.key };
     }
     return e;
+  }
+
+  traversalOf(parts: readonly { type: string; segment: string }[]): Expr {
+    return this.traversal(parts);
   }
 
   private traversal(parts: readonly { type: string; segment: string }[]): Expr {

@@ -1,0 +1,40 @@
+/**
+ * One measurement in a fresh process (so that peak memory is its own):
+ *   node bench/measure.mjs parse|convert samples|generated
+ * Prints one JSON line: wall milliseconds, peak RSS, per-stage milliseconds.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "@cdktf/hcl2json";
+import { convert } from "../dist/index.js";
+import { apiGatewayModule } from "./generate.mjs";
+
+const [mode, set] = process.argv.slice(2);
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+let inputs;
+if (set === "samples") {
+  const dirs = fs.readdirSync(path.join(root, "samples")).filter((d) => fs.existsSync(path.join(root, "samples", d, "main.tf")));
+  const once = dirs.map((d) => ({ path: `${d}/main.tf`, text: fs.readFileSync(path.join(root, "samples", d, "main.tf"), "utf8") }));
+  // Each sample 100 times, so that the figures are not one warm-up.
+  inputs = Array.from({ length: 100 }, () => once).flat();
+} else {
+  inputs = Array.from({ length: 1000 }, (_, i) => ({ path: `module-${i}/main.tf`, text: apiGatewayModule(i) }));
+}
+const lines = inputs.reduce((n, f) => n + f.text.split("\n").length - 1, 0);
+// Warm the WASM runtime outside the timed loop (its start-up is reported by the caller).
+const warm = performance.now();
+await parse("warm.tf", 'variable "x" {}\n');
+const warmup = performance.now() - warm;
+const timings = {};
+const start = performance.now();
+let errors = 0;
+for (const f of inputs) {
+  if (mode === "parse") await parse(f.path, f.text);
+  else {
+    const r = await convert([f], { timings });
+    if (!r.ok) errors++;
+  }
+}
+const ms = performance.now() - start;
+console.log(JSON.stringify({ mode, set, files: inputs.length, lines, ms, warmup, peakRssMb: process.resourceUsage().maxRSS / 1024, timings, errors }));

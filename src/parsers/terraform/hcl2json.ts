@@ -24,25 +24,37 @@ export interface HclSyntaxError {
 export async function parseHcl(
   filename: string,
   text: string,
-): Promise<{ ok: true; json: Record<string, unknown> } | { ok: false; error: HclSyntaxError }> {
+): Promise<{ ok: true; json: Record<string, unknown> } | { ok: false; errors: HclSyntaxError[] }> {
   const lib = await library();
   try {
     const json: unknown = await lib.parse(filename, text);
     if (json === null || typeof json !== "object" || Array.isArray(json)) {
-      return { ok: false, error: { message: "the HCL parser returned no document", line: 1, column: 1 } };
+      return { ok: false, errors: [{ message: "the HCL parser returned no document", line: 1, column: 1 }] };
     }
     return { ok: true, json: json as Record<string, unknown> };
   } catch (e) {
-    return { ok: false, error: syntaxError(e) };
+    return { ok: false, errors: syntaxErrors(e, filename) };
   }
 }
 
-/** hcl2json reports `file:line,col-col: Summary; Detail` (HCL's diagnostic format). */
-export function syntaxError(e: unknown): HclSyntaxError {
-  const text = e instanceof Error ? e.message : String(e);
-  const m = /:(\d+),(\d+)(?:-\d+)?: (.*)$/s.exec(text.split("\n").find((l) => /:\d+,\d+/.test(l)) ?? "");
-  if (m) return { message: m[3]!.trim(), line: Number(m[1]), column: Number(m[2]) };
-  return { message: text.trim() || "syntax error", line: 1, column: 1 };
+/**
+ * hcl2json reports `parse config: [file:2,17-3,1: Summary; Detail. file:3,2-4,1: …]` (HCL's
+ * diagnostics, joined): each becomes one located error.
+ */
+export function syntaxErrors(e: unknown, filename: string): HclSyntaxError[] {
+  const text = (e instanceof Error ? e.message : String(e)).replace(/^parse config: \[/, "").replace(/\]\s*$/, "");
+  const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const marker = new RegExp(`${escaped}:(\\d+),(\\d+)(?:-[\\d,]+)?: `, "g");
+  const found: HclSyntaxError[] = [];
+  const starts = [...text.matchAll(marker)];
+  starts.forEach((m, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1]!.index : text.length;
+    const message = text.slice(m.index + m[0].length, end).trim();
+    if (!found.some((f) => f.line === Number(m[1]) && f.column === Number(m[2]))) {
+      found.push({ message, line: Number(m[1]), column: Number(m[2]) });
+    }
+  });
+  return found.length ? found : [{ message: text.trim() || "syntax error", line: 1, column: 1 }];
 }
 
 /**
@@ -70,6 +82,6 @@ export async function parseExpressions(
     }
     return { asts: ast.children, tuple: Buffer.from(text), offsets };
   } catch (e) {
-    return { error: syntaxError(e) };
+    return { error: syntaxErrors(e, filename)[0]! };
   }
 }

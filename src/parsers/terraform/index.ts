@@ -50,7 +50,7 @@ async function parseTerraformFile(
   const parsed = await parseHcl(f.path, f.text);
   timed(times, "hcl2json.parse", start);
   if (!parsed.ok) {
-    diags.push(diagnostic("PG1001", "error", parsed.error.message, { file: f.path, line: parsed.error.line, column: parsed.error.column }));
+    for (const e of parsed.errors) diags.push(diagnostic("PG1001", "error", e.message, { file: f.path, line: e.line, column: e.column }));
     return undefined;
   }
   let tree: ScannedBody;

@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./helpers/fixtures.js";
+
+const CLI = path.join(ROOT, "dist", "cli.js");
+const sample = path.join(ROOT, "samples", "lambda-integration", "main.tf");
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-"));
+}
+
+describe("CLI", () => {
+  it("prints the program on stdout and exits 0", () => {
+    const r = run(["convert", sample]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('new aws.apigateway.Integration("integration", {');
+    expect(r.err).toBe("");
+  });
+
+  it("reports a syntax error with its place and code, exit 1, no stack trace", () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "bad.tf"), 'resource "aws_sqs_queue" "q" {\n  name = "broken\n}\n');
+    const r = run(["convert", "bad.tf"], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^bad\.tf:2:\d+: error: .+ \[PG1001\]$/m);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("usage errors exit 2: a missing input, an unknown option, no command", () => {
+    expect(run(["convert", "nope.tf"]).code).toBe(2);
+    expect(run(["convert", sample, "--bogus"]).code).toBe(2);
+    const none = run([]);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("pulumigrate: error:");
+  });
+
+  it("never overwrites an existing file without --force", () => {
+    const dir = tmp();
+    const out = path.join(dir, "index.ts");
+    fs.writeFileSync(out, "// mine\n");
+    const refused = run(["convert", sample, "-o", out]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("--force");
+    expect(fs.readFileSync(out, "utf8")).toBe("// mine\n");
+    expect(run(["convert", sample, "-o", out, "--force"]).code).toBe(0);
+    expect(fs.readFileSync(out, "utf8")).toContain("aws.lambda.Function");
+  });
+
+  it("-o dir/ writes a Pulumi project with only the packages the program uses", () => {
+    const dir = path.join(tmp(), "project") + "/";
+    const r = run(["convert", path.join(ROOT, "samples", "mock-integration"), "-o", dir]);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    expect(Object.keys(pkg.dependencies)).toEqual(["@pulumi/aws"]);
+    expect(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")).toContain("runtime:\n  name: nodejs");
+    expect(run(["convert", path.join(ROOT, "samples", "mock-integration"), "-o", dir]).code).toBe(2);
+  });
+
+  it("--json reports diagnostics for machines", () => {
+    const r = run(["convert", path.join(ROOT, "samples", "vpc-link", "main.tf"), "--json"]);
+    const report = JSON.parse(r.out);
+    expect(report.ok).toBe(true);
+    expect(report.code).toContain("aws.apigateway.VpcLink");
+    expect(Array.isArray(report.diagnostics)).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { awsSchema } from "../src/schema/index.js";
+import { ROOT } from "./helpers/fixtures.js";
+
+describe("generated schema", () => {
+  it("is what scripts/gen-schema.mjs produces from the installed @pulumi/aws", () => {
+    const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "gen-schema.mjs"), "--check"], { encoding: "utf8", cwd: ROOT });
+    expect(out).toContain("schema up to date");
+  });
+
+  it("records shapes the mappers rely on", () => {
+    const s = awsSchema();
+    const integration = s.resources["apigateway.Integration"]!;
+    expect(integration.token).toBe("aws:apigateway/integration:Integration");
+    expect(integration.args.restApi).toEqual(["r", "apigateway.RestApi"]);
+    expect(integration.args.requestTemplates).toEqual(["m", "s"]);
+    expect(integration.required).toEqual(expect.arrayContaining(["httpMethod", "resourceId", "restApi", "type"]));
+    expect(s.resources["lambda.Function"]!.args.code).toBe("A");
+    expect(s.resources["ec2.SecurityGroup"]!.args.ingress).toEqual(["l", ["o", "ec2.SecurityGroupIngress"]]);
+    expect(s.functions["iam.getPolicyDocument"]!.output).toBe(true);
+    expect(s.resources["s3.BucketAclV2"]!.deprecatedFor).toBe("s3.BucketAcl");
+  });
+});

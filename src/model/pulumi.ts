@@ -35,6 +35,8 @@ export interface ConfigDecl extends DeclBase {
   readonly key: string;
   readonly type: ConfigType;
   readonly default?: Expr;
+  /** `default = null`: the value may be absent (`config.get`, no fallback). */
+  readonly optional?: boolean;
   readonly secret: boolean;
   readonly description?: string;
   /** Allowed values, checked when the program runs. */

@@ -265,6 +265,11 @@ export class ExprPrinter {
       );
       return this.object({ kind: "object", entries: entries as never }, indent);
     }
+    if (e.name === "concat" && !e.expandLast) {
+      // Literal lists join in place: `concat(a, ["z"])` → `[...a, "z"]`.
+      const parts = e.args.flatMap((a) => (a.kind === "list" ? a.items.map((x) => this.print(x, indent, col)) : [`...${this.operand(a, indent, col)}`]));
+      return `[${parts.join(", ")}]`;
+    }
     if (e.name === "try" || e.name === "can") {
       const fn = e.name === "try" ? "tryValues" : "can";
       this.env.helper(fn);

@@ -22,7 +22,12 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
   const scope = new NameScope();
   const named = ordered.filter((d) => d.kind !== "comment");
   const names = declarationNames(
-    named.map((d) => ({ id: d.id, sourceName: d.sourceName, ...(d.kind === "resource" ? { className: d.className } : {}) })),
+    named.map((d) => ({
+      id: d.id,
+      sourceName: d.sourceName,
+      // On a clash the class (or invoke) name tells the declarations apart: `currentRegion`.
+      ...(d.kind === "resource" ? { className: d.className } : d.kind === "invoke" ? { className: d.fn.replace(/\.get(\w+?)(Output)?$/, ".$1") } : {}),
+    })),
     scope,
   );
   const modules = new Set<"fs" | "crypto" | "path">();
@@ -150,7 +155,7 @@ function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: string)
     const def = p.print(d.default, "", col + (d.secret ? "pulumi.secret(".length : 0));
     read = d.secret ? `${get}pulumi.secret(${def})` : `${get}${def}`;
   } else {
-    read = `${config}.require${suffix}${secret}${generic}(${key})`;
+    read = `${config}.${d.optional ? "get" : "require"}${suffix}${secret}${generic}(${key})`;
   }
   lines.push(statement(`const ${name} = `, read, trailing(d.comments)));
   return lines.join("\n");

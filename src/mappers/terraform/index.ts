@@ -117,9 +117,11 @@ function wrapUnion(s: string): string {
 }
 
 function configDecl(v: Variable, table: ReferenceTable, diags: Diagnostic[]): Decl {
-  const def = v.default && !(v.default.kind === "literal" && v.default.value === null) ? rewriteReferences(v.default, table, diags, v.loc) : undefined;
+  const nullDefault = v.default?.kind === "literal" && v.default.value === null;
+  const def = v.default && !nullDefault ? rewriteReferences(v.default, table, diags, v.loc) : undefined;
   return {
     kind: "config",
+    ...(nullDefault ? { optional: true } : {}),
     id: `var.${v.name}`,
     sourceName: v.name,
     key: v.name,

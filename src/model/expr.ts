@@ -156,61 +156,44 @@ export function assertNever(x: never): never {
   throw new Error(`internal error: unexpected ${JSON.stringify(x)}`);
 }
 
-/** Visit every sub-expression (pre-order). */
-export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
-  visit(e);
-  const go = (x: Expr) => walkExpr(x, visit);
+/** The direct sub-expressions of `e`, in source order. */
+export function childrenOf(e: Expr): Expr[] {
+  const keys = (path: readonly Accessor[]) => path.flatMap((a) => (a.kind === "index" ? [a.key] : []));
   switch (e.kind) {
     case "literal":
     case "unsupported":
-      return;
+      return [];
     case "list":
-      e.items.forEach(go);
-      return;
+      return [...e.items];
     case "object":
-      for (const en of e.entries) {
-        if (typeof en.key !== "string") go(en.key);
-        go(en.value);
-      }
-      return;
+      return e.entries.flatMap((en) => (typeof en.key === "string" ? [en.value] : [en.key, en.value]));
     case "template":
-      for (const p of e.parts) if (typeof p !== "string") go(p);
-      return;
+      return e.parts.filter((p): p is Expr => typeof p !== "string");
     case "ref":
-      for (const a of e.path) if (a.kind === "index") go(a.key);
-      return;
+      return keys(e.path);
     case "call":
-      e.args.forEach(go);
-      return;
+      return [...e.args];
     case "conditional":
-      go(e.condition);
-      go(e.whenTrue);
-      go(e.whenFalse);
-      return;
+      return [e.condition, e.whenTrue, e.whenFalse];
     case "binary":
-      go(e.left);
-      go(e.right);
-      return;
+      return [e.left, e.right];
     case "unary":
-      go(e.operand);
-      return;
+      return [e.operand];
     case "index":
-      go(e.collection);
-      go(e.key);
-      return;
+      return [e.collection, e.key];
     case "splat":
-      go(e.source);
-      for (const a of e.each) if (a.kind === "index") go(a.key);
-      return;
+      return [e.source, ...keys(e.each)];
     case "for":
-      go(e.collection);
-      if (e.key) go(e.key);
-      go(e.value);
-      if (e.condition) go(e.condition);
-      return;
+      return [e.collection, ...(e.key ? [e.key] : []), e.value, ...(e.condition ? [e.condition] : [])];
     default:
-      assertNever(e);
+      return assertNever(e);
   }
+}
+
+/** Visit every sub-expression (pre-order). */
+export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
+  visit(e);
+  for (const c of childrenOf(e)) walkExpr(c, visit);
 }
 
 /** Rebuilds an expression bottom-up, letting `f` replace any node after its children. */

@@ -4,7 +4,7 @@
  * an operator, a condition) is lifted through `.apply` (one output) or `pulumi.all` (several).
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
-import { assertNever, walkExpr, type Accessor, type Expr, type RefExpr } from "../../model/expr.js";
+import { assertNever, childrenOf, walkExpr, type Accessor, type Expr, type RefExpr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import { isIdentifier, propertyKey, stringLiteral, templateText } from "./escape.js";
 import { FUNCTIONS, HELPERS, type FunctionContext } from "./functions.js";
@@ -343,7 +343,7 @@ export class ExprPrinter {
         return;
       }
       // Recurse only into direct children.
-      walkChildren(x, collect);
+      childrenOf(x).forEach(collect);
     };
     collect(e);
     if (leaves.length === 0) return undefined;
@@ -390,24 +390,6 @@ function mentions(e: Expr, scopeName: string): boolean {
 function isArrayLike(e: Expr, env: PrintEnv): boolean {
   if (e.kind === "ref" && e.target.kind === "decl" && e.path.length === 0) return env.decls.get(e.target.id)?.array === true;
   return e.kind === "list" || e.kind === "splat" || (e.kind === "call" && ["toset", "tolist", "concat", "distinct", "flatten", "keys", "values", "split", "range", "compact", "sort"].includes(e.name));
-}
-
-/** Calls `f` on the direct sub-expressions of `e`. */
-function walkChildren(e: Expr, f: (x: Expr) => void): void {
-  switch (e.kind) {
-    case "list": e.items.forEach(f); break;
-    case "object": e.entries.forEach((en) => { if (typeof en.key !== "string") f(en.key); f(en.value); }); break;
-    case "template": e.parts.forEach((p) => typeof p !== "string" && f(p)); break;
-    case "ref": e.path.forEach((a) => a.kind === "index" && f(a.key)); break;
-    case "call": e.args.forEach(f); break;
-    case "conditional": f(e.condition); f(e.whenTrue); f(e.whenFalse); break;
-    case "binary": f(e.left); f(e.right); break;
-    case "unary": f(e.operand); break;
-    case "index": f(e.collection); f(e.key); break;
-    case "splat": f(e.source); break;
-    case "for": f(e.collection); if (e.key) f(e.key); f(e.value); if (e.condition) f(e.condition); break;
-    default: break;
-  }
 }
 
 /** `format("%s-%s", a, b)` with a literal spec → the template `${a}-${b}`. */

@@ -6,6 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { transformExpr, type Expr, type ObjectEntry } from "../../model/expr.js";
+import type { Location } from "../../model/location.js";
 import type { BodyItem } from "../../model/program.js";
 import { awsSchema, isList, objectTypeOf, type Props, type Shape } from "../../schema/index.js";
 import { camel, mapProperty } from "../properties.js";
@@ -13,8 +14,8 @@ import { camel, mapProperty } from "../properties.js";
 export interface BodyContext {
   readonly tfType: string;
   readonly diags: Diagnostic[];
-  /** Rewrites source references in a value into Pulumi references. */
-  readonly value: (e: Expr) => Expr;
+  /** Rewrites source references in a value into Pulumi references; `loc` is where the value stands. */
+  readonly value: (e: Expr, loc?: Location) => Expr;
   /** Schema of nested types: inputs for resources and invokes. */
   readonly types?: Readonly<Record<string, Props>>;
 }
@@ -39,7 +40,7 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
     }
     const shape = props?.[prop];
     if (it.kind === "attribute") {
-      entries.push({ key: prop, value: convertValue(ctx.value(it.value), shape), ...(it.comments ? { comments: it.comments } : {}), loc: it.loc });
+      entries.push({ key: prop, value: convertValue(ctx.value(it.value, it.loc), shape), ...(it.comments ? { comments: it.comments } : {}), loc: it.loc });
       continue;
     }
     const nestedType = objectTypeOf(shape);
@@ -48,13 +49,13 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
     if (it.kind === "dynamic") {
       // `rule.key` / `rule.value` inside the content become the loop's own variables.
       const iterator = it.iterator;
-      const contentCtx: BodyContext = { ...nestedCtx, value: (e) => transformExpr(ctx.value(e), (x) => iteratorRef(x, iterator)) };
+      const contentCtx: BodyContext = { ...nestedCtx, value: (e, loc) => transformExpr(ctx.value(e, loc), (x) => iteratorRef(x, iterator)) };
       const content = mapBody(it.content, nestedProps, contentCtx);
       const mapped: Expr = {
         kind: "for",
         keyVar: `${iterator}_key`,
         valueVar: `${iterator}_value`,
-        collection: ctx.value(it.forEach),
+        collection: ctx.value(it.forEach, it.loc),
         value: content,
       };
       // A block Pulumi allows once: the dynamic block makes zero or one of it.

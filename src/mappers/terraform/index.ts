@@ -5,6 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Expr } from "../../model/expr.js";
+import type { Location } from "../../model/location.js";
 import type { ConfigType, Decl, PulumiProgram, Repeat, ResourceOptions } from "../../model/pulumi.js";
 import type { Output, ProviderConfig, Resource, SourceProgram, Variable, VariableType } from "../../model/program.js";
 import { awsSchema } from "../../schema/index.js";
@@ -185,7 +186,7 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
     diags.push(diagnostic("PG2001", "warning", `resource type '${r.type}' has no class in @pulumi/aws ${awsSchema().package}; it is left as a TODO`, r.loc));
     return [{ kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): resource "${r.type}" "${r.name}" is not converted: no @pulumi/aws class for this type.`] }];
   }
-  const value = (e: Expr) => rewriteReferences(e, table, diags, r.loc);
+  const value = (e: Expr, loc: Location = r.loc) => rewriteReferences(e, table, diags, loc);
   const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
   const rep = repeat(r, table, diags);
   requireArguments(args, resolved.schema.required, `${r.type}.${r.name}`, r, diags);
@@ -217,7 +218,7 @@ function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl
   if (r.meta.count || r.meta.forEach) {
     diags.push(diagnostic("PG2004", "warning", `data "${r.type}" "${r.name}": count/for_each on data sources is not converted; one invoke is made`, r.loc));
   }
-  const value = (e: Expr) => rewriteReferences(e, table, diags, r.loc);
+  const value = (e: Expr, loc: Location = r.loc) => rewriteReferences(e, table, diags, loc);
   const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
   const mod = resolved.module === "index" ? "" : resolved.module + ".";
   return [{
@@ -251,7 +252,7 @@ function providerDecl(p: ProviderConfig, table: ReferenceTable, diags: Diagnosti
     return { kind: "comment", id: `provider.${p.name}`, sourceName: p.name, loc: p.loc, ...comments, lines: [`TODO(pulumigrate): provider "${p.name}" is not converted.`] };
   }
   const schema = awsSchema().resources["index.Provider"]!;
-  const value = (e: Expr) => rewriteReferences(e, table, diags, p.loc);
+  const value = (e: Expr, loc: Location = p.loc) => rewriteReferences(e, table, diags, loc);
   const args = mapBody(p.body, schema.args, { tfType: "aws_provider", diags, value });
   if (!p.alias) {
     const lines = ["The default aws provider is configured by stack configuration, e.g.:"];

@@ -163,41 +163,36 @@ function candidates(tfType: string, dataSource: boolean): string[] {
   return [...out, ...fallbacks];
 }
 
-const resourceCache = new Map<string, ResolvedResource | undefined>();
-
-export function resolveResourceType(tfType: string): ResolvedResource | undefined {
-  if (resourceCache.has(tfType)) return resourceCache.get(tfType);
-  const schema = awsSchema();
-  let found: ResolvedResource | undefined;
-  for (const key of candidates(tfType, false)) {
-    const s = schema.resources[key] ?? caseInsensitive(schema.resources, key);
-    if (s) {
-      const actual = schema.resources[key] ? key : caseInsensitiveKey(schema.resources, key)!;
-      const [module, name] = actual.split(".") as [string, string];
-      found = { key: actual, module, name, schema: s };
+/** The first candidate the table has (acronyms compared without case), cached per type. */
+function resolve<T>(
+  table: Readonly<Record<string, T>>,
+  cache: Map<string, { key: string; module: string; name: string; schema: T } | undefined>,
+  tfType: string,
+  dataSource: boolean,
+): { key: string; module: string; name: string; schema: T } | undefined {
+  if (cache.has(tfType)) return cache.get(tfType);
+  let found: { key: string; module: string; name: string; schema: T } | undefined;
+  for (const candidate of candidates(tfType, dataSource)) {
+    const key = table[candidate] ? candidate : caseInsensitiveKey(table, candidate);
+    if (key) {
+      const [module, name] = key.split(".") as [string, string];
+      found = { key, module, name, schema: table[key]! };
       break;
     }
   }
-  resourceCache.set(tfType, found);
+  cache.set(tfType, found);
   return found;
 }
 
+const resourceCache = new Map<string, ResolvedResource | undefined>();
 const functionCache = new Map<string, ResolvedFunction | undefined>();
 
+export function resolveResourceType(tfType: string): ResolvedResource | undefined {
+  return resolve(awsSchema().resources, resourceCache, tfType, false);
+}
+
 export function resolveDataSource(tfType: string): ResolvedFunction | undefined {
-  if (functionCache.has(tfType)) return functionCache.get(tfType);
-  const schema = awsSchema();
-  let found: ResolvedFunction | undefined;
-  for (const key of candidates(tfType, true)) {
-    const actual = schema.functions[key] ? key : caseInsensitiveKey(schema.functions, key);
-    if (actual) {
-      const [module, name] = actual.split(".") as [string, string];
-      found = { key: actual, module, name, schema: schema.functions[actual]! };
-      break;
-    }
-  }
-  functionCache.set(tfType, found);
-  return found;
+  return resolve(awsSchema().functions, functionCache, tfType, true);
 }
 
 let lowerKeys: Map<object, Map<string, string>> | undefined;
@@ -212,9 +207,4 @@ function caseInsensitiveKey(table: Readonly<Record<string, unknown>>, key: strin
     lowerKeys.set(table, idx);
   }
   return idx.get(key.toLowerCase());
-}
-
-function caseInsensitive<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  const k = caseInsensitiveKey(table, key);
-  return k ? table[k] : undefined;
 }

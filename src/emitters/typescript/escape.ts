@@ -49,11 +49,6 @@ export function propertyKey(key: string): string {
   return stringLiteral(key);
 }
 
-/** Whether a key must be quoted (prettier quotes all keys of an object when one needs it? no: as needed). */
-export function needsQuotes(key: string): boolean {
-  return propertyKey(key) !== key;
-}
-
 /** One line of a `//` comment: no line breaks can escape it. */
 export function commentText(s: string): string {
   return s.replace(/[\r\n\u2028\u2029]+/g, " ").trimEnd();

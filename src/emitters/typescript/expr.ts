@@ -331,34 +331,30 @@ export class ExprPrinter {
     if (this.subst.size > 0 || !containsOutput(e, this.env)) return undefined;
     if (e.kind === "call" && (e.name.startsWith("new ") || e.name.includes("."))) return undefined;
     if (e.kind === "call" && e.name === "jsonencode") return undefined;
+    // Each distinct output leaf (by its printed code) becomes one lambda parameter; repeated
+    // occurrences of the same leaf share it.
+    const codes: string[] = [];
     const leaves: Expr[] = [];
-    const seen = new Map<string, Expr>();
+    const occurrences: { leaf: Expr; index: number }[] = [];
     const collect = (x: Expr): void => {
       if ((x.kind === "ref" && refIsOutput(x, this.env)) || (x.kind === "splat" && containsOutput(x, this.env))) {
         const code = new ExprPrinter(this.env).print(x, indent, 0);
-        if (!seen.has(code)) {
-          seen.set(code, x);
+        let index = codes.indexOf(code);
+        if (index < 0) {
+          index = codes.push(code) - 1;
           leaves.push(x);
-        } else this.subst.set(x, `@@${code}`);
+        }
+        occurrences.push({ leaf: x, index });
         return;
       }
-      // Recurse only into direct children.
       childrenOf(x).forEach(collect);
     };
     collect(e);
     if (leaves.length === 0) return undefined;
     const scope = new NameScope(this.env.scope);
-    const codes = leaves.map((l) => new ExprPrinter(this.env).print(l, indent, 0));
     const params = leaves.map((l) => scope.claim(paramName(l)));
     const sub = new ExprPrinter(withLocals(this.env, {}, scope));
-    leaves.forEach((l, i) => sub.subst.set(l, params[i]!));
-    for (const [x, marker] of this.subst) {
-      if (marker.startsWith("@@")) {
-        const idx = codes.indexOf(marker.slice(2));
-        if (idx >= 0) sub.subst.set(x, params[idx]!);
-      }
-    }
-    this.subst = new Map();
+    for (const o of occurrences) sub.subst.set(o.leaf, params[o.index]!);
     const body = sub.print(e, indent, col);
     const wrappedBody = e.kind === "object" ? `(${body})` : body;
     if (leaves.length === 1) {

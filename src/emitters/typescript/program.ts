@@ -220,22 +220,26 @@ function resource(d: ResourceDecl, name: string, p: ExprPrinter, env: PrintEnv):
 
 /** `new aws.x.Y("name", { … }, { … })`, laid out as prettier lays it out. */
 function construct(d: ResourceDecl, p: ExprPrinter, indent: string, nameCode: string, col: number): string {
-  const opts = optionsCode(d.options, p, indent);
-  const args = d.args.kind === "object" && d.args.entries.length === 0 ? "{}" : p.print(d.args, indent, 0);
   const head = `new ${d.className}(`;
+  const emptyArgs = d.args.kind === "object" && d.args.entries.length === 0;
+  const opts = optionsCode(d.options, p, indent);
   if (!opts) {
+    const args = emptyArgs ? "{}" : p.print(d.args, indent, 0);
     const one = `${head}${nameCode}, ${args})`;
     if (!one.includes("\n") && col + one.length + 1 > WIDTH) {
       return `${head}\n${indent}  ${nameCode},\n${indent}  ${args},\n${indent})`;
     }
     return one;
   }
+  // With options, prettier keeps the call on one line only when everything fits, which a
+  // non-empty (always multi-line) args object never does.
+  if (emptyArgs) {
+    const flat = `${head}${nameCode}, {}, ${opts})`;
+    if (col + flat.length + 1 <= WIDTH) return flat;
+  }
   const inner = indent + "  ";
-  const argsInner = d.args.kind === "object" && d.args.entries.length > 0 ? p.print(d.args, inner, 0) : "{}";
-  const optsInner = optionsCode(d.options, p, inner);
-  const flat = `${head}${nameCode}, ${args}, ${opts})`;
-  if (!flat.includes("\n") && col + flat.length + 1 <= WIDTH) return flat;
-  return `${head}\n${inner}${nameCode},\n${inner}${argsInner},\n${inner}${optsInner},\n${indent})`;
+  const args = emptyArgs ? "{}" : p.print(d.args, inner, 0);
+  return `${head}\n${inner}${nameCode},\n${inner}${args},\n${inner}${optionsCode(d.options, p, inner)},\n${indent})`;
 }
 
 /**

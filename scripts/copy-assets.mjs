@@ -1,5 +1,5 @@
-// Copies the generated schema next to the compiled code and marks the CLI executable.
+// Copies the generated schemas next to the compiled code and marks the CLI executable.
 import fs from "node:fs";
 fs.mkdirSync("dist/schema", { recursive: true });
-fs.copyFileSync("src/schema/aws-schema.json", "dist/schema/aws-schema.json");
+for (const f of ["aws-schema.json", "aws-native-schema.json"]) fs.copyFileSync(`src/schema/${f}`, `dist/schema/${f}`);
 fs.chmodSync("dist/cli.js", 0o755);

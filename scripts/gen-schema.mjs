@@ -10,7 +10,10 @@
  * "AF" asset or archive, ["l", shape] list, ["m", shape] map, ["o", "module.Type"] object,
  * ["r", "module.Class"] a string that also accepts that resource. A deprecated class names
  * its successor in `deprecatedFor`.
- * Usage: node scripts/gen-schema.mjs [--check]
+ * With `--native` it reads @pulumi/aws-native instead (the CloudFormation fallback: its names
+ * follow CloudFormation one to one) into src/schema/aws-native-schema.json: resources and input
+ * types only, which is all the CloudFormation mapper reads.
+ * Usage: node scripts/gen-schema.mjs [--native] [--check]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -19,9 +22,11 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const ts = require("typescript");
-const root = path.dirname(require.resolve("@pulumi/aws/package.json"));
+const native = process.argv.includes("--native");
+const pkg = native ? "@pulumi/aws-native" : "@pulumi/aws";
+const root = path.dirname(require.resolve(`${pkg}/package.json`));
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outFile = path.join(here, "..", "src", "schema", "aws-schema.json");
+const outFile = path.join(here, "..", "src", "schema", native ? "aws-native-schema.json" : "aws-schema.json");
 
 function parseFile(file) {
   return ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
@@ -125,7 +130,8 @@ function collect(dir, module) {
         if (!/pulumi\.(CustomResource|ProviderResource|ComponentResource)/.test(heritage)) continue;
         const cls = st.name.text;
         const args = decls.get(`${cls}Args`);
-        const token = module === "index" && cls === "Provider" ? "pulumi:providers:aws" : `aws:${module}/${base}:${cls}`;
+        if (native && cls === "Provider") continue;
+        const token = native ? `aws-native:${module}:${cls}` : module === "index" && cls === "Provider" ? "pulumi:providers:aws" : `aws:${module}/${base}:${cls}`;
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
         const deprecated = /@deprecated [^\n]*? in favor of (?:aws\.(\w+)\/\w+|(\w+))\.(\w+)/.exec(st.getFullText(sf).slice(0, st.getLeadingTriviaWidth(sf)));
         schema.resources[`${module}.${cls}`] = {
@@ -136,7 +142,7 @@ function collect(dir, module) {
           outputs: members(st, sf, module, { classOutputs: true }).props,
         };
       }
-      if (ts.isFunctionDeclaration(st) && st.name && /^get[A-Z]/.test(st.name.text) && !st.name.text.endsWith("Output")) {
+      if (!native && ts.isFunctionDeclaration(st) && st.name && /^get[A-Z]/.test(st.name.text) && !st.name.text.endsWith("Output")) {
         const fn = st.name.text;
         const up = fn[0].toUpperCase() + fn.slice(1);
         const args = decls.get(`${up}Args`);
@@ -173,16 +179,16 @@ function collectTypes(file, into) {
   visit(sf.statements, undefined);
 }
 collectTypes(path.join(root, "types", "input.d.ts"), schema.inputTypes);
-collectTypes(path.join(root, "types", "output.d.ts"), schema.outputTypes);
+if (!native) collectTypes(path.join(root, "types", "output.d.ts"), schema.outputTypes);
 
 const text = JSON.stringify(schema) + "\n";
 if (process.argv.includes("--check")) {
   const current = fs.existsSync(outFile) ? fs.readFileSync(outFile, "utf8") : "";
   if (current !== text) {
-    console.error(`${path.relative(process.cwd(), outFile)} is out of date with @pulumi/aws ${schema.package}: run npm run schema`);
+    console.error(`${path.relative(process.cwd(), outFile)} is out of date with ${pkg} ${schema.package}: run npm run schema`);
     process.exit(1);
   }
-  console.log(`schema up to date (@pulumi/aws ${schema.package})`);
+  console.log(`schema up to date (${pkg} ${schema.package})`);
 } else {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, text);

@@ -3,8 +3,11 @@
  * nothing: callers hand in the file contents. Diagnostics are returned, never thrown.
  */
 import { emitProgram } from "./emitters/typescript/program.js";
+import { mapCloudFormation } from "./mappers/cloudformation/index.js";
 import { mapTerraform } from "./mappers/terraform/index.js";
 import { hasErrors, type Diagnostic } from "./model/diagnostics.js";
+import type { PulumiProgram } from "./model/pulumi.js";
+import { parseCloudFormation } from "./parsers/cloudformation/index.js";
 import { parseTerraform, type SourceFile } from "./parsers/terraform/index.js";
 
 export type { SourceFile };
@@ -36,22 +39,32 @@ export function detectFormat(files: readonly SourceFile[]): SourceFormat {
   const f = files[0];
   if (!f) return "terraform";
   if (/\.tf$/i.test(f.path)) return "terraform";
-  if (/\.(ya?ml|json|template)$/i.test(f.path)) return "cloudformation";
-  return /^\s*(\{|AWSTemplateFormatVersion|Resources:|Transform:)/m.test(f.text) ? "cloudformation" : "terraform";
+  // By content: a JSON object or a YAML mapping with a template section.
+  return /^\s*\{/.test(f.text) || /^(AWSTemplateFormatVersion|Resources|Transform|Parameters|Description)\s*:/m.test(f.text) ? "cloudformation" : "terraform";
 }
 
 export async function convert(files: readonly SourceFile[], options: ConvertOptions = {}): Promise<ConvertResult> {
   const format = options.format ?? detectFormat(files);
   const diagnostics: Diagnostic[] = [];
-  if (format === "cloudformation") {
-    diagnostics.push({ code: "PG1003", severity: "error", message: "CloudFormation input is not supported yet", ...(files[0] ? { location: { file: files[0].path, line: 1, column: 1 } } : {}) });
-    return { code: "", diagnostics, ok: false, packages: [], format };
-  }
   const t = options.timings;
-  const parsed = await parseTerraform(files, t);
-  diagnostics.push(...parsed.diagnostics);
   let start = performance.now();
-  const program = mapTerraform(parsed.program, diagnostics);
+  let program: PulumiProgram;
+  if (format === "cloudformation") {
+    const [file, ...rest] = files;
+    for (const r of rest) {
+      diagnostics.push({ code: "PG1003", severity: "error", message: "one CloudFormation template is one program: convert each template on its own", location: { file: r.path, line: 1, column: 1 } });
+    }
+    const parsed = parseCloudFormation(file ?? { path: "<none>", text: "" });
+    diagnostics.push(...parsed.diagnostics);
+    if (t) t.parse = (t.parse ?? 0) + performance.now() - start;
+    start = performance.now();
+    program = mapCloudFormation(parsed.program, diagnostics);
+  } else {
+    const parsed = await parseTerraform(files, t);
+    diagnostics.push(...parsed.diagnostics);
+    start = performance.now();
+    program = mapTerraform(parsed.program, diagnostics);
+  }
   if (t) t.map = (t.map ?? 0) + performance.now() - start;
   start = performance.now();
   const emitted = emitProgram(program, diagnostics);

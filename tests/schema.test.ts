@@ -10,6 +10,11 @@ describe("generated schema", () => {
     expect(out).toContain("schema up to date");
   });
 
+  it("and the same for @pulumi/aws-native (the CloudFormation fallback)", () => {
+    const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "gen-schema.mjs"), "--native", "--check"], { encoding: "utf8", cwd: ROOT });
+    expect(out).toContain("schema up to date (@pulumi/aws-native");
+  });
+
   it("records shapes the mappers rely on", () => {
     const s = awsSchema();
     const integration = s.resources["apigateway.Integration"]!;

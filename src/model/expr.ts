@@ -67,6 +67,8 @@ export type RefTarget =
   | { readonly kind: "path"; readonly which: string }
   | { readonly kind: "scope"; readonly name: string }
   | { readonly kind: "pseudo"; readonly name: string }
+  | { readonly kind: "condition"; readonly name: string }
+  | { readonly kind: "mapping"; readonly name: string }
   | { readonly kind: "self" }
   /** After mapping: a declaration of the Pulumi program, by id. */
   | { readonly kind: "decl"; readonly id: string };

@@ -66,13 +66,29 @@ export interface Variable {
   readonly sensitive: boolean;
   /** Allowed values (CloudFormation `AllowedValues`), pattern, bounds: checked at run time. */
   readonly allowedValues?: readonly Expr[];
+  readonly constraints?: Constraints;
+  /** CloudFormation `AWS::SSM::Parameter::Value<T>`: the value is read from SSM by this name; `T`. */
+  readonly ssmParameter?: string;
   readonly loc: Location;
   readonly comments?: Comments;
+}
+
+/** CloudFormation parameter constraints. */
+export interface Constraints {
+  readonly pattern?: string;
+  readonly minValue?: number;
+  readonly maxValue?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  /** `ConstraintDescription`: the message when a check fails. */
+  readonly message?: string;
 }
 
 export interface Local {
   readonly kind: "local";
   readonly name: string;
+  /** CloudFormation Mappings and Conditions have namespaces of their own. */
+  readonly role?: "mapping" | "condition";
   readonly value: Expr;
   readonly loc: Location;
   readonly comments?: Comments;
@@ -107,6 +123,10 @@ export interface Output {
   readonly name: string;
   readonly value: Expr;
   readonly description?: string;
+  /** CloudFormation `Export.Name`. */
+  readonly exportName?: Expr;
+  /** CloudFormation output `Condition`. */
+  readonly condition?: Expr;
   readonly sensitive: boolean;
   readonly loc: Location;
   readonly comments?: Comments;

@@ -1,5 +1,6 @@
 import type { Comments, Expr } from "./expr.js";
 import type { Location } from "./location.js";
+import type { Constraints } from "./program.js";
 
 /**
  * The Pulumi program the mappers build and the emitter prints. Declarations come in source
@@ -41,6 +42,8 @@ export interface ConfigDecl extends DeclBase {
   readonly description?: string;
   /** Allowed values, checked when the program runs. */
   readonly allowedValues?: readonly Expr[];
+  /** Pattern, bounds and lengths, checked when the program runs. */
+  readonly constraints?: Constraints;
 }
 
 export interface ConstDecl extends DeclBase {

@@ -1,5 +1,5 @@
 /**
- * The schema of @pulumi/aws, generated from its type declarations by scripts/gen-schema.mjs.
+ * The schemas of @pulumi/aws and @pulumi/aws-native, generated from its type declarations by scripts/gen-schema.mjs.
  * Keys are `module.Name` (`apigateway.Integration`, `iam.getPolicyDocument`); the root
  * module is `index`.
  */
@@ -41,10 +41,20 @@ export interface AwsSchema {
 }
 
 let cached: AwsSchema | undefined;
+let cachedNative: AwsSchema | undefined;
 
 export function awsSchema(): AwsSchema {
   cached ??= createRequire(import.meta.url)("./aws-schema.json") as AwsSchema;
   return cached;
+}
+
+/**
+ * The schema of @pulumi/aws-native (resources and input types only), the fallback for
+ * CloudFormation types with no curated classic mapping. Tokens are `aws-native:module:Name`.
+ */
+export function nativeSchema(): AwsSchema {
+  cachedNative ??= createRequire(import.meta.url)("./aws-native-schema.json") as AwsSchema;
+  return cachedNative;
 }
 
 export function isList(s: Shape | undefined): s is readonly ["l", Shape] {

@@ -208,9 +208,10 @@ export class ExprPrinter {
         if (this.env.declared && !this.env.declared.has(t.id)) return this.placeholder(t.id, "dependency cycle");
         head = d.name;
         if (d.repeat === "conditional" && path[0]?.kind === "index") {
-          // `x[0]` of a `count = cond ? 1 : 0` resource: Terraform fails when it does not exist.
+          // `x[0]` of a `count = cond ? 1 : 0` resource (or a CloudFormation resource under a
+          // Condition): the source fails when it does not exist.
           path = path.slice(1);
-          if (path.length) head = `${head}!`;
+          head = `${head}!`;
         }
         break;
       }

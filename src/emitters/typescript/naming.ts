@@ -12,7 +12,7 @@ const RESERVED = new Set([
   "private", "protected", "public", "static", "yield", "await", "async", "of", "type",
   "arguments", "eval", "undefined", "NaN", "Infinity", "constructor", "prototype",
   // Names the generated program itself uses.
-  "pulumi", "aws", "config", "fs", "crypto", "path", "require", "module", "exports", "console",
+  "pulumi", "aws", "aws_native", "config", "fs", "crypto", "path", "require", "module", "exports", "console",
   "process", "JSON", "Object", "Array", "String", "Number", "Boolean", "Math", "Date", "Buffer",
   "Promise", "Record", "Set", "Map", "Error", "notImplemented",
 ]);

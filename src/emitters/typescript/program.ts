@@ -5,6 +5,8 @@
 import type { Diagnostic } from "../../model/diagnostics.js";
 import type { Comments, Expr } from "../../model/expr.js";
 import type { ConfigDecl, Decl, PulumiProgram, ResourceDecl, ResourceOptions } from "../../model/pulumi.js";
+import { configRead } from "./config.js";
+import { statement, trailing } from "./layout.js";
 import { commentText, stringLiteral, templateText } from "./escape.js";
 import { containsOutput, ExprPrinter, HELPERS, isOutput, WIDTH, type DeclInfo, type PrintEnv } from "./expr.js";
 import { declarationNames, NameScope } from "./naming.js";
@@ -90,6 +92,8 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
   if (usesPulumi) w.line('import * as pulumi from "@pulumi/pulumi";');
   const usesAws = /\baws\./.test(body.text());
   if (usesAws) w.line('import * as aws from "@pulumi/aws";');
+  const usesNative = /\baws_native\./.test(body.text());
+  if (usesNative) w.line('import * as aws_native from "@pulumi/aws-native";');
   for (const m of [...modules].sort()) w.line(`import * as ${m} from "${m}";`);
   if (configs.length) {
     w.blank();
@@ -107,17 +111,13 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
     w.append(body);
   }
   if (w.isEmpty()) w.line("// pulumigrate: nothing was converted (see the diagnostics)");
-  const packages = [...(usesPulumi ? ["@pulumi/pulumi"] : []), ...(usesAws ? ["@pulumi/aws"] : [])];
+  const packages = [...(usesPulumi ? ["@pulumi/pulumi"] : []), ...(usesAws ? ["@pulumi/aws"] : []), ...(usesNative ? ["@pulumi/aws-native"] : [])];
   if (modules.size) packages.push("@types/node");
   return { code: w.text(), packages };
 }
 
 function comments(w: Writer, lines: readonly string[] | undefined): void {
   for (const c of lines ?? []) w.line(c === "" ? "//" : `// ${commentText(c)}`);
-}
-
-function trailing(c: Comments | undefined): string {
-  return c?.trailing !== undefined ? ` // ${commentText(c.trailing)}` : "";
 }
 
 function declaration(d: Decl, name: string, p: ExprPrinter, configName: string, env: PrintEnv): string {
@@ -140,42 +140,34 @@ function declaration(d: Decl, name: string, p: ExprPrinter, configName: string, 
   }
 }
 
-function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: string): string {
-  const lines: string[] = [];
-  if (d.description) lines.push(`// ${commentText(d.description)}`);
-  const key = stringLiteral(d.key);
-  const t = d.type;
-  const suffix = t.kind === "number" ? "Number" : t.kind === "boolean" ? "Boolean" : t.kind === "object" ? "Object" : "";
-  const generic = t.kind === "object" ? `<${t.tsType}>` : "";
-  const secret = d.secret ? "Secret" : "";
-  let read: string;
-  if (d.default) {
-    const get = `${config}.get${suffix}${secret}${generic}(${key}) ?? `;
-    const col = `const ${name} = `.length + get.length;
-    const def = p.print(d.default, "", col + (d.secret ? "pulumi.secret(".length : 0));
-    read = d.secret ? `${get}pulumi.secret(${def})` : `${get}${def}`;
-  } else {
-    read = `${config}.${d.optional ? "get" : "require"}${suffix}${secret}${generic}(${key})`;
-  }
-  lines.push(statement(`const ${name} = `, read, trailing(d.comments)));
-  return lines.join("\n");
-}
-
-function optionsCode(o: ResourceOptions, p: ExprPrinter, indent: string): string {
-  const parts: string[] = [];
-  if (o.dependsOn?.length) parts.push(`dependsOn: [${o.dependsOn.map((x) => p.print(dependsTarget(x), indent, 0)).join(", ")}]`);
-  if (o.provider) parts.push(`provider: ${p.print(o.provider, indent, 0)}`);
-  if (o.protect) parts.push("protect: true");
-  if (o.ignoreChanges?.length) parts.push(`ignoreChanges: [${o.ignoreChanges.map((s) => stringLiteral(s)).join(", ")}]`);
-  if (o.retainOnDelete) parts.push("retainOnDelete: true");
-  if (o.deleteBeforeReplace) parts.push("deleteBeforeReplace: true");
+/**
+ * `{ dependsOn: [a], retainOnDelete: true }`, laid out as prettier lays it out: on one line when
+ * it fits at `col`, else one option a line, and a list that still does not fit one item a line.
+ */
+function optionsCode(o: ResourceOptions, p: ExprPrinter, indent: string, col = 0): string {
+  const parts: { key: string; items?: string[]; value?: string }[] = [];
+  if (o.dependsOn?.length) parts.push({ key: "dependsOn", items: o.dependsOn.map((x) => p.print(dependsTarget(x), indent, 0)) });
+  if (o.provider) parts.push({ key: "provider", value: p.print(o.provider, indent, 0) });
+  if (o.protect) parts.push({ key: "protect", value: "true" });
+  if (o.ignoreChanges?.length) parts.push({ key: "ignoreChanges", items: o.ignoreChanges.map((s) => stringLiteral(s)) });
+  if (o.retainOnDelete) parts.push({ key: "retainOnDelete", value: "true" });
+  if (o.deleteBeforeReplace) parts.push({ key: "deleteBeforeReplace", value: "true" });
   if (!parts.length) return "";
-  return `{ ${parts.join(", ")} }`;
+  const text = (x: (typeof parts)[number]) => `${x.key}: ${x.items ? `[${x.items.join(", ")}]` : x.value}`;
+  const flat = `{ ${parts.map(text).join(", ")} }`;
+  if (col + flat.length + 1 <= WIDTH) return flat;
+  const inner = indent + "  ";
+  const lines = parts.map((x) => {
+    const line = `${inner}${text(x)},`;
+    if (line.length <= WIDTH || !x.items) return line;
+    return `${inner}${x.key}: [\n${x.items.map((i) => `${inner}  ${i},`).join("\n")}\n${inner}],`;
+  });
+  return `{\n${lines.join("\n")}\n${indent}}`;
 }
 
-/** `depends_on = [aws_x.y]` names the resource itself. */
+/** `depends_on = [aws_x.y]` names the resource itself (`x[0]` / `x!` of a counted or conditional one). */
 function dependsTarget(e: Expr): Expr {
-  return e.kind === "ref" ? { ...e, path: [] } : e;
+  return e.kind === "ref" ? { ...e, path: e.path[0]?.kind === "index" ? [e.path[0]] : [] } : e;
 }
 
 function resource(d: ResourceDecl, name: string, p: ExprPrinter, env: PrintEnv): string {
@@ -222,12 +214,16 @@ function resource(d: ResourceDecl, name: string, p: ExprPrinter, env: PrintEnv):
 function construct(d: ResourceDecl, p: ExprPrinter, indent: string, nameCode: string, col: number): string {
   const head = `new ${d.className}(`;
   const emptyArgs = d.args.kind === "object" && d.args.entries.length === 0;
+  const inner = indent + "  ";
   const opts = optionsCode(d.options, p, indent);
   if (!opts) {
     const args = emptyArgs ? "{}" : p.print(d.args, indent, 0);
     const one = `${head}${nameCode}, ${args})`;
-    if (!one.includes("\n") && col + one.length + 1 > WIDTH) {
-      return `${head}\n${indent}  ${nameCode},\n${indent}  ${args},\n${indent})`;
+    // Prettier hugs the last argument only when what comes before it fits on the line.
+    const firstLine = one.split("\n")[0]!;
+    if (col + firstLine.length + (one.includes("\n") ? 0 : 1) > WIDTH) {
+      const broken = emptyArgs ? "{}" : p.print(d.args, inner, 0);
+      return `${head}\n${inner}${nameCode},\n${inner}${broken},\n${indent})`;
     }
     return one;
   }
@@ -237,53 +233,7 @@ function construct(d: ResourceDecl, p: ExprPrinter, indent: string, nameCode: st
     const flat = `${head}${nameCode}, {}, ${opts})`;
     if (col + flat.length + 1 <= WIDTH) return flat;
   }
-  const inner = indent + "  ";
   const args = emptyArgs ? "{}" : p.print(d.args, inner, 0);
-  return `${head}\n${inner}${nameCode},\n${inner}${args},\n${inner}${optionsCode(d.options, p, inner)},\n${indent})`;
+  return `${head}\n${inner}${nameCode},\n${inner}${args},\n${inner}${optionsCode(d.options, p, inner, inner.length)},\n${indent})`;
 }
 
-/**
- * `const x = value;`, with a call that does not fit on the line broken into one argument a
- * line, as prettier breaks it.
- */
-function statement(head: string, value: string, tail: string): string {
-  const line = `${head}${value};`;
-  if (value.includes("\n") || line.length <= WIDTH) return line + tail;
-  const call = splitCall(value);
-  if (!call) return line + tail;
-  return `${head}${call.callee}(\n${call.args.map((a) => `  ${a},`).join("\n")}\n);${tail}`;
-}
-
-/** `f(a, b)` → callee `f` and its top-level arguments; undefined when `value` is not one call. */
-function splitCall(value: string): { callee: string; args: string[] } | undefined {
-  let depth = 0;
-  let open = -1;
-  const args: string[] = [];
-  let argStart = -1;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === '"' || c === "'" || c === "`") {
-      const q = c;
-      for (i++; i < value.length && value[i] !== q; i++) if (value[i] === "\\") i++;
-      continue;
-    }
-    if (c === "(" || c === "[" || c === "{" || c === "<") {
-      if (c === "(" && depth === 0 && open < 0) {
-        open = i;
-        argStart = i + 1;
-      }
-      depth++;
-    } else if (c === ")" || c === "]" || c === "}" || (c === ">" && value[i - 1] !== "=")) {
-      depth--;
-      if (depth === 0 && c === ")" && open >= 0) {
-        if (i !== value.length - 1) return undefined;
-        args.push(value.slice(argStart, i).trim());
-      }
-    } else if (c === "," && depth === 1 && open >= 0) {
-      args.push(value.slice(argStart, i).trim());
-      argStart = i + 1;
-    }
-  }
-  if (open < 0 || args.length === 0 || args.some((a) => a === "")) return undefined;
-  return { callee: value.slice(0, open), args };
-}

@@ -66,7 +66,14 @@ export interface TemplateError {
 }
 
 export type ParsedTemplate =
-  | { readonly ok: true; readonly template: Record<string, unknown>; readonly format: "yaml" | "json"; readonly locate: (path: readonly string[]) => { line: number; column: number } }
+  | {
+      readonly ok: true;
+      readonly template: Record<string, unknown>;
+      readonly format: "yaml" | "json";
+      readonly locate: (path: readonly string[]) => { line: number; column: number };
+      /** The `#` comment lines right above the line `locate` answers (YAML only). */
+      readonly commentsAbove: (line: number) => string[];
+    }
   | { readonly ok: false; readonly error: TemplateError };
 
 export function parseTemplate(text: string): ParsedTemplate {
@@ -85,7 +92,13 @@ export function parseTemplate(text: string): ParsedTemplate {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     return { ok: false, error: { message: "a template is a mapping with a Resources section", line: 1, column: 1 } };
   }
-  return { ok: true, template: doc as Record<string, unknown>, format, locate: locator(text) };
+  const lines = text.split(/\r?\n/);
+  const commentsAbove = (line: number): string[] => {
+    const out: string[] = [];
+    for (let i = line - 2; i >= 0 && /^\s*#/.test(lines[i]!); i--) out.unshift(lines[i]!.trim().replace(/^#\s?/, ""));
+    return format === "yaml" ? out : [];
+  };
+  return { ok: true, template: doc as Record<string, unknown>, format, locate: locator(text), commentsAbove };
 }
 
 /**

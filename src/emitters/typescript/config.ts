@@ -1,0 +1,57 @@
+/**
+ * Config reads: `config.require…` / `config.get… ?? default`, typed by the declaration, and
+ * the checks CloudFormation parameters carry (allowed values, pattern, bounds, lengths),
+ * printed as plain `if (…) { throw … }` statements that run before anything is created.
+ */
+import type { ConfigDecl } from "../../model/pulumi.js";
+import { commentText, stringLiteral } from "./escape.js";
+import type { ExprPrinter } from "./expr.js";
+import { statement, trailing } from "./layout.js";
+
+export function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: string): string {
+  const lines: string[] = [];
+  if (d.description) lines.push(`// ${commentText(d.description)}`);
+  const key = stringLiteral(d.key);
+  const t = d.type;
+  const suffix = t.kind === "number" ? "Number" : t.kind === "boolean" ? "Boolean" : t.kind === "object" ? "Object" : "";
+  const generic = t.kind === "object" ? `<${t.tsType}>` : "";
+  const secret = d.secret ? "Secret" : "";
+  let read: string;
+  if (d.default) {
+    const get = `${config}.get${suffix}${secret}${generic}(${key}) ?? `;
+    const col = `const ${name} = `.length + get.length;
+    const def = p.print(d.default, "", col + (d.secret ? "pulumi.secret(".length : 0));
+    read = d.secret ? `${get}pulumi.secret(${def})` : `${get}${def}`;
+  } else {
+    read = `${config}.${d.optional ? "get" : "require"}${suffix}${secret}${generic}(${key})`;
+  }
+  lines.push(statement(`const ${name} = `, read, trailing(d.comments)));
+  if (!d.secret) lines.push(...checks(d, name, p));
+  return lines.join("\n");
+}
+
+/** One `if` a rule; a list parameter checks each element. */
+function checks(d: ConfigDecl, name: string, p: ExprPrinter): string[] {
+  const list = d.type.kind === "object" && d.type.tsType.endsWith("[]");
+  const v = list ? "v" : name;
+  const c = d.constraints;
+  const rules: { fails: string; says: string }[] = [];
+  if (d.allowedValues?.length) {
+    const allowed = `[${d.allowedValues.map((x) => p.print(x, "", 0)).join(", ")}]`;
+    rules.push({ fails: `!${allowed}.includes(${v})`, says: `must be one of ${d.allowedValues.map((x) => (x.kind === "literal" ? String(x.value) : "…")).join(", ")}` });
+  }
+  if (c?.pattern !== undefined) {
+    rules.push({ fails: `!/^(?:${c.pattern.replace(/\//g, "\\/")})$/.test(${v})`, says: `must match ${c.pattern}` });
+  }
+  if (c?.minLength !== undefined) rules.push({ fails: `${v}.length < ${c.minLength}`, says: `must be at least ${c.minLength} characters` });
+  if (c?.maxLength !== undefined) rules.push({ fails: `${v}.length > ${c.maxLength}`, says: `must be at most ${c.maxLength} characters` });
+  if (c?.minValue !== undefined) rules.push({ fails: `${v} < ${c.minValue}`, says: `must be at least ${c.minValue}` });
+  if (c?.maxValue !== undefined) rules.push({ fails: `${v} > ${c.maxValue}`, says: `must be at most ${c.maxValue}` });
+  return rules.map((r) => {
+    const fails = list ? `${name}.some((v) => ${r.fails})` : r.fails;
+    const message = stringLiteral(`${d.key} ${c?.message ?? r.says}`);
+    const line = `  throw new Error(${message});`;
+    const body = line.length <= 80 ? line : `  throw new Error(\n    ${message},\n  );`;
+    return `if (${fails}) {\n${body}\n}`;
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * CloudFormation model → Pulumi program: parameters become typed config reads (SSM parameter
+ * types an SSM invoke), mappings and conditions constants, resources classic `@pulumi/aws`
+ * classes (curated types) or `@pulumi/aws-native` ones (any other type it has), outputs
+ * exports. `Condition` becomes conditional creation, `DependsOn` `dependsOn` (expanded to every
+ * declaration a resource became), `DeletionPolicy`/`UpdateReplacePolicy: Retain` `retainOnDelete`.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Expr } from "../../model/expr.js";
+import type { ConfigType, Decl, PulumiProgram } from "../../model/pulumi.js";
+import type { Output, Resource, SourceProgram, Variable } from "../../model/program.js";
+import { awsSchema, nativeSchema } from "../../schema/index.js";
+import { tsType } from "../terraform/index.js";
+import { declare, declId, type ResourceContext } from "./build.js";
+import { rewriteCfn, type CfnTable, type ResourceInfo } from "./references.js";
+import { methodParts } from "./method.js";
+import { HANDLERS } from "./special.js";
+import { CURATED, resolveCfnType } from "./types.js";
+import { mapEntries } from "./values.js";
+
+/** Every declaration a resource becomes, for `DependsOn` on it (a Deployment must wait for every integration). */
+function partsOf(r: Resource, declIdOf: (suffix?: string) => string): string[] {
+  const entries = r.body.flatMap((b) => (b.kind === "attribute" ? [{ name: b.name, value: b.value }] : []));
+  if (r.type === "AWS::ApiGateway::Method") return methodParts(entries).map((s) => declIdOf(s));
+  if (r.type === "AWS::ApiGateway::Deployment" && entries.some((e) => e.name === "StageName")) return [declIdOf(), declIdOf("Stage")];
+  return [declIdOf()];
+}
+
+export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): PulumiProgram {
+  const parameters = new Map<string, { declId: string; ssm?: { list: boolean } }>();
+  const resources = new Map<string, ResourceInfo>();
+  for (const it of program.items) {
+    if (it.kind === "variable") {
+      parameters.set(it.name, it.ssmParameter ? { declId: `ssm.${it.name}`, ssm: { list: /^(List<|CommaDelimitedList)/.test(it.ssmParameter) } } : { declId: `param.${it.name}` });
+    } else if (it.kind === "resource") {
+      const target = resolveCfnType(it.type);
+      resources.set(it.name, { declId: declId(it.name), target, conditional: it.meta.condition !== undefined, parts: partsOf(it, (s) => declId(it.name, s)) });
+    }
+  }
+  const table: CfnTable = { parameters, resources, hoisted: new Map() };
+  const decls: Decl[] = [];
+  const value = (e: Expr, at: Variable["loc"]) => rewriteCfn(e, table, diags, at);
+  for (const item of program.items) {
+    const comments = item.comments ? { comments: item.comments } : {};
+    switch (item.kind) {
+      case "variable":
+        decls.push(...parameterDecls(item, value));
+        break;
+      case "local": {
+        const prefix = item.role === "condition" ? "cond" : "map";
+        decls.push({ kind: "const", id: `${prefix}.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: value(item.value, item.loc) });
+        break;
+      }
+      case "resource":
+        decls.push(...resourceDecls(item, table, diags));
+        break;
+      case "output":
+        decls.push(exportDecl(item, value));
+        break;
+      case "note":
+        decls.push({ kind: "comment", id: `note.${decls.length}`, sourceName: "", loc: item.loc, ...comments, lines: item.text.split("\n") });
+        break;
+      default:
+        break;
+    }
+  }
+  return { decls: [...table.hoisted.values(), ...decls], trailingComments: program.trailingComments };
+}
+
+function configType(v: Variable): ConfigType {
+  const t = v.type ?? { kind: "string" };
+  if (t.kind === "number") return { kind: "number" };
+  if (t.kind === "list") return { kind: "object", tsType: tsType(t) };
+  return { kind: "string" };
+}
+
+function parameterDecls(v: Variable, value: (e: Expr, at: Variable["loc"]) => Expr): Decl[] {
+  const comments = v.comments ? { comments: v.comments } : {};
+  const config: Decl = {
+    kind: "config",
+    id: `param.${v.name}`,
+    sourceName: v.ssmParameter ? `${v.name}Name` : v.name,
+    key: v.name,
+    type: configType(v),
+    ...(v.default ? { default: value(v.default, v.loc) } : {}),
+    secret: v.sensitive,
+    ...(v.description !== undefined ? { description: v.description } : {}),
+    ...(v.allowedValues ? { allowedValues: v.allowedValues } : {}),
+    ...(v.constraints ? { constraints: v.constraints } : {}),
+    loc: v.loc,
+    ...comments,
+  };
+  if (!v.ssmParameter) return [config];
+  // The parameter holds the name of an SSM parameter; its value is read when the program runs.
+  const name: Expr = { kind: "ref", target: { kind: "decl", id: `param.${v.name}` }, path: [] };
+  return [config, { kind: "invoke", id: `ssm.${v.name}`, sourceName: v.name, fn: "aws.ssm.getParameterOutput", args: { kind: "object", entries: [{ key: "name", value: name }] }, options: {}, loc: v.loc }];
+}
+
+function exportDecl(o: Output, value: (e: Expr, at: Output["loc"]) => Expr): Decl {
+  const lead = [...(o.comments?.leading ?? []), ...(o.description ? [o.description] : [])];
+  if (o.exportName) {
+    const name = o.exportName.kind === "literal" ? `'${String(o.exportName.value)}'` : "(a computed name)";
+    lead.push(
+      `CloudFormation exported this value as ${name} for Fn::ImportValue. Pulumi programs read it`,
+      `with new pulumi.StackReference("<org>/<project>/<stack>").getOutput("${o.name}").`,
+    );
+  }
+  const v = value(o.value, o.loc);
+  const cond = o.condition ? value(o.condition, o.loc) : undefined;
+  return {
+    kind: "export",
+    id: `output.${o.name}`,
+    sourceName: o.name,
+    value: cond ? { kind: "conditional", condition: cond, whenTrue: v, whenFalse: { kind: "literal", value: null } } : v,
+    loc: o.loc,
+    ...(lead.length ? { comments: { leading: lead } } : {}),
+  };
+}
+
+function resourceDecls(r: Resource, table: CfnTable, diags: Diagnostic[]): Decl[] {
+  const info = table.resources.get(r.name)!;
+  const t = info.target;
+  const comments = r.comments ? { comments: r.comments } : {};
+  if (t.kind === "serverless" || t.kind === "unknown") {
+    const why = t.kind === "serverless" ? "a SAM resource: SAM expands it into several resources inside CloudFormation; convert the transformed template, or write it with Pulumi classes" : "no @pulumi/aws or @pulumi/aws-native class for this type";
+    diags.push(diagnostic("PG2001", "warning", `${r.name}: ${r.type} is not converted (${why})`, r.loc));
+    return [{ kind: "comment", id: declId(r.name), sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): ${r.name} (${r.type}) is not converted: ${why}.`] }];
+  }
+  const value = (e: Expr, at = r.loc) => rewriteCfn(e, table, diags, at);
+  const dependsOn = r.meta.dependsOn.flatMap((d) => {
+    const name = d.kind === "ref" && d.target.kind === "resource" ? d.target.name : undefined;
+    const dep = name ? table.resources.get(name) : undefined;
+    if (!name || !dep) return [];
+    if (dep.target.kind === "serverless" || dep.target.kind === "unknown") {
+      diags.push(diagnostic("PG2008", "warning", `${r.name}: DependsOn ${name}, which is not converted`, r.loc));
+      return [];
+    }
+    const head = dep.conditional ? [{ kind: "index" as const, key: { kind: "literal" as const, value: 0 } }] : [];
+    return dep.parts.map((id): Expr => ({ kind: "ref", target: { kind: "decl", id }, path: head }));
+  });
+  const schema = t.kind === "classic" ? awsSchema() : nativeSchema();
+  const ctx: ResourceContext = {
+    id: r.name,
+    type: r.type,
+    loc: r.loc,
+    ...comments,
+    ...(r.meta.condition ? { condition: value(r.meta.condition) } : {}),
+    retain: r.meta.retainOnDelete === true,
+    dependsOn,
+    table,
+    diags,
+    values: { schema, diags, what: `${r.name} (${r.type})`, loc: r.loc },
+    entries: r.body.flatMap((b) => (b.kind === "attribute" ? [{ name: b.name, value: value(b.value, b.loc), loc: b.loc, ...(b.comments ? { comments: b.comments } : {}) }] : [])),
+  };
+  const handler = HANDLERS[r.type];
+  if (handler) return handler(ctx);
+  if (t.kind === "native") {
+    diags.push(diagnostic("PG2012", "info", `${r.name}: ${r.type} has no curated classic mapping; it converts to ${t.className} from @pulumi/aws-native`, r.loc));
+    return [declare(ctx, t.className, mapEntries(ctx.entries, t.schema.args, ctx.values, {}, t.typeKey))];
+  }
+  return [declare(ctx, t.className, mapEntries(ctx.entries, t.schema.args, ctx.values, CURATED[r.type]?.props ?? {}, t.typeKey))];
+}

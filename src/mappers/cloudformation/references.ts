@@ -1,0 +1,147 @@
+/**
+ * Resolves the references of a CloudFormation template into references to declarations of the
+ * Pulumi program: `Ref`/`Fn::GetAtt` per resource type (`Ref` of a RestApi → `.id`, of a Lambda
+ * function → `.name`, `GetAtt Api.RootResourceId` → `.rootResourceId`), parameters, mappings and
+ * conditions. Pseudo parameters, `Fn::GetAZs` and `Fn::ImportValue` become invokes declared once
+ * (`aws.getRegionOutput()`, `aws.cloudformation.getExportOutput(…)`), shared by every use.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import { transformExpr, type Accessor, type Expr } from "../../model/expr.js";
+import type { Location } from "../../model/location.js";
+import type { Decl } from "../../model/pulumi.js";
+import { camel } from "../properties.js";
+import type { Target } from "./types.js";
+import { snake } from "./types.js";
+
+export interface ResourceInfo {
+  /** The declaration `Ref` and `Fn::GetAtt` read. */
+  readonly declId: string;
+  readonly target: Target;
+  /** Created under a `Condition`: the declaration may be undefined. */
+  readonly conditional: boolean;
+  /** Every declaration the resource became, for `DependsOn`. */
+  readonly parts: readonly string[];
+}
+
+export interface CfnTable {
+  /** Parameter name → declaration id (the SSM invoke for an SSM parameter type). */
+  readonly parameters: ReadonlyMap<string, { readonly declId: string; readonly ssm?: { readonly list: boolean } }>;
+  readonly resources: ReadonlyMap<string, ResourceInfo>;
+  /** Invokes made for pseudo parameters and intrinsics, by key; declared ahead of their users. */
+  readonly hoisted: Map<string, Decl>;
+}
+
+const PSEUDO_INVOKES: Readonly<Record<string, { key: string; name: string; fn: string; attr: string }>> = {
+  "AWS::Region": { key: "pseudo.region", name: "currentRegion", fn: "aws.getRegionOutput", attr: "region" },
+  "AWS::AccountId": { key: "pseudo.account", name: "currentAccount", fn: "aws.getCallerIdentityOutput", attr: "accountId" },
+  "AWS::Partition": { key: "pseudo.partition", name: "currentPartition", fn: "aws.getPartitionOutput", attr: "partition" },
+  "AWS::URLSuffix": { key: "pseudo.partition", name: "currentPartition", fn: "aws.getPartitionOutput", attr: "dnsSuffix" },
+};
+
+const declRef = (id: string, path: readonly Accessor[] = []): Expr => ({ kind: "ref", target: { kind: "decl", id }, path });
+const attr = (name: string): Accessor => ({ kind: "attr", name });
+const call = (name: string, args: Expr[] = []): Expr => ({ kind: "call", name, args });
+
+export function rewriteCfn(e: Expr, table: CfnTable, diags: Diagnostic[], loc: Location | undefined): Expr {
+  // `Fn::GetAZs` of the current region is `Fn::GetAZs ""`: no region invoke is needed for it.
+  const normal = transformExpr(e, (x) =>
+    x.kind === "call" && x.name === "Fn::GetAZs" && x.args[0]?.kind === "ref" && x.args[0].target.kind === "pseudo" && x.args[0].target.name === "AWS::Region"
+      ? { ...x, args: [{ kind: "literal", value: "" }] }
+      : x,
+  );
+  return transformExpr(normal, (x) => {
+    if (x.kind === "call" && (x.name === "Fn::GetAZs" || x.name === "Fn::ImportValue")) return hoistedCall(x.name, x.args[0]!, table);
+    if (x.kind !== "ref") return x;
+    const t = x.target;
+    const at = x.loc ?? loc;
+    switch (t.kind) {
+      case "variable": {
+        const p = table.parameters.get(t.name);
+        if (!p) return x;
+        if (p.ssm) {
+          const value = declRef(p.declId, [attr("value")]);
+          return p.ssm.list ? call("split", [{ kind: "literal", value: "," }, value]) : value;
+        }
+        return declRef(p.declId);
+      }
+      case "condition":
+        return declRef(`cond.${t.name}`);
+      case "mapping":
+        return declRef(`map.${t.name}`, x.path);
+      case "pseudo":
+        return pseudo(t.name, table, diags, at);
+      case "resource":
+        return resourceRef(t.name, x.path, table, diags, at);
+      default:
+        return x;
+    }
+  });
+}
+
+function pseudo(name: string, table: CfnTable, diags: Diagnostic[], at: Location | undefined): Expr {
+  const inv = PSEUDO_INVOKES[name];
+  if (inv) {
+    if (!table.hoisted.has(inv.key)) {
+      table.hoisted.set(inv.key, { kind: "invoke", id: inv.key, sourceName: inv.name, fn: inv.fn, args: { kind: "object", entries: [] }, options: {} });
+    }
+    return declRef(inv.key, [attr(inv.attr)]);
+  }
+  switch (name) {
+    case "AWS::StackName":
+      return call("pulumi.getStack");
+    case "AWS::StackId":
+      // The fully qualified stack name is what identifies a stack in Pulumi.
+      return { kind: "template", parts: [call("pulumi.getOrganization"), "/", call("pulumi.getProject"), "/", call("pulumi.getStack")] };
+    case "AWS::NotificationARNs":
+      diags.push(diagnostic("PG2010", "info", "AWS::NotificationARNs: Pulumi stacks have no notification topics; an empty list stands in", at));
+      return { kind: "list", items: [] };
+    default:
+      return { kind: "unsupported", text: name, reason: "pseudo parameter" };
+  }
+}
+
+/** `Fn::GetAZs` and `Fn::ImportValue`: one invoke per distinct argument. */
+function hoistedCall(name: string, arg: Expr, table: CfnTable): Expr {
+  const argText = JSON.stringify(arg);
+  if (name === "Fn::GetAZs") {
+    const region = arg.kind === "literal" && (arg.value === "" || arg.value === null) ? undefined : arg;
+    const key = `azs.${region ? argText : ""}`;
+    if (!table.hoisted.has(key)) {
+      const args: Expr = { kind: "object", entries: region ? [{ key: "region", value: region }] : [] };
+      table.hoisted.set(key, { kind: "invoke", id: key, sourceName: "availableZones", fn: "aws.getAvailabilityZonesOutput", args, options: {} });
+    }
+    return declRef(key, [attr("names")]);
+  }
+  const key = `import.${argText}`;
+  if (!table.hoisted.has(key)) {
+    const sourceName = arg.kind === "literal" && typeof arg.value === "string" ? `${arg.value}Export` : "importedValue";
+    table.hoisted.set(key, { kind: "invoke", id: key, sourceName, fn: "aws.cloudformation.getExportOutput", args: { kind: "object", entries: [{ key: "name", value: arg }] }, options: {} });
+  }
+  return declRef(key, [attr("value")]);
+}
+
+function resourceRef(name: string, path: readonly Accessor[], table: CfnTable, diags: Diagnostic[], at: Location | undefined): Expr {
+  const info = table.resources.get(name);
+  const getAtt = path[0]?.kind === "attr" ? path[0].name : undefined;
+  const what = getAtt ? `${name}.${getAtt}` : name;
+  if (!info || info.target.kind === "serverless" || info.target.kind === "unknown") {
+    return { kind: "unsupported", text: getAtt ? `Fn::GetAtt ${what}` : `Ref ${name}`, reason: "the resource is not converted" };
+  }
+  const head: Accessor[] = info.conditional ? [{ kind: "index", key: { kind: "literal", value: 0 } }] : [];
+  const t = info.target;
+  if (getAtt === undefined) {
+    const prop = t.kind === "classic" ? t.curated.ref : "id";
+    return declRef(info.declId, [...head, attr(prop)]);
+  }
+  const mapped = t.kind === "classic" ? t.curated.getAtt?.[getAtt] : undefined;
+  if (mapped) return declRef(info.declId, [...head, attr(mapped)]);
+  // `Endpoint.Address` → `.endpoint.address`, each segment found among the outputs where it can be.
+  const segments = getAtt.split(".").map((s) => camel(snake(s)));
+  const first = segments[0]!;
+  const outputs = t.schema.outputs;
+  const found = first in outputs ? first : Object.keys(outputs).find((k) => k.toLowerCase() === first.toLowerCase());
+  if (!found) {
+    diags.push(diagnostic("PG2003", "warning", `Fn::GetAtt ${what}: ${t.className} has no output '${first}'; check the attribute`, at));
+  }
+  return declRef(info.declId, [...head, attr(found ?? first), ...segments.slice(1).map(attr)]);
+}

@@ -1,0 +1,223 @@
+/**
+ * Curated types whose CloudFormation shape differs from classic Pulumi's by more than names:
+ * a Lambda function's `Code`, an IAM role's inline `Policies`, `AWS::IAM::Policy` (one inline
+ * policy per role, user and group), a Deployment's `StageName` (a Stage of its own in Pulumi),
+ * a Stage's `MethodSettings`, a usage plan's per-method throttles, a load balancer's `Scheme` and
+ * attributes, a topic's inline subscriptions. Everything else maps property by property.
+ */
+import { diagnostic } from "../../model/diagnostics.js";
+import type { Expr, ObjectEntry } from "../../model/expr.js";
+import type { ResourceDecl } from "../../model/pulumi.js";
+import { awsSchema } from "../../schema/index.js";
+import { declare, sibling, withLeading, type ResourceContext } from "./build.js";
+import { splitMethod } from "./method.js";
+import { CURATED } from "./types.js";
+import { mapEntries, type SourceEntry } from "./values.js";
+
+type Obj = Extract<Expr, { kind: "object" }>;
+type Handler = (ctx: ResourceContext) => ResourceDecl[];
+
+const str = (value: string): Expr => ({ kind: "literal", value });
+const args = (className: string) => awsSchema().resources[className]!.args;
+
+function entriesOf(e: Expr | undefined): SourceEntry[] {
+  if (!e || e.kind !== "object") return [];
+  return e.entries.flatMap((en) => (typeof en.key === "string" ? [{ name: en.key, value: en.value, ...(en.loc ? { loc: en.loc } : {}) }] : []));
+}
+
+function get(entries: readonly SourceEntry[], name: string): Expr | undefined {
+  return entries.find((e) => e.name === name)?.value;
+}
+
+function renameKeys(e: Expr, renames: Readonly<Record<string, string>>): Expr {
+  if (e.kind !== "object") return e;
+  return { ...e, entries: e.entries.map((en) => (typeof en.key === "string" && renames[en.key] ? { ...en, key: renames[en.key]! } : en)) };
+}
+
+/** Maps with the curated renames of the context's type onto `className`. */
+function curatedArgs(ctx: ResourceContext, entries: readonly SourceEntry[], className = CURATED[ctx.type]!.className): Obj {
+  return mapEntries(entries, args(className), ctx.values, CURATED[ctx.type]?.props ?? {}, undefined);
+}
+
+const lambdaFunction: Handler = (ctx) => {
+  const runtime = get(ctx.entries, "Runtime");
+  const ext = runtime?.kind === "literal" && typeof runtime.value === "string" && runtime.value.startsWith("python") ? "py" : "js";
+  const entries: SourceEntry[] = [];
+  const extra: ObjectEntry[] = [];
+  for (const e of ctx.entries) {
+    if (e.name !== "Code") {
+      entries.push(e);
+      continue;
+    }
+    for (const c of entriesOf(e.value)) {
+      if (c.name === "ZipFile") {
+        // CloudFormation writes ZipFile code to index.<runtime extension>.
+        const asset: Expr = { kind: "call", name: "new pulumi.asset.StringAsset", args: [c.value] };
+        extra.push({ key: "code", value: { kind: "call", name: "new pulumi.asset.AssetArchive", args: [{ kind: "object", entries: [{ key: `index.${ext}`, value: asset }] }] } });
+      } else entries.push({ ...c, ...(c.loc ? {} : e.loc ? { loc: e.loc } : {}) });
+    }
+  }
+  const mapped = curatedArgs(ctx, entries);
+  return [declare(ctx, "aws.lambda.Function", { kind: "object", entries: [...mapped.entries, ...extra] })];
+};
+
+const iamRole: Handler = (ctx) => {
+  const entries = ctx.entries.map((e) =>
+    e.name === "Policies" && e.value.kind === "list" ? { ...e, value: { ...e.value, items: e.value.items.map((p) => renameKeys(p, { PolicyName: "Name", PolicyDocument: "Policy" })) } } : e,
+  );
+  return [declare(ctx, "aws.iam.Role", curatedArgs(ctx, entries))];
+};
+
+const iamPolicy: Handler = (ctx) => {
+  const common = ctx.entries.filter((e) => !["Roles", "Users", "Groups"].includes(e.name));
+  const decls: ResourceDecl[] = [];
+  const kinds = [
+    { list: "Roles", className: "aws.iam.RolePolicy", key: "role", suffix: "Role" },
+    { list: "Users", className: "aws.iam.UserPolicy", key: "user", suffix: "User" },
+    { list: "Groups", className: "aws.iam.GroupPolicy", key: "group", suffix: "Group" },
+  ];
+  const targets = kinds.flatMap((k) => {
+    const v = get(ctx.entries, k.list);
+    if (v === undefined) return [];
+    if (v.kind !== "list") {
+      ctx.diags.push(diagnostic("PG2006", "warning", `${ctx.id}: ${k.list} is not a literal list; the policy is not attached`, ctx.loc));
+      return [];
+    }
+    return v.items.map((item, i) => ({ ...k, item, i }));
+  });
+  if (targets.length === 0) ctx.diags.push(diagnostic("PG2011", "warning", `${ctx.id}: an AWS::IAM::Policy attached to no role, user or group`, ctx.loc));
+  for (const t of targets) {
+    const mapped = curatedArgs(ctx, common, t.className.slice(4));
+    const first = decls.length === 0;
+    decls.push(declare(ctx, t.className, withLeading([{ key: t.key, value: t.item }], mapped), { suffix: first ? "" : `${t.suffix}${t.i}`, withComments: first }));
+  }
+  return decls;
+};
+
+const deployment: Handler = (ctx) => {
+  const own = ctx.entries.filter((e) => e.name !== "StageName" && e.name !== "StageDescription");
+  const decls = [declare(ctx, "aws.apigateway.Deployment", curatedArgs(ctx, own))];
+  const stageName = get(ctx.entries, "StageName");
+  if (stageName) {
+    // Classic Pulumi's Deployment has no stage: the stage CloudFormation makes is a Stage here.
+    const restApi = decls[0]!.args.kind === "object" ? decls[0]!.args.entries.find((e) => e.key === "restApi") : undefined;
+    const described = entriesOf(get(ctx.entries, "StageDescription"));
+    const stage = mapEntries(described, args("apigateway.Stage"), ctx.values, CURATED["AWS::ApiGateway::Stage"]!.props);
+    const lead: ObjectEntry[] = [{ key: "deployment", value: sibling(ctx, "", ["id"]) }, ...(restApi ? [{ key: "restApi", value: restApi.value }] : []), { key: "stageName", value: stageName }];
+    decls.push(declare(ctx, "aws.apigateway.Stage", withLeading(lead, stage), { suffix: "Stage", withComments: false, notes: ["the stage this Deployment's StageName created in CloudFormation"] }));
+  }
+  return decls;
+};
+
+/** `/~1pets/~1{id}` + `GET` → `pets/{id}/GET`; `/*` + `*` → `*\/*`. */
+function methodPath(resourcePath: Expr | undefined, httpMethod: Expr | undefined): Expr {
+  if (resourcePath?.kind === "literal" && typeof resourcePath.value === "string" && httpMethod?.kind === "literal" && typeof httpMethod.value === "string") {
+    const p = resourcePath.value.replace(/~1/g, "/").replace(/^\/+/, "");
+    return str(`${p || "*"}/${httpMethod.value}`);
+  }
+  return { kind: "template", parts: [resourcePath ?? str("*"), "/", httpMethod ?? str("*")] };
+}
+
+const stage: Handler = (ctx) => {
+  const own = ctx.entries.filter((e) => e.name !== "MethodSettings");
+  const decls = [declare(ctx, "aws.apigateway.Stage", curatedArgs(ctx, own))];
+  const settings = get(ctx.entries, "MethodSettings");
+  if (settings?.kind === "list") {
+    const restApi = decls[0]!.args.kind === "object" ? decls[0]!.args.entries.find((e) => e.key === "restApi") : undefined;
+    settings.items.forEach((s, i) => {
+      const es = entriesOf(s);
+      const rest = es.filter((e) => e.name !== "ResourcePath" && e.name !== "HttpMethod");
+      const mapped = mapEntries(rest, awsSchema().inputTypes["apigateway.MethodSettingsSettings"]!, ctx.values);
+      const a: Obj = {
+        kind: "object",
+        entries: [
+          ...(restApi ? [{ key: "restApi", value: restApi.value }] : []),
+          { key: "stageName", value: sibling(ctx, "", ["stageName"]) },
+          { key: "methodPath", value: methodPath(get(es, "ResourcePath"), get(es, "HttpMethod")) },
+          { key: "settings", value: mapped },
+        ],
+      };
+      decls.push(declare(ctx, "aws.apigateway.MethodSettings", a, { suffix: `MethodSettings${i}`, withComments: false }));
+    });
+  } else if (settings) ctx.diags.push(diagnostic("PG2006", "warning", `${ctx.id}: MethodSettings is not a literal list; it is not converted`, ctx.loc));
+  return decls;
+};
+
+const usagePlan: Handler = (ctx) => {
+  // Per-method throttles: a map of `/path/METHOD` → limits in CloudFormation, a list in Pulumi.
+  const throttlesAsList = (stageExpr: Expr): Expr => {
+    if (stageExpr.kind !== "object") return stageExpr;
+    return {
+      ...stageExpr,
+      entries: stageExpr.entries.map((en) =>
+        en.key === "Throttle" && en.value.kind === "object"
+          ? { ...en, value: { kind: "list", items: en.value.entries.map((t) => ({ kind: "object", entries: [{ key: "Path", value: typeof t.key === "string" ? str(t.key) : t.key }, ...(t.value.kind === "object" ? t.value.entries : [])] }) as Expr) } }
+          : en,
+      ),
+    };
+  };
+  const entries = ctx.entries.map((e) => (e.name === "ApiStages" && e.value.kind === "list" ? { ...e, value: { ...e.value, items: e.value.items.map(throttlesAsList) } } : e));
+  return [declare(ctx, "aws.apigateway.UsagePlan", curatedArgs(ctx, entries))];
+};
+
+/** `LoadBalancerAttributes` keys that are arguments of their own in classic Pulumi. */
+const LB_ATTRIBUTES: Readonly<Record<string, string>> = {
+  "idle_timeout.timeout_seconds": "idleTimeout",
+  "deletion_protection.enabled": "enableDeletionProtection",
+  "routing.http2.enabled": "enableHttp2",
+  "routing.http.drop_invalid_header_fields.enabled": "dropInvalidHeaderFields",
+  "load_balancing.cross_zone.enabled": "enableCrossZoneLoadBalancing",
+  "routing.http.desync_mitigation_mode": "desyncMitigationMode",
+  "routing.http.preserve_host_header.enabled": "preserveHostHeader",
+  "waf.fail_open.enabled": "enableWafFailOpen",
+  "client_keep_alive.seconds": "clientKeepAlive",
+};
+
+const loadBalancer: Handler = (ctx) => {
+  const entries: SourceEntry[] = [];
+  const extra: SourceEntry[] = [];
+  for (const e of ctx.entries) {
+    if (e.name === "Scheme") {
+      const internal: Expr = e.value.kind === "literal" ? { kind: "literal", value: e.value.value === "internal" } : { kind: "binary", op: "==", left: e.value, right: str("internal") };
+      entries.push({ ...e, value: internal });
+    } else if (e.name === "LoadBalancerAttributes" && e.value.kind === "list") {
+      for (const a of e.value.items) {
+        const kv = entriesOf(a);
+        const k = get(kv, "Key");
+        const v = get(kv, "Value");
+        const arg = k?.kind === "literal" && typeof k.value === "string" ? LB_ATTRIBUTES[k.value] : undefined;
+        if (arg && v) extra.push({ name: arg, value: v, ...(e.loc ? { loc: e.loc } : {}) });
+        else ctx.diags.push(diagnostic("PG2003", "warning", `${ctx.id}: load balancer attribute ${k?.kind === "literal" ? String(k.value) : "(computed)"} is not converted; set it through the matching LoadBalancer argument`, e.loc ?? ctx.loc));
+      }
+    } else entries.push(e);
+  }
+  const lbArgs = args("lb.LoadBalancer");
+  const mapped = curatedArgs(ctx, entries);
+  const attrs = mapEntries(extra, lbArgs, ctx.values, Object.fromEntries(extra.map((x) => [x.name, x.name])));
+  return [declare(ctx, "aws.lb.LoadBalancer", { kind: "object", entries: [...mapped.entries, ...attrs.entries] })];
+};
+
+const snsTopic: Handler = (ctx) => {
+  const own = ctx.entries.filter((e) => e.name !== "Subscription");
+  const decls = [declare(ctx, "aws.sns.Topic", curatedArgs(ctx, own))];
+  const subs = get(ctx.entries, "Subscription");
+  if (subs?.kind === "list") {
+    subs.items.forEach((s, i) => {
+      const mapped = mapEntries(entriesOf(s), args("sns.TopicSubscription"), ctx.values);
+      decls.push(declare(ctx, "aws.sns.TopicSubscription", withLeading([{ key: "topic", value: sibling(ctx, "", ["arn"]) }], mapped), { suffix: `Subscription${i}`, withComments: false }));
+    });
+  }
+  return decls;
+};
+
+export const HANDLERS: Readonly<Record<string, Handler>> = {
+  "AWS::ApiGateway::Method": splitMethod,
+  "AWS::ApiGateway::Deployment": deployment,
+  "AWS::ApiGateway::Stage": stage,
+  "AWS::ApiGateway::UsagePlan": usagePlan,
+  "AWS::Lambda::Function": lambdaFunction,
+  "AWS::IAM::Role": iamRole,
+  "AWS::IAM::Policy": iamPolicy,
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": loadBalancer,
+  "AWS::SNS::Topic": snsTopic,
+};

@@ -1,0 +1,116 @@
+/**
+ * CloudFormation resource types → Pulumi classes. A curated table gives the classic
+ * `@pulumi/aws` class of each type this converter knows well, what `Ref` and `Fn::GetAtt`
+ * return on it, and the property renames no rule reaches. Any other type goes through
+ * `@pulumi/aws-native` (whose names follow CloudFormation one to one) when it exists there.
+ */
+import { awsSchema, nativeSchema, type ResourceSchema } from "../../schema/index.js";
+
+export interface Curated {
+  /** `module.Class` in @pulumi/aws. */
+  readonly className: string;
+  /** The property `Ref` returns; `id` is the resource's own id. */
+  readonly ref: string;
+  /** `Fn::GetAtt` attribute → output property, where camelCase does not reach it. */
+  readonly getAtt?: Readonly<Record<string, string>>;
+  /** CloudFormation property → Pulumi argument, where the property rules do not reach it. */
+  readonly props?: Readonly<Record<string, string>>;
+}
+
+const ApiGw = (className: string, ref = "id", extra: Omit<Curated, "className" | "ref"> = {}): Curated => ({
+  className: `apigateway.${className}`,
+  ref,
+  ...extra,
+  props: { RestApiId: "restApi", ...extra.props },
+});
+
+export const CURATED: Readonly<Record<string, Curated>> = {
+  "AWS::ApiGateway::Account": ApiGw("Account"),
+  "AWS::ApiGateway::ApiKey": ApiGw("ApiKey", "id", { getAtt: { APIKeyId: "id" } }),
+  "AWS::ApiGateway::Authorizer": ApiGw("Authorizer", "id", { getAtt: { AuthorizerId: "id" }, props: { ProviderARNs: "providerArns" } }),
+  "AWS::ApiGateway::BasePathMapping": ApiGw("BasePathMapping", "id", { props: { Stage: "stageName" } }),
+  "AWS::ApiGateway::ClientCertificate": ApiGw("ClientCertificate"),
+  "AWS::ApiGateway::Deployment": ApiGw("Deployment", "id", { getAtt: { DeploymentId: "id" } }),
+  "AWS::ApiGateway::DocumentationPart": ApiGw("DocumentationPart", "id", { getAtt: { DocumentationPartId: "documentationPartId" }, props: { RestApiId: "restApiId" } }),
+  "AWS::ApiGateway::DocumentationVersion": ApiGw("DocumentationVersion", "version", { props: { RestApiId: "restApiId", DocumentationVersion: "version" } }),
+  "AWS::ApiGateway::DomainName": ApiGw("DomainName", "domainName", {
+    getAtt: { DistributionDomainName: "cloudfrontDomainName", DistributionHostedZoneId: "cloudfrontZoneId", RegionalHostedZoneId: "regionalZoneId", DomainNameArn: "arn" },
+  }),
+  "AWS::ApiGateway::GatewayResponse": ApiGw("Response", "id", { props: { RestApiId: "restApiId" } }),
+  "AWS::ApiGateway::Method": ApiGw("Method", "id", { props: { AuthorizationType: "authorization" } }),
+  "AWS::ApiGateway::Model": ApiGw("Model", "name"),
+  "AWS::ApiGateway::RequestValidator": ApiGw("RequestValidator", "id", { getAtt: { RequestValidatorId: "id" } }),
+  "AWS::ApiGateway::Resource": ApiGw("Resource", "id", { getAtt: { ResourceId: "id" } }),
+  "AWS::ApiGateway::RestApi": ApiGw("RestApi", "id", { getAtt: { RestApiId: "id" }, props: { ApiKeySourceType: "apiKeySource", Mode: "putRestApiMode" } }),
+  "AWS::ApiGateway::Stage": ApiGw("Stage", "stageName", { props: { DeploymentId: "deployment", TracingEnabled: "xrayTracingEnabled", AccessLogSetting: "accessLogSettings", CanarySetting: "canarySettings" } }),
+  "AWS::ApiGateway::UsagePlan": ApiGw("UsagePlan", "id", { props: { Quota: "quotaSettings", Throttle: "throttleSettings", UsagePlanName: "name" } }),
+  "AWS::ApiGateway::UsagePlanKey": ApiGw("UsagePlanKey"),
+  "AWS::ApiGateway::VpcLink": ApiGw("VpcLink", "id", { props: { TargetArns: "targetArn" } }),
+  "AWS::Lambda::Function": { className: "lambda.Function", ref: "name", getAtt: { Arn: "arn" }, props: { FunctionName: "name" } },
+  "AWS::Lambda::Permission": { className: "lambda.Permission", ref: "id", props: { FunctionName: "function" } },
+  "AWS::IAM::Role": { className: "iam.Role", ref: "name", getAtt: { Arn: "arn", RoleId: "uniqueId" }, props: { AssumeRolePolicyDocument: "assumeRolePolicy", Policies: "inlinePolicies", RoleName: "name" } },
+  // One inline policy per role, user and group it names: see policy.ts.
+  "AWS::IAM::Policy": { className: "iam.RolePolicy", ref: "id", props: { PolicyName: "name", PolicyDocument: "policy" } },
+  "AWS::Logs::LogGroup": { className: "cloudwatch.LogGroup", ref: "name", getAtt: { Arn: "arn" }, props: { LogGroupName: "name" } },
+  "AWS::SQS::Queue": {
+    className: "sqs.Queue",
+    ref: "url",
+    getAtt: { Arn: "arn", QueueName: "name", QueueUrl: "url" },
+    props: { QueueName: "name", MessageRetentionPeriod: "messageRetentionSeconds", VisibilityTimeout: "visibilityTimeoutSeconds", MaximumMessageSize: "maxMessageSize", ReceiveMessageWaitTimeSeconds: "receiveWaitTimeSeconds" },
+  },
+  "AWS::SNS::Topic": { className: "sns.Topic", ref: "arn", getAtt: { TopicArn: "arn", TopicName: "name" }, props: { TopicName: "name" } },
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": {
+    className: "lb.LoadBalancer",
+    ref: "arn",
+    getAtt: { DNSName: "dnsName", CanonicalHostedZoneID: "zoneId", LoadBalancerFullName: "arnSuffix", LoadBalancerName: "name", LoadBalancerArn: "arn" },
+    props: { Type: "loadBalancerType", Scheme: "internal" },
+  },
+};
+
+export type Target =
+  | { readonly kind: "classic"; readonly className: string; readonly schema: ResourceSchema; readonly curated: Curated; readonly typeKey: string }
+  | { readonly kind: "native"; readonly className: string; readonly schema: ResourceSchema; readonly typeKey: string }
+  | { readonly kind: "serverless" }
+  | { readonly kind: "unknown" };
+
+let nativeIndex: Map<string, string> | undefined;
+
+/** `AWS::EC2::VPC` → `ec2.Vpc` when @pulumi/aws-native has it. */
+export function nativeClass(cfnType: string): string | undefined {
+  if (!nativeIndex) {
+    nativeIndex = new Map();
+    for (const [key, r] of Object.entries(nativeSchema().resources)) {
+      const m = /^aws-native:([^:]+):(.+)$/.exec(r.token);
+      if (m) nativeIndex.set(`${m[1]}::${m[2]}`.toLowerCase(), key);
+    }
+  }
+  const m = /^AWS::([^:]+)::([^:]+)$/.exec(cfnType);
+  return m ? nativeIndex.get(`${m[1]}::${m[2]}`.toLowerCase()) : undefined;
+}
+
+export function resolveCfnType(cfnType: string): Target {
+  if (cfnType.startsWith("AWS::Serverless::")) return { kind: "serverless" };
+  const typeKey = cfnTypeKey(cfnType);
+  const curated = CURATED[cfnType];
+  if (curated) {
+    const schema = awsSchema().resources[curated.className]!;
+    return { kind: "classic", className: `aws.${curated.className}`, schema, curated, typeKey };
+  }
+  const n = nativeClass(cfnType);
+  if (n) return { kind: "native", className: `aws_native.${n}`, schema: nativeSchema().resources[n]!, typeKey };
+  return { kind: "unknown" };
+}
+
+/** `AWS::Lambda::Function` → `lambda_function`: the subject the `<subject>_name` → `name` rule reads. */
+export function cfnTypeKey(cfnType: string): string {
+  return cfnType.split("::").slice(1).map(snake).join("_");
+}
+
+/** PascalCase → snake_case: `RestApiId` → `rest_api_id`, `ProviderARNs` → `provider_arns`. */
+export function snake(name: string): string {
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .toLowerCase();
+}

@@ -1,0 +1,213 @@
+/**
+ * CloudFormation front end: a template (YAML or JSON) → the source-neutral model. Parameters
+ * become variables (typed, with their constraints), Mappings and Conditions locals of their own
+ * role, Resources resources (properties as attributes in template order, `DependsOn`,
+ * `Condition` and the deletion policies as meta), Outputs outputs. YAML comments above a
+ * section entry are kept; `Metadata` and `Description` become comments.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Comments, Expr } from "../../model/expr.js";
+import type { Location } from "../../model/location.js";
+import type { Attribute, Constraints, SourceItem, SourceProgram, Variable, VariableType } from "../../model/program.js";
+import type { SourceFile } from "../terraform/index.js";
+import { lowerValue, type IntrinsicScope } from "./intrinsics.js";
+import { parseTemplate } from "./yaml.js";
+
+export interface ParseResult {
+  readonly program: SourceProgram;
+  readonly diagnostics: Diagnostic[];
+}
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+export function parseCloudFormation(file: SourceFile): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const empty: SourceProgram = { format: "cloudformation", items: [], trailingComments: [] };
+  const parsed = parseTemplate(file.text);
+  if (!parsed.ok) {
+    diagnostics.push(diagnostic("PG1001", "error", parsed.error.message, { file: file.path, line: parsed.error.line, column: parsed.error.column }));
+    return { program: empty, diagnostics };
+  }
+  const t = parsed.template;
+  const locate = (path: readonly string[]): Location => ({ file: file.path, ...parsed.locate(path), path: path.join("/") });
+  const comments = (path: readonly string[], extra: readonly string[] = []): { comments?: Comments } => {
+    const leading = [...parsed.commentsAbove(parsed.locate(path).line), ...extra];
+    return leading.length ? { comments: { leading } } : {};
+  };
+  const section = (name: string): Obj => {
+    const v = t[name];
+    if (v === undefined || v === null) return {};
+    if (isObj(v)) return v;
+    diagnostics.push(diagnostic("PG1003", "error", `${name} must be a mapping`, locate([name])));
+    return {};
+  };
+  const parameters = section("Parameters");
+  const mappings = section("Mappings");
+  const conditions = section("Conditions");
+  const resources = section("Resources");
+  const outputs = section("Outputs");
+  if (!("Resources" in t)) diagnostics.push(diagnostic("PG1003", "error", "a CloudFormation template needs a Resources section", locate([])));
+
+  const resourceTypes = new Map<string, string>();
+  for (const [id, r] of Object.entries(resources)) resourceTypes.set(id, isObj(r) && typeof r.Type === "string" ? r.Type : "");
+  const scope: IntrinsicScope = {
+    parameters: new Set(Object.keys(parameters)),
+    resources: resourceTypes,
+    conditions: new Set(Object.keys(conditions)),
+    mappings: new Set(Object.keys(mappings)),
+    locate,
+    diags: diagnostics,
+  };
+  const value = (v: unknown, path: readonly string[]): Expr => lowerValue(v, path, scope);
+
+  const items: SourceItem[] = [];
+  const head: string[] = [];
+  if (typeof t.Description === "string") head.push(...t.Description.trim().split(/\r?\n/));
+  const transform = t.Transform;
+  if (transform !== undefined) {
+    const names = (Array.isArray(transform) ? transform : [transform]).map((x) => (typeof x === "string" ? x : JSON.stringify(x)));
+    head.push(`Transform: ${names.join(", ")}: the transform's resources are placeholders; convert the transformed template (sam build / aws cloudformation get-template --template-stage Processed) for the rest.`);
+    diagnostics.push(diagnostic("PG2004", "warning", `Transform ${names.join(", ")} runs inside CloudFormation and is not converted`, locate(["Transform"])));
+  }
+  if (head.length) items.push({ kind: "note", text: head.join("\n"), loc: locate(["Description"]) });
+  if ("Metadata" in t) items.push({ kind: "note", text: `Metadata: ${JSON.stringify(t.Metadata)}`, loc: locate(["Metadata"]) });
+  for (const k of Object.keys(t)) {
+    if (!["AWSTemplateFormatVersion", "Description", "Transform", "Metadata", "Parameters", "Mappings", "Conditions", "Resources", "Outputs", "Rules"].includes(k)) {
+      diagnostics.push(diagnostic("PG1003", "warning", `unknown template section '${k}' is ignored`, locate([k])));
+    }
+  }
+  if ("Rules" in t) diagnostics.push(diagnostic("PG2004", "warning", "Rules (parameter assertions) are not converted", locate(["Rules"])));
+
+  for (const [name, p] of Object.entries(parameters)) {
+    const path = ["Parameters", name];
+    if (!isObj(p)) {
+      diagnostics.push(diagnostic("PG1003", "error", `parameter ${name} must be a mapping`, locate(path)));
+      continue;
+    }
+    items.push(parameter(name, p, locate(path), comments(path), diagnostics));
+  }
+  for (const [name, m] of Object.entries(mappings)) {
+    const path = ["Mappings", name];
+    items.push({ kind: "local", role: "mapping", name, value: value(m, path), loc: locate(path), ...comments(path) });
+  }
+  for (const [name, c] of Object.entries(conditions)) {
+    const path = ["Conditions", name];
+    items.push({ kind: "local", role: "condition", name, value: value(c, path), loc: locate(path), ...comments(path) });
+  }
+  for (const [id, r] of Object.entries(resources)) {
+    const path = ["Resources", id];
+    if (!isObj(r) || typeof r.Type !== "string") {
+      diagnostics.push(diagnostic("PG1003", "error", `resource ${id} needs a Type`, locate(path)));
+      continue;
+    }
+    const props = r.Properties === undefined ? {} : r.Properties;
+    if (!isObj(props)) {
+      diagnostics.push(diagnostic("PG1003", "error", `resource ${id}: Properties must be a mapping`, locate([...path, "Properties"])));
+      continue;
+    }
+    const body: Attribute[] = Object.entries(props).map(([k, v]) => {
+      const pp = [...path, "Properties", k];
+      return { kind: "attribute", name: k, value: value(v, pp), loc: locate(pp), ...comments(pp) };
+    });
+    const depends = r.DependsOn === undefined ? [] : Array.isArray(r.DependsOn) ? r.DependsOn : [r.DependsOn];
+    const dependsOn = depends.map((d, i) => value({ Ref: d }, [...path, "DependsOn", ...(Array.isArray(r.DependsOn) ? [String(i)] : [])]));
+    const extra: string[] = [];
+    if (r.Metadata !== undefined) extra.push(`Metadata: ${JSON.stringify(r.Metadata)}`);
+    for (const k of ["CreationPolicy", "UpdatePolicy"]) {
+      if (r[k] !== undefined) {
+        extra.push(`${k}: ${JSON.stringify(r[k])} (no Pulumi equivalent)`);
+        diagnostics.push(diagnostic("PG2010", "info", `${id}: ${k} has no Pulumi equivalent; it is kept as a comment`, locate([...path, k])));
+      }
+    }
+    const retain = [r.DeletionPolicy, r.UpdateReplacePolicy].some((x) => x === "Retain" || x === "RetainExceptOnCreate");
+    if (r.DeletionPolicy === "Snapshot") diagnostics.push(diagnostic("PG2010", "info", `${id}: DeletionPolicy Snapshot has no Pulumi equivalent; take a final snapshot through the resource's own arguments`, locate([...path, "DeletionPolicy"])));
+    items.push({
+      kind: "resource",
+      mode: "managed",
+      type: r.Type,
+      name: id,
+      body,
+      meta: {
+        dependsOn,
+        ...(typeof r.Condition === "string" ? { condition: value({ Condition: r.Condition }, [...path, "Condition"]) } : {}),
+        ...(retain ? { retainOnDelete: true } : {}),
+      },
+      loc: locate(path),
+      ...comments(path, extra),
+    });
+  }
+  for (const [name, o] of Object.entries(outputs)) {
+    const path = ["Outputs", name];
+    if (!isObj(o) || !("Value" in o)) {
+      diagnostics.push(diagnostic("PG1003", "error", `output ${name} needs a Value`, locate(path)));
+      continue;
+    }
+    const exp = isObj(o.Export) ? o.Export.Name : undefined;
+    items.push({
+      kind: "output",
+      name,
+      value: value(o.Value, [...path, "Value"]),
+      ...(typeof o.Description === "string" ? { description: o.Description } : {}),
+      ...(exp !== undefined ? { exportName: value(exp, [...path, "Export", "Name"]) } : {}),
+      ...(typeof o.Condition === "string" ? { condition: value({ Condition: o.Condition }, [...path, "Condition"]) } : {}),
+      sensitive: false,
+      loc: locate(path),
+      ...comments(path),
+    });
+  }
+  return { program: { format: "cloudformation", items, trailingComments: [] }, diagnostics };
+}
+
+/** A parameter's type: `String`, `Number`, `List<Number>`, `CommaDelimitedList`, `AWS::EC2::…`, `AWS::SSM::Parameter::Value<…>`. */
+function parameterType(type: string): { type: VariableType; ssm?: string } {
+  const ssm = /^AWS::SSM::Parameter::Value<(.+)>$/.exec(type);
+  if (ssm) return { type: { kind: "string" }, ssm: ssm[1]! };
+  if (type === "Number") return { type: { kind: "number" } };
+  if (type === "List<Number>") return { type: { kind: "list", element: { kind: "number" } } };
+  if (type === "CommaDelimitedList" || /^List<.+>$/.test(type)) return { type: { kind: "list", element: { kind: "string" } } };
+  return { type: { kind: "string" } };
+}
+
+function coerce(v: unknown, t: VariableType): Expr {
+  if (t.kind === "list") {
+    const items = Array.isArray(v) ? v : typeof v === "string" ? (v === "" ? [] : v.split(",").map((x) => x.trim())) : [v];
+    return { kind: "list", items: items.map((x) => coerce(x, t.element)) };
+  }
+  if (t.kind === "number") {
+    const n = typeof v === "number" ? v : Number(v);
+    return { kind: "literal", value: Number.isFinite(n) ? n : String(v) };
+  }
+  return { kind: "literal", value: typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v) };
+}
+
+function parameter(name: string, p: Obj, loc: Location, comments: { comments?: Comments }, diags: Diagnostic[]): Variable {
+  const rawType = typeof p.Type === "string" ? p.Type : "String";
+  if (typeof p.Type !== "string") diags.push(diagnostic("PG1003", "warning", `parameter ${name} has no Type; String is assumed`, loc));
+  const { type, ssm } = parameterType(rawType);
+  const num = (k: string): number | undefined => (p[k] === undefined ? undefined : Number(p[k]));
+  const constraints: Constraints = {
+    ...(typeof p.AllowedPattern === "string" ? { pattern: p.AllowedPattern } : {}),
+    ...(num("MinValue") !== undefined ? { minValue: num("MinValue")! } : {}),
+    ...(num("MaxValue") !== undefined ? { maxValue: num("MaxValue")! } : {}),
+    ...(num("MinLength") !== undefined ? { minLength: num("MinLength")! } : {}),
+    ...(num("MaxLength") !== undefined ? { maxLength: num("MaxLength")! } : {}),
+    ...(typeof p.ConstraintDescription === "string" ? { message: p.ConstraintDescription } : {}),
+  };
+  const element = type.kind === "list" ? type.element : type;
+  const described = [typeof p.Description === "string" ? p.Description : "", rawType !== "String" && rawType !== "Number" ? `(${rawType})` : ""].filter(Boolean).join(" ");
+  return {
+    kind: "variable",
+    name,
+    type,
+    ...(p.Default !== undefined ? { default: coerce(p.Default, type) } : {}),
+    ...(described ? { description: described } : {}),
+    sensitive: p.NoEcho === true || p.NoEcho === "true",
+    ...(Array.isArray(p.AllowedValues) ? { allowedValues: p.AllowedValues.map((v) => coerce(v, element)) } : {}),
+    ...(Object.keys(constraints).some((k) => k !== "message") ? { constraints } : {}),
+    ...(ssm ? { ssmParameter: ssm } : {}),
+    loc,
+    ...comments,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * CloudFormation values (long-form intrinsics, as `yaml.ts` normalises them) → model
+ * expressions. `Ref`/`Fn::GetAtt` become references (resource, parameter, pseudo parameter),
+ * `Fn::Sub` and a `Fn::Join` of a literal list templates, conditions operators, `Fn::FindInMap`
+ * an index into the mapping. Intrinsics that need an invoke (`Fn::GetAZs`, `Fn::ImportValue`)
+ * stay calls named after themselves; the mapper hoists them.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Accessor, Expr } from "../../model/expr.js";
+import type { Location } from "../../model/location.js";
+
+export interface IntrinsicScope {
+  readonly parameters: ReadonlySet<string>;
+  /** Logical id → CloudFormation type. */
+  readonly resources: ReadonlyMap<string, string>;
+  readonly conditions: ReadonlySet<string>;
+  readonly mappings: ReadonlySet<string>;
+  readonly locate: (path: readonly string[]) => Location;
+  readonly diags: Diagnostic[];
+}
+
+export const PSEUDO_PARAMETERS = [
+  "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region",
+  "AWS::StackId", "AWS::StackName", "AWS::URLSuffix",
+] as const;
+
+/** Lowers a template value found at `path` (used for diagnostics). */
+export function lowerValue(v: unknown, path: readonly string[], s: IntrinsicScope): Expr {
+  if (v === null || v === undefined) return { kind: "literal", value: null };
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return { kind: "literal", value: v };
+  if (v instanceof Date) return { kind: "literal", value: v.toISOString().slice(0, 10) };
+  if (Array.isArray(v)) return { kind: "list", items: v.map((x, i) => lowerValue(x, [...path, String(i)], s)) };
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 1) {
+    const k = keys[0]!;
+    if (k === "Ref" || k === "Condition" || k.startsWith("Fn::")) {
+      const e = intrinsic(k, o[k], [...path, k], s);
+      if (e) return e;
+    }
+  }
+  return {
+    kind: "object",
+    entries: keys.map((k) => ({ key: k, value: lowerValue(o[k], [...path, k], s), loc: s.locate([...path, k]) })),
+  };
+}
+
+function unsupported(text: string, reason: string, path: readonly string[], s: IntrinsicScope, severity: "warning" | "error" = "warning"): Expr {
+  s.diags.push(diagnostic(severity === "error" ? "PG2008" : "PG2006", severity, `${text}: ${reason}`, s.locate(path)));
+  return { kind: "unsupported", text, reason };
+}
+
+const lit = (value: string | number | boolean | null): Expr => ({ kind: "literal", value });
+
+function intrinsic(name: string, arg: unknown, path: readonly string[], s: IntrinsicScope): Expr | undefined {
+  const args = Array.isArray(arg) ? arg : undefined;
+  const sub = (x: unknown, i: number) => lowerValue(x, [...path, String(i)], s);
+  switch (name) {
+    case "Ref":
+      return typeof arg === "string" ? ref(arg, undefined, path, s) : unsupported("Ref", "the name must be a string", path, s);
+    case "Condition":
+      if (typeof arg === "string" && s.conditions.has(arg)) return { kind: "ref", target: { kind: "condition", name: arg }, path: [], loc: s.locate(path) };
+      return unsupported(`Condition ${String(arg)}`, "no such condition in Conditions", path, s, "error");
+    case "Fn::GetAtt": {
+      const parts = typeof arg === "string" ? [arg.slice(0, Math.max(arg.indexOf("."), 0)) || arg, arg.includes(".") ? arg.slice(arg.indexOf(".") + 1) : ""] : args;
+      if (!parts || typeof parts[0] !== "string" || typeof parts[1] !== "string" || parts[1] === "") {
+        return unsupported("Fn::GetAtt", "expects [LogicalId, Attribute] with a literal attribute name", path, s);
+      }
+      return ref(parts[0], parts[1], path, s);
+    }
+    case "Fn::Sub":
+      return lowerSub(arg, path, s);
+    case "Fn::Join": {
+      if (!args || args.length !== 2 || typeof args[0] !== "string") return unsupported("Fn::Join", "expects [delimiter, list] with a literal delimiter", path, s);
+      const list = sub(args[1], 1);
+      if (list.kind === "list") {
+        // A literal list joins into a template: `!Join ["", [a, b]]` → `${a}${b}`.
+        const parts: (string | Expr)[] = [];
+        list.items.forEach((x, i) => {
+          if (i > 0 && args[0]) parts.push(args[0] as string);
+          parts.push(x.kind === "literal" && x.value !== null ? String(x.value) : x);
+        });
+        return simplifyTemplate(parts);
+      }
+      return { kind: "call", name: "join", args: [lit(args[0]), list], loc: s.locate(path) };
+    }
+    case "Fn::Select": {
+      if (!args || args.length !== 2) return unsupported("Fn::Select", "expects [index, list]", path, s);
+      const index = sub(args[0], 0);
+      const key = index.kind === "literal" && typeof index.value === "string" && /^\d+$/.test(index.value) ? lit(Number(index.value)) : index;
+      return { kind: "index", collection: sub(args[1], 1), key };
+    }
+    case "Fn::Split":
+      if (!args || args.length !== 2) return unsupported("Fn::Split", "expects [delimiter, string]", path, s);
+      return { kind: "call", name: "split", args: [sub(args[0], 0), sub(args[1], 1)], loc: s.locate(path) };
+    case "Fn::If": {
+      if (!args || args.length !== 3 || typeof args[0] !== "string") return unsupported("Fn::If", "expects [condition, whenTrue, whenFalse]", path, s);
+      const cond = intrinsic("Condition", args[0], [...path, "0"], s)!;
+      return { kind: "conditional", condition: cond, whenTrue: sub(args[1], 1), whenFalse: sub(args[2], 2) };
+    }
+    case "Fn::Equals":
+      if (!args || args.length !== 2) return unsupported("Fn::Equals", "expects two values", path, s);
+      return { kind: "binary", op: "==", left: sub(args[0], 0), right: sub(args[1], 1) };
+    case "Fn::And":
+    case "Fn::Or": {
+      if (!args || args.length < 1) return unsupported(name, "expects a list of conditions", path, s);
+      const op = name === "Fn::And" ? "&&" : "||";
+      return args.map(sub).reduce((l, r) => ({ kind: "binary", op, left: l, right: r }));
+    }
+    case "Fn::Not":
+      if (!args || args.length !== 1) return unsupported("Fn::Not", "expects a list of one condition", path, s);
+      return { kind: "unary", op: "!", operand: sub(args[0], 0) };
+    case "Fn::FindInMap": {
+      if (!args || args.length < 3 || typeof args[0] !== "string") return unsupported("Fn::FindInMap", "expects [MapName, TopLevelKey, SecondLevelKey]", path, s);
+      if (!s.mappings.has(args[0])) return unsupported(`Fn::FindInMap ${args[0]}`, "no such mapping in Mappings", path, s, "error");
+      const e: Expr = { kind: "ref", target: { kind: "mapping", name: args[0] }, path: [index(sub(args[1], 1)), index(sub(args[2], 2))], loc: s.locate(path) };
+      const opts = args[3] as Record<string, unknown> | undefined;
+      if (opts && typeof opts === "object" && "DefaultValue" in opts) {
+        return { kind: "call", name: "coalesce", args: [e, lowerValue(opts.DefaultValue, [...path, "3", "DefaultValue"], s)] };
+      }
+      return e;
+    }
+    case "Fn::GetAZs":
+      return { kind: "call", name: "Fn::GetAZs", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
+    case "Fn::ImportValue":
+      return { kind: "call", name: "Fn::ImportValue", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
+    case "Fn::Base64":
+      return { kind: "call", name: "base64encode", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
+    case "Fn::Cidr":
+      if (!args || args.length !== 3) return unsupported("Fn::Cidr", "expects [ipBlock, count, cidrBits]", path, s);
+      return { kind: "call", name: "cidr", args: args.map((x, i) => numeric(sub(x, i))), loc: s.locate(path) };
+    case "Fn::Length":
+      return { kind: "call", name: "length", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
+    case "Fn::ToJsonString":
+      return { kind: "call", name: "jsonencode", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
+    case "Fn::Transform":
+      return unsupported("Fn::Transform", "template macros run inside CloudFormation; expand the macro and convert its output", path, s);
+    default:
+      return name.startsWith("Fn::") ? unsupported(name, "not a CloudFormation intrinsic function this converter knows", path, s) : undefined;
+  }
+}
+
+function index(key: Expr): Accessor {
+  return { kind: "index", key };
+}
+
+function numeric(e: Expr): Expr {
+  return e.kind === "literal" && typeof e.value === "string" && /^\d+$/.test(e.value) ? lit(Number(e.value)) : e;
+}
+
+/** `Ref X` (attr undefined) or `Fn::GetAtt [X, attr]`. */
+function ref(name: string, attr: string | undefined, path: readonly string[], s: IntrinsicScope): Expr {
+  const loc = s.locate(path);
+  if (attr === undefined) {
+    if (name === "AWS::NoValue") return lit(null);
+    if ((PSEUDO_PARAMETERS as readonly string[]).includes(name)) return { kind: "ref", target: { kind: "pseudo", name }, path: [], loc };
+    if (s.parameters.has(name)) return { kind: "ref", target: { kind: "variable", name }, path: [], loc };
+  }
+  const type = s.resources.get(name);
+  if (type !== undefined) {
+    return { kind: "ref", target: { kind: "resource", type, name }, path: attr === undefined ? [] : [{ kind: "attr", name: attr }], loc };
+  }
+  const what = attr === undefined ? `Ref ${name}` : `Fn::GetAtt ${name}.${attr}`;
+  return unsupported(what, attr === undefined ? "no such parameter, resource or pseudo parameter" : "no such resource", path, s, "error");
+}
+
+/** `Fn::Sub`: `${Name}`, `${Res.Attr}` and `${!Literal}` in a string, with an optional variables map. */
+function lowerSub(arg: unknown, path: readonly string[], s: IntrinsicScope): Expr {
+  let text: unknown = arg;
+  let vars: Record<string, unknown> = {};
+  if (Array.isArray(arg)) {
+    text = arg[0];
+    vars = (arg[1] && typeof arg[1] === "object" ? arg[1] : {}) as Record<string, unknown>;
+  }
+  if (typeof text !== "string") return unsupported("Fn::Sub", "expects a string or [string, variables]", path, s);
+  const parts: (string | Expr)[] = [];
+  const re = /\$\{(!?)([^}]*)\}/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    parts.push(text.slice(last, m.index));
+    last = m.index + m[0].length;
+    const body = m[2]!.trim();
+    if (m[1] === "!") {
+      parts.push("${" + m[2] + "}");
+      continue;
+    }
+    if (Object.hasOwn(vars, body)) {
+      parts.push(lowerValue(vars[body], [...path, "1", body], s));
+      continue;
+    }
+    const dot = body.indexOf(".");
+    if (dot > 0 && !body.startsWith("AWS::") && s.resources.has(body.slice(0, dot))) parts.push(ref(body.slice(0, dot), body.slice(dot + 1), path, s));
+    else parts.push(ref(body, undefined, path, s));
+  }
+  parts.push(text.slice(last));
+  return simplifyTemplate(parts);
+}
+
+/** Joins adjacent strings; a template of one string is a literal, of one expression that expression. */
+function simplifyTemplate(raw: readonly (string | Expr)[]): Expr {
+  const parts: (string | Expr)[] = [];
+  for (const p of raw) {
+    if (typeof p === "string" && typeof parts[parts.length - 1] === "string") parts[parts.length - 1] += p;
+    else if (p !== "") parts.push(p);
+  }
+  if (parts.length === 0) return lit("");
+  if (parts.length === 1) return typeof parts[0] === "string" ? lit(parts[0]) : { kind: "template", parts };
+  return { kind: "template", parts };
+}

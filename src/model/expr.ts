@@ -54,7 +54,7 @@ export interface TemplateExpr {
 /** One step of a traversal: `.name` or `[key]`. */
 export type Accessor =
   | { readonly kind: "attr"; readonly name: string }
-  | { readonly kind: "index"; readonly key: Expr };
+  | { readonly kind: "index"; readonly key: Expr; /** `?.[key]`: a missing key reads undefined. */ readonly optional?: boolean };
 
 export type RefTarget =
   | { readonly kind: "variable"; readonly name: string }
@@ -201,7 +201,7 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
 /** Rebuilds an expression bottom-up, letting `f` replace any node after its children. */
 export function transformExpr(e: Expr, f: (e: Expr) => Expr): Expr {
   const go = (x: Expr) => transformExpr(x, f);
-  const acc = (a: Accessor): Accessor => (a.kind === "index" ? { kind: "index", key: go(a.key) } : a);
+  const acc = (a: Accessor): Accessor => (a.kind === "index" ? { ...a, key: go(a.key) } : a);
   let out: Expr;
   switch (e.kind) {
     case "literal":

@@ -49,6 +49,8 @@ export interface ConfigDecl extends DeclBase {
 export interface ConstDecl extends DeclBase {
   readonly kind: "const";
   readonly value: Expr;
+  /** A type annotation, where inference would be too narrow (a lookup table read by computed keys). */
+  readonly tsType?: string;
 }
 
 export interface InvokeDecl extends DeclBase {

@@ -22,6 +22,14 @@ export function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: 
     const col = `const ${name} = `.length + get.length;
     const def = p.print(d.default, "", col + (d.secret ? "pulumi.secret(".length : 0));
     read = d.secret ? `${get}pulumi.secret(${def})` : `${get}${def}`;
+    const line = `const ${name} = ${read};`;
+    if (line.length > 80 && !def.includes("\n")) {
+      // As prettier breaks a long `a ?? b`: after `=`, one operand a line.
+      const second = d.secret ? `pulumi.secret(${def})` : def;
+      lines.push(`const ${name} =\n  ${get.trimEnd()}\n  ${second};${trailing(d.comments)}`);
+      if (!d.secret) lines.push(...checks(d, name, p));
+      return lines.join("\n");
+    }
   } else {
     read = `${config}.${d.optional ? "get" : "require"}${suffix}${secret}${generic}(${key})`;
   }
@@ -49,7 +57,7 @@ function checks(d: ConfigDecl, name: string, p: ExprPrinter): string[] {
   if (c?.maxValue !== undefined) rules.push({ fails: `${v} > ${c.maxValue}`, says: `must be at most ${c.maxValue}` });
   return rules.map((r) => {
     const fails = list ? `${name}.some((v) => ${r.fails})` : r.fails;
-    const message = stringLiteral(`${d.key} ${c?.message ?? r.says}`);
+    const message = stringLiteral(c?.message ? `${d.key}: ${c.message}` : `${d.key} ${r.says}`);
     const line = `  throw new Error(${message});`;
     const body = line.length <= 80 ? line : `  throw new Error(\n    ${message},\n  );`;
     return `if (${fails}) {\n${body}\n}`;

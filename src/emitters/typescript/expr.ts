@@ -50,7 +50,7 @@ export function isOutput(e: Expr, env: PrintEnv): boolean {
     case "template":
       return e.parts.some((p) => typeof p !== "string" && isOutput(p, env));
     case "call":
-      if (e.name.startsWith("new ")) return false;
+      if (e.name.startsWith("new ") && !e.name.startsWith("new pulumi.asset.")) return false;
       return e.args.some((a) => containsOutput(a, env));
     case "binary":
     case "unary":
@@ -108,12 +108,13 @@ export class ExprPrinter {
       case "template":
         return this.template(e, indent);
       case "ref":
-        return this.ref(e, indent);
+        // `map[region]` with an output key is lifted like any operation over outputs.
+        return (e.path.some((a) => a.kind === "index" && containsOutput(a.key, this.env)) ? this.lift(e, indent, col) : undefined) ?? this.ref(e, indent);
       case "call":
         return this.lift(e, indent, col) ?? this.call(e, indent, col);
       case "conditional":
         if (isOutput(e.condition, this.env)) return this.lift(e, indent, col) ?? "";
-        return `${this.operand(e.condition, indent, col)} ? ${this.operand(e.whenTrue, indent, col)} : ${this.operand(e.whenFalse, indent, col)}`;
+        return this.conditional(e, indent, col);
       case "binary":
         return this.lift(e, indent, col) ?? `${this.operand(e.left, indent, col)} ${e.op === "==" ? "===" : e.op === "!=" ? "!==" : e.op} ${this.operand(e.right, indent, col)}`;
       case "unary":
@@ -131,10 +132,18 @@ export class ExprPrinter {
     }
   }
 
+  /** `c ? a : b`, or as prettier breaks it when it is too long or a branch spans lines. */
+  private conditional(e: Extract<Expr, { kind: "conditional" }>, indent: string, col: number): string {
+    const cond = this.operand(e.condition, indent, col);
+    const flat = `${cond} ? ${this.operand(e.whenTrue, indent, col)} : ${this.operand(e.whenFalse, indent, col)}`;
+    if (!flat.includes("\n") && col + flat.length < WIDTH) return flat;
+    const branch = indent + "    ";
+    return `${cond}\n${indent}  ? ${this.operand(e.whenTrue, branch, branch.length)}\n${indent}  : ${this.operand(e.whenFalse, branch, branch.length)}`;
+  }
+
   private placeholder(text: string, reason: string): string {
-    this.env.helper("notImplemented");
     void reason; // reported as a diagnostic where it arose
-    return `notImplemented(${stringLiteral(text)})`;
+    return `${this.env.helper("notImplemented")}(${stringLiteral(text)})`;
   }
 
   private literal(v: string | number | boolean | null, heredoc: boolean): string {
@@ -181,7 +190,11 @@ export class ExprPrinter {
       else key = `[${this.print(en.key, inner, inner.length)}]`;
       const value = this.print(en.value, inner, inner.length + key.length + 2);
       const trailing = en.comments?.trailing !== undefined ? ` // ${en.comments.trailing}` : "";
-      lines.push(`${inner}${key}: ${value},${trailing}`);
+      const first = `${inner}${key}: ${value.split("\n")[0]},`;
+      if (first.length > WIDTH && /^(["']|new [\w.]+\((pulumi\.interpolate)?`)/.test(value)) {
+        // Prettier moves a value it cannot break to a line of its own.
+        lines.push(`${inner}${key}:\n${inner}  ${value},${trailing}`);
+      } else lines.push(`${inner}${key}: ${value},${trailing}`);
     }
     return `{\n${lines.join("\n")}\n${indent}}`;
   }
@@ -238,8 +251,9 @@ export class ExprPrinter {
 
   private accessor(a: Accessor, indent: string): string {
     if (a.kind === "attr") return isIdentifier(a.name) ? `.${a.name}` : `[${stringLiteral(a.name)}]`;
-    if (a.key.kind === "literal" && typeof a.key.value === "string" && isIdentifier(a.key.value)) return `.${a.key.value}`;
-    return `[${this.print(a.key, indent, 0)}]`;
+    const q = a.optional ? "?." : "";
+    if (a.key.kind === "literal" && typeof a.key.value === "string" && isIdentifier(a.key.value)) return `${q || "."}${a.key.value}`;
+    return `${q}[${this.print(a.key, indent, 0)}]`;
   }
 
   private splat(e: Extract<Expr, { kind: "splat" }>, indent: string, col: number): string {
@@ -272,8 +286,7 @@ export class ExprPrinter {
       return `[${parts.join(", ")}]`;
     }
     if (e.name === "try" || e.name === "can") {
-      const fn = e.name === "try" ? "tryValues" : "can";
-      this.env.helper(fn);
+      const fn = this.env.helper(e.name === "try" ? "tryValues" : "can");
       return `${fn}(${e.args.map((a) => `() => ${this.print(a, indent, col)}`).join(", ")})`;
     }
     if (e.name === "format" && e.args[0]?.kind === "literal" && typeof e.args[0].value === "string") {
@@ -330,7 +343,8 @@ export class ExprPrinter {
    */
   private lift(e: Expr, indent: string, col: number): string | undefined {
     if (this.subst.size > 0 || !containsOutput(e, this.env)) return undefined;
-    if (e.kind === "call" && (e.name.startsWith("new ") || e.name.includes("."))) return undefined;
+    // Assets take plain strings: an asset built from outputs is built inside `.apply`.
+    if (e.kind === "call" && !e.name.startsWith("new pulumi.asset.") && (e.name.startsWith("new ") || e.name.includes("."))) return undefined;
     if (e.kind === "call" && e.name === "jsonencode") return undefined;
     // Each distinct output leaf (by its printed code) becomes one lambda parameter; repeated
     // occurrences of the same leaf share it.
@@ -361,7 +375,16 @@ export class ExprPrinter {
     if (leaves.length === 1) {
       const leaf = leaves[0]!;
       const src = leaf.kind === "ref" ? codes[0]! : `pulumi.output(${codes[0]})`;
-      return `${src}.apply((${params[0]}) => ${wrappedBody})`;
+      const one = `${src}.apply((${params[0]}) => ${wrappedBody})`;
+      // Too long for its line: prettier puts the callback on a line of its own.
+      if (!one.includes("\n") && col + one.length + 1 > WIDTH) return `${src}.apply(\n${indent}  (${params[0]}) => ${wrappedBody},\n${indent})`;
+      // A multi-line body prettier does not hug (anything but an object): the arrow's body goes
+      // on a line of its own, indented under it.
+      if (body.includes("\n") && e.kind !== "object" && !(e.kind === "call" && ["jsonencode", "merge"].includes(e.name))) {
+        const deeper = indent + "    ";
+        return `${src}.apply(\n${indent}  (${params[0]}) =>\n${deeper}${sub.print(e, deeper, deeper.length)},\n${indent})`;
+      }
+      return one;
     }
     return `pulumi.all([${codes.join(", ")}]).apply(([${params.join(", ")}]) => ${wrappedBody})`;
   }

@@ -6,8 +6,11 @@
 export interface FunctionContext {
   /** Records a module import the code needs (`fs`, `crypto`, `path`). */
   use(module: "fs" | "crypto" | "path"): void;
-  /** Records a helper function the code calls, emitted once at the top of the program. */
-  helper(name: keyof typeof HELPERS): void;
+  /**
+   * Records a helper function the code calls, emitted once at the top of the program, and
+   * returns the name to call it by (another one when a declaration already has its name).
+   */
+  helper(name: keyof typeof HELPERS): string;
 }
 
 type Printer = (args: readonly string[], ctx: FunctionContext) => string | undefined;
@@ -20,13 +23,11 @@ const hash = (alg: string, enc: string) => (a: readonly string[], ctx: FunctionC
 const fileHash = (name: "filebase64sha256" | "filesha256" | "filesha1" | "filemd5") => (a: readonly string[], ctx: FunctionContext) => {
   ctx.use("crypto");
   ctx.use("fs");
-  ctx.helper(name);
-  return `${name}(${a[0]})`;
+  return `${ctx.helper(name)}(${a[0]})`;
 };
 
 const helper = (name: keyof typeof HELPERS) => (a: readonly string[], ctx: FunctionContext) => {
-  ctx.helper(name);
-  return `${name}(${a.join(", ")})`;
+  return `${ctx.helper(name)}(${a.join(", ")})`;
 };
 
 export const FUNCTIONS: Readonly<Record<string, Printer>> = {
@@ -202,16 +203,17 @@ export const HELPERS = {
     "}",
   ],
   cidr: [
-    "/** CloudFormation's Fn::Cidr: `count` IPv4 subnets of `2^cidrBits` addresses each. */",
-    "function cidr(ipBlock: string, count: number, cidrBits: number): string[] {",
-    '  const [address, prefix] = ipBlock.split("/");',
-    '  const base = address!.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);',
-    "  const size = 2 ** cidrBits;",
+    "/** CloudFormation's Fn::Cidr: `count` IPv4 subnets of `2^bits` addresses each. */",
+    "function cidr(block: string, count: number, bits: number): string[] {",
+    '  const [address, prefix] = block.split("/");',
+    "  const base = address!",
+    '    .split(".")',
+    "    .reduce((n, octet) => n * 256 + Number(octet), 0);",
     "  const start = base - (base % 2 ** (32 - Number(prefix)));",
     "  return Array.from({ length: count }, (_, i) => {",
-    "    const n = start + i * size;",
+    "    const n = start + i * 2 ** bits;",
     "    const octets = [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256);",
-    '    return `${octets.join(".")}/${32 - cidrBits}`;',
+    '    return `${octets.join(".")}/${32 - bits}`;',
     "  });",
     "}",
   ],

@@ -34,6 +34,7 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
   );
   const modules = new Set<"fs" | "crypto" | "path">();
   const helpers = new Set<keyof typeof HELPERS>();
+  const helperNames = new Map<keyof typeof HELPERS, string>();
   const infos = new Map<string, DeclInfo>();
   const declared = new Set<string>();
   const env: PrintEnv = {
@@ -43,7 +44,16 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
     scope,
     diags,
     use: (m) => modules.add(m),
-    helper: (h) => helpers.add(h),
+    helper: (h) => {
+      let n = helperNames.get(h);
+      if (n === undefined) {
+        // A declaration may already be called `cidr` or `title`: the helper gives way.
+        n = scope.has(h) ? scope.claim(`${h}Helper`) : (scope.reserve(h), h);
+        helperNames.set(h, n);
+      }
+      helpers.add(h);
+      return n;
+    },
   };
   // Output-ness of constants depends on what they refer to: settle it in declaration order.
   for (const d of ordered) {
@@ -103,7 +113,8 @@ export function emitProgram(program: PulumiProgram, diags: Diagnostic[]): EmitRe
     for (const h of Object.keys(HELPERS) as (keyof typeof HELPERS)[]) {
       if (!helpers.has(h)) continue;
       w.blank();
-      for (const l of HELPERS[h]) w.line(l);
+      const n = helperNames.get(h)!;
+      for (const l of HELPERS[h]) w.line(n === h ? l : l.replace(`function ${h}(`, `function ${n}(`));
     }
   }
   if (!body.isEmpty()) {
@@ -127,7 +138,10 @@ function declaration(d: Decl, name: string, p: ExprPrinter, configName: string, 
     case "config":
       return configRead(d, name, p, configName);
     case "const":
-      return statement(`const ${name} = `, p.print(d.value, "", 9 + name.length), trailing(d.comments));
+    {
+      const head = `const ${name}${d.tsType ? `: ${d.tsType}` : ""} = `;
+      return statement(head, p.print(d.value, "", head.length), trailing(d.comments));
+    }
     case "export":
       return statement(`export const ${name} = `, p.print(d.value, "", 16 + name.length), trailing(d.comments));
     case "invoke": {

@@ -10,6 +10,7 @@ import type { Expr } from "../../model/expr.js";
 import type { ConfigType, Decl, PulumiProgram } from "../../model/pulumi.js";
 import type { Output, Resource, SourceProgram, Variable } from "../../model/program.js";
 import { awsSchema, nativeSchema } from "../../schema/index.js";
+import { camelCase } from "../../emitters/typescript/naming.js";
 import { tsType } from "../terraform/index.js";
 import { declare, declId, type ResourceContext } from "./build.js";
 import { rewriteCfn, type CfnTable, type ResourceInfo } from "./references.js";
@@ -37,7 +38,14 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): 
       resources.set(it.name, { declId: declId(it.name), target, conditional: it.meta.condition !== undefined, parts: partsOf(it, (s) => declId(it.name, s)) });
     }
   }
-  const table: CfnTable = { parameters, resources, hoisted: new Map() };
+  const scalarTypes = new Map<string, "string" | "number">();
+  for (const it of program.items) {
+    if (it.kind === "variable" && !it.ssmParameter && (it.type?.kind === "string" || it.type?.kind === "number")) scalarTypes.set(`param.${it.name}`, it.type.kind);
+  }
+  for (const it of program.items) {
+    if (it.kind === "local" && it.role === "mapping" && mappingType(it.value).endsWith(", string>>")) scalarTypes.set(`map.${it.name}[][]`, "string");
+  }
+  const table: CfnTable = { parameters, resources, hoisted: new Map(), scalarTypes };
   const decls: Decl[] = [];
   const value = (e: Expr, at: Variable["loc"]) => rewriteCfn(e, table, diags, at);
   for (const item of program.items) {
@@ -48,7 +56,8 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): 
         break;
       case "local": {
         const prefix = item.role === "condition" ? "cond" : "map";
-        decls.push({ kind: "const", id: `${prefix}.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: value(item.value, item.loc) });
+        const tsType = item.role === "mapping" ? mappingType(item.value) : undefined;
+        decls.push({ kind: "const", id: `${prefix}.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: value(item.value, item.loc), ...(tsType ? { tsType } : {}) });
         break;
       }
       case "resource":
@@ -64,7 +73,25 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): 
         break;
     }
   }
-  return { decls: [...table.hoisted.values(), ...decls], trailingComments: program.trailingComments };
+  // Invokes shared by many uses go after the template's own heading comments.
+  const head = decls.findIndex((d) => d.kind !== "comment");
+  const at = head < 0 ? decls.length : head;
+  return { decls: [...decls.slice(0, at), ...table.hoisted.values(), ...decls.slice(at)], trailingComments: program.trailingComments };
+}
+
+/** The type of a String or Number parameter, or of a value read from a mapping of strings. */
+function scalarType(e: Expr, table: CfnTable): "string" | "number" | undefined {
+  if (e.kind !== "ref" || e.target.kind !== "decl") return undefined;
+  if (e.path.length === 0) return table.scalarTypes.get(e.target.id);
+  return e.path.length === 2 ? table.scalarTypes.get(`${e.target.id}[][]`) : undefined;
+}
+
+/** A mapping is read by keys known only when the program runs: `Record<string, Record<string, string>>`. */
+function mappingType(e: Expr): string {
+  const leaves = e.kind === "object" ? e.entries.flatMap((en) => (en.value.kind === "object" ? en.value.entries.map((x) => x.value) : [en.value])) : [];
+  const isString = (x: Expr) => x.kind === "literal" && typeof x.value === "string";
+  const leaf = leaves.every(isString) ? "string" : leaves.every((x) => x.kind === "list" && x.items.every(isString)) ? "string[]" : "any";
+  return `Record<string, Record<string, ${leaf}>>`;
 }
 
 function configType(v: Variable): ConfigType {
@@ -101,8 +128,8 @@ function exportDecl(o: Output, value: (e: Expr, at: Output["loc"]) => Expr): Dec
   if (o.exportName) {
     const name = o.exportName.kind === "literal" ? `'${String(o.exportName.value)}'` : "(a computed name)";
     lead.push(
-      `CloudFormation exported this value as ${name} for Fn::ImportValue. Pulumi programs read it`,
-      `with new pulumi.StackReference("<org>/<project>/<stack>").getOutput("${o.name}").`,
+      `Exported as ${name} for Fn::ImportValue. Other Pulumi programs read it with`,
+      `new pulumi.StackReference("<org>/<project>/<stack>").getOutput("${camelCase(o.name)}").`,
     );
   }
   const v = value(o.value, o.loc);
@@ -149,7 +176,7 @@ function resourceDecls(r: Resource, table: CfnTable, diags: Diagnostic[]): Decl[
     dependsOn,
     table,
     diags,
-    values: { schema, diags, what: `${r.name} (${r.type})`, loc: r.loc },
+    values: { schema, diags, what: `${r.name} (${r.type})`, loc: r.loc, scalarType: (e) => scalarType(e, table) },
     entries: r.body.flatMap((b) => (b.kind === "attribute" ? [{ name: b.name, value: value(b.value, b.loc), loc: b.loc, ...(b.comments ? { comments: b.comments } : {}) }] : [])),
   };
   const handler = HANDLERS[r.type];

@@ -44,8 +44,9 @@ export function methodParts(entries: readonly SourceEntry[]): string[] {
   const irs = integration?.kind === "object" ? integration.entries.find((e) => e.key === "IntegrationResponses")?.value : undefined;
   return [
     "",
+    ...(integration ? ["Integration"] : []),
     ...responseCodes(entries.find((e) => e.name === "MethodResponses")?.value).map((c) => `Response${c}`),
-    ...(integration ? ["Integration", ...responseCodes(irs).map((c) => `IntegrationResponse${c}`)] : []),
+    ...(integration ? responseCodes(irs).map((c) => `IntegrationResponse${c}`) : []),
   ];
 }
 
@@ -72,6 +73,15 @@ export function splitMethod(ctx: ResourceContext): ResourceDecl[] {
     { key: "httpMethod", value: sibling(ctx, "", ["httpMethod"]) },
   ];
 
+  const entries = integration ? entriesOf(integration.value) : [];
+  if (integration) {
+    const own = entries.filter((e) => e.name !== "IntegrationResponses");
+    const args = withLeading(lead, mapEntries(own, schema["apigateway.Integration"]!.args, ctx.values, INTEGRATION_RENAMES, "api_gateway_integration"));
+    checkIntegrationArgs(args, integration.loc ?? ctx.loc, ctx.diags);
+    decls.push(declare(ctx, "aws.apigateway.Integration", args, { suffix: "Integration", withComments: false }));
+  } else {
+    ctx.diags.push(diagnostic("PG2010", "info", `${ctx.id}: a Method without Integration; API Gateway will not deploy it until one is added`, ctx.loc));
+  }
   const methodResponseNames = new Map<string, string>();
   if (responses) {
     if (responses.kind !== "list") {
@@ -89,11 +99,6 @@ export function splitMethod(ctx: ResourceContext): ResourceDecl[] {
   }
 
   if (integration) {
-    const entries = entriesOf(integration.value);
-    const own = entries.filter((e) => e.name !== "IntegrationResponses");
-    const args = withLeading(lead, mapEntries(own, schema["apigateway.Integration"]!.args, ctx.values, INTEGRATION_RENAMES, "api_gateway_integration"));
-    checkIntegrationArgs(args, integration.loc ?? ctx.loc, ctx.diags);
-    decls.push(declare(ctx, "aws.apigateway.Integration", args, { suffix: "Integration", withComments: false }));
     const irs = entries.find((e) => e.name === "IntegrationResponses")?.value;
     if (irs && irs.kind !== "list") {
       ctx.diags.push(diagnostic("PG2006", "warning", `${ctx.id}: IntegrationResponses is not a literal list; it is not converted`, ctx.loc));
@@ -108,8 +113,6 @@ export function splitMethod(ctx: ResourceContext): ResourceDecl[] {
         decls.push(declare(ctx, "aws.apigateway.IntegrationResponse", withLeading(lead, args), { suffix: `IntegrationResponse${code}`, after, withComments: false }));
       });
     }
-  } else if (!ctx.entries.some((e) => e.name === "Integration")) {
-    ctx.diags.push(diagnostic("PG2010", "info", `${ctx.id}: a Method without Integration; API Gateway will not deploy it until one is added`, ctx.loc));
   }
   return decls;
 }

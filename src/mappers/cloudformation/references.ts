@@ -29,6 +29,8 @@ export interface CfnTable {
   readonly resources: ReadonlyMap<string, ResourceInfo>;
   /** Invokes made for pseudo parameters and intrinsics, by key; declared ahead of their users. */
   readonly hoisted: Map<string, Decl>;
+  /** Declaration id of a String or Number parameter → its type. */
+  readonly scalarTypes: ReadonlyMap<string, "string" | "number">;
 }
 
 const PSEUDO_INVOKES: Readonly<Record<string, { key: string; name: string; fn: string; attr: string }>> = {
@@ -139,7 +141,8 @@ function resourceRef(name: string, path: readonly Accessor[], table: CfnTable, d
   const segments = getAtt.split(".").map((s) => camel(snake(s)));
   const first = segments[0]!;
   const outputs = t.schema.outputs;
-  const found = first in outputs ? first : Object.keys(outputs).find((k) => k.toLowerCase() === first.toLowerCase());
+  // aws-native calls a property named `Id` `awsId` (`id` is every resource's own).
+  const found = first in outputs ? first : first === "id" ? ("awsId" in outputs ? "awsId" : "id") : Object.keys(outputs).find((k) => k.toLowerCase() === first.toLowerCase());
   if (!found) {
     diags.push(diagnostic("PG2003", "warning", `Fn::GetAtt ${what}: ${t.className} has no output '${first}'; check the attribute`, at));
   }

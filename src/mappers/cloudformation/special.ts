@@ -44,9 +44,17 @@ const lambdaFunction: Handler = (ctx) => {
   const ext = runtime?.kind === "literal" && typeof runtime.value === "string" && runtime.value.startsWith("python") ? "py" : "js";
   const entries: SourceEntry[] = [];
   const extra: ObjectEntry[] = [];
+  // The code goes where `Code` was: entries map one to one, so its index is kept.
+  let at = -1;
   for (const e of ctx.entries) {
     if (e.name !== "Code") {
       entries.push(e);
+      continue;
+    }
+    at = entries.length;
+    if (e.value.kind === "literal" && typeof e.value.value === "string") {
+      // A local path, as `aws cloudformation package` and `sam deploy` read it.
+      extra.push({ key: "code", value: { kind: "call", name: "new pulumi.asset.FileArchive", args: [e.value] } });
       continue;
     }
     for (const c of entriesOf(e.value)) {
@@ -57,8 +65,9 @@ const lambdaFunction: Handler = (ctx) => {
       } else entries.push({ ...c, ...(c.loc ? {} : e.loc ? { loc: e.loc } : {}) });
     }
   }
-  const mapped = curatedArgs(ctx, entries);
-  return [declare(ctx, "aws.lambda.Function", { kind: "object", entries: [...mapped.entries, ...extra] })];
+  const mapped = curatedArgs(ctx, entries).entries;
+  const codeAt = at < 0 ? mapped.length : at;
+  return [declare(ctx, "aws.lambda.Function", { kind: "object", entries: [...mapped.slice(0, codeAt), ...extra, ...mapped.slice(codeAt)] })];
 };
 
 const iamRole: Handler = (ctx) => {

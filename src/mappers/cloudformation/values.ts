@@ -18,6 +18,8 @@ export interface ValueContext {
   /** What is being mapped, for messages: `Api (AWS::ApiGateway::RestApi)`. */
   readonly what: string;
   readonly loc?: Location;
+  /** The scalar type of a parameter reference, where `e` is one: for coercions to the argument's type. */
+  readonly scalarType?: (e: Expr) => "string" | "number" | undefined;
 }
 
 export interface SourceEntry {
@@ -68,6 +70,10 @@ export function mapValue(e: Expr, shape: Shape | undefined, ctx: ValueContext): 
   if (shape === undefined || shape === "a") return e;
   if (e.kind === "conditional") return { ...e, whenTrue: mapValue(e.whenTrue, shape, ctx), whenFalse: mapValue(e.whenFalse, shape, ctx) };
   if (typeof shape === "string") {
+    // A String parameter where a number goes, and the other way round.
+    const param = ctx.scalarType?.(e);
+    if (shape === "n" && param === "string") return { kind: "call", name: "tonumber", args: [e] };
+    if ((shape === "s" || shape === "b") && param === "number") return { kind: "call", name: "tostring", args: [e] };
     if (shape === "s") {
       if (e.kind === "object" || (e.kind === "list" && e.items.length !== 1)) return { kind: "call", name: "jsonencode", args: [e] };
       if (e.kind === "list" && e.items.length === 1) return mapValue(e.items[0]!, shape, ctx);

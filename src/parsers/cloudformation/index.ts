@@ -63,7 +63,10 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   const value = (v: unknown, path: readonly string[]): Expr => lowerValue(v, path, scope);
 
   const items: SourceItem[] = [];
-  const head: string[] = [];
+  // Comments at the top of the file, above the first section.
+  const first = Object.keys(t)[0];
+  const head: string[] = first !== undefined ? [...parsed.commentsAbove(parsed.locate([first]).line)] : [];
+  if (head.length && typeof t.Description === "string") head.push("");
   if (typeof t.Description === "string") head.push(...t.Description.trim().split(/\r?\n/));
   const transform = t.Transform;
   if (transform !== undefined) {
@@ -74,7 +77,9 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   if (head.length) items.push({ kind: "note", text: head.join("\n"), loc: locate(["Description"]) });
   if ("Metadata" in t) items.push({ kind: "note", text: `Metadata: ${JSON.stringify(t.Metadata)}`, loc: locate(["Metadata"]) });
   for (const k of Object.keys(t)) {
-    if (!["AWSTemplateFormatVersion", "Description", "Transform", "Metadata", "Parameters", "Mappings", "Conditions", "Resources", "Outputs", "Rules"].includes(k)) {
+    if (k === "Globals" && transform !== undefined) {
+      items.push({ kind: "note", text: `SAM Globals (apply to the SAM resources): ${JSON.stringify(t.Globals)}`, loc: locate([k]) });
+    } else if (!["AWSTemplateFormatVersion", "Description", "Transform", "Metadata", "Parameters", "Mappings", "Conditions", "Resources", "Outputs", "Rules"].includes(k)) {
       diagnostics.push(diagnostic("PG1003", "warning", `unknown template section '${k}' is ignored`, locate([k])));
     }
   }

@@ -34,6 +34,10 @@ export function lowerValue(v: unknown, path: readonly string[], s: IntrinsicScop
   const keys = Object.keys(o);
   if (keys.length === 1) {
     const k = keys[0]!;
+    if (/^[A-Z][A-Za-z0-9]*::/.test(k) && !k.startsWith("Fn::") && !k.startsWith("AWS::")) {
+      // A preprocessor directive (`Rain::Embed`, …) the tool that owns it expands before deployment.
+      return unsupported(k, `a ${k.split("::")[0]} directive, not CloudFormation: run its tool first and convert the template it produces`, [...path, k], s, "warning");
+    }
     if (k === "Ref" || k === "Condition" || k.startsWith("Fn::")) {
       const e = intrinsic(k, o[k], [...path, k], s);
       if (e) return e;
@@ -113,11 +117,12 @@ function intrinsic(name: string, arg: unknown, path: readonly string[], s: Intri
     case "Fn::FindInMap": {
       if (!args || args.length < 3 || typeof args[0] !== "string") return unsupported("Fn::FindInMap", "expects [MapName, TopLevelKey, SecondLevelKey]", path, s);
       if (!s.mappings.has(args[0])) return unsupported(`Fn::FindInMap ${args[0]}`, "no such mapping in Mappings", path, s, "error");
-      const e: Expr = { kind: "ref", target: { kind: "mapping", name: args[0] }, path: [index(sub(args[1], 1)), index(sub(args[2], 2))], loc: s.locate(path) };
       const opts = args[3] as Record<string, unknown> | undefined;
-      if (opts && typeof opts === "object" && "DefaultValue" in opts) {
-        return { kind: "call", name: "coalesce", args: [e, lowerValue(opts.DefaultValue, [...path, "3", "DefaultValue"], s)] };
-      }
+      const fallback = opts && typeof opts === "object" && "DefaultValue" in opts;
+      // With a DefaultValue, a missing key reads undefined (`map[k1]?.[k2] ?? default`).
+      const keys: Accessor[] = [index(sub(args[1], 1)), { ...index(sub(args[2], 2)), ...(fallback ? { optional: true } : {}) }];
+      const e: Expr = { kind: "ref", target: { kind: "mapping", name: args[0] }, path: keys, loc: s.locate(path) };
+      if (fallback) return { kind: "call", name: "coalesce", args: [e, lowerValue(opts.DefaultValue, [...path, "3", "DefaultValue"], s)] };
       return e;
     }
     case "Fn::GetAZs":
@@ -199,7 +204,8 @@ function lowerSub(arg: unknown, path: readonly string[], s: IntrinsicScope): Exp
 /** Joins adjacent strings; a template of one string is a literal, of one expression that expression. */
 function simplifyTemplate(raw: readonly (string | Expr)[]): Expr {
   const parts: (string | Expr)[] = [];
-  for (const p of raw) {
+  const flat = raw.flatMap((p) => (typeof p !== "string" && p.kind === "template" ? p.parts : [p]));
+  for (const p of flat) {
     if (typeof p === "string" && typeof parts[parts.length - 1] === "string") parts[parts.length - 1] += p;
     else if (p !== "") parts.push(p);
   }

@@ -53,3 +53,41 @@ describe("Terraform corpora", () => {
     expect(typechecked / units.length).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe("CloudFormation corpus", () => {
+  it("every template converts without a crash, errors located, outputs type-checked", async () => {
+    const root = path.join(SHARED, "corpus", "cloudformation");
+    const templates = walk(root, (f) => /\.(ya?ml|json)$/.test(f));
+    expect(templates.length).toBeGreaterThanOrEqual(19);
+    const out = path.join(ROOT, ".vitest-tmp", "corpus-cfn");
+    fs.rmSync(out, { recursive: true, force: true });
+    let clean = 0;
+    const outputs: string[] = [];
+    const unlocated: string[] = [];
+    for (const [i, file] of templates.entries()) {
+      const result = await convert([{ path: path.relative(SHARED, file), text: fs.readFileSync(file, "utf8") }]);
+      expect(result.format, file).toBe("cloudformation");
+      if (result.ok) clean++;
+      for (const d of result.diagnostics) if (d.severity === "error" && !d.location) unlocated.push(`${file}: ${d.message}`);
+      const o = path.join(out, String(i), "index.ts");
+      fs.mkdirSync(path.dirname(o), { recursive: true });
+      fs.writeFileSync(o, result.code);
+      outputs.push(o);
+    }
+    const tc = typecheck(outputs, "corpus-cfn");
+    const failing = new Set([...tc.errors.keys()]);
+    const typechecked = outputs.filter((o) => !failing.has(o)).length;
+    const report = {
+      templates: templates.length,
+      withoutErrors: clean,
+      typecheck: typechecked,
+      failingTypecheck: [...failing].map((f) => templates[Number(path.basename(path.dirname(f)))]!.replace(SHARED + "/", "")),
+    };
+    fs.writeFileSync(path.join(out, "report.json"), JSON.stringify({ ...report, errors: Object.fromEntries(tc.errors) }, null, 2));
+    console.log(`cloudformation corpus: ${report.templates} templates: ${report.withoutErrors} without error diagnostics, ${report.typecheck} outputs type-check`);
+    expect(unlocated).toEqual([]);
+    // The one template with an error uses `!Rain::Embed`, a preprocessor tag (located error).
+    expect(clean).toBeGreaterThanOrEqual(templates.length - 1);
+    expect(typechecked / templates.length).toBeGreaterThanOrEqual(0.75);
+  });
+});

@@ -7,8 +7,9 @@ const update = process.env.UPDATE_GOLDEN === "1";
 
 describe("golden fixtures", () => {
   const all = fixtures();
-  it("there are at least 40 of them", () => {
+  it("there are at least 40 of them, 30 of them CloudFormation templates", () => {
     expect(all.length).toBeGreaterThanOrEqual(40);
+    expect(all.filter((f) => f.inputs.some((i) => /\.(ya?ml|json)$/.test(i))).length).toBeGreaterThanOrEqual(30);
   });
   for (const f of all) {
     it(f.name, async () => {

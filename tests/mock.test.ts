@@ -31,9 +31,9 @@ async function runSeed(i: number, patch: (code: string) => string, config: Recor
   }
 }
 
-async function runConverted(sample: string, config: Record<string, string>): Promise<Registered[]> {
+async function runConverted(sample: string, config: Record<string, string>, input = "main.tf"): Promise<Registered[]> {
   const dir = path.join(ROOT, "samples", sample);
-  const result = await convertDir(dir, ["main.tf"]);
+  const result = await convertDir(dir, [input]);
   expect(result.ok).toBe(true);
   const file = path.join(dir, ".converted.ts");
   fs.writeFileSync(file, result.code);
@@ -148,5 +148,95 @@ describe("API Gateway fixtures under mocks", () => {
     expect((await run("count_loop")).filter((r) => r.type === "aws:sqs/queue:Queue").map((r) => r.name)).toEqual(["q-0", "q-1", "q-2"]);
     expect((await run("for_each_map")).map((r) => [r.name, r.inputs.delaySeconds])).toEqual([["q-fast", 0], ["q-slow", 30]]);
     expect((await run("count_conditional")).map((r) => r.name)).toEqual(["logs"]);
+  });
+});
+
+describe("CloudFormation means what Terraform means", () => {
+  it("the seed's Lambda example as a template registers what its Terraform sample registers", async () => {
+    const config = { myregion: "eu-west-1", accountId: "123456789012" };
+    const fromTf = await runConverted("lambda-integration", config);
+    const fromCfn = await runConverted("lambda-integration-cfn", config, "template.yaml");
+    // In CloudFormation the integration is part of the Method: its Pulumi name derives from the
+    // method's logical id. Every other resource keeps its name.
+    const renamed = fromCfn.map((r) => (r.name === "methodIntegration" ? { ...r, name: "integration" } : r));
+    const differences = {
+      "aws:apigateway/integration:Integration::integration": {
+        uri: "CloudFormation has no invokeArn attribute: the template builds the same ARN with Fn::Sub (asserted below)",
+      },
+      "aws:lambda/permission:Permission::apigw_lambda": {
+        statementId: "AWS::Lambda::Permission has no StatementId: CloudFormation generates it",
+      },
+      "aws:lambda/function:Function::lambda": {
+        sourceCodeHash: "the Terraform source sets it; `aws cloudformation package` tracks the zip itself",
+      },
+      "aws:iam/role:Role::role": {
+        assumeRolePolicy: "the same JSON document (asserted below), written compactly by JSON.stringify",
+      },
+    };
+    compare(renamed, fromTf, differences);
+    const get = (rs: Registered[], type: string) => rs.find((r) => r.type === type)!.inputs;
+    const role = "aws:iam/role:Role";
+    expect(JSON.parse(get(fromCfn, role).assumeRolePolicy as string)).toEqual(JSON.parse(get(fromTf, role).assumeRolePolicy as string));
+    expect(get(fromCfn, "aws:apigateway/integration:Integration").uri).toBe(
+      "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:lambda/invocations",
+    );
+    expect(get(fromCfn, "aws:lambda/permission:Permission").sourceArn).toBe(get(fromTf, "aws:lambda/permission:Permission").sourceArn);
+  });
+});
+
+describe("CloudFormation API Gateway fixtures under mocks", () => {
+  const run = async (name: string, config: Record<string, string> = {}) => runProgram(path.join(FIXTURES, name, "expected", "index.ts"), config);
+  const named = (rs: Registered[], name: string) => {
+    const r = rs.find((x) => x.name === name);
+    expect(r, name).toBeDefined();
+    return r!;
+  };
+
+  it("a Method with integration and method responses registers all four kinds, ordered", async () => {
+    const rs = await run("cfn_method_split");
+    const api = { restApi: "Api-id", resourceId: "Pets-id", httpMethod: "GET" };
+    expect(named(rs, "GetPets")).toMatchObject({
+      type: "aws:apigateway/method:Method",
+      inputs: { ...api, authorization: "NONE", requestParameters: { "method.request.querystring.limit": false, "method.request.header.x-trace": true } },
+    });
+    expect(named(rs, "GetPetsIntegration")).toMatchObject({
+      type: "aws:apigateway/integration:Integration",
+      inputs: { ...api, type: "MOCK", passthroughBehavior: "WHEN_NO_MATCH", timeoutMilliseconds: 5000, requestTemplates: { "application/json": '{"statusCode": 200}' } },
+    });
+    expect(named(rs, "GetPetsResponse200")).toMatchObject({
+      type: "aws:apigateway/methodResponse:MethodResponse",
+      inputs: { ...api, statusCode: "200", responseModels: { "application/json": "Empty" }, responseParameters: { "method.response.header.Access-Control-Allow-Origin": true } },
+    });
+    expect(named(rs, "GetPetsResponse400").inputs).toMatchObject({ ...api, statusCode: "400" });
+    const ok = named(rs, "GetPetsIntegrationResponse200");
+    expect(ok).toMatchObject({
+      type: "aws:apigateway/integrationResponse:IntegrationResponse",
+      inputs: { ...api, statusCode: "200", responseTemplates: { "application/json": '[{"id": 1}]' }, responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } },
+    });
+    expect(ok.dependencies).toEqual(expect.arrayContaining(["GetPets", "GetPetsIntegration", "GetPetsResponse200"]));
+    const bad = named(rs, "GetPetsIntegrationResponse400");
+    expect(bad.inputs).toMatchObject({ statusCode: "400", selectionPattern: ".*error.*" });
+    expect(bad.dependencies).toEqual(expect.arrayContaining(["GetPetsIntegration", "GetPetsResponse400"]));
+    expect(bad.dependencies).not.toContain("GetPetsResponse200");
+    for (const part of ["GetPetsIntegration", "GetPetsResponse200", "GetPetsResponse400"]) expect(named(rs, part).dependencies).toContain("GetPets");
+  });
+
+  it("DependsOn naming a Method waits for every part of it", async () => {
+    const rs = await run("cfn_method_depends_on");
+    expect(named(rs, "Deployment").dependencies).toEqual(expect.arrayContaining(["Get", "GetIntegration", "GetResponse200", "Post", "PostIntegration"]));
+    expect(rs.map((r) => r.name).at(-1)).toBe("Deployment");
+  });
+
+  it("a Condition on a Method applies to every part", async () => {
+    const yes = await run("cfn_method_condition");
+    expect(yes.map((r) => r.name).sort()).toEqual(["Api", "Method", "MethodIntegration", "MethodIntegrationResponse201", "MethodResponse201"]);
+    const no = await run("cfn_method_condition", { WithMethod: "no" });
+    expect(no.map((r) => r.name)).toEqual(["Api"]);
+  });
+
+  it("a Deployment's StageName becomes a Stage of that deployment", async () => {
+    const rs = await run("cfn_deployment_stage");
+    expect(named(rs, "DeploymentStage").inputs).toMatchObject({ deployment: "Deployment-id", restApi: "Api-id", stageName: "v1", description: "first stage", variables: { mode: "fast" } });
+    expect(named(rs, "ProdMethodSettings1").inputs).toMatchObject({ methodPath: "items/GET", stageName: "prod", settings: { throttlingBurstLimit: 10, throttlingRateLimit: 5 } });
   });
 });

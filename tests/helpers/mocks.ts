@@ -10,6 +10,8 @@ export interface Registered {
   readonly type: string;
   readonly name: string;
   readonly inputs: Record<string, unknown>;
+  /** Names of the resources it was registered after (`dependsOn` and references). */
+  readonly dependencies: readonly string[];
 }
 
 const PROJECT = "project";
@@ -29,10 +31,12 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
 
 export async function runProgram(file: string, config: Record<string, string> = {}): Promise<Registered[]> {
   const registered: Registered[] = [];
+  // The mocks see no dependencies: they are read off the registration request itself.
+  const dependencies = new Map<string, string[]>();
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> });
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, dependencies: dependencies.get(args.name) ?? [] });
         return { id: `${args.name}-id`, state: computed(args.type, args.name, args.inputs as Record<string, unknown>) };
       },
       call: (args) => {
@@ -46,6 +50,14 @@ export async function runProgram(file: string, config: Record<string, string> = 
     "stack",
     false,
   );
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource(req: { getName(): string; getDependenciesList(): string[] }, cb: unknown): unknown;
+  };
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) => {
+    dependencies.set(req.getName(), req.getDependenciesList().map((urn) => urn.slice(urn.lastIndexOf("::") + 2)));
+    return register(req, cb);
+  };
   pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${PROJECT}:${k}`, v])));
   const cwd = process.cwd();
   process.chdir(path.dirname(file));

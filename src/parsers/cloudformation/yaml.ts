@@ -116,6 +116,28 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
     const hit = cache.get(key);
     if (hit) return hit;
     const parent = find(path.slice(0, -1));
+    const last = path[path.length - 1]!;
+    if (/^\d+$/.test(last) && parent.index >= 0) {
+      // The n-th `- ` item of a block sequence under the parent.
+      let n = Number(last);
+      let dash = -1;
+      for (let i = parent.index + 1; i < lines.length; i++) {
+        const l = lines[i]!;
+        if (l.trim() === "" || /^\s*#/.test(l)) continue;
+        const indent = l.length - l.trimStart().length;
+        if (indent < parent.indent || (indent === parent.indent && !l.trimStart().startsWith("-"))) break;
+        if (!l.trimStart().startsWith("- ") && l.trim() !== "-") continue;
+        if (dash < 0) dash = indent;
+        if (indent !== dash) continue;
+        if (n-- === 0) {
+          const found = { index: i, column: indent + 3, indent: indent + 1 };
+          cache.set(key, found);
+          return found;
+        }
+      }
+      cache.set(key, parent);
+      return parent;
+    }
     const escaped = path[path.length - 1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const re = new RegExp(`^(\\s*)(?:-\\s+)?["']?${escaped}["']?\\s*:`);
     let found: Found = parent;

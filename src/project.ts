@@ -59,6 +59,7 @@ export function writeProgram(file: string, code: string, opts: WriteOptions): st
 const VERSIONS: Readonly<Record<string, string>> = {
   "@pulumi/pulumi": "^3.0.0",
   "@pulumi/aws": "^7.0.0",
+  "@pulumi/aws-native": "^1.0.0",
   "@types/node": "^20.0.0",
   typescript: "^5.0.0",
 };

@@ -65,6 +65,28 @@ describe("CLI", () => {
     expect(run(["convert", path.join(ROOT, "samples", "mock-integration"), "-o", dir]).code).toBe(2);
   });
 
+  it("a CloudFormation template is told by its content; one with aws-native types makes a project that depends on it", () => {
+    const dir = tmp();
+    const template = path.join(dir, "stack.cfn");
+    fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "cfn_deletion_policies", "template.yaml"), template);
+    const out = path.join(dir, "project") + "/";
+    const r = run(["convert", template, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("stack.cfn:12:3: info: Table: AWS::DynamoDB::Table has no curated classic mapping");
+    expect(fs.readFileSync(path.join(out, "index.ts"), "utf8")).toContain('new aws_native.dynamodb.Table("Table", {');
+    const pkg = JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8"));
+    expect(Object.keys(pkg.dependencies)).toEqual(["@pulumi/aws", "@pulumi/aws-native"]);
+  });
+
+  it("a bad template is a located error with exit 1", () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "t.yaml"), "Resources:\n  Fn:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Rain::Embed x.txt\n");
+    const r = run(["convert", path.join(dir, "t.yaml")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/t\.yaml:5:\d+: error: unknown tag !Rain::Embed: not a CloudFormation intrinsic function \[PG1001\]/);
+    expect(r.err).not.toContain("    at ");
+  });
+
   it("--json reports diagnostics for machines", () => {
     const r = run(["convert", path.join(ROOT, "samples", "vpc-link", "main.tf"), "--json"]);
     const report = JSON.parse(r.out);

@@ -1,6 +1,6 @@
 /**
  * One measurement in a fresh process (so that peak memory is its own):
- *   node bench/measure.mjs parse|convert samples|generated
+ *   node bench/measure.mjs parse|convert samples|generated|cloudformation
  * Prints one JSON line: wall milliseconds, peak RSS, per-stage milliseconds.
  */
 import fs from "node:fs";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "@cdktf/hcl2json";
 import { convert } from "../dist/index.js";
+import { parseTemplate } from "../dist/parsers/cloudformation/yaml.js";
 import { apiGatewayModule } from "./generate.mjs";
 
 const [mode, set] = process.argv.slice(2);
@@ -18,6 +19,14 @@ if (set === "samples") {
   const once = dirs.map((d) => ({ path: `${d}/main.tf`, text: fs.readFileSync(path.join(root, "samples", d, "main.tf"), "utf8") }));
   // Each sample 100 times, so that the figures are not one warm-up.
   inputs = Array.from({ length: 100 }, () => once).flat();
+} else if (set === "cloudformation") {
+  // The CloudFormation golden templates (every section, intrinsic and curated type), 50 times each.
+  const fx = path.join(root, "tests", "fixtures");
+  const once = fs
+    .readdirSync(fx)
+    .filter((d) => d.startsWith("cfn_"))
+    .flatMap((d) => fs.readdirSync(path.join(fx, d)).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => ({ path: `${d}/${f}`, text: fs.readFileSync(path.join(fx, d, f), "utf8") })));
+  inputs = Array.from({ length: 50 }, () => once).flat();
 } else {
   inputs = Array.from({ length: 1000 }, (_, i) => ({ path: `module-${i}/main.tf`, text: apiGatewayModule(i) }));
 }
@@ -30,7 +39,10 @@ const timings = {};
 const start = performance.now();
 let errors = 0;
 for (const f of inputs) {
-  if (mode === "parse") await parse(f.path, f.text);
+  if (mode === "parse") {
+    if (set === "cloudformation") parseTemplate(f.text);
+    else await parse(f.path, f.text);
+  }
   else {
     const r = await convert([f], { timings });
     if (!r.ok) errors++;

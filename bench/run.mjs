@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: conversion time and peak memory next to the raw @cdktf/hcl2json parse of
  * the same input (the floor), for the samples and for 1,000 generated 100-line API Gateway
- * modules. Each figure comes from its own process.
+ * modules; and for CloudFormation templates next to the js-yaml load. Each figure comes from
+ * its own process.
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -23,4 +24,14 @@ for (const set of ["samples", "generated"]) {
   console.log(`    of which hcl2json exprs     ${f(t["hcl2json.expressions"] ?? 0)} ms   (one batched call per file)`);
   console.log(`    our own stages              ${f(own)} ms   (scan ${f(t.scan ?? 0).trim()}, lower ${f(t.lower ?? 0).trim()}, map ${f(t.map ?? 0).trim()}, emit ${f(t.emit ?? 0).trim()})`);
   console.log(`  WASM start-up before the first parse: ${conv.warmup.toFixed(0)} ms; files with errors: ${conv.errors}`);
+}
+
+{
+  const floor = run("parse", "cloudformation");
+  const conv = run("convert", "cloudformation");
+  const t = conv.timings;
+  console.log(`\nCloudFormation golden templates × 50: ${conv.files} templates, ${conv.lines} lines`);
+  console.log(`  js-yaml load with the tags (floor) ${f(floor.ms)} ms   peak RSS ${f(floor.peakRssMb)} MB   (${(floor.ms / floor.files).toFixed(2)} ms/template)`);
+  console.log(`  pulumigrate convert                ${f(conv.ms)} ms   peak RSS ${f(conv.peakRssMb)} MB   (${(conv.ms / conv.files).toFixed(2)} ms/template)`);
+  console.log(`    parse+lower ${f(t.parse ?? 0).trim()} ms, map ${f(t.map ?? 0).trim()} ms, emit ${f(t.emit ?? 0).trim()} ms; templates with errors: ${conv.errors}`);
 }

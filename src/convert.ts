@@ -21,7 +21,7 @@ export interface ConvertOptions {
   readonly timings?: Timings;
 }
 
-/** Milliseconds by stage: `hcl2json.parse`, `hcl2json.expressions`, `scan+lower`, `map`, `emit`. */
+/** Milliseconds by stage: `hcl2json.parse`, `hcl2json.expressions`, `scan`, `lower` (Terraform), `parse` (CloudFormation, parse and lower), `map`, `emit`. */
 export type Timings = Record<string, number>;
 
 export interface ConvertResult {

@@ -85,21 +85,28 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   }
   if ("Rules" in t) diagnostics.push(diagnostic("PG2004", "warning", "Rules (parameter assertions) are not converted", locate(["Rules"])));
 
+  // Comments above a section's key go above its first entry.
+  const sectionComments = (name: string): string[] => (name in t && first !== name ? parsed.commentsAbove(parsed.locate([name]).line) : []);
+  const withSection = <T extends { comments?: Comments }>(section: string, index: number, item: T): T => {
+    const extra = index === 0 ? sectionComments(section) : [];
+    if (!extra.length) return item;
+    return { ...item, comments: { ...item.comments, leading: [...extra, ...(item.comments?.leading ?? [])] } };
+  };
   for (const [name, p] of Object.entries(parameters)) {
     const path = ["Parameters", name];
     if (!isObj(p)) {
       diagnostics.push(diagnostic("PG1003", "error", `parameter ${name} must be a mapping`, locate(path)));
       continue;
     }
-    items.push(parameter(name, p, locate(path), comments(path), diagnostics));
+    items.push(withSection("Parameters", Object.keys(parameters).indexOf(name), parameter(name, p, locate(path), comments(path), diagnostics)));
   }
   for (const [name, m] of Object.entries(mappings)) {
     const path = ["Mappings", name];
-    items.push({ kind: "local", role: "mapping", name, value: value(m, path), loc: locate(path), ...comments(path) });
+    items.push(withSection("Mappings", Object.keys(mappings).indexOf(name), { kind: "local", role: "mapping", name, value: value(m, path), loc: locate(path), ...comments(path) }));
   }
   for (const [name, c] of Object.entries(conditions)) {
     const path = ["Conditions", name];
-    items.push({ kind: "local", role: "condition", name, value: value(c, path), loc: locate(path), ...comments(path) });
+    items.push(withSection("Conditions", Object.keys(conditions).indexOf(name), { kind: "local", role: "condition", name, value: value(c, path), loc: locate(path), ...comments(path) }));
   }
   for (const [id, r] of Object.entries(resources)) {
     const path = ["Resources", id];
@@ -128,7 +135,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     }
     const retain = [r.DeletionPolicy, r.UpdateReplacePolicy].some((x) => x === "Retain" || x === "RetainExceptOnCreate");
     if (r.DeletionPolicy === "Snapshot") diagnostics.push(diagnostic("PG2010", "info", `${id}: DeletionPolicy Snapshot has no Pulumi equivalent; take a final snapshot through the resource's own arguments`, locate([...path, "DeletionPolicy"])));
-    items.push({
+    items.push(withSection("Resources", Object.keys(resources).indexOf(id), {
       kind: "resource",
       mode: "managed",
       type: r.Type,
@@ -141,7 +148,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       },
       loc: locate(path),
       ...comments(path, extra),
-    });
+    }));
   }
   for (const [name, o] of Object.entries(outputs)) {
     const path = ["Outputs", name];
@@ -150,7 +157,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       continue;
     }
     const exp = isObj(o.Export) ? o.Export.Name : undefined;
-    items.push({
+    items.push(withSection("Outputs", Object.keys(outputs).indexOf(name), {
       kind: "output",
       name,
       value: value(o.Value, [...path, "Value"]),
@@ -160,7 +167,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       sensitive: false,
       loc: locate(path),
       ...comments(path),
-    });
+    }));
   }
   return { program: { format: "cloudformation", items, trailingComments: [] }, diagnostics };
 }

@@ -4,11 +4,12 @@
  * resource that becomes several declarations (a Method and its Integration and responses)
  * makes each one through {@link ResourceContext.declare}, so none of them loses any of it.
  */
-import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Diagnostic } from "../../model/diagnostics.js";
 import type { Comments, Expr, ObjectEntry } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type { ResourceDecl } from "../../model/pulumi.js";
 import { awsSchema } from "../../schema/index.js";
+import { requireArguments } from "../required.js";
 import type { CfnTable } from "./references.js";
 import type { SourceEntry, ValueContext } from "./values.js";
 
@@ -52,11 +53,17 @@ export function sibling(ctx: ResourceContext, suffix: string, path: readonly str
   };
 }
 
+/** The required arguments of a classic class (`aws.apigateway.Integration`); aws-native declares none. */
+function requiredOf(className: string): readonly string[] {
+  const m = /^aws\.(?:(\w+)\.)?(\w+)$/.exec(className);
+  return (m && awsSchema().resources[`${m[1] ?? "index"}.${m[2]}`]?.required) || [];
+}
+
 export function declare(ctx: ResourceContext, className: string, args: Extract<Expr, { kind: "object" }>, o: DeclareOptions = {}): ResourceDecl {
   const suffix = o.suffix ?? "";
   const name = ctx.id + suffix.replace(/\./g, "");
   const dependsOn = [...ctx.dependsOn, ...(o.after ?? [])];
-  requireArguments(className, args, `${name} (${ctx.type})`, ctx.loc, ctx.diags);
+  requireArguments(args, requiredOf(className), `${name} (${ctx.type})`, ctx.loc, ctx.diags);
   return {
     kind: "resource",
     id: declId(ctx.id, suffix),
@@ -70,17 +77,6 @@ export function declare(ctx: ResourceContext, className: string, args: Extract<E
     loc: ctx.loc,
     ...(o.withComments !== false && ctx.comments ? { comments: ctx.comments } : {}),
   };
-}
-
-/** A required classic argument the template leaves out is reported: the program would not type-check. */
-function requireArguments(className: string, args: Extract<Expr, { kind: "object" }>, what: string, loc: Location, diags: Diagnostic[]): void {
-  const m = /^aws\.(?:(\w+)\.)?(\w+)$/.exec(className);
-  const schema = m ? awsSchema().resources[`${m[1] ?? "index"}.${m[2]}`] : undefined;
-  if (!schema) return;
-  const present = new Set(args.entries.map((e) => e.key));
-  for (const p of schema.required) {
-    if (!present.has(p)) diags.push(diagnostic("PG2011", "warning", `${what}: required argument '${p}' is missing`, loc));
-  }
 }
 
 /** Prepends entries (the parent's `restApi`/`resourceId`/`httpMethod`) to mapped args. */

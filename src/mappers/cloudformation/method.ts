@@ -12,15 +12,10 @@ import type { ResourceDecl } from "../../model/pulumi.js";
 import { awsSchema } from "../../schema/index.js";
 import { checkIntegrationArgs } from "../integration-rules.js";
 import { declare, sibling, withLeading, type ResourceContext } from "./build.js";
-import { mapEntries, type SourceEntry } from "./values.js";
+import { entriesOf, mapEntries, type SourceEntry } from "./values.js";
 
 const METHOD_RENAMES = { RestApiId: "restApi", AuthorizationType: "authorization" };
 const INTEGRATION_RENAMES = { TimeoutInMillis: "timeoutMilliseconds" };
-
-function entriesOf(e: Expr | undefined): SourceEntry[] {
-  if (!e || e.kind !== "object") return [];
-  return e.entries.flatMap((en) => (typeof en.key === "string" ? [{ name: en.key, value: en.value, ...(en.loc ? { loc: en.loc } : {}), ...(en.comments ? { comments: en.comments } : {}) }] : []));
-}
 
 /**
  * The name part of each response of a literal list: its status code (`200`, `4\d{2}` → `4d2`),

@@ -12,18 +12,13 @@ import { awsSchema } from "../../schema/index.js";
 import { declare, sibling, withLeading, type ResourceContext } from "./build.js";
 import { splitMethod } from "./method.js";
 import { CURATED } from "./types.js";
-import { mapEntries, type SourceEntry } from "./values.js";
+import { entriesOf, mapEntries, type SourceEntry } from "./values.js";
 
 type Obj = Extract<Expr, { kind: "object" }>;
 type Handler = (ctx: ResourceContext) => ResourceDecl[];
 
 const str = (value: string): Expr => ({ kind: "literal", value });
 const args = (className: string) => awsSchema().resources[className]!.args;
-
-function entriesOf(e: Expr | undefined): SourceEntry[] {
-  if (!e || e.kind !== "object") return [];
-  return e.entries.flatMap((en) => (typeof en.key === "string" ? [{ name: en.key, value: en.value, ...(en.loc ? { loc: en.loc } : {}) }] : []));
-}
 
 function get(entries: readonly SourceEntry[], name: string): Expr | undefined {
   return entries.find((e) => e.name === name)?.value;

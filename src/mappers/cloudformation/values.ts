@@ -29,6 +29,12 @@ export interface SourceEntry {
   readonly comments?: Comments;
 }
 
+/** The entries of a property value written as a mapping (none for anything else). */
+export function entriesOf(e: Expr | undefined): SourceEntry[] {
+  if (!e || e.kind !== "object") return [];
+  return e.entries.flatMap((en) => (typeof en.key === "string" ? [{ name: en.key, value: en.value, ...(en.loc ? { loc: en.loc } : {}), ...(en.comments ? { comments: en.comments } : {}) }] : []));
+}
+
 /** Finds the Pulumi property for a CloudFormation property name. */
 export function propertyName(name: string, props: Props, renames: Readonly<Record<string, string>> = {}, typeKey?: string): string | undefined {
   const r = renames[name];
@@ -113,11 +119,7 @@ export function mapValue(e: Expr, shape: Shape | undefined, ctx: ValueContext): 
       const props = ctx.schema.inputTypes[shape[1] as string];
       const target = e.kind === "list" && e.items.length === 1 ? e.items[0]! : e;
       if (!props || target.kind !== "object") return e;
-      return mapEntries(
-        target.entries.map((en) => ({ name: typeof en.key === "string" ? en.key : "", value: en.value, ...(en.loc ? { loc: en.loc } : {}) })),
-        props,
-        ctx,
-      );
+      return mapEntries(entriesOf(target), props, ctx);
     }
     default:
       return e;

@@ -11,6 +11,7 @@ import type { Output, ProviderConfig, Resource, SourceProgram, Variable, Variabl
 import { awsSchema } from "../../schema/index.js";
 import { checkIntegrations } from "../integration-rules.js";
 import { mapProperty } from "../properties.js";
+import { requireArguments } from "../required.js";
 import { resolveDataSource, resolveResourceType } from "../terraform-types.js";
 import { mapBody } from "./body.js";
 import { rewriteReferences, type Declared, type ReferenceTable } from "./references.js";
@@ -189,7 +190,7 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
   const value = (e: Expr, loc: Location = r.loc) => rewriteReferences(e, table, diags, loc);
   const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
   const rep = repeat(r, table, diags);
-  requireArguments(args, resolved.schema.required, `${r.type}.${r.name}`, r, diags);
+  requireArguments(args, resolved.schema.required, `${r.type}.${r.name}`, r.loc, diags);
   const notes: string[] = [];
   if (r.meta.createBeforeDestroy) notes.push("lifecycle.create_before_destroy: Pulumi already creates replacements before deleting the old resource (unless deleteBeforeReplace is set).");
   return [{
@@ -274,13 +275,4 @@ function providerDecl(p: ProviderConfig, table: ReferenceTable, diags: Diagnosti
     loc: p.loc,
     ...comments,
   };
-}
-
-/** A required argument the source leaves out is reported: the program will not type-check. */
-function requireArguments(args: Expr, required: readonly string[], what: string, at: { loc: Resource["loc"] }, diags: Diagnostic[]): void {
-  if (args.kind !== "object") return;
-  const present = new Set(args.entries.map((e) => (typeof e.key === "string" ? e.key : "")));
-  for (const p of required) {
-    if (!present.has(p)) diags.push(diagnostic("PG2011", "warning", `${what}: required argument '${p}' is missing`, at.loc));
-  }
 }

@@ -16,7 +16,7 @@ import { declare, declId, type ResourceContext } from "./build.js";
 import { rewriteCfn, type CfnTable, type ResourceInfo } from "./references.js";
 import { methodParts } from "./method.js";
 import { HANDLERS } from "./special.js";
-import { CURATED, resolveCfnType } from "./types.js";
+import { resolveCfnType } from "./types.js";
 import { mapEntries } from "./values.js";
 
 /** Every declaration a resource becomes, for `DependsOn` on it (a Deployment must wait for every integration). */
@@ -30,20 +30,20 @@ function partsOf(r: Resource, declIdOf: (suffix?: string) => string): string[] {
 export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): PulumiProgram {
   const parameters = new Map<string, { declId: string; ssm?: { list: boolean } }>();
   const resources = new Map<string, ResourceInfo>();
+  const scalarTypes = new Map<string, "string" | "number">();
+  const mappingTypes = new Map<string, string>();
   for (const it of program.items) {
     if (it.kind === "variable") {
       parameters.set(it.name, it.ssmParameter ? { declId: `ssm.${it.name}`, ssm: { list: /^(List<|CommaDelimitedList)/.test(it.ssmParameter) } } : { declId: `param.${it.name}` });
+      if (!it.ssmParameter && (it.type?.kind === "string" || it.type?.kind === "number")) scalarTypes.set(`param.${it.name}`, it.type.kind);
     } else if (it.kind === "resource") {
       const target = resolveCfnType(it.type);
       resources.set(it.name, { declId: declId(it.name), target, conditional: it.meta.condition !== undefined, parts: partsOf(it, (s) => declId(it.name, s)) });
+    } else if (it.kind === "local" && it.role === "mapping") {
+      const t = mappingType(it.value);
+      mappingTypes.set(it.name, t);
+      if (t.endsWith(", string>>")) scalarTypes.set(`map.${it.name}[][]`, "string");
     }
-  }
-  const scalarTypes = new Map<string, "string" | "number">();
-  for (const it of program.items) {
-    if (it.kind === "variable" && !it.ssmParameter && (it.type?.kind === "string" || it.type?.kind === "number")) scalarTypes.set(`param.${it.name}`, it.type.kind);
-  }
-  for (const it of program.items) {
-    if (it.kind === "local" && it.role === "mapping" && mappingType(it.value).endsWith(", string>>")) scalarTypes.set(`map.${it.name}[][]`, "string");
   }
   const table: CfnTable = { parameters, resources, hoisted: new Map(), scalarTypes };
   const decls: Decl[] = [];
@@ -56,7 +56,7 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): 
         break;
       case "local": {
         const prefix = item.role === "condition" ? "cond" : "map";
-        const tsType = item.role === "mapping" ? mappingType(item.value) : undefined;
+        const tsType = item.role === "mapping" ? mappingTypes.get(item.name) : undefined;
         decls.push({ kind: "const", id: `${prefix}.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: value(item.value, item.loc), ...(tsType ? { tsType } : {}) });
         break;
       }
@@ -183,7 +183,7 @@ function resourceDecls(r: Resource, table: CfnTable, diags: Diagnostic[]): Decl[
   if (handler) return handler(ctx);
   if (t.kind === "native") {
     diags.push(diagnostic("PG2012", "info", `${r.name}: ${r.type} has no curated classic mapping; it converts to ${t.className} from @pulumi/aws-native`, r.loc));
-    return [declare(ctx, t.className, mapEntries(ctx.entries, t.schema.args, ctx.values, {}, t.typeKey))];
   }
-  return [declare(ctx, t.className, mapEntries(ctx.entries, t.schema.args, ctx.values, CURATED[r.type]?.props ?? {}, t.typeKey))];
+  const renames = t.kind === "classic" ? (t.curated.props ?? {}) : {};
+  return [declare(ctx, t.className, mapEntries(ctx.entries, t.schema.args, ctx.values, renames, t.typeKey))];
 }

@@ -92,23 +92,23 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     if (!extra.length) return item;
     return { ...item, comments: { ...item.comments, leading: [...extra, ...(item.comments?.leading ?? [])] } };
   };
-  for (const [name, p] of Object.entries(parameters)) {
+  for (const [i, [name, p]] of Object.entries(parameters).entries()) {
     const path = ["Parameters", name];
     if (!isObj(p)) {
       diagnostics.push(diagnostic("PG1003", "error", `parameter ${name} must be a mapping`, locate(path)));
       continue;
     }
-    items.push(withSection("Parameters", Object.keys(parameters).indexOf(name), parameter(name, p, locate(path), comments(path), diagnostics)));
+    items.push(withSection("Parameters", i, parameter(name, p, locate(path), comments(path), diagnostics)));
   }
-  for (const [name, m] of Object.entries(mappings)) {
+  for (const [i, [name, m]] of Object.entries(mappings).entries()) {
     const path = ["Mappings", name];
-    items.push(withSection("Mappings", Object.keys(mappings).indexOf(name), { kind: "local", role: "mapping", name, value: value(m, path), loc: locate(path), ...comments(path) }));
+    items.push(withSection("Mappings", i, { kind: "local", role: "mapping", name, value: value(m, path), loc: locate(path), ...comments(path) }));
   }
-  for (const [name, c] of Object.entries(conditions)) {
+  for (const [i, [name, c]] of Object.entries(conditions).entries()) {
     const path = ["Conditions", name];
-    items.push(withSection("Conditions", Object.keys(conditions).indexOf(name), { kind: "local", role: "condition", name, value: value(c, path), loc: locate(path), ...comments(path) }));
+    items.push(withSection("Conditions", i, { kind: "local", role: "condition", name, value: value(c, path), loc: locate(path), ...comments(path) }));
   }
-  for (const [id, r] of Object.entries(resources)) {
+  for (const [i, [id, r]] of Object.entries(resources).entries()) {
     const path = ["Resources", id];
     if (!isObj(r) || typeof r.Type !== "string") {
       diagnostics.push(diagnostic("PG1003", "error", `resource ${id} needs a Type`, locate(path)));
@@ -135,7 +135,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     }
     const retain = [r.DeletionPolicy, r.UpdateReplacePolicy].some((x) => x === "Retain" || x === "RetainExceptOnCreate");
     if (r.DeletionPolicy === "Snapshot") diagnostics.push(diagnostic("PG2010", "info", `${id}: DeletionPolicy Snapshot has no Pulumi equivalent; take a final snapshot through the resource's own arguments`, locate([...path, "DeletionPolicy"])));
-    items.push(withSection("Resources", Object.keys(resources).indexOf(id), {
+    items.push(withSection("Resources", i, {
       kind: "resource",
       mode: "managed",
       type: r.Type,
@@ -150,14 +150,14 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       ...comments(path, extra),
     }));
   }
-  for (const [name, o] of Object.entries(outputs)) {
+  for (const [i, [name, o]] of Object.entries(outputs).entries()) {
     const path = ["Outputs", name];
     if (!isObj(o) || !("Value" in o)) {
       diagnostics.push(diagnostic("PG1003", "error", `output ${name} needs a Value`, locate(path)));
       continue;
     }
     const exp = isObj(o.Export) ? o.Export.Name : undefined;
-    items.push(withSection("Outputs", Object.keys(outputs).indexOf(name), {
+    items.push(withSection("Outputs", i, {
       kind: "output",
       name,
       value: value(o.Value, [...path, "Value"]),

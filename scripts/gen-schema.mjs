@@ -12,8 +12,9 @@
  * its successor in `deprecatedFor`.
  * With `--native` it reads @pulumi/aws-native instead (the CloudFormation fallback: its names
  * follow CloudFormation one to one) into src/schema/aws-native-schema.json: resources and input
- * types only, which is all the CloudFormation mapper reads.
- * Usage: node scripts/gen-schema.mjs [--native] [--check]
+ * types only, which is all the CloudFormation mapper reads. With `--random` it reads
+ * @pulumi/random (the `random_*` Terraform resources) into src/schema/random-schema.json.
+ * Usage: node scripts/gen-schema.mjs [--native | --random] [--check]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -23,10 +24,11 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const ts = require("typescript");
 const native = process.argv.includes("--native");
-const pkg = native ? "@pulumi/aws-native" : "@pulumi/aws";
+const random = process.argv.includes("--random");
+const pkg = native ? "@pulumi/aws-native" : random ? "@pulumi/random" : "@pulumi/aws";
 const root = path.dirname(require.resolve(`${pkg}/package.json`));
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outFile = path.join(here, "..", "src", "schema", native ? "aws-native-schema.json" : "aws-schema.json");
+const outFile = path.join(here, "..", "src", "schema", native ? "aws-native-schema.json" : random ? "random-schema.json" : "aws-schema.json");
 
 function parseFile(file) {
   return ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
@@ -131,7 +133,9 @@ function collect(dir, module) {
         const cls = st.name.text;
         const args = decls.get(`${cls}Args`);
         if (native && cls === "Provider") continue;
-        const token = native ? `aws-native:${module}:${cls}` : module === "index" && cls === "Provider" ? "pulumi:providers:aws" : `aws:${module}/${base}:${cls}`;
+        if (random && cls === "Provider") continue;
+        const prefix = random ? "random" : "aws";
+        const token = native ? `aws-native:${module}:${cls}` : module === "index" && cls === "Provider" ? "pulumi:providers:aws" : `${prefix}:${module}/${base}:${cls}`;
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
         const deprecated = /@deprecated [^\n]*? in favor of (?:aws\.(\w+)\/\w+|(\w+))\.(\w+)/.exec(st.getFullText(sf).slice(0, st.getLeadingTriviaWidth(sf)));
         schema.resources[`${module}.${cls}`] = {
@@ -178,8 +182,8 @@ function collectTypes(file, into) {
   };
   visit(sf.statements, undefined);
 }
-collectTypes(path.join(root, "types", "input.d.ts"), schema.inputTypes);
-if (!native) collectTypes(path.join(root, "types", "output.d.ts"), schema.outputTypes);
+if (fs.existsSync(path.join(root, "types", "input.d.ts"))) collectTypes(path.join(root, "types", "input.d.ts"), schema.inputTypes);
+if (!native && fs.existsSync(path.join(root, "types", "output.d.ts"))) collectTypes(path.join(root, "types", "output.d.ts"), schema.outputTypes);
 
 const text = JSON.stringify(schema) + "\n";
 if (process.argv.includes("--check")) {

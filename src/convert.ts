@@ -1,14 +1,16 @@
 /**
- * The whole pipeline as one function: parse → lower → map → emit. Pure apart from reading
- * nothing: callers hand in the file contents. Diagnostics are returned, never thrown.
+ * The whole pipeline as one function: parse → lower → map → type → emit → format. Pure apart
+ * from reading nothing: callers hand in the file contents. Diagnostics are returned, never thrown.
  */
-import { emitProgram } from "./emitters/typescript/program.js";
+import { formatProgram, type FormatOptions } from "./emitters/typescript/format.js";
+import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
 import { mapCloudFormation } from "./mappers/cloudformation/index.js";
 import { mapTerraform } from "./mappers/terraform/index.js";
 import { hasErrors, type Diagnostic } from "./model/diagnostics.js";
 import type { PulumiProgram } from "./model/pulumi.js";
 import { parseCloudFormation } from "./parsers/cloudformation/index.js";
 import { parseTerraform, type SourceFile } from "./parsers/terraform/index.js";
+import { typeProgram } from "./typing/index.js";
 
 export type { SourceFile };
 
@@ -19,9 +21,11 @@ export interface ConvertOptions {
   readonly format?: SourceFormat;
   /** When given, milliseconds spent in each stage are added to it (for the benchmark). */
   readonly timings?: Timings;
+  /** Prettier options for the output (a team's own style); `false` prints the raw text, unformatted. */
+  readonly prettier?: false | FormatOptions;
 }
 
-/** Milliseconds by stage: `hcl2json.parse`, `hcl2json.expressions`, `scan`, `lower` (Terraform), `parse` (CloudFormation, parse and lower), `map`, `emit`. */
+/** Milliseconds by stage: `hcl2json.parse`, `hcl2json.expressions`, `scan`, `lower` (Terraform), `parse` (CloudFormation, parse and lower), `map`, `type`, `emit`, `format`. */
 export type Timings = Record<string, number>;
 
 export interface ConvertResult {
@@ -67,9 +71,15 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
   }
   if (t) t.map = (t.map ?? 0) + performance.now() - start;
   start = performance.now();
-  const emitted = emitProgram(program, diagnostics);
+  const typed = typeProgram(program, diagnostics);
+  if (t) t.type = (t.type ?? 0) + performance.now() - start;
+  start = performance.now();
+  const emitted = emitProgram(typed, diagnostics);
   if (t) t.emit = (t.emit ?? 0) + performance.now() - start;
-  return { code: emitted.code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format };
+  start = performance.now();
+  const code = spaceStatements(options.prettier === false ? emitted.code : await formatProgram(emitted.code, options.prettier), emitted.kinds);
+  if (t) t.format = (t.format ?? 0) + performance.now() - start;
+  return { code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format };
 }
 
 function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {

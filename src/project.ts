@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { SourceFile } from "./convert.js";
-import { camelCase } from "./emitters/typescript/naming.js";
+import { camelCase } from "./model/names.js";
 
 export class UsageError extends Error {}
 

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { mapProperty } from "../src/mappers/properties.js";
-import { resolveDataSource, resolveResourceType } from "../src/mappers/terraform-types.js";
+import { resolveDataSource, resolveResourceType } from "../src/mappers/terraform/types.js";
 import { awsSchema, type Props } from "../src/schema/index.js";
 import { ROOT, SHARED } from "./helpers/fixtures.js";
 

@@ -15,6 +15,11 @@ describe("generated schema", () => {
     expect(out).toContain("schema up to date (@pulumi/aws-native");
   });
 
+  it("and for @pulumi/random (the random_* resources)", () => {
+    const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "gen-schema.mjs"), "--random", "--check"], { encoding: "utf8", cwd: ROOT });
+    expect(out).toContain("schema up to date (@pulumi/random");
+  });
+
   it("records shapes the mappers rely on", () => {
     const s = awsSchema();
     const integration = s.resources["apigateway.Integration"]!;

@@ -4,6 +4,7 @@
  * `Id` suffix where Pulumi takes the resource itself, `<type>_name` → `name`), and a short
  * table holds the renames no rule reaches.
  */
+import { camel } from "../model/names.js";
 import type { Props } from "../schema/index.js";
 
 /** `<terraform type>.<attribute>` → Pulumi property, where no rule gives the right name. */
@@ -14,12 +15,6 @@ export const PROPERTY_RENAMES: Readonly<Record<string, string>> = {
   "aws_lambda_layer_version.filename": "code",
   "aws_elastic_beanstalk_environment.version_label": "version",
 };
-
-export function camel(snake: string): string {
-  const parts = snake.split("_").filter((p) => p !== "");
-  if (parts.length === 0) return snake;
-  return parts[0]! + parts.slice(1).map((p) => p[0]!.toUpperCase() + p.slice(1)).join("");
-}
 
 function plurals(c: string): string[] {
   const out = [c + "s"];

@@ -23,6 +23,7 @@ export const DIAGNOSTIC_CODES = {
   PG2010: "note about a construct with no direct Pulumi equivalent",
   PG2011: "missing required argument",
   PG2012: "converted through @pulumi/aws-native (no curated classic mapping)",
+  PG2013: "value converted to the argument's type, as Terraform converts it",
   PG3001: "integration type not allowed",
   PG3002: "integration requires a field",
   PG3003: "value out of range",

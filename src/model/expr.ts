@@ -86,6 +86,8 @@ export interface CallExpr {
   readonly args: readonly Expr[];
   /** `f(list...)`: the last argument is expanded. */
   readonly expandLast?: boolean;
+  /** A conversion the converter inserted (Terraform converts implicitly there), not one the user wrote. */
+  readonly implicit?: boolean;
   readonly loc?: Location;
 }
 

@@ -51,7 +51,7 @@ export type VariableType =
   | { readonly kind: "number" }
   | { readonly kind: "bool" }
   | { readonly kind: "any" }
-  | { readonly kind: "list"; readonly element: VariableType }
+  | { readonly kind: "list"; readonly element: VariableType; /** `set(…)`: no duplicates, sorted. */ readonly set?: boolean }
   | { readonly kind: "map"; readonly element: VariableType }
   | { readonly kind: "object"; readonly fields: readonly { name: string; type: VariableType; optional: boolean }[] }
   | { readonly kind: "tuple"; readonly elements: readonly VariableType[] };

@@ -1,6 +1,6 @@
 import type { Comments, Expr } from "./expr.js";
 import type { Location } from "./location.js";
-import type { Constraints } from "./program.js";
+import type { Constraints, VariableType } from "./program.js";
 
 /**
  * The Pulumi program the mappers build and the emitter prints. Declarations come in source
@@ -29,7 +29,7 @@ export type ConfigType =
   | { readonly kind: "string" }
   | { readonly kind: "number" }
   | { readonly kind: "boolean" }
-  | { readonly kind: "object"; readonly tsType: string };
+  | { readonly kind: "object"; readonly type: VariableType };
 
 export interface ConfigDecl extends DeclBase {
   readonly kind: "config";
@@ -38,6 +38,8 @@ export interface ConfigDecl extends DeclBase {
   readonly default?: Expr;
   /** `default = null`: the value may be absent (`config.get`, no fallback). */
   readonly optional?: boolean;
+  /** Declared with neither a type nor a default: the typing pass reads it as its uses need. */
+  readonly untyped?: boolean;
   readonly secret: boolean;
   readonly description?: string;
   /** Allowed values, checked when the program runs. */
@@ -50,7 +52,7 @@ export interface ConstDecl extends DeclBase {
   readonly kind: "const";
   readonly value: Expr;
   /** A type annotation, where inference would be too narrow (a lookup table read by computed keys). */
-  readonly tsType?: string;
+  readonly type?: VariableType;
 }
 
 export interface InvokeDecl extends DeclBase {
@@ -59,6 +61,8 @@ export interface InvokeDecl extends DeclBase {
   readonly fn: string;
   readonly args: Expr;
   readonly options: ResourceOptions;
+  /** `count` / `for_each` on a data source: one invoke per instance. */
+  readonly repeat?: Repeat;
 }
 
 export type Repeat =
@@ -67,8 +71,12 @@ export type Repeat =
   | { readonly kind: "conditional"; readonly condition: Expr };
 
 export interface ResourceOptions {
+  /** The component resource a resource belongs to (`{ parent: this }`). */
+  readonly parent?: Expr;
   readonly dependsOn?: readonly Expr[];
   readonly provider?: Expr;
+  /** The providers a component passes down (`providers = { aws = aws.west }` on a module call). */
+  readonly providers?: Expr;
   readonly protect?: boolean;
   readonly ignoreChanges?: readonly string[];
   readonly retainOnDelete?: boolean;

@@ -1,5 +1,5 @@
 /**
- * The schemas of @pulumi/aws and @pulumi/aws-native, generated from its type declarations by scripts/gen-schema.mjs.
+ * The schemas of @pulumi/aws, @pulumi/aws-native and @pulumi/random, generated from its type declarations by scripts/gen-schema.mjs.
  * Keys are `module.Name` (`apigateway.Integration`, `iam.getPolicyDocument`); the root
  * module is `index`.
  */
@@ -42,6 +42,7 @@ export interface AwsSchema {
 
 let cached: AwsSchema | undefined;
 let cachedNative: AwsSchema | undefined;
+let cachedRandom: AwsSchema | undefined;
 
 export function awsSchema(): AwsSchema {
   cached ??= createRequire(import.meta.url)("./aws-schema.json") as AwsSchema;
@@ -66,4 +67,10 @@ export function objectTypeOf(s: Shape | undefined): string | undefined {
   if (s[0] === "o") return s[1] as string;
   if (s[0] === "l") return objectTypeOf(s[1] as Shape);
   return undefined;
+}
+
+/** The schema of @pulumi/random (resources only), the target of Terraform's `random_*` resources. */
+export function randomSchema(): AwsSchema {
+  cachedRandom ??= createRequire(import.meta.url)("./random-schema.json") as AwsSchema;
+  return cachedRandom;
 }

@@ -5,6 +5,7 @@ import * as fs from "fs";
 
 const config = new pulumi.Config();
 
+/** Terraform's filebase64sha256(). */
 function filebase64sha256(file: string): string {
   return crypto
     .createHash("sha256")

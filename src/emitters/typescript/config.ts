@@ -4,48 +4,39 @@
  * printed as plain `if (…) { throw … }` statements that run before anything is created.
  */
 import type { ConfigDecl } from "../../model/pulumi.js";
+import { fromVariableType, tsType } from "../../typing/types.js";
+import { arg } from "./code.js";
 import { commentText, stringLiteral } from "./escape.js";
 import type { ExprPrinter } from "./expr.js";
-import { statement, trailing } from "./layout.js";
 
-export function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: string): string {
+export function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: string, trailing: string): string {
   const lines: string[] = [];
   if (d.description) lines.push(`// ${commentText(d.description)}`);
   const key = stringLiteral(d.key);
   const t = d.type;
   const suffix = t.kind === "number" ? "Number" : t.kind === "boolean" ? "Boolean" : t.kind === "object" ? "Object" : "";
-  const generic = t.kind === "object" ? `<${t.tsType}>` : "";
+  const generic = t.kind === "object" ? `<${tsType(fromVariableType(t.type))}>` : "";
   const secret = d.secret ? "Secret" : "";
   let read: string;
   if (d.default) {
-    const get = `${config}.get${suffix}${secret}${generic}(${key}) ?? `;
-    const col = `const ${name} = `.length + get.length;
-    const def = p.print(d.default, "", col + (d.secret ? "pulumi.secret(".length : 0));
-    read = d.secret ? `${get}pulumi.secret(${def})` : `${get}${def}`;
-    const line = `const ${name} = ${read};`;
-    if (line.length > 80 && !def.includes("\n")) {
-      // As prettier breaks a long `a ?? b`: after `=`, one operand a line.
-      const second = d.secret ? `pulumi.secret(${def})` : def;
-      lines.push(`const ${name} =\n  ${get.trimEnd()}\n  ${second};${trailing(d.comments)}`);
-      if (!d.secret) lines.push(...checks(d, name, p));
-      return lines.join("\n");
-    }
+    const def = arg(p.print(d.default));
+    read = `${config}.get${suffix}${secret}${generic}(${key}) ?? ${d.secret ? `pulumi.secret(${def})` : def}`;
   } else {
     read = `${config}.${d.optional ? "get" : "require"}${suffix}${secret}${generic}(${key})`;
   }
-  lines.push(statement(`const ${name} = `, read, trailing(d.comments)));
+  lines.push(`const ${name} = ${read};${trailing}`);
   if (!d.secret) lines.push(...checks(d, name, p));
   return lines.join("\n");
 }
 
 /** One `if` a rule; a list parameter checks each element. */
 function checks(d: ConfigDecl, name: string, p: ExprPrinter): string[] {
-  const list = d.type.kind === "object" && d.type.tsType.endsWith("[]");
+  const list = d.type.kind === "object" && d.type.type.kind === "list";
   const v = list ? "v" : name;
   const c = d.constraints;
   const rules: { fails: string; says: string }[] = [];
   if (d.allowedValues?.length) {
-    const allowed = `[${d.allowedValues.map((x) => p.print(x, "", 0)).join(", ")}]`;
+    const allowed = `[${d.allowedValues.map((x) => arg(p.print(x))).join(", ")}]`;
     rules.push({ fails: `!${allowed}.includes(${v})`, says: `must be one of ${d.allowedValues.map((x) => (x.kind === "literal" ? String(x.value) : "…")).join(", ")}` });
   }
   if (c?.pattern !== undefined) {
@@ -58,8 +49,6 @@ function checks(d: ConfigDecl, name: string, p: ExprPrinter): string[] {
   return rules.map((r) => {
     const fails = list ? `${name}.some((v) => ${r.fails})` : r.fails;
     const message = stringLiteral(c?.message ? `${d.key}: ${c.message}` : `${d.key} ${r.says}`);
-    const line = `  throw new Error(${message});`;
-    const body = line.length <= 80 ? line : `  throw new Error(\n    ${message},\n  );`;
-    return `if (${fails}) {\n${body}\n}`;
+    return `if (${fails}) {\nthrow new Error(${message});\n}`;
   });
 }

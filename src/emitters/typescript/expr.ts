@@ -1,445 +1,502 @@
 /**
- * Prints model expressions as TypeScript. Plain values print as they are; a string mixing
- * literals and outputs becomes `pulumi.interpolate`; an operation over outputs (a function,
- * an operator, a condition) is lifted through `.apply` (one output) or `pulumi.all` (several).
+ * Prints model expressions as TypeScript, reading their types from the typing pass. Plain
+ * values print as they are; a string mixing literals and outputs is `pulumi.interpolate`; an
+ * operation that needs the values of outputs (a function, an operator, a condition, an index by
+ * an output key) is lifted: its output leaves become the parameters of one `.apply` (one leaf)
+ * or `pulumi.all([…]).apply` (several), and the operation prints inside over plain values.
+ * Layout is prettier's business (see format.ts): this prints correct, parenthesised code.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
-import { assertNever, childrenOf, walkExpr, type Accessor, type Expr, type RefExpr } from "../../model/expr.js";
+import { assertNever, childrenOf, walkExpr, type Accessor, type Expr, type ForExpr, type ObjectEntry, type RefExpr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
+import { camelCase, NameScope } from "../../model/names.js";
+import { SIGNATURES } from "../../typing/functions.js";
+import { literalKey, type Scope, type TypeTable } from "../../typing/infer.js";
+import { hasOutput, isOutputType, iteration, required, unwrap, type Type } from "../../typing/types.js";
+import { arg, arrow, binary, call, code, conditional, method, PREC, primary, unary, type Code } from "./code.js";
 import { isIdentifier, propertyKey, stringLiteral, templateText } from "./escape.js";
-import { FUNCTIONS, HELPERS, type FunctionContext } from "./functions.js";
-import { camelCase, NameScope } from "./naming.js";
+import { printFunction, type FnArg } from "./functions/index.js";
+import { formatIsTemplate } from "./functions/strings.js";
+import type { NodeModule } from "./helpers/index.js";
 
-export const WIDTH = 80;
-const INDENT = "  ";
-
-export interface DeclInfo {
-  readonly name: string;
-  /** A reference with a property path yields an Output. */
-  readonly outputs: boolean;
-  /** The declaration's value itself is an Output (a secret config value, an output-valued const). */
-  readonly isOutput: boolean;
-  /** count → array, forEach → record, conditional → maybe undefined. */
-  readonly repeat?: "count" | "forEach" | "conditional";
-  /** The value is known to be an array (a list-typed config value, a counted resource). */
-  readonly array?: boolean;
+/** What printing an expression can ask of the program being printed. */
+export interface ProgramContext {
+  /** Records a Node module import the code uses. */
+  use(module: NodeModule): void;
+  /** Records a helper the code calls and returns its name in this program. */
+  helper(name: string): string;
+  /** Records an npm package the converted project then depends on (`js-yaml`). */
+  dependency(pkg: string): void;
 }
 
-export interface PrintEnv extends FunctionContext {
-  readonly decls: ReadonlyMap<string, DeclInfo>;
-  /** Loop and lambda variables in scope: model scope name → TypeScript name. */
-  readonly locals: ReadonlyMap<string, string>;
-  readonly scope: NameScope;
-  readonly diags: Diagnostic[];
-  readonly loc?: Location;
+export interface PrintEnv {
+  readonly types: TypeTable;
+  /** Declaration id → TypeScript name. */
+  readonly names: ReadonlyMap<string, string>;
   /** Declarations printed so far: a reference to a later one (a cycle) becomes a placeholder. */
   readonly declared?: ReadonlySet<string>;
+  /** Names taken where the code is printed (lambda parameters claim theirs here). */
+  readonly scope: NameScope;
+  /** Loop and lambda variables: model scope name → TypeScript name. */
+  readonly locals: ReadonlyMap<string, string>;
+  /** Their types. */
+  readonly scopeTypes: Scope;
+  readonly program: ProgramContext;
+  readonly diags: Diagnostic[];
+  readonly loc?: Location;
 }
 
-export function withLocals(env: PrintEnv, add: Record<string, string>, scope?: NameScope): PrintEnv {
-  const locals = new Map(env.locals);
-  for (const [k, v] of Object.entries(add)) locals.set(k, v);
-  return { ...env, locals, scope: scope ?? env.scope };
+/** The environment inside a lambda: its parameters named (`names`) and typed (`types`), by model name. */
+export function withLocals(env: PrintEnv, names: Readonly<Record<string, string>>, types: Scope, scope = new NameScope(env.scope)): PrintEnv {
+  return {
+    ...env,
+    scope,
+    locals: new Map([...env.locals, ...Object.entries(names)]),
+    scopeTypes: new Map([...env.scopeTypes, ...types]),
+  };
 }
 
-/** Whether the value of `e` is a Pulumi Output (as opposed to a plain value or an Input tree). */
-export function isOutput(e: Expr, env: PrintEnv): boolean {
-  switch (e.kind) {
-    case "ref":
-      return refIsOutput(e, env);
-    case "template":
-      return e.parts.some((p) => typeof p !== "string" && isOutput(p, env));
-    case "call":
-      if (e.name.startsWith("new ") && !e.name.startsWith("new pulumi.asset.")) return false;
-      return e.args.some((a) => containsOutput(a, env));
-    case "binary":
-    case "unary":
-    case "index":
-    case "for":
-      return containsOutput(e, env);
-    case "conditional":
-      return isOutput(e.condition, env) || isOutput(e.whenTrue, env) || isOutput(e.whenFalse, env);
-    case "splat":
-      return false;
-    default:
-      return false;
-  }
-}
-
-function refIsOutput(e: RefExpr, env: PrintEnv): boolean {
-  if (e.target.kind !== "decl") return false;
-  const d = env.decls.get(e.target.id);
-  if (!d) return false;
-  if (d.isOutput) return true;
-  if (!d.outputs) return false;
-  const attrs = e.path.filter((a) => a.kind === "attr");
-  return attrs.length > 0;
-}
-
-export function containsOutput(e: Expr, env: PrintEnv): boolean {
-  let found = false;
-  walkExpr(e, (x) => {
-    if (!found && x.kind === "ref" && refIsOutput(x, env)) found = true;
-    if (!found && x.kind === "splat" && containsOutput(x.source, env)) found = true;
-    if (!found && x.kind === "splat" && x.source.kind === "ref" && x.source.target.kind === "decl") {
-      const d = env.decls.get(x.source.target.id);
-      if (d?.outputs && x.each.some((a) => a.kind === "attr")) found = true;
-    }
-  });
-  return found;
+/** Calls whose value is an Output whatever their arguments (`pulumi.secret`, inline invokes). */
+function outputCall(e: Extract<Expr, { kind: "call" }>): boolean {
+  if (e.name === "sensitive" || e.name === "nonsensitive" || e.name === "issensitive") return true;
+  return (e.name.startsWith("aws.") || e.name.startsWith("aws_native.")) && e.name.endsWith("Output");
 }
 
 export class ExprPrinter {
   /** Leaves replaced by lambda parameters while printing a lifted body. */
-  private subst = new Map<Expr, string>();
-  constructor(private env: PrintEnv) {}
+  private readonly subst: Map<Expr, string>;
+  private readonly outMemo = new Map<Expr, boolean>();
 
-  /** Prints `e` starting at column `col` with the given indentation level. */
-  print(e: Expr, indent: string, col: number): string {
+  constructor(
+    readonly env: PrintEnv,
+    subst: ReadonlyMap<Expr, string> = new Map(),
+  ) {
+    this.subst = new Map(subst);
+  }
+
+  /** The expression's type in this scope. */
+  type(e: Expr): Type {
+    return this.env.types.type(e, this.env.scopeTypes);
+  }
+
+  /** Its type as a plain value (inside `.apply` every output is resolved). */
+  plainType(e: Expr): Type {
+    return required(unwrap(this.type(e)));
+  }
+
+  /** Whether the printed value is, or holds, an Output here (substituted leaves are plain). */
+  isOut(e: Expr): boolean {
+    const hit = this.outMemo.get(e);
+    if (hit !== undefined) return hit;
+    let out: boolean;
+    if (this.subst.has(e)) out = false;
+    else
+      switch (e.kind) {
+        case "literal":
+        case "unsupported":
+          out = false;
+          break;
+        case "ref":
+          out = hasOutput(this.env.types.refBase(e, this.env.scopeTypes)) || e.path.some((a) => a.kind === "index" && this.isOut(a.key));
+          break;
+        case "splat":
+          out = this.isOut(e.source) || (hasOutput(this.type(e)) && !this.subst.has(e.source));
+          break;
+        case "call":
+          out = outputCall(e) ? hasOutput(this.type(e)) || e.name === "sensitive" : e.args.some((a) => this.isOut(a));
+          break;
+        default:
+          out = childrenOf(e).some((c) => this.isOut(c));
+      }
+    this.outMemo.set(e, out);
+    return out;
+  }
+
+  /** Whether the printed value is itself an Output (not a plain tree holding some). */
+  isOutputValue(e: Expr): boolean {
+    if (!this.isOut(e)) return false;
+    if (e.kind === "list" || e.kind === "object") return false;
+    if (e.kind === "template") return true;
+    if (e.kind === "ref" && !e.path.some((a) => a.kind === "index" && this.isOut(a.key))) return isOutputType(this.env.types.refBase(e, this.env.scopeTypes));
+    return isOutputType(this.type(e)) || e.kind === "binary" || e.kind === "unary";
+  }
+
+  print(e: Expr): Code {
     const s = this.subst.get(e);
-    if (s !== undefined) return s;
+    if (s !== undefined) return code(s);
     switch (e.kind) {
       case "literal":
         return this.literal(e.value, e.heredoc === true);
       case "list":
-        return this.list(e.items, indent, col);
+        return code(`[${e.items.map((x) => arg(this.print(x))).join(", ")}]`);
       case "object":
-        return this.object(e, indent);
+        return this.object(e.entries);
       case "template":
-        return this.template(e, indent);
+        return this.template(e);
       case "ref":
-        // `map[region]` with an output key is lifted like any operation over outputs.
-        return (e.path.some((a) => a.kind === "index" && containsOutput(a.key, this.env)) ? this.lift(e, indent, col) : undefined) ?? this.ref(e, indent);
-      case "call":
-        return this.lift(e, indent, col) ?? this.call(e, indent, col);
+        return e.path.some((a) => a.kind === "index" && this.isOut(a.key)) ? this.lift(e) : this.ref(e);
+      case "call": {
+        if (e.name === "format") {
+          const t = this.formatTemplate(e);
+          if (t) return this.print(t);
+        }
+        if (e.name === "jsonencode" || e.name === "tojsonstring") return this.json(e);
+        return this.needsLift(e) ? this.lift(e) : this.call(e);
+      }
       case "conditional":
-        if (isOutput(e.condition, this.env)) return this.lift(e, indent, col) ?? "";
-        return this.conditional(e, indent, col);
+        if (this.isOut(e.condition)) return this.lift(e);
+        return conditional(this.print(e.condition), this.print(e.whenTrue), this.print(e.whenFalse));
       case "binary":
-        return this.lift(e, indent, col) ?? `${this.operand(e.left, indent, col)} ${e.op === "==" ? "===" : e.op === "!=" ? "!==" : e.op} ${this.operand(e.right, indent, col)}`;
+        if (this.isOut(e.left) || this.isOut(e.right)) return this.lift(e);
+        return this.binary(e);
       case "unary":
-        return this.lift(e, indent, col) ?? `${e.op}${this.operand(e.operand, indent, col)}`;
+        if (this.isOut(e.operand)) return this.lift(e);
+        return unary(e.op, this.print(e.operand));
       case "index":
-        return this.lift(e, indent, col) ?? `${this.operand(e.collection, indent, col)}${this.accessor({ kind: "index", key: e.key }, indent)}`;
+        if (this.isOut(e.collection) || this.isOut(e.key)) return this.lift(e);
+        return code(`${primary(this.print(e.collection))}${this.accessor({ kind: "index", key: e.key })}`);
       case "splat":
-        return this.splat(e, indent, col);
+        if (this.isOutputValue(e.source)) return this.lift(e);
+        return this.splat(e);
       case "for":
-        return this.lift(e, indent, col) ?? this.forExpr(e, indent, col);
+        if (this.isOutputValue(e.collection) || (e.key && this.isOut(e.key)) || (e.condition && this.isOut(e.condition))) return this.lift(e);
+        return this.forExpr(e);
       case "unsupported":
-        return this.placeholder(e.text, e.reason);
+        return this.placeholder(e.text);
       default:
         return assertNever(e);
     }
   }
 
-  /** `c ? a : b`, or as prettier breaks it when it is too long or a branch spans lines. */
-  private conditional(e: Extract<Expr, { kind: "conditional" }>, indent: string, col: number): string {
-    const cond = this.operand(e.condition, indent, col);
-    const flat = `${cond} ? ${this.operand(e.whenTrue, indent, col)} : ${this.operand(e.whenFalse, indent, col)}`;
-    if (!flat.includes("\n") && col + flat.length < WIDTH) return flat;
-    const branch = indent + "    ";
-    return `${cond}\n${indent}  ? ${this.operand(e.whenTrue, branch, branch.length)}\n${indent}  : ${this.operand(e.whenFalse, branch, branch.length)}`;
+  /** `format("%s-%s", a, b)` that says no more than a template: the template `${a}-${b}`. */
+  private formatTemplate(e: Extract<Expr, { kind: "call" }>): Expr | undefined {
+    const [spec, ...rest] = e.args;
+    if (spec?.kind !== "literal" || typeof spec.value !== "string" || e.expandLast) return undefined;
+    const parts = formatIsTemplate(spec.value, rest.map((a) => this.plainType(a)));
+    if (!parts) return undefined;
+    return { kind: "template", parts: parts.map((p) => (typeof p === "number" ? rest[p]! : p)) };
   }
 
-  private placeholder(text: string, reason: string): string {
-    void reason; // reported as a diagnostic where it arose
-    return `${this.env.helper("notImplemented")}(${stringLiteral(text)})`;
-  }
-
-  private literal(v: string | number | boolean | null, heredoc: boolean): string {
-    if (v === null) return "undefined";
-    if (typeof v === "number") return Number.isFinite(v) ? String(v) : "undefined";
-    if (typeof v === "boolean") return String(v);
-    if (v.includes("\n") || heredoc) return "`" + templateText(v, true) + "`";
-    return stringLiteral(v);
-  }
-
-  /** Operands of operators are parenthesised unless they are atoms. */
-  private operand(e: Expr, indent: string, col: number): string {
-    const s = this.print(e, indent, col);
-    if (e.kind === "binary" || e.kind === "conditional" || (e.kind === "call" && /\?\?| \|\| /.test(s))) return `(${s})`;
-    return s;
-  }
-
-  private list(items: readonly Expr[], indent: string, col: number): string {
-    if (items.length === 0) return "[]";
-    const inner = indent + INDENT;
-    const parts = items.map((x) => this.print(x, inner, inner.length));
-    const flat = `[${parts.join(", ")}]`;
-    // Like prettier: one line when it fits and holds nothing multi-line, else one element a line.
-    if (!flat.includes("\n") && col + flat.length <= WIDTH - 2) return flat;
-    return `[\n${parts.map((p) => `${inner}${p},`).join("\n")}\n${indent}]`;
-  }
-
-  object(e: Extract<Expr, { kind: "object" }>, indent: string): string {
-    if (e.entries.length === 0) return "{}";
-    const inner = indent + INDENT;
-    const lines: string[] = [];
-    for (const en of e.entries) {
-      for (const c of en.comments?.leading ?? []) lines.push(`${inner}//${c ? " " + c : ""}`);
-      if (typeof en.key === "string" && en.key.startsWith("// ")) {
-        lines.push(`${inner}${en.key}`);
-        continue;
-      }
-      if ((en as { spread?: boolean }).spread && typeof en.key === "string") {
-        lines.push(`${inner}${en.key},`);
-        continue;
-      }
-      let key: string;
-      if (typeof en.key === "string") key = propertyKey(en.key);
-      else key = `[${this.print(en.key, inner, inner.length)}]`;
-      const value = this.print(en.value, inner, inner.length + key.length + 2);
-      const trailing = en.comments?.trailing !== undefined ? ` // ${en.comments.trailing}` : "";
-      const first = `${inner}${key}: ${value.split("\n")[0]},`;
-      if (first.length > WIDTH && /^(["']|new [\w.]+\((pulumi\.interpolate)?`)/.test(value)) {
-        // Prettier moves a value it cannot break to a line of its own.
-        lines.push(`${inner}${key}:\n${inner}  ${value},${trailing}`);
-      } else lines.push(`${inner}${key}: ${value},${trailing}`);
+  /**
+   * `jsonencode(x)`: where the keys of every object in `x` are known, they are sorted here (as
+   * Terraform encodes them) and the value is `JSON.stringify`, or `pulumi.jsonStringify` over
+   * outputs; maps known only when the program runs go through the sorting helper.
+   * `tojsonstring` (CloudFormation's `Fn::ToJsonString`) keeps the template's order.
+   */
+  private json(e: Extract<Expr, { kind: "call" }>): Code {
+    const value = e.args[0];
+    if (!value) return this.placeholder(`${e.name}()`);
+    const terraform = e.name === "jsonencode";
+    if (!terraform || this.staticJson(value)) {
+      const v = terraform ? sortKeys(value) : value;
+      return call(this.isOut(value) ? "pulumi.jsonStringify" : "JSON.stringify", [this.print(v)]);
     }
-    return `{\n${lines.join("\n")}\n${indent}}`;
+    const fn = this.env.program.helper("jsonencode");
+    return this.isOut(value) ? method(call("pulumi.output", [this.print(value)]), "apply", [code(fn)]) : call(fn, [this.print(value)]);
   }
 
-  private template(e: Extract<Expr, { kind: "template" }>, indent: string): string {
+  /** Whether every object in the value has its keys written out, and no literal text needs Terraform's escapes. */
+  private staticJson(e: Expr): boolean {
+    switch (e.kind) {
+      case "literal":
+        return typeof e.value !== "string" || !/[<>&\u2028\u2029]/.test(e.value);
+      case "list":
+        return e.items.every((x) => this.staticJson(x));
+      case "object":
+        return e.entries.every((en) => typeof en.key === "string" && !en.key.startsWith("// ") && this.staticJson(en.value));
+      case "template":
+        return e.parts.every((p) => (typeof p === "string" ? !/[<>&\u2028\u2029]/.test(p) : this.staticJson(p)));
+      default: {
+        const t = this.plainType(e);
+        const scalarOrList = (x: Type): boolean => ["string", "number", "bool", "null"].includes(x.k) || ((x.k === "list" || x.k === "opt") && scalarOrList(x.of));
+        return scalarOrList(t);
+      }
+    }
+  }
+
+  placeholder(text: string): Code {
+    return call(this.env.program.helper("notImplemented"), [code(stringLiteral(text))]);
+  }
+
+  private literal(v: string | number | boolean | null, heredoc: boolean): Code {
+    if (v === null) return code("undefined");
+    if (typeof v === "number") return Number.isFinite(v) ? (v < 0 || Object.is(v, -0) ? code(String(v), PREC.unary) : code(String(v), PREC.number)) : code("undefined");
+    if (typeof v === "boolean") return code(String(v));
+    if (v.includes("\n") || heredoc) return code("`" + templateText(v, true) + "`");
+    return code(stringLiteral(v));
+  }
+
+  /** `{ key: value, … }`, one entry a line (prettier keeps an object broken when its first key is). */
+  object(entries: readonly (ObjectEntry & { spread?: boolean })[]): Code {
+    if (entries.length === 0) return code("{}");
+    const lines: string[] = [];
+    for (const en of entries) {
+      for (const c of en.comments?.leading ?? []) lines.push(`//${c ? " " + c : ""}`);
+      if (typeof en.key === "string" && en.key.startsWith("// ")) {
+        lines.push(en.key);
+        continue;
+      }
+      const trailing = en.comments?.trailing !== undefined ? ` // ${en.comments.trailing}` : "";
+      if (en.spread) {
+        lines.push(`...${arg(this.print(en.value))},${trailing}`);
+        continue;
+      }
+      const key = typeof en.key === "string" ? propertyKey(en.key) : `[${arg(this.print(en.key))}]`;
+      lines.push(`${key}: ${arg(this.print(en.value))},${trailing}`);
+    }
+    return code(`{\n${lines.join("\n")}\n}`);
+  }
+
+  private template(e: Extract<Expr, { kind: "template" }>): Code {
     const multiline = e.heredoc === true || e.parts.some((p) => typeof p === "string" && p.includes("\n"));
     let body = "";
-    for (const p of e.parts) {
-      if (typeof p === "string") body += templateText(p, multiline);
-      else body += "${" + this.print(p, indent, 0) + "}";
-    }
-    const tag = isOutput(e, this.env) && !this.subst.size ? "pulumi.interpolate" : "";
-    return `${tag}\`${body}\``;
+    for (const p of e.parts) body += typeof p === "string" ? templateText(p, multiline) : "${" + this.print(p).text + "}";
+    const tag = e.parts.some((p) => typeof p !== "string" && this.isOut(p)) ? "pulumi.interpolate" : "";
+    return code(`${tag}\`${body}\``);
   }
 
-  private ref(e: RefExpr, indent: string): string {
+  private ref(e: RefExpr): Code {
     const t = e.target;
     let head: string;
     let path = e.path;
     switch (t.kind) {
       case "decl": {
-        const d = this.env.decls.get(t.id);
-        if (!d) return this.placeholder(t.id, "unknown declaration");
-        if (this.env.declared && !this.env.declared.has(t.id)) return this.placeholder(t.id, "dependency cycle");
-        head = d.name;
-        if (d.repeat === "conditional" && path[0]?.kind === "index") {
-          // `x[0]` of a `count = cond ? 1 : 0` resource (or a CloudFormation resource under a
-          // Condition): the source fails when it does not exist.
+        const name = this.env.names.get(t.id);
+        if (name === undefined) return this.placeholder(t.id);
+        if (this.env.declared && !this.env.declared.has(t.id)) return this.placeholder(t.id);
+        head = name;
+        const d = this.env.types.decls.get(t.id);
+        const rep = d && (d.kind === "resource" || d.kind === "invoke") ? d.repeat : undefined;
+        if (rep?.kind === "conditional" && path[0]?.kind === "index") {
+          // `x[0]` of a `count = cond ? 1 : 0` resource: Terraform fails there too when it does not exist.
           path = path.slice(1);
           head = `${head}!`;
         }
         break;
       }
       case "countIndex":
-        head = this.env.locals.get("count.index") ?? this.placeholder("count.index", "count.index outside a counted resource");
+        head = this.env.locals.get("count.index") ?? this.placeholder("count.index").text;
         break;
       case "each":
-        head = this.env.locals.get(`each.${t.which}`) ?? this.placeholder(`each.${t.which}`, "each outside for_each");
+        head = this.env.locals.get(`each.${t.which}`) ?? this.placeholder(`each.${t.which}`).text;
         break;
       case "scope": {
         const local = this.env.locals.get(t.name);
         if (local === undefined) {
           this.env.diags.push(diagnostic("PG2008", "warning", `unknown name '${t.name}'`, this.env.loc));
-          return this.placeholder([t.name, ...path.map((a) => (a.kind === "attr" ? a.name : "[]"))].join("."), "unknown name");
+          return this.placeholder([t.name, ...path.map((a) => (a.kind === "attr" ? a.name : "[]"))].join("."));
         }
         head = local;
         break;
       }
       default:
-        return this.placeholder(t.kind, "reference not converted");
+        return this.placeholder(t.kind);
     }
-    return head + path.map((a) => this.accessor(a, indent)).join("");
+    return code(head + path.map((a) => this.accessor(a)).join(""));
   }
 
-  private accessor(a: Accessor, indent: string): string {
+  accessor(a: Accessor): string {
     if (a.kind === "attr") return isIdentifier(a.name) ? `.${a.name}` : `[${stringLiteral(a.name)}]`;
     const q = a.optional ? "?." : "";
     if (a.key.kind === "literal" && typeof a.key.value === "string" && isIdentifier(a.key.value)) return `${q || "."}${a.key.value}`;
-    return `${q}[${this.print(a.key, indent, 0)}]`;
+    return `${q}[${this.print(a.key).text}]`;
   }
 
-  private splat(e: Extract<Expr, { kind: "splat" }>, indent: string, col: number): string {
-    const src = this.operand(e.source, indent, col);
+  private binary(e: Extract<Expr, { kind: "binary" }>): Code {
+    const left = this.print(e.left);
+    const right = this.print(e.right);
+    if (e.op === "==" || e.op === "!=") {
+      // Terraform compares values: lists and objects by their contents.
+      const structured = (x: Expr) => ["list", "tuple", "map", "object", "schema", "any"].includes(this.plainType(x).k) && !(x.kind === "literal");
+      if (structured(e.left) && structured(e.right) && (this.plainType(e.left).k !== "any" || this.plainType(e.right).k !== "any")) {
+        this.env.program.use("util");
+        const eq = call("util.isDeepStrictEqual", [left, right]);
+        return e.op === "==" ? eq : unary("!", eq);
+      }
+      return binary(e.op === "==" ? "===" : "!==", left, right);
+    }
+    return binary(e.op, left, right);
+  }
+
+  private splat(e: Extract<Expr, { kind: "splat" }>): Code {
+    const src = this.print(e.source);
+    const source = this.plainType(e.source);
+    const tail = (head: string) => head + e.each.map((a) => this.accessor(a)).join("");
+    const d = e.source.kind === "ref" && e.source.target.kind === "decl" && e.source.path.length === 0 ? this.env.types.decls.get(e.source.target.id) : undefined;
+    const conditionalDecl = d && (d.kind === "resource" || d.kind === "invoke") && d.repeat?.kind === "conditional";
+    if (conditionalDecl || this.type(e.source).k === "opt") {
+      // Zero or one instance: `x ? [x.a] : []`.
+      return conditional(src, code(`[${tail(primary(src))}]`), code("[]"));
+    }
+    if (source.k !== "list" && source.k !== "tuple" && source.k !== "any") return code(`[${tail(primary(src))}]`);
     if (e.each.length === 0) return src;
-    const d = e.source.kind === "ref" && e.source.target.kind === "decl" && e.source.path.length === 0 ? this.env.decls.get(e.source.target.id) : undefined;
-    if (d?.repeat === "conditional") {
-      // A resource made by `count = cond ? 1 : 0`: zero or one instance.
-      return `(${src} ? [${src}${e.each.map((a) => this.accessor(a, indent)).join("")}] : [])`;
-    }
     const v = new NameScope(this.env.scope).claim("v");
-    return `${src}.map((${v}) => ${v}${e.each.map((a) => this.accessor(a, indent)).join("")})`;
+    return method(src, "map", [arrow(v, code(tail(v)))]);
   }
 
-  private call(e: Extract<Expr, { kind: "call" }>, indent: string, col: number): string {
-    if (e.name.startsWith("new ")) return `${e.name}(${e.args.map((a) => this.print(a, indent, col)).join(", ")})`;
-    if (e.name.includes(".")) return this.callArgs(e.name, e.args, indent, col);
-    if (e.name === "jsonencode" && e.args[0] && containsOutput(e.args[0], this.env) && this.subst.size === 0) {
-      return `pulumi.jsonStringify(${this.print(e.args[0], indent, col)})`;
-    }
-    if (e.name === "merge" && e.args.length > 0 && !e.expandLast) {
-      const entries = e.args.flatMap((a) =>
-        a.kind === "object" ? a.entries : [{ key: `...${this.print(a, indent + INDENT, 0)}`, value: a, spread: true }],
-      );
-      return this.object({ kind: "object", entries: entries as never }, indent);
-    }
-    if (e.name === "concat" && !e.expandLast) {
-      // Literal lists join in place: `concat(a, ["z"])` → `[...a, "z"]`.
-      const parts = e.args.flatMap((a) => (a.kind === "list" ? a.items.map((x) => this.print(x, indent, col)) : [`...${this.operand(a, indent, col)}`]));
-      return `[${parts.join(", ")}]`;
-    }
-    if (e.name === "try" || e.name === "can") {
-      const fn = this.env.helper(e.name === "try" ? "tryValues" : "can");
-      return `${fn}(${e.args.map((a) => `() => ${this.print(a, indent, col)}`).join(", ")})`;
-    }
-    if (e.name === "format" && e.args[0]?.kind === "literal" && typeof e.args[0].value === "string") {
-      const t = formatAsTemplate(e.args[0].value, e.args.slice(1));
-      if (t) return this.print(t, indent, col);
-    }
-    const f = FUNCTIONS[e.name];
-    const args = e.args.map((a, i) => (e.expandLast && i === e.args.length - 1 ? `...${this.print(a, indent, col)}` : this.operand(a, indent, col)));
-    const code = f?.(args, this.env);
-    if (code === undefined) {
-      this.env.diags.push(diagnostic("PG2005", "warning", `function '${e.name}' is not supported yet; a placeholder stands in its place`, e.loc ?? this.env.loc));
-      return this.placeholder(`${e.name}(…)`, `function ${e.name} not supported`);
-    }
-    return code;
+  private needsLift(e: Extract<Expr, { kind: "call" }>): boolean {
+    if (outputCall(e)) return false;
+    if (e.name.startsWith("new ")) return e.name.startsWith("new pulumi.asset.") && e.args.some((a) => this.isOut(a));
+    if (e.name.includes(".")) return false;
+    const mode = SIGNATURES[e.name]?.outputs ?? "lift";
+    if (mode === "structural") return e.args.some((a) => this.isOutputValue(a));
+    return e.args.some((a) => this.isOut(a));
   }
 
-  callArgs(fn: string, args: readonly Expr[], indent: string, col: number): string {
-    const printed = args.map((a) => this.print(a, indent, col));
-    return `${fn}(${printed.join(", ")})`;
+  private call(e: Extract<Expr, { kind: "call" }>): Code {
+    if (e.name.startsWith("new ")) return call(e.name, e.args.map((a) => this.print(a)));
+    if (e.name.includes(".")) return call(e.name, e.args.map((a) => this.print(a)));
+    const args: FnArg[] = e.args.map((a, i) => ({
+      expr: a,
+      type: this.plainType(a),
+      out: this.isOut(a),
+      spread: e.expandLast === true && i === e.args.length - 1,
+      print: () => this.print(a),
+    }));
+    const printed = printFunction(e, args, {
+      ...this.env.program,
+      warn: (message) => this.env.diags.push(diagnostic("PG2005", "warning", message, e.loc ?? this.env.loc)),
+      info: (message) => this.env.diags.push(diagnostic("PG2010", "info", message, e.loc ?? this.env.loc)),
+      print: (x) => this.print(x),
+      fresh: (name) => this.env.scope.claim(name),
+    });
+    if (printed === undefined) {
+      this.env.diags.push(diagnostic("PG2005", "warning", `function '${e.name}' is not supported; a placeholder stands in its place`, e.loc ?? this.env.loc));
+      return this.placeholder(`${e.name}(…)`);
+    }
+    return printed;
   }
 
-  private forExpr(e: Extract<Expr, { kind: "for" }>, indent: string, col: number): string {
+  private forExpr(e: ForExpr): Code {
+    const it = iteration(this.type(e.collection));
     const scope = new NameScope(this.env.scope);
-    // A key that nothing reads is left out: `list.map((v) => …)` rather than `Object.entries`.
-    const keyUsed = e.keyVar !== undefined && [e.value, e.key, e.condition].some((x) => x !== undefined && mentions(x, e.keyVar!));
-    if (!keyUsed && e.keyVar !== undefined) e = { ...e, keyVar: undefined } as typeof e;
-    const k = e.keyVar ? scope.claim(camelCase(e.keyVar)) : undefined;
+    const mentions = (name: string | undefined) => name !== undefined && [e.value, e.key, e.condition].some((x) => x !== undefined && refersTo(x, name));
+    const keyUsed = mentions(e.keyVar);
     const v = scope.claim(camelCase(e.valueVar));
-    const locals: Record<string, string> = { [e.valueVar]: v };
-    if (e.keyVar && k) locals[e.keyVar] = k;
-    const inner = new ExprPrinter(withLocals(this.env, locals, scope));
-    inner.subst = this.subst;
-    const coll = this.operand(e.collection, indent, col);
-    const params = k ? `([${k}, ${v}])` : `(${v})`;
-    const source = k ? `Object.entries(${coll})` : isArrayLike(e.collection, this.env) ? coll : `Object.values(${coll})`;
-    const identity = !e.key && e.value.kind === "ref" && e.value.target.kind === "scope" && e.value.target.name === e.valueVar && e.value.path.length === 0;
-    const filter = e.condition ? `.filter(${params} => ${inner.print(e.condition, indent, col)})` : "";
-    if (filter && identity) return `${source}${filter}`;
-    if (filter && !e.key) {
-      return `${source}\n${indent}${INDENT}${filter}\n${indent}${INDENT}.map(${params} => ${e.value.kind === "object" ? `(${inner.print(e.value, indent + INDENT, col)})` : inner.print(e.value, indent + INDENT, col)})`;
+    // A set's key is its value.
+    const k = keyUsed && e.keyVar ? (it.kind === "set" ? v : scope.claim(camelCase(e.keyVar))) : undefined;
+    const inner = new ExprPrinter(withLocals(this.env, { [e.valueVar]: v, ...(e.keyVar && k ? { [e.keyVar]: k } : {}) }, this.env.types.forScope(e, this.env.scopeTypes), scope), this.subst);
+    const coll = this.print(e.collection);
+    const map = it.kind === "map";
+    // Terraform iterates a map in the order of its keys; only a list result shows the order.
+    let source: Code;
+    let params: string;
+    if (map || (it.kind === "any" && k)) {
+      source = it.kind === "any" || e.key ? call("Object.entries", [coll]) : call(this.env.program.helper("entries"), [coll]);
+      params = `[${k ?? "_"}, ${v}]`;
+    } else if (it.kind === "any") {
+      source = call("Object.values", [coll]);
+      params = v;
+    } else {
+      source = coll;
+      params = k ? (it.kind === "set" ? v : `${v}, ${k}`) : v;
     }
-    const valueCode = inner.print(e.value, indent, col);
-    const wrapped = e.value.kind === "object" ? `(${valueCode})` : valueCode;
+    // A list's index after a filter is not the index Terraform means: filter and map in one pass.
+    if (e.condition && k && params.includes(",") && !map && it.kind !== "any" && !e.key) {
+      const body = conditional(inner.print(e.condition), code(`[${arg(inner.print(e.value))}]`), code("[]"));
+      return method(source, "flatMap", [arrow(params, body)]);
+    }
+    const filter = e.condition ? method(source, "filter", [arrow(params, inner.print(e.condition))]) : source;
     if (e.key) {
-      const keyCode = inner.print(e.key, indent, col);
-      return `Object.fromEntries(${source}${filter}.map(${params} => [${keyCode}, ${valueCode}]))`;
+      const keyCode = inner.print(e.key);
+      const valueCode = inner.print(e.value);
+      const identity = refersOnlyTo(e.key, e.keyVar) && refersOnlyTo(e.value, e.valueVar) && map && !e.grouped;
+      if (identity) return e.condition ? call("Object.fromEntries", [filter]) : coll;
+      const pairs = method(filter, "map", [arrow(params, code(`[${arg(keyCode)}, ${arg(valueCode)}]`))]);
+      return e.grouped ? call(this.env.program.helper("group"), [pairs]) : call("Object.fromEntries", [pairs]);
     }
-    return `${source}${filter}.map(${params} => ${wrapped})`;
+    if (refersOnlyTo(e.value, e.valueVar) && !map && it.kind !== "any") return filter;
+    return method(filter, "map", [arrow(params, inner.print(e.value))]);
   }
 
   /**
-   * If `e` is an operation over outputs, prints it lifted: `x.apply((v) => …)` or
-   * `pulumi.all([a, b]).apply(([a, b]) => …)`. Returns undefined when nothing needs lifting.
+   * Prints an operation over outputs lifted: `x.apply((v) => …)` or
+   * `pulumi.all([a, b]).apply(([a, b]) => …)`, the operation printed inside over plain values.
    */
-  private lift(e: Expr, indent: string, col: number): string | undefined {
-    if (this.subst.size > 0 || !containsOutput(e, this.env)) return undefined;
-    // Assets take plain strings: an asset built from outputs is built inside `.apply`.
-    if (e.kind === "call" && !e.name.startsWith("new pulumi.asset.") && (e.name.startsWith("new ") || e.name.includes("."))) return undefined;
-    if (e.kind === "call" && e.name === "jsonencode") return undefined;
-    // Each distinct output leaf (by its printed code) becomes one lambda parameter; repeated
-    // occurrences of the same leaf share it.
-    const codes: string[] = [];
+  private lift(e: Expr): Code {
     const leaves: Expr[] = [];
-    const occurrences: { leaf: Expr; index: number }[] = [];
-    const collect = (x: Expr): void => {
-      if ((x.kind === "ref" && refIsOutput(x, this.env)) || (x.kind === "splat" && containsOutput(x, this.env))) {
-        const code = new ExprPrinter(this.env).print(x, indent, 0);
-        let index = codes.indexOf(code);
-        if (index < 0) {
-          index = codes.push(code) - 1;
-          leaves.push(x);
-        }
-        occurrences.push({ leaf: x, index });
+    const codes: string[] = [];
+    const param = new Map<Expr, number>();
+    const collect = (x: Expr, bound: ReadonlySet<string>): void => {
+      if (!this.isOut(x)) return;
+      const leaf =
+        (x.kind === "ref" && !x.path.some((a) => a.kind === "index" && this.isOut(a.key))) ||
+        x.kind === "splat" ||
+        (x.kind === "call" && (outputCall(x) || (x.name.includes(".") && !x.name.startsWith("new "))));
+      if (leaf) {
+        // A leaf that reads a loop variable of a `for` inside `e` cannot move out of its loop.
+        if ([...bound].some((b) => refersTo(x, b))) return;
+        const text = new ExprPrinter(this.env, this.subst).print(x).text;
+        let i = codes.indexOf(text);
+        if (i < 0) i = codes.push(text) - 1, leaves.push(x);
+        param.set(x, i);
         return;
       }
-      childrenOf(x).forEach(collect);
-    };
-    collect(e);
-    if (leaves.length === 0) return undefined;
-    const scope = new NameScope(this.env.scope);
-    const params = leaves.map((l) => scope.claim(paramName(l)));
-    const sub = new ExprPrinter(withLocals(this.env, {}, scope));
-    for (const o of occurrences) sub.subst.set(o.leaf, params[o.index]!);
-    const body = sub.print(e, indent, col);
-    const wrappedBody = e.kind === "object" ? `(${body})` : body;
-    if (leaves.length === 1) {
-      const leaf = leaves[0]!;
-      const src = leaf.kind === "ref" ? codes[0]! : `pulumi.output(${codes[0]})`;
-      const one = `${src}.apply((${params[0]}) => ${wrappedBody})`;
-      // Too long for its line: prettier puts the callback on a line of its own.
-      if (!one.includes("\n") && col + one.length + 1 > WIDTH) return `${src}.apply(\n${indent}  (${params[0]}) => ${wrappedBody},\n${indent})`;
-      // A multi-line body prettier does not hug (anything but an object): the arrow's body goes
-      // on a line of its own, indented under it.
-      if (body.includes("\n") && e.kind !== "object" && !(e.kind === "call" && ["jsonencode", "merge"].includes(e.name))) {
-        const deeper = indent + "    ";
-        return `${src}.apply(\n${indent}  (${params[0]}) =>\n${deeper}${sub.print(e, deeper, deeper.length)},\n${indent})`;
+      if (x.kind === "for") {
+        collect(x.collection, bound);
+        const inner = new Set([...bound, x.valueVar, ...(x.keyVar ? [x.keyVar] : [])]);
+        for (const c of [x.key, x.value, x.condition]) if (c) collect(c, inner);
+        return;
       }
-      return one;
+      childrenOf(x).forEach((c) => collect(c, bound));
+    };
+    collect(e, new Set());
+    if (leaves.length === 0) {
+      this.env.diags.push(diagnostic("PG2006", "warning", "an expression over values known only after deployment could not be converted", this.env.loc));
+      return this.placeholder("expression over outputs");
     }
-    return `pulumi.all([${codes.join(", ")}]).apply(([${params.join(", ")}]) => ${wrappedBody})`;
+    const scope = new NameScope(this.env.scope);
+    const names = leaves.map((l) => scope.claim(paramName(l)));
+    const subst = new Map(this.subst);
+    for (const [x, i] of param) subst.set(x, names[i]!);
+    const inner = new ExprPrinter({ ...this.env, scope }, subst);
+    let body = inner.print(e);
+    // What is left holds outputs a loop variable reads: the lambda returns them resolved.
+    if (inner.isOut(e)) body = call("pulumi.output", [body]);
+    const sources = leaves.map((l) => {
+      const c = new ExprPrinter(this.env, this.subst).print(l);
+      return this.isOutputValue(l) && l.kind !== "splat" ? c : call("pulumi.output", [c]);
+    });
+    if (leaves.length === 1) return method(sources[0]!, "apply", [arrow(names[0]!, body)]);
+    return method(call("pulumi.all", [code(`[${sources.map(arg).join(", ")}]`)]), "apply", [arrow(`[${names.join(", ")}]`, body)]);
   }
 }
 
+/** An object value with its keys in Terraform's (sorted) order, all the way down. */
+function sortKeys(e: Expr): Expr {
+  if (e.kind === "list") return { ...e, items: e.items.map(sortKeys) };
+  if (e.kind !== "object") return e;
+  const entries = e.entries.map((en) => ({ ...en, value: sortKeys(en.value) }));
+  return { ...e, entries: [...entries].sort((a, b) => (String(a.key) < String(b.key) ? -1 : String(a.key) > String(b.key) ? 1 : 0)) };
+}
+
+/** A lambda parameter's name: the last attribute the leaf reads (`api.name` → `name`). */
 function paramName(e: Expr): string {
   if (e.kind === "ref") {
     const attrs = e.path.filter((a): a is { kind: "attr"; name: string } => a.kind === "attr");
     const last = attrs[attrs.length - 1];
     if (last) return camelCase(last.name);
   }
+  if (e.kind === "splat") {
+    const attrs = e.each.filter((a): a is { kind: "attr"; name: string } => a.kind === "attr");
+    const last = attrs[attrs.length - 1];
+    if (last) return camelCase(last.name) + "s";
+  }
   return "value";
 }
 
-function mentions(e: Expr, scopeName: string): boolean {
+/** Whether `e` reads the loop variable `name`. */
+export function refersTo(e: Expr, name: string): boolean {
   let found = false;
   walkExpr(e, (x) => {
-    if (x.kind === "ref" && x.target.kind === "scope" && x.target.name === scopeName) found = true;
+    if (x.kind === "ref" && x.target.kind === "scope" && x.target.name === name) found = true;
   });
   return found;
 }
 
-function isArrayLike(e: Expr, env: PrintEnv): boolean {
-  if (e.kind === "ref" && e.target.kind === "decl" && e.path.length === 0) return env.decls.get(e.target.id)?.array === true;
-  return e.kind === "list" || e.kind === "splat" || (e.kind === "call" && ["toset", "tolist", "concat", "distinct", "flatten", "keys", "values", "split", "range", "compact", "sort"].includes(e.name));
+/** Whether `e` is exactly the loop variable `name`. */
+function refersOnlyTo(e: Expr, name: string | undefined): boolean {
+  return name !== undefined && e.kind === "ref" && e.target.kind === "scope" && e.target.name === name && e.path.length === 0;
 }
 
-/** `format("%s-%s", a, b)` with a literal spec → the template `${a}-${b}`. */
-function formatAsTemplate(spec: string, args: readonly Expr[]): Expr | undefined {
-  const parts: (string | Expr)[] = [];
-  let i = 0;
-  let text = "";
-  for (let p = 0; p < spec.length; p++) {
-    const c = spec[p]!;
-    if (c !== "%") {
-      text += c;
-      continue;
-    }
-    const n = spec[p + 1];
-    if (n === "%") {
-      text += "%";
-      p++;
-      continue;
-    }
-    if (n !== "s" && n !== "d" && n !== "v") return undefined;
-    const arg = args[i++];
-    if (!arg) return undefined;
-    if (text) parts.push(text);
-    text = "";
-    parts.push(arg);
-    p++;
-  }
-  if (text) parts.push(text);
-  if (i !== args.length) return undefined;
-  return { kind: "template", parts };
-}
-
-export { HELPERS };
+export { literalKey };

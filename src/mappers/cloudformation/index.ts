@@ -8,10 +8,9 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Expr } from "../../model/expr.js";
 import type { ConfigType, Decl, PulumiProgram } from "../../model/pulumi.js";
-import type { Output, Resource, SourceProgram, Variable } from "../../model/program.js";
+import type { Output, Resource, SourceProgram, Variable, VariableType } from "../../model/program.js";
 import { awsSchema, nativeSchema } from "../../schema/index.js";
-import { camelCase } from "../../emitters/typescript/naming.js";
-import { tsType } from "../terraform/index.js";
+import { camelCase } from "../../model/names.js";
 import { declare, declId, type ResourceContext } from "./build.js";
 import { rewriteCfn, type CfnTable, type ResourceInfo } from "./references.js";
 import { methodParts } from "./method.js";
@@ -31,7 +30,7 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): 
   const parameters = new Map<string, { declId: string; ssm?: { list: boolean } }>();
   const resources = new Map<string, ResourceInfo>();
   const scalarTypes = new Map<string, "string" | "number">();
-  const mappingTypes = new Map<string, string>();
+  const mappingTypes = new Map<string, VariableType>();
   for (const it of program.items) {
     if (it.kind === "variable") {
       parameters.set(it.name, it.ssmParameter ? { declId: `ssm.${it.name}`, ssm: { list: /^(List<|CommaDelimitedList)/.test(it.ssmParameter) } } : { declId: `param.${it.name}` });
@@ -42,7 +41,7 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): 
     } else if (it.kind === "local" && it.role === "mapping") {
       const t = mappingType(it.value);
       mappingTypes.set(it.name, t);
-      if (t.endsWith(", string>>")) scalarTypes.set(`map.${it.name}[][]`, "string");
+      if (t.kind === "map" && t.element.kind === "map" && t.element.element.kind === "string") scalarTypes.set(`map.${it.name}[][]`, "string");
     }
   }
   const table: CfnTable = { parameters, resources, hoisted: new Map(), scalarTypes };
@@ -56,8 +55,8 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): 
         break;
       case "local": {
         const prefix = item.role === "condition" ? "cond" : "map";
-        const tsType = item.role === "mapping" ? mappingTypes.get(item.name) : undefined;
-        decls.push({ kind: "const", id: `${prefix}.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: value(item.value, item.loc), ...(tsType ? { tsType } : {}) });
+        const type = item.role === "mapping" ? mappingTypes.get(item.name) : undefined;
+        decls.push({ kind: "const", id: `${prefix}.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: value(item.value, item.loc), ...(type ? { type } : {}) });
         break;
       }
       case "resource":
@@ -87,17 +86,17 @@ function scalarType(e: Expr, table: CfnTable): "string" | "number" | undefined {
 }
 
 /** A mapping is read by keys known only when the program runs: `Record<string, Record<string, string>>`. */
-function mappingType(e: Expr): string {
+function mappingType(e: Expr): VariableType {
   const leaves = e.kind === "object" ? e.entries.flatMap((en) => (en.value.kind === "object" ? en.value.entries.map((x) => x.value) : [en.value])) : [];
   const isString = (x: Expr) => x.kind === "literal" && typeof x.value === "string";
-  const leaf = leaves.every(isString) ? "string" : leaves.every((x) => x.kind === "list" && x.items.every(isString)) ? "string[]" : "any";
-  return `Record<string, Record<string, ${leaf}>>`;
+  const leaf: VariableType = leaves.every(isString) ? { kind: "string" } : leaves.every((x) => x.kind === "list" && x.items.every(isString)) ? { kind: "list", element: { kind: "string" } } : { kind: "any" };
+  return { kind: "map", element: { kind: "map", element: leaf } };
 }
 
 function configType(v: Variable): ConfigType {
   const t = v.type ?? { kind: "string" };
   if (t.kind === "number") return { kind: "number" };
-  if (t.kind === "list") return { kind: "object", tsType: tsType(t) };
+  if (t.kind === "list") return { kind: "object", type: t };
   return { kind: "string" };
 }
 

@@ -9,9 +9,8 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { transformExpr, type Accessor, type Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type { Decl } from "../../model/pulumi.js";
-import { camel } from "../properties.js";
+import { camel, snake } from "../../model/names.js";
 import type { Target } from "./types.js";
-import { snake } from "./types.js";
 
 export interface ResourceInfo {
   /** The declaration `Ref` and `Fn::GetAtt` read. */

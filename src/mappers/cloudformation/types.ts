@@ -4,6 +4,7 @@
  * return on it, and the property renames no rule reaches. Any other type goes through
  * `@pulumi/aws-native` (whose names follow CloudFormation one to one) when it exists there.
  */
+import { snake } from "../../model/names.js";
 import { awsSchema, nativeSchema, type ResourceSchema } from "../../schema/index.js";
 
 export interface Curated {
@@ -104,13 +105,4 @@ export function resolveCfnType(cfnType: string): Target {
 /** `AWS::Lambda::Function` → `lambda_function`: the subject the `<subject>_name` → `name` rule reads. */
 export function cfnTypeKey(cfnType: string): string {
   return cfnType.split("::").slice(1).map(snake).join("_");
-}
-
-/** PascalCase → snake_case: `RestApiId` → `rest_api_id`, `ProviderARNs` → `provider_arns`. */
-export function snake(name: string): string {
-  return name
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/[^A-Za-z0-9]+/g, "_")
-    .toLowerCase();
 }

@@ -10,7 +10,7 @@ import type { Comments, Expr, ObjectEntry } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type { AwsSchema, Props, Shape } from "../../schema/index.js";
 import { mapProperty } from "../properties.js";
-import { snake } from "./types.js";
+import { snake } from "../../model/names.js";
 
 export interface ValueContext {
   readonly schema: AwsSchema;
@@ -78,10 +78,10 @@ export function mapValue(e: Expr, shape: Shape | undefined, ctx: ValueContext): 
   if (typeof shape === "string") {
     // A String parameter where a number goes, and the other way round.
     const param = ctx.scalarType?.(e);
-    if (shape === "n" && param === "string") return { kind: "call", name: "tonumber", args: [e] };
-    if ((shape === "s" || shape === "b") && param === "number") return { kind: "call", name: "tostring", args: [e] };
+    if (shape === "n" && param === "string") return { kind: "call", name: "tonumber", args: [e], implicit: true };
+    if ((shape === "s" || shape === "b") && param === "number") return { kind: "call", name: "tostring", args: [e], implicit: true };
     if (shape === "s") {
-      if (e.kind === "object" || (e.kind === "list" && e.items.length !== 1)) return { kind: "call", name: "jsonencode", args: [e] };
+      if (e.kind === "object" || (e.kind === "list" && e.items.length !== 1)) return { kind: "call", name: "tojsonstring", args: [e] };
       if (e.kind === "list" && e.items.length === 1) return mapValue(e.items[0]!, shape, ctx);
       if (e.kind === "literal" && (typeof e.value === "number" || typeof e.value === "boolean")) return { kind: "literal", value: String(e.value) };
     }

@@ -9,7 +9,8 @@ import { transformExpr, type Expr, type ObjectEntry } from "../../model/expr.js"
 import type { Location } from "../../model/location.js";
 import type { BodyItem } from "../../model/program.js";
 import { awsSchema, isList, objectTypeOf, type Props, type Shape } from "../../schema/index.js";
-import { camel, mapProperty } from "../properties.js";
+import { camel } from "../../model/names.js";
+import { mapProperty } from "../properties.js";
 
 export interface BodyContext {
   readonly tfType: string;

@@ -12,7 +12,7 @@ import { awsSchema } from "../../schema/index.js";
 import { checkIntegrations } from "../integration-rules.js";
 import { mapProperty } from "../properties.js";
 import { requireArguments } from "../required.js";
-import { resolveDataSource, resolveResourceType } from "../terraform-types.js";
+import { resolveDataSource, resolveResourceType } from "./types.js";
 import { mapBody } from "./body.js";
 import { rewriteReferences, type Declared, type ReferenceTable } from "./references.js";
 
@@ -48,7 +48,7 @@ export function mapTerraform(program: SourceProgram, diags: Diagnostic[]): Pulum
     id: `var.${name}`,
     sourceName: name,
     key: name,
-    type: { kind: "object", tsType: "any" },
+    type: { kind: "object", type: { kind: "any" } },
     secret: false,
     description: "not declared in the converted files",
   }));
@@ -81,41 +81,28 @@ function buildTable(program: SourceProgram): ReferenceTable {
   return { variables, locals, resources, data, providers, undeclared: new Set() };
 }
 
+/** The type of a literal default, for a variable declared without a type. */
+function literalType(e: Expr): VariableType {
+  if (e.kind === "literal") return typeof e.value === "number" ? { kind: "number" } : typeof e.value === "boolean" ? { kind: "bool" } : e.value === null ? { kind: "any" } : { kind: "string" };
+  const same = (ts: VariableType[]): VariableType => (ts.length && ts.every((t) => t.kind === ts[0]!.kind && t.kind !== "list" && t.kind !== "map" && t.kind !== "object") ? ts[0]! : { kind: "any" });
+  if (e.kind === "list") return { kind: "list", element: same(e.items.map(literalType)) };
+  if (e.kind === "object") return { kind: "map", element: same(e.entries.map((en) => literalType(en.value))) };
+  return { kind: "any" };
+}
+
 function configType(t: VariableType | undefined, def: Expr | undefined): ConfigType {
-  if (!t || t.kind === "any") {
-    if (def?.kind === "literal") {
-      if (typeof def.value === "number") return { kind: "number" };
-      if (typeof def.value === "boolean") return { kind: "boolean" };
+  const declared = t && t.kind !== "any" ? t : def ? literalType(def) : t;
+  if (!declared) return { kind: "string" };
+  switch (declared.kind) {
+    case "string":
       return { kind: "string" };
-    }
-    if (def?.kind === "list") return { kind: "object", tsType: "any[]" };
-    if (def?.kind === "object") return { kind: "object", tsType: "Record<string, any>" };
-    return t ? { kind: "object", tsType: "any" } : { kind: "string" };
+    case "number":
+      return { kind: "number" };
+    case "bool":
+      return { kind: "boolean" };
+    default:
+      return { kind: "object", type: declared };
   }
-  switch (t.kind) {
-    case "string": return { kind: "string" };
-    case "number": return { kind: "number" };
-    case "bool": return { kind: "boolean" };
-    default: return { kind: "object", tsType: tsType(t) };
-  }
-}
-
-export function tsType(t: VariableType): string {
-  switch (t.kind) {
-    case "string": return "string";
-    case "number": return "number";
-    case "bool": return "boolean";
-    case "any": return "any";
-    case "list": return `${wrapUnion(tsType(t.element))}[]`;
-    case "map": return `Record<string, ${tsType(t.element)}>`;
-    case "tuple": return `[${t.elements.map(tsType).join(", ")}]`;
-    case "object":
-      return `{ ${t.fields.map((f) => `${/^[A-Za-z_$][\w$]*$/.test(f.name) ? f.name : JSON.stringify(f.name)}${f.optional ? "?" : ""}: ${tsType(f.type)}`).join("; ")} }`;
-  }
-}
-
-function wrapUnion(s: string): string {
-  return s.includes("|") ? `(${s})` : s;
 }
 
 function configDecl(v: Variable, table: ReferenceTable, diags: Diagnostic[]): Decl {
@@ -128,6 +115,7 @@ function configDecl(v: Variable, table: ReferenceTable, diags: Diagnostic[]): De
     sourceName: v.name,
     key: v.name,
     type: configType(v.type, def),
+    ...(!v.type && !v.default ? { untyped: true } : {}),
     ...(def ? { default: def } : {}),
     secret: v.sensitive,
     ...(v.description !== undefined ? { description: v.description } : {}),

@@ -7,7 +7,8 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { transformExpr, type Accessor, type Expr, type RefExpr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import { awsSchema, objectTypeOf, type Props, type Shape } from "../../schema/index.js";
-import { camel, mapProperty } from "../properties.js";
+import { camel } from "../../model/names.js";
+import { mapProperty } from "../properties.js";
 
 export interface Declared {
   readonly id: string;

@@ -122,7 +122,7 @@ function intrinsic(name: string, arg: unknown, path: readonly string[], s: Intri
       // With a DefaultValue, a missing key reads undefined (`map[k1]?.[k2] ?? default`).
       const keys: Accessor[] = [index(sub(args[1], 1)), { ...index(sub(args[2], 2)), ...(fallback ? { optional: true } : {}) }];
       const e: Expr = { kind: "ref", target: { kind: "mapping", name: args[0] }, path: keys, loc: s.locate(path) };
-      if (fallback) return { kind: "call", name: "coalesce", args: [e, lowerValue(opts.DefaultValue, [...path, "3", "DefaultValue"], s)] };
+      if (fallback) return { kind: "call", name: "withdefault", args: [e, lowerValue(opts.DefaultValue, [...path, "3", "DefaultValue"], s)] };
       return e;
     }
     case "Fn::GetAZs":
@@ -137,7 +137,7 @@ function intrinsic(name: string, arg: unknown, path: readonly string[], s: Intri
     case "Fn::Length":
       return { kind: "call", name: "length", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
     case "Fn::ToJsonString":
-      return { kind: "call", name: "jsonencode", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
+      return { kind: "call", name: "tojsonstring", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
     case "Fn::Transform":
       return unsupported("Fn::Transform", "template macros run inside CloudFormation; expand the macro and convert its output", path, s);
     default:

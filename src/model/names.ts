@@ -1,5 +1,7 @@
 /**
- * The one naming module: source names → TypeScript identifiers. Names are chosen late, per
+ * The one naming module: source names → TypeScript identifiers, and the case conversions
+ * between source and Pulumi names (`rest_api_id` → `restApiId`, `RestApiId` → `rest_api_id`)
+ * that mappers and emitters share. Names are chosen late, per
  * scope, against a set of names already taken, so that a clash or a reserved word can never
  * reach the output.
  */
@@ -102,4 +104,29 @@ export function declarationNames(
     out.set(d.id, scope.claim(name));
   }
   return out;
+}
+
+/** snake_case → camelCase, as Pulumi names properties: `rest_api_id` → `restApiId`. */
+export function camel(snake: string): string {
+  const parts = snake.split("_").filter((p) => p !== "");
+  if (parts.length === 0) return snake;
+  return parts[0]! + parts.slice(1).map((p) => p[0]!.toUpperCase() + p.slice(1)).join("");
+}
+
+/** snake_case → PascalCase, as Pulumi names classes: `rest_api` → `RestApi`. */
+export function pascal(snake: string): string {
+  return snake
+    .split("_")
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+}
+
+/** PascalCase → snake_case: `RestApiId` → `rest_api_id`, `ProviderARNs` → `provider_arns`. */
+export function snake(name: string): string {
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .toLowerCase();
 }

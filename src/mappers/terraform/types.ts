@@ -5,7 +5,8 @@
  * and EC2, the root module and a few others also take unprefixed names. The short rename
  * table holds the types no rule reaches.
  */
-import { awsSchema, type FunctionSchema, type ResourceSchema } from "../schema/index.js";
+import { pascal } from "../../model/names.js";
+import { awsSchema, type FunctionSchema, type ResourceSchema } from "../../schema/index.js";
 
 /** Terraform prefixes of modules whose prefix is not the module's own name. */
 const MODULE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
@@ -112,14 +113,6 @@ export interface ResolvedFunction {
   readonly module: string;
   readonly name: string;
   readonly schema: FunctionSchema;
-}
-
-export function pascal(snake: string): string {
-  return snake
-    .split("_")
-    .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join("");
 }
 
 let prefixIndex: { prefix: string; module: string }[] | undefined;

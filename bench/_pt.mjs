@@ -1,0 +1,13 @@
+import { convert } from "/work/main/dist/index.js";
+import { apiGatewayModule } from "/work/main/bench/generate.mjs";
+let t0 = performance.now();
+const prettier = await import("prettier");
+console.log("import", performance.now() - t0);
+const r = await convert([{ path: "m.tf", text: apiGatewayModule(1) }]);
+console.log(r.code.split("\n").length, "lines");
+t0 = performance.now();
+await prettier.format(r.code, { parser: "typescript" });
+console.log("first", performance.now() - t0);
+t0 = performance.now();
+for (let i = 0; i < 100; i++) await prettier.format(r.code, { parser: "typescript" });
+console.log("warm per format", (performance.now() - t0) / 100);

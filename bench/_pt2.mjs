@@ -1,0 +1,17 @@
+import { convert } from "/work/main/dist/index.js";
+import { apiGatewayModule } from "/work/main/bench/generate.mjs";
+let t0 = performance.now();
+const prettier = await import("prettier/standalone");
+const ts = await import("prettier/plugins/typescript");
+const es = await import("prettier/plugins/estree");
+console.log("import standalone", performance.now() - t0);
+const r = await convert([{ path: "m.tf", text: apiGatewayModule(1) }]);
+t0 = performance.now();
+await prettier.format(r.code, { parser: "typescript", plugins: [ts, es] });
+console.log("first", performance.now() - t0);
+t0 = performance.now();
+for (let i = 0; i < 100; i++) await prettier.format(r.code, { parser: "typescript", plugins: [ts, es] });
+console.log("warm per format", (performance.now() - t0) / 100);
+t0 = performance.now();
+for (let i = 0; i < 100; i++) await prettier.format(r.code, { parser: "babel-ts", plugins: [ts, es, await import("prettier/plugins/babel")] });
+console.log("warm per format babel-ts", (performance.now() - t0) / 100);

@@ -1,0 +1,120 @@
+/** Terraform's collection functions (see ./index.ts). Sets print sorted, as Terraform orders them. */
+import { tsType, type Type } from "../../../typing/types.js";
+import { arg, arrow, binary, call, code, conditional, method, primary, PREC, type Code } from "../code.js";
+import { helper, literal, spreadable, typed, type FnArg, type FnContext, type FnPrinter } from "./shared.js";
+
+const scalar = (t: Type | undefined) => t !== undefined && (t.k === "string" || t.k === "number" || t.k === "bool");
+const elementOf = (t: Type): Type => (t.k === "list" ? t.of : t.k === "tuple" ? (t.of.every((x) => x.k === t.of[0]?.k) && t.of[0] ? t.of[0] : { k: "any" }) : { k: "any" });
+const isList = (a: FnArg | undefined) => a !== undefined && (a.type.k === "list" || a.type.k === "tuple");
+const isMap = (a: FnArg | undefined) => a !== undefined && (a.type.k === "map" || a.type.k === "object" || a.type.k === "schema");
+
+/** `[...a, ...b]`, literal lists spliced in place. */
+function concat(args: readonly FnArg[]): Code {
+  const parts = args.flatMap((a) => {
+    if (a.spread) return [`...${primary(method(a.print(), "flat"))}`];
+    if (a.expr.kind === "list") return [(a.print().text.slice(1, -1) || "")].filter((x) => x !== "");
+    return [`...${arg(a.print())}`];
+  });
+  return code(`[${parts.join(", ")}]`);
+}
+
+/** `(v) => …` with a parameter name free here. */
+function lambda(ctx: FnContext, name: string, body: (v: string) => string, prec: number = PREC.primary): Code {
+  const v = ctx.fresh(name);
+  return arrow(v, code(body(v), prec));
+}
+
+export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
+  alltrue: ([l], ctx) => method(l!.print(), "every", [elementOf(l!.type).k === "bool" ? lambda(ctx, "v", (v) => v) : code(ctx.helper("istrue"))]),
+  anytrue: ([l], ctx) => method(l!.print(), "some", [elementOf(l!.type).k === "bool" ? lambda(ctx, "v", (v) => v) : code(ctx.helper("istrue"))]),
+  chunklist: helper("chunklist"),
+  coalesce: (args, ctx) => {
+    // Strings only: `a || b` skips null and "" as Terraform's coalesce() does.
+    if (args.length > 1 && args.every((a) => !a.spread && typed(a, "string"))) return args.map((a) => a.print()).reduce((x, y) => binary("||", x, y));
+    // Mixed types: Terraform converts every argument to a string.
+    const mixed = new Set(args.map((a) => a.type.k)).size > 1 && args.every((a) => scalar(a.type) || a.type.k === "null");
+    const printed = args.map((a) => (mixed && !a.spread && (a.type.k === "number" || a.type.k === "bool") ? (literal(a) !== undefined ? code(JSON.stringify(String(literal(a)))) : call("String", [a.print()])) : undefined));
+    return code(`${ctx.helper("coalesce")}(${args.map((a, i) => (printed[i] ? printed[i]!.text : spreadable(a))).join(", ")})`);
+  },
+  coalescelist: helper("coalescelist"),
+  compact: ([l], ctx) =>
+    method(l!.print(), "filter", [lambda(ctx, "v", (v) => (elementOf(l!.type).k === "string" ? v : `${v} !== undefined && ${v} !== null && ${v} !== ""`), PREC.and)]),
+  concat: (args) => concat(args),
+  list: (args) => concat(args.map((a) => (a.spread ? a : { ...a, expr: { kind: "list", items: [a.expr] }, print: () => code(`[${arg(a.print())}]`) }))),
+  contains: ([l, v], ctx) => {
+    if (scalar(elementOf(l!.type)) || scalar(v!.type)) return method(l!.print(), "includes", [v!.print()]);
+    ctx.use("util");
+    return method(l!.print(), "some", [lambda(ctx, "x", (x) => `util.isDeepStrictEqual(${x}, ${arg(v!.print())})`)]);
+  },
+  distinct: ([l], ctx) => (scalar(elementOf(l!.type)) ? code(`[...new Set(${arg(l!.print())})]`) : call(ctx.helper("distinct"), [l!.print()])),
+  element: helper("element"),
+  flatten: ([l], ctx, e) => {
+    const t = elementOf(flatType(l!.type));
+    const generic = t.k === "any" ? "" : `<${tsType(t)}>`;
+    void e;
+    return code(`${ctx.helper("flatten")}${generic}(${arg(l!.print())})`);
+  },
+  index: helper("index"),
+  keys: ([m]) => method(call("Object.keys", [m!.print()]), "sort"),
+  length: ([x], ctx) => {
+    if (isList(x)) return code(`${primary(x!.print())}.length`);
+    if (isMap(x)) return code(`${primary(call("Object.keys", [x!.print()]))}.length`);
+    return call(ctx.helper("length"), [x!.print()]);
+  },
+  lookup: ([m, k, d]) => {
+    const key = literal(k);
+    const read = code(`${primary(m!.print())}${typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${k!.print().text}]`}`);
+    return d ? binary("??", read, d.print()) : read;
+  },
+  map: (args) => {
+    const lines: string[] = [];
+    for (let i = 0; i + 1 < args.length; i += 2) lines.push(`[${args[i]!.print().text}]: ${arg(args[i + 1]!.print())},`);
+    return code(`{\n${lines.join("\n")}\n}`);
+  },
+  matchkeys: helper("matchkeys"),
+  merge: (args) => {
+    if (args.some((a) => a.spread)) return call("Object.assign", [code("{}"), ...args.map((a) => code(spreadable(a)))]);
+    const lines = args.flatMap((a) => (a.expr.kind === "object" && a.print().text.startsWith("{\n") ? a.print().text.slice(2, -2).split("\n") : a.print().text === "{}" ? [] : [`...${arg(a.print())},`]));
+    return code(lines.length ? `{\n${lines.join("\n")}\n}` : "{}");
+  },
+  one: helper("one"),
+  range: helper("range"),
+  reverse: ([l]) => method(code(`[...${arg(l!.print())}]`), "reverse"),
+  setintersection: helper("setintersection"),
+  setproduct: helper("setproduct"),
+  setsubtract: helper("setsubtract"),
+  setunion: (args, ctx) => (args.every((a) => !a.spread && elementOf(a.type).k === "string") ? method(code(`[...new Set([${args.map((a) => `...${arg(a.print())}`).join(", ")}])]`), "sort") : helper("setunion")(args, ctx, undefined as never)),
+  slice: ([l, from, to]) => method(l!.print(), "slice", [from!.print(), to!.print()]),
+  sort: ([l]) => method(code(`[...${arg(l!.print())}]`), "sort"),
+  sum: ([l], ctx) => {
+    const [a, b] = [ctx.fresh("a"), ctx.fresh("b")];
+    return method(l!.print(), "reduce", [arrow(`${a}, ${b}`, code(`${a} + ${b}`, PREC.add))]);
+  },
+  transpose: helper("transpose"),
+  values: helper("values"),
+  zipmap: ([k, v], ctx) => {
+    const [key, i] = [ctx.fresh("key"), ctx.fresh("i")];
+    return call("Object.fromEntries", [method(k!.print(), "map", [arrow(`${key}, ${i}`, code(`[${key}, ${primary(v!.print())}[${i}]]`))])]);
+  },
+  tolist: ([l], ctx) => {
+    if (l!.expr.kind === "list" || scalar(elementOf(l!.type)) || elementOf(l!.type).k !== "any") return mixedLiteral(l!, ctx) ?? l!.print();
+    return call(ctx.helper("tolist"), [l!.print()]);
+  },
+  tomap: ([m], ctx) => (m!.type.k === "map" ? m!.print() : call(ctx.helper("tomap"), [m!.print()])),
+  toset: ([l], ctx) => (elementOf(l!.type).k === "string" ? method(code(`[...new Set(${arg(l!.print())})]`), "sort") : call(ctx.helper("toset"), [l!.print()])),
+};
+
+/** A literal list of mixed primitive types: Terraform makes every element a string. */
+function mixedLiteral(l: FnArg, ctx: FnContext): Code | undefined {
+  if (l.expr.kind !== "list") return undefined;
+  const items = l.expr.items;
+  const kinds = new Set(items.map((x) => (x.kind === "literal" ? typeof x.value : "other")));
+  if (kinds.size <= 1 || kinds.has("other") || kinds.has("object")) return undefined;
+  return code(`[${items.map((x) => (x.kind === "literal" && x.value !== null ? JSON.stringify(String(x.value)) : arg(ctx.print(x)))).join(", ")}]`);
+}
+
+function flatType(t: Type): Type {
+  return t.k === "list" && (t.of.k === "list" || t.of.k === "tuple") ? flatType(t.of) : t.k === "tuple" ? { k: "list", of: t.of.map(flatType).map(elementOf)[0] ?? { k: "any" } } : t;
+}
+
+export { conditional };

@@ -1,0 +1,52 @@
+/** Terraform's numeric and type-conversion functions (see ./index.ts). */
+import { arrow, binary, call, code, conditional, method, PREC, unary, type Code } from "../code.js";
+import { stringLiteral } from "../escape.js";
+import { helper, literal, spreadable, typed, type FnArg, type FnPrinter } from "./shared.js";
+
+const math = (name: string): FnPrinter => (args) => code(`Math.${name}(${args.map(spreadable).join(", ")})`);
+
+/** A closure of each alternative, for try() and can(): `() => value`. */
+const thunks = (args: readonly FnArg[]) => args.map((a) => arrow("", a.print()));
+
+export const NUMBER_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
+  abs: math("abs"),
+  ceil: math("ceil"),
+  floor: math("floor"),
+  max: math("max"),
+  min: math("min"),
+  signum: math("sign"),
+  log: ([x, base]) => binary("/", call("Math.log", [x!.print()]), call("Math.log", [base!.print()])),
+  pow: ([x, y]) => binary("**", x!.print(), y!.print()),
+  parseint: helper("parseint"),
+  // Conversions: what the converter inserted where Terraform converts implicitly prints plainly.
+  tostring: ([v], ctx, e) => {
+    if (v!.expr.kind === "literal" && v!.expr.value !== null && typeof v!.expr.value !== "object") return code(stringLiteral(String(v!.expr.value)));
+    if (typed(v, "string")) return v!.print();
+    if (typed(v, "number", "bool")) return call("String", [v!.print()]);
+    if (e.implicit) return call("String", [v!.print()]);
+    return call(ctx.helper("tostring"), [v!.print()]);
+  },
+  tonumber: ([v], ctx, e) => {
+    const value = literal(v);
+    if (typeof value === "string" && /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value)) return code(String(Number(value)), Number(value) < 0 ? PREC.unary : PREC.number);
+    if (typed(v, "number")) return v!.print();
+    if (e.implicit) return call("Number", [v!.print()]);
+    return call(ctx.helper("tonumber"), [v!.print()]);
+  },
+  tobool: ([v], ctx, e) => {
+    const value = literal(v);
+    if (value === "true" || value === "false") return code(value);
+    if (typed(v, "bool")) return v!.print();
+    if (e.implicit) return binary("===", v!.print(), code('"true"'));
+    return call(ctx.helper("tobool"), [v!.print()]);
+  },
+  try: (args, ctx) => call(ctx.helper("tryValues"), thunks(args)),
+  can: ([v], ctx) => call(ctx.helper("can"), thunks([v!])),
+  sensitive: ([v]) => call("pulumi.secret", [v!.print()]),
+  nonsensitive: ([v]) => call("pulumi.unsecret", [v!.out ? v!.print() : call("pulumi.output", [v!.print()])]),
+  issensitive: ([v]) => (v!.out ? call("pulumi.output", [call("pulumi.isSecret", [call("pulumi.output", [v!.print()])])]) : code("false")),
+  // Pulumi has no ephemeral values: the value is what it is.
+  ephemeralasnull: ([v]) => v!.print(),
+};
+
+export { conditional, method, unary };

@@ -1,0 +1,52 @@
+/** Terraform's file-system, date and time, and IP network functions (see ./index.ts). */
+import { binary, call, code, method } from "../code.js";
+import { helper, type FnPrinter } from "./shared.js";
+
+const pathFn = (name: string): FnPrinter => ([p], ctx) => {
+  ctx.use("path");
+  return call(`path.${name}`, [p!.print()]);
+};
+
+/** Now, as Terraform writes timestamps: RFC 3339 in UTC, whole seconds. */
+const now = method(method(code("new Date()"), "toISOString"), "replace", [code("/\\.\\d+Z$/"), code('"Z"')]);
+
+export const SYSTEM_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
+  abspath: pathFn("resolve"),
+  basename: pathFn("basename"),
+  dirname: pathFn("dirname"),
+  pathexpand: ([p], ctx) => {
+    ctx.use("os");
+    return method(p!.print(), "replace", [code("/^~(?=$|\\/)/"), call("os.homedir", [])]);
+  },
+  file: ([p], ctx) => {
+    ctx.use("fs");
+    return call("fs.readFileSync", [p!.print(), code('"utf8"')]);
+  },
+  filebase64: ([p], ctx) => {
+    ctx.use("fs");
+    return method(call("fs.readFileSync", [p!.print()]), "toString", [code('"base64"')]);
+  },
+  fileexists: ([p], ctx) => {
+    ctx.use("fs");
+    return call("fs.existsSync", [p!.print()]);
+  },
+  fileset: helper("fileset"),
+  templatefile: helper("templatefile"),
+  formatdate: helper("formatdate"),
+  timeadd: helper("timeadd"),
+  timecmp: helper("timecmp"),
+  timestamp: (_args, ctx) => {
+    ctx.info("timestamp() is the time the program runs (Terraform: the time of the apply); it changes on every run");
+    return now;
+  },
+  plantimestamp: (_args, ctx) => {
+    ctx.info("plantimestamp() is the time the program runs (Terraform: the time of the plan); it changes on every run");
+    return now;
+  },
+  cidrhost: helper("cidrhost"),
+  cidrnetmask: helper("cidrnetmask"),
+  cidrsubnet: helper("cidrsubnet"),
+  cidrsubnets: helper("cidrsubnets"),
+  cidr: helper("cidr"),
+  withdefault: ([value, fallback]) => binary("??", value!.print(), fallback!.print()),
+};

@@ -30,7 +30,22 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
 }
 
 export async function runProgram(file: string, config: Record<string, string> = {}): Promise<Registered[]> {
+  return (await run(file, config)).registered;
+}
+
+/** Runs a program under the mocks and resolves its exports (outputs, secrets and plain values alike). */
+export async function runProgramExports(file: string, config: Record<string, string> = {}): Promise<{ registered: Registered[]; exports: Record<string, unknown> }> {
+  return run(file, config);
+}
+
+async function resolve(value: unknown): Promise<unknown> {
+  const out = pulumi.output(value as pulumi.Input<unknown>);
+  return new Promise((res) => out.apply((v) => res(v)));
+}
+
+async function run(file: string, config: Record<string, string>): Promise<{ registered: Registered[]; exports: Record<string, unknown> }> {
   const registered: Registered[] = [];
+  const exports: Record<string, unknown> = {};
   // The mocks see no dependencies: they are read off the registration request itself.
   const dependencies = new Map<string, string[]>();
   await pulumi.runtime.setMocks(
@@ -63,7 +78,8 @@ export async function runProgram(file: string, config: Record<string, string> = 
   process.chdir(path.dirname(file));
   try {
     vi.resetModules();
-    await import(/* @vite-ignore */ file);
+    const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(module)) exports[k] = await resolve(v);
     // Registrations resolve asynchronously: wait until no more arrive.
     let last = -1;
     let stable = 0;
@@ -78,7 +94,7 @@ export async function runProgram(file: string, config: Record<string, string> = 
   } finally {
     process.chdir(cwd);
   }
-  return registered;
+  return { registered, exports };
 }
 
 export function byName(rs: readonly Registered[]): Map<string, Registered> {

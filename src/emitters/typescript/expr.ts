@@ -12,7 +12,7 @@ import type { Location } from "../../model/location.js";
 import { camelCase, NameScope } from "../../model/names.js";
 import { SIGNATURES } from "../../typing/functions.js";
 import { literalKey, type Scope, type TypeTable } from "../../typing/infer.js";
-import { hasOutput, isOutputType, iteration, required, unwrap, type Type } from "../../typing/types.js";
+import { ANY, attribute, element, hasOutput, isOutputType, iteration, required, tsType, unwrap, type Type } from "../../typing/types.js";
 import { arg, arrow, binary, call, code, conditional, method, PREC, primary, unary, type Code } from "./code.js";
 import { isIdentifier, propertyKey, stringLiteral, templateText } from "./escape.js";
 import { printFunction, type FnArg } from "./functions/index.js";
@@ -258,6 +258,7 @@ export class ExprPrinter {
   private ref(e: RefExpr): Code {
     const t = e.target;
     let head: string;
+    let type: Type;
     let path = e.path;
     switch (t.kind) {
       case "decl": {
@@ -265,20 +266,24 @@ export class ExprPrinter {
         if (name === undefined) return this.placeholder(t.id);
         if (this.env.declared && !this.env.declared.has(t.id)) return this.placeholder(t.id);
         head = name;
+        type = this.env.types.decl(t.id);
         const d = this.env.types.decls.get(t.id);
         const rep = d && (d.kind === "resource" || d.kind === "invoke") ? d.repeat : undefined;
         if (rep?.kind === "conditional" && path[0]?.kind === "index") {
           // `x[0]` of a `count = cond ? 1 : 0` resource: Terraform fails there too when it does not exist.
           path = path.slice(1);
           head = `${head}!`;
+          type = required(type);
         }
         break;
       }
       case "countIndex":
         head = this.env.locals.get("count.index") ?? this.placeholder("count.index").text;
+        type = this.env.scopeTypes.get("count.index") ?? ANY;
         break;
       case "each":
         head = this.env.locals.get(`each.${t.which}`) ?? this.placeholder(`each.${t.which}`).text;
+        type = this.env.scopeTypes.get(`each.${t.which}`) ?? ANY;
         break;
       case "scope": {
         const local = this.env.locals.get(t.name);
@@ -287,12 +292,42 @@ export class ExprPrinter {
           return this.placeholder([t.name, ...path.map((a) => (a.kind === "attr" ? a.name : "[]"))].join("."));
         }
         head = local;
+        type = this.env.scopeTypes.get(t.name) ?? ANY;
         break;
       }
       default:
         return this.placeholder(t.kind);
     }
-    return code(head + path.map((a) => this.accessor(a)).join(""));
+    return this.path(head, type, path);
+  }
+
+  /**
+   * `head` followed by its accessors. Reading into an `Output<any>` goes through `.apply` (an
+   * Output of an unknown shape has no typed properties), and reading a key an object type does
+   * not declare reads it as a record (`(x as Record<string, string>)[key]`), as Terraform reads
+   * a map.
+   */
+  private path(head: string, type: Type, path: readonly Accessor[]): Code {
+    let text = head;
+    let t = type;
+    for (let i = 0; i < path.length; i++) {
+      const a = path[i]!;
+      if (t.k === "output" && t.of.k === "any") {
+        const v = new NameScope(this.env.scope).claim("value");
+        return method(code(text), "apply", [arrow(v, code(v + path.slice(i).map((x) => this.accessor(x)).join("")))]);
+      }
+      const plain = required(t.k === "output" ? t.of : t);
+      if (plain.k === "object") {
+        const key = a.kind === "attr" ? a.name : literalKey(a.key);
+        if (key === undefined || !(String(key) in plain.fields)) {
+          const values = Object.values(plain.fields).map((f) => tsType(required(unwrap(f))));
+          text = `(${text} as Record<string, ${values.length && values.every((v) => v === values[0]) && values[0] !== "undefined" ? values[0] : "any"}>)`;
+        }
+      }
+      text += this.accessor(a);
+      t = a.kind === "attr" ? attribute(t, a.name) : element(t, literalKey(a.key));
+    }
+    return code(text);
   }
 
   accessor(a: Accessor): string {
@@ -353,12 +388,14 @@ export class ExprPrinter {
       spread: e.expandLast === true && i === e.args.length - 1,
       print: () => this.print(a),
     }));
+    const callScope = new NameScope(this.env.scope);
     const printed = printFunction(e, args, {
       ...this.env.program,
       warn: (message) => this.env.diags.push(diagnostic("PG2005", "warning", message, e.loc ?? this.env.loc)),
       info: (message) => this.env.diags.push(diagnostic("PG2010", "info", message, e.loc ?? this.env.loc)),
       print: (x) => this.print(x),
-      fresh: (name) => this.env.scope.claim(name),
+      fresh: (name) => callScope.claim(name),
+      object: (entries) => this.object(entries),
     });
     if (printed === undefined) {
       this.env.diags.push(diagnostic("PG2005", "warning", `function '${e.name}' is not supported; a placeholder stands in its place`, e.loc ?? this.env.loc));

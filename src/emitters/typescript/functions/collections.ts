@@ -1,4 +1,5 @@
 /** Terraform's collection functions (see ./index.ts). Sets print sorted, as Terraform orders them. */
+import type { ObjectEntry } from "../../../model/expr.js";
 import { tsType, type Type } from "../../../typing/types.js";
 import { arg, arrow, binary, call, code, conditional, method, primary, PREC, type Code } from "../code.js";
 import { helper, literal, spreadable, typed, type FnArg, type FnContext, type FnPrinter } from "./shared.js";
@@ -29,8 +30,14 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   anytrue: ([l], ctx) => method(l!.print(), "some", [elementOf(l!.type).k === "bool" ? lambda(ctx, "v", (v) => v) : code(ctx.helper("istrue"))]),
   chunklist: helper("chunklist"),
   coalesce: (args, ctx) => {
+    // Literals: the answer is known now.
+    if (args.length && args.every((a) => !a.spread && a.expr.kind === "literal")) {
+      const found = args.find((a) => literal(a) !== null && literal(a) !== "");
+      const mixedTypes = new Set(args.map((a) => typeof literal(a))).size > 1;
+      if (found) return mixedTypes ? code(JSON.stringify(String(literal(found)))) : found.print();
+    }
     // Strings only: `a || b` skips null and "" as Terraform's coalesce() does.
-    if (args.length > 1 && args.every((a) => !a.spread && typed(a, "string"))) return args.map((a) => a.print()).reduce((x, y) => binary("||", x, y));
+    if (args.length > 1 && args.every((a) => !a.spread && typed(a, "string") && a.expr.kind !== "literal")) return args.map((a) => a.print()).reduce((x, y) => binary("||", x, y));
     // Mixed types: Terraform converts every argument to a string.
     const mixed = new Set(args.map((a) => a.type.k)).size > 1 && args.every((a) => scalar(a.type) || a.type.k === "null");
     const printed = args.map((a) => (mixed && !a.spread && (a.type.k === "number" || a.type.k === "bool") ? (literal(a) !== undefined ? code(JSON.stringify(String(literal(a)))) : call("String", [a.print()])) : undefined));
@@ -63,7 +70,10 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   },
   lookup: ([m, k, d]) => {
     const key = literal(k);
-    const read = code(`${primary(m!.print())}${typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${k!.print().text}]`}`);
+    // An object type declares its keys: another one is read as a map's.
+    const declared = m!.type.k !== "object" || (typeof key === "string" && key in m!.type.fields);
+    const base = declared ? primary(m!.print()) : `(${m!.print().text} as Record<string, ${d ? "any" : "any"}>)`;
+    const read = code(`${base}${declared && typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${k!.print().text}]`}`);
     return d ? binary("??", read, d.print()) : read;
   },
   map: (args) => {
@@ -72,10 +82,22 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
     return code(`{\n${lines.join("\n")}\n}`);
   },
   matchkeys: helper("matchkeys"),
-  merge: (args) => {
+  merge: (args, ctx) => {
     if (args.some((a) => a.spread)) return call("Object.assign", [code("{}"), ...args.map((a) => code(spreadable(a)))]);
-    const lines = args.flatMap((a) => (a.expr.kind === "object" && a.print().text.startsWith("{\n") ? a.print().text.slice(2, -2).split("\n") : a.print().text === "{}" ? [] : [`...${arg(a.print())},`]));
-    return code(lines.length ? `{\n${lines.join("\n")}\n}` : "{}");
+    // Literal objects merge in place, a later key replacing an earlier one where it stood.
+    const entries: (ObjectEntry & { spread?: boolean })[] = [];
+    for (const a of args) {
+      if (a.expr.kind !== "object" || a.expr.entries.some((en) => typeof en.key !== "string")) {
+        entries.push({ key: "", value: a.expr, spread: true });
+        continue;
+      }
+      for (const en of a.expr.entries) {
+        const at = entries.findIndex((x) => !x.spread && x.key === en.key && !entries.slice(entries.indexOf(x) + 1).some((y) => y.spread));
+        if (at >= 0) entries[at] = en;
+        else entries.push(en);
+      }
+    }
+    return ctx.object(entries);
   },
   one: helper("one"),
   range: helper("range"),
@@ -101,7 +123,7 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
     return call(ctx.helper("tolist"), [l!.print()]);
   },
   tomap: ([m], ctx) => (m!.type.k === "map" ? m!.print() : call(ctx.helper("tomap"), [m!.print()])),
-  toset: ([l], ctx) => (elementOf(l!.type).k === "string" ? method(code(`[...new Set(${arg(l!.print())})]`), "sort") : call(ctx.helper("toset"), [l!.print()])),
+  toset: ([l], ctx) => (elementOf(l!.type).k === "string" ? method(code(`[...new Set(${arg(mixedLiteral(l!, ctx) ?? l!.print())})]`), "sort") : call(ctx.helper("toset"), [l!.print()])),
 };
 
 /** A literal list of mixed primitive types: Terraform makes every element a string. */

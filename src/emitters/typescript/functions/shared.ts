@@ -1,5 +1,5 @@
 /** What the function printers share: their arguments, their context, and small helpers. */
-import type { CallExpr, Expr } from "../../../model/expr.js";
+import type { CallExpr, Expr, ObjectEntry } from "../../../model/expr.js";
 import type { Type } from "../../../typing/types.js";
 import { code, PREC, type Code } from "../code.js";
 import type { ProgramContext } from "../expr.js";
@@ -24,6 +24,8 @@ export interface FnContext extends ProgramContext {
   print(e: Expr): Code;
   /** A name for a lambda parameter, free where the call is printed. */
   fresh(name: string): string;
+  /** Prints an object literal of entries (`spread` entries are `...value`). */
+  object(entries: readonly (ObjectEntry & { spread?: boolean })[]): Code;
 }
 
 export type FnPrinter = (args: readonly FnArg[], ctx: FnContext, e: CallExpr) => Code | undefined;

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertDir, FIXTURES, ROOT, SHARED } from "./helpers/fixtures.js";
-import { byName, runProgram, type Registered } from "./helpers/mocks.js";
+import { byName, runProgram, runProgramExports, type Registered } from "./helpers/mocks.js";
 
 const TMP = path.join(ROOT, ".vitest-tmp", "mock");
 
@@ -238,5 +238,31 @@ describe("CloudFormation API Gateway fixtures under mocks", () => {
     const rs = await run("cfn_deployment_stage");
     expect(named(rs, "DeploymentStage").inputs).toMatchObject({ deployment: "Deployment-id", restApi: "Api-id", stageName: "v1", description: "first stage", variables: { mode: "fast" } });
     expect(named(rs, "ProdMethodSettings1").inputs).toMatchObject({ methodPath: "items/GET", stageName: "prod", settings: { throttlingBurstLimit: 10, throttlingRateLimit: 5 } });
+  });
+});
+
+describe("conditionals over outputs evaluate as the source does, in us-east-1 and elsewhere", () => {
+  const run = (name: string, region: string) => runProgramExports(path.join(FIXTURES, name, "expected", "index.ts"), {}, { region });
+
+  it("Terraform: resource arguments, locals and outputs", async () => {
+    const east = await run("conditional_over_outputs", "us-east-1");
+    const queue = (rs: Registered[]) => rs.find((r) => r.type === "aws:sqs/queue:Queue")!.inputs;
+    const topic = (rs: Registered[]) => rs.find((r) => r.type === "aws:sns/topic:Topic")!.inputs;
+    expect(queue(east.registered).name).toBe("east");
+    expect(topic(east.registered)).toMatchObject({ name: "x", displayName: "arn:aws:mock:aws:sqs/queue:Queue:a" });
+    expect(east.exports).toMatchObject({ label2: "yes", east2: true, pick: "east", negated: false });
+    const west = await run("conditional_over_outputs", "eu-west-1");
+    expect(queue(west.registered).name).toBe("other");
+    expect(topic(west.registered)).toMatchObject({ name: "y", displayName: "none" });
+    expect(west.exports).toMatchObject({ label2: "no", east2: false, pick: "y", negated: true });
+  });
+
+  it("CloudFormation: Fn::If over a region condition in a property, in outputs, and an output's Condition", async () => {
+    const east = await run("cfn_conditions_over_outputs", "us-east-1");
+    expect(east.registered[0]!.inputs).toMatchObject({ name: "east-queue", delaySeconds: 0 });
+    expect(east.exports).toEqual({ queueName: "east-queue", region: "primary", onlyEast: "arn:aws:mock:aws:sqs/queue:Queue:Queue" });
+    const west = await run("cfn_conditions_over_outputs", "eu-west-1");
+    expect(west.registered[0]!.inputs).toMatchObject({ name: "other-queue", delaySeconds: 5 });
+    expect(west.exports).toEqual({ queueName: "none", region: "eu-west-1", onlyEast: undefined });
   });
 });

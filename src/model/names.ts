@@ -74,6 +74,20 @@ export class NameScope {
   reserve(name: string): void {
     this.taken.add(name);
   }
+
+  /**
+   * Claims a name that may shadow an outer one (a lambda parameter named after the value it
+   * stands for), unless it is reserved, taken in this scope itself, or `forbidden` (names the
+   * lambda's body reads from outside).
+   */
+  claimShadowing(preferred: string, forbidden: ReadonlySet<string>): string {
+    let name = isReserved(preferred) ? preferred + "_" : preferred;
+    const base = name;
+    let n = 2;
+    while (this.taken.has(name) || forbidden.has(name) || isReserved(name)) name = `${base}${n++}`;
+    this.taken.add(name);
+    return name;
+  }
 }
 
 /** The last segment of a class name: `aws.apigateway.RestApi` → `RestApi`. */

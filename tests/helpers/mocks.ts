@@ -29,13 +29,18 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
   };
 }
 
-export async function runProgram(file: string, config: Record<string, string> = {}): Promise<Registered[]> {
-  return (await run(file, config)).registered;
+export interface RunOptions {
+  /** What `aws.getRegion` answers (default us-east-1). */
+  readonly region?: string;
+}
+
+export async function runProgram(file: string, config: Record<string, string> = {}, options: RunOptions = {}): Promise<Registered[]> {
+  return (await run(file, config, options)).registered;
 }
 
 /** Runs a program under the mocks and resolves its exports (outputs, secrets and plain values alike). */
-export async function runProgramExports(file: string, config: Record<string, string> = {}): Promise<{ registered: Registered[]; exports: Record<string, unknown> }> {
-  return run(file, config);
+export async function runProgramExports(file: string, config: Record<string, string> = {}, options: RunOptions = {}): Promise<{ registered: Registered[]; exports: Record<string, unknown> }> {
+  return run(file, config, options);
 }
 
 async function resolve(value: unknown): Promise<unknown> {
@@ -43,7 +48,8 @@ async function resolve(value: unknown): Promise<unknown> {
   return new Promise((res) => out.apply((v) => res(v)));
 }
 
-async function run(file: string, config: Record<string, string>): Promise<{ registered: Registered[]; exports: Record<string, unknown> }> {
+async function run(file: string, config: Record<string, string>, options: RunOptions): Promise<{ registered: Registered[]; exports: Record<string, unknown> }> {
+  const region = options.region ?? "us-east-1";
   const registered: Registered[] = [];
   const exports: Record<string, unknown> = {};
   // The mocks see no dependencies: they are read off the registration request itself.
@@ -55,7 +61,7 @@ async function run(file: string, config: Record<string, string>): Promise<{ regi
         return { id: `${args.name}-id`, state: computed(args.type, args.name, args.inputs as Record<string, unknown>) };
       },
       call: (args) => {
-        if (args.token === "aws:index/getRegion:getRegion") return { name: "us-east-1", region: "us-east-1", id: "us-east-1" };
+        if (args.token === "aws:index/getRegion:getRegion") return { name: region, region, id: region };
         if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") return { accountId: "123456789012", arn: "arn", userId: "u", id: "123456789012" };
         if (args.token === "aws:index/getPartition:getPartition") return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
         return { ...args.inputs, json: JSON.stringify(args.inputs) };

@@ -20,9 +20,9 @@ export function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: 
   let read: string;
   if (d.default) {
     const def = arg(p.print(d.default));
-    read = `${config}.get${suffix}${secret}${generic}(${key}) ?? ${d.secret ? `pulumi.secret(${def})` : def}`;
+    read = `${config}.get${secret}${suffix}${generic}(${key}) ?? ${d.secret ? `pulumi.secret${generic}(${def})` : def}`;
   } else {
-    read = `${config}.${d.optional ? "get" : "require"}${suffix}${secret}${generic}(${key})`;
+    read = `${config}.${d.optional ? "get" : "require"}${secret}${suffix}${generic}(${key})`;
   }
   lines.push(`const ${name} = ${read};${trailing}`);
   if (!d.secret) lines.push(...checks(d, name, p));

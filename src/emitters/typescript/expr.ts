@@ -17,7 +17,7 @@ import { arg, arrow, binary, call, code, conditional, method, PREC, primary, una
 import { isIdentifier, propertyKey, stringLiteral, templateText } from "./escape.js";
 import { printFunction, type FnArg } from "./functions/index.js";
 import { formatIsTemplate } from "./functions/strings.js";
-import type { NodeModule } from "./helpers/index.js";
+import { helpers, type NodeModule } from "./helpers/index.js";
 
 /** What printing an expression can ask of the program being printed. */
 export interface ProgramContext {
@@ -446,6 +446,10 @@ export class ExprPrinter {
     return method(filter, "map", [arrow(params, inner.print(e.value))]);
   }
 
+  private paramName(e: Expr): string {
+    return paramName(e, this.env.names);
+  }
+
   /**
    * Prints an operation over outputs lifted: `x.apply((v) => …)` or
    * `pulumi.all([a, b]).apply(([a, b]) => …)`, the operation printed inside over plain values.
@@ -458,7 +462,7 @@ export class ExprPrinter {
       if (!this.isOut(x)) return;
       const leaf =
         (x.kind === "ref" && !x.path.some((a) => a.kind === "index" && this.isOut(a.key))) ||
-        x.kind === "splat" ||
+        (x.kind === "splat" && !this.isOutputValue(x.source)) ||
         (x.kind === "call" && (outputCall(x) || (x.name.includes(".") && !x.name.startsWith("new "))));
       if (leaf) {
         // A leaf that reads a loop variable of a `for` inside `e` cannot move out of its loop.
@@ -482,8 +486,16 @@ export class ExprPrinter {
       this.env.diags.push(diagnostic("PG2006", "warning", "an expression over values known only after deployment could not be converted", this.env.loc));
       return this.placeholder("expression over outputs");
     }
+    // Parameters may shadow outer names the body does not read (`east.apply((east) => …)`).
+    const forbidden = new Set<string>([...this.env.locals.values(), ...helpers().keys()]);
+    walkExpr(e, (x) => {
+      if (x.kind === "ref" && x.target.kind === "decl") {
+        const n = this.env.names.get(x.target.id);
+        if (n !== undefined && !leaves.some((l) => l.kind === "ref" && l.target.kind === "decl" && l.target.id === (x.target as { id: string }).id && l.path.length === 0)) forbidden.add(n);
+      }
+    });
     const scope = new NameScope(this.env.scope);
-    const names = leaves.map((l) => scope.claim(paramName(l)));
+    const names = leaves.map((l) => scope.claimShadowing(this.paramName(l), forbidden));
     const subst = new Map(this.subst);
     for (const [x, i] of param) subst.set(x, names[i]!);
     const inner = new ExprPrinter({ ...this.env, scope }, subst);
@@ -508,11 +520,12 @@ function sortKeys(e: Expr): Expr {
 }
 
 /** A lambda parameter's name: the last attribute the leaf reads (`api.name` → `name`). */
-function paramName(e: Expr): string {
+function paramName(e: Expr, names: ReadonlyMap<string, string>): string {
   if (e.kind === "ref") {
     const attrs = e.path.filter((a): a is { kind: "attr"; name: string } => a.kind === "attr");
     const last = attrs[attrs.length - 1];
     if (last) return camelCase(last.name);
+    if (e.target.kind === "decl" && e.path.length === 0) return names.get(e.target.id) ?? "value";
   }
   if (e.kind === "splat") {
     const attrs = e.each.filter((a): a is { kind: "attr"; name: string } => a.kind === "attr");

@@ -266,3 +266,10 @@ describe("conditionals over outputs evaluate as the source does, in us-east-1 an
     expect(west.exports).toEqual({ queueName: "none", region: "eu-west-1", onlyEast: undefined });
   });
 });
+
+describe("template directives", () => {
+  it("%{ for } and %{ if } render as Terraform renders them, strip markers included", async () => {
+    const { exports } = await runProgramExports(path.join(FIXTURES, "template_directives", "expected", "index.ts"));
+    expect(exports).toEqual({ inline2: "names: a,b,", mode2: "mode=loud!", nested2: "A, B", stripped2: "items:- a- bdone\n", padded2: "[a]" });
+  });
+});

@@ -61,6 +61,8 @@ describe("HCL literal decoding", () => {
   });
   it("measures <<- indentation over all lines", () => {
     expect(heredocIndent("<<-EOT\n      a\n    b\n    EOT")).toBe(4);
+    // The closing marker's own indentation does not count.
+    expect(heredocIndent("<<-EOT\n    a\n      b\n  EOT")).toBe(4);
   });
 });
 

@@ -7,10 +7,11 @@
  * goes is read with `getBoolean`).
  */
 import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
-import { childrenOf, type Expr, type ObjectEntry } from "../model/expr.js";
+import { childrenOf, transformExpr, type Expr, type ObjectEntry } from "../model/expr.js";
 import type { Location } from "../model/location.js";
 import type { ConfigDecl, ConfigType, Decl } from "../model/pulumi.js";
 import type { Props, Shape } from "../schema/index.js";
+import { SIGNATURES } from "./functions.js";
 import { schemaKey, TypeTable, type Scope, NO_SCOPE } from "./infer.js";
 import { required, schemaOf, unwrap, type Pkg } from "./types.js";
 
@@ -156,6 +157,46 @@ export class Coercer {
   ) {}
 
   decl(d: Decl): Decl {
+    const withCalls = this.calls(d);
+    return this.args(withCalls);
+  }
+
+  /** The arguments of every function call converted to the parameter types Terraform converts them to. */
+  private calls(d: Decl): Decl {
+    const fix = (e: Expr): Expr =>
+      transformExpr(e, (x) => {
+        if (x.kind !== "call") return x;
+        const params = x.name === "new pulumi.asset.FileArchive" || x.name === "new pulumi.asset.FileAsset" ? "s" : SIGNATURES[x.name]?.params;
+        if (!params) return x;
+        let changed = false;
+        const args = x.args.map((a, i) => {
+          if (x.expandLast && i === x.args.length - 1) return a;
+          const letter = params[i] ?? (params.endsWith("*") ? params[params.length - 2] : undefined);
+          if (letter !== "s" && letter !== "n" && letter !== "b") return a;
+          const converted = a.kind === "literal" && a.value !== null ? this.literal(a, letter, x.loc ?? d.loc) : a;
+          if (converted !== a) changed = true;
+          return converted;
+        });
+        return changed ? { ...x, args } : x;
+      });
+    switch (d.kind) {
+      case "const":
+      case "export":
+        return { ...d, value: fix(d.value) };
+      case "config":
+        return d.default ? { ...d, default: fix(d.default) } : d;
+      case "resource":
+      case "invoke": {
+        const r = d.repeat;
+        const repeat = r ? (r.kind === "count" ? { ...r, count: fix(r.count) } : r.kind === "forEach" ? { ...r, collection: fix(r.collection) } : { ...r, condition: fix(r.condition) }) : undefined;
+        return { ...d, args: fix(d.args), ...(repeat ? { repeat } : {}) } as Decl;
+      }
+      default:
+        return d;
+    }
+  }
+
+  private args(d: Decl): Decl {
     if (d.kind !== "resource" && d.kind !== "invoke") return d;
     const a = argProps(d);
     const scope = this.types.repeatScope(d.repeat);
@@ -189,6 +230,11 @@ export class Coercer {
     if (Array.isArray(shape)) {
       const inner = shape[1] as Shape;
       if (shape[0] === "r") return this.value(e, "s", pkg, scope, loc);
+      // Terraform 0.11's `["${var.list}"]` means the list itself.
+      if (shape[0] === "l" && e.kind === "list" && e.items.length === 1 && typeof inner === "string" && required(unwrap(this.types.type(e.items[0]!, scope))).k === "list") {
+        this.diags.push(diagnostic("PG2013", "info", "a list holding one list (Terraform 0.11's [\"${…}\"]) is read as that list, as Terraform 0.12 upgrades it", loc));
+        return e.items[0]!;
+      }
       if (shape[0] === "l" && e.kind === "list") {
         const items = e.items.map((x) => this.value(x, inner, pkg, scope, loc));
         return items.some((x, i) => x !== e.items[i]) ? { ...e, items } : e;
@@ -227,7 +273,12 @@ export class Coercer {
     if (shape === "s" && typeof v !== "string") to = String(v);
     else if (shape === "n" && typeof v === "string" && /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) to = Number(v);
     else if (shape === "b" && (v === "true" || v === "false")) to = v === "true";
-    if (to === undefined) return e;
+    if (to === undefined) {
+      if (typeof v !== (shape === "s" ? "string" : shape === "n" ? "number" : "boolean")) {
+        this.diags.push(diagnostic("PG2013", "warning", `${JSON.stringify(v)} is not a ${shape === "n" ? "number" : "bool"}, and Terraform would reject it here; it is kept as written`, loc));
+      }
+      return e;
+    }
     this.diags.push(diagnostic("PG2013", "info", `${JSON.stringify(v)} is converted to ${JSON.stringify(to)}, as Terraform converts it for an argument of type ${shape === "s" ? "string" : shape === "n" ? "number" : "bool"}`, loc));
     return { kind: "literal", value: to };
   }

@@ -111,24 +111,95 @@ class Lowerer {
   private template(node: Extract<HclAst, { type: "template" }>): Expr {
     const raw = node.meta.value;
     const heredoc = /^<<(-?)/.exec(raw);
-    const indent = heredoc?.[1] === "-" ? heredocIndent(raw) : 0;
-    const parts: (string | Expr)[] = [];
-    for (const k of node.children) {
-      if (k.type === "literalValue" && k.meta.type === "string") {
-        let text = heredoc ? decodeHeredoc(k.meta.value) : decodeQuoted(k.meta.value);
-        if (indent > 0) text = stripIndentAfterNewlines(text, indent);
-        const last = parts[parts.length - 1];
-        if (typeof last === "string") parts[parts.length - 1] = last + text;
-        else if (text !== "") parts.push(text);
-      } else {
-        parts.push(this.expr(k));
-      }
+    const style: TemplateStyle = { heredoc: heredoc !== null, indent: heredoc?.[1] === "-" ? heredocIndent(raw) : 0 };
+    const parts = this.templateParts(node.children, style);
+    // hcl2json strips the first line of a `<<-` heredoc unless a directive follows in that chunk.
+    const firstLine = raw.split("\n")[1] ?? "";
+    if (style.indent > 0 && typeof parts[0] === "string" && parts[0].startsWith(firstLine.slice(0, style.indent)) && /^\s/.test(firstLine)) {
+      parts[0] = parts[0].slice(Math.min(style.indent, parts[0].length - parts[0].trimStart().length));
     }
     if (parts.length === 0) return { kind: "literal", value: "", ...(heredoc ? { heredoc: true } : {}) };
     if (parts.length === 1 && typeof parts[0] === "string") {
       return { kind: "literal", value: parts[0], ...(heredoc ? { heredoc: true } : {}) };
     }
     return { kind: "template", parts, ...(heredoc ? { heredoc: true } : {}) };
+  }
+
+  /**
+   * A template's text and interpolations, with its directives: `%{ for }` becomes the joined
+   * values of a `for` expression, `%{ if }` a conditional. Strip markers (`${~ x ~}`,
+   * `%{~ for … ~}`) remove the white space next to them, as HCL does (hcl2json leaves it in).
+   */
+  private templateParts(children: readonly HclAst[], style: TemplateStyle): (string | Expr)[] {
+    const segments: Segment[] = [];
+    for (const k of children) {
+      if (k.type === "literalValue" && k.meta.type === "string") {
+        let text = style.heredoc ? decodeHeredoc(k.meta.value) : decodeQuoted(k.meta.value);
+        if (style.indent > 0) text = stripIndentAfterNewlines(text, style.indent);
+        segments.push({ text });
+        continue;
+      }
+      const untyped = k as { type: string; children: HclAst[]; meta: Record<string, unknown> };
+      if (untyped.type === "templateJoin" && untyped.children[0]?.type === "for") {
+        const f = untyped.children[0] as Extract<HclAst, { type: "for" }>;
+        const open = markers(String(f.meta.openRangeValue ?? ""));
+        const close = markers(String(f.meta.closeRangeValue ?? ""));
+        const [collection, body] = f.children;
+        const inner = body && body.type === "template" ? this.templateParts(body.children, style) : body ? [this.expr(body)] : [];
+        if (open.right) trimStart(inner);
+        if (close.left) trimEnd(inner);
+        const value: Expr = inner.length === 1 && typeof inner[0] === "string" ? { kind: "literal", value: inner[0] } : { kind: "template", parts: inner };
+        const loop: Expr = {
+          kind: "for",
+          ...(f.meta.keyVar ? { keyVar: f.meta.keyVar } : {}),
+          valueVar: f.meta.valVar,
+          collection: this.expr(collection!),
+          value,
+        };
+        segments.push({ expr: { kind: "call", name: "join", args: [{ kind: "literal", value: "" }, loop] }, left: open.left, right: close.right });
+        continue;
+      }
+      if (k.type === "conditional" && typeof (k.meta as { value?: unknown }).value === "string" && String((k.meta as { value: string }).value).startsWith("%{")) {
+        const text = String((k.meta as { value: string }).value);
+        const open = markers(text.slice(0, directiveEnd(text, 0) + 1));
+        const elseAt = text.search(/%\{~?\s*else\s*~?\}(?![\s\S]*%\{~?\s*else\s*~?\})/);
+        const otherwise = elseAt >= 0 ? markers(text.slice(elseAt, text.indexOf("}", elseAt) + 1)) : { left: false, right: false };
+        const endif = markers(/%\{~?\s*endif\s*~?\}$/.exec(text)?.[0] ?? "");
+        const branch = (n: HclAst | undefined) => (n && n.type === "template" ? this.templateParts(n.children, style) : n ? [this.expr(n)] : []);
+        const then = branch(k.children[1]);
+        const other = branch(k.children[2]);
+        if (open.right) trimStart(then);
+        if (elseAt >= 0) {
+          if (otherwise.left) trimEnd(then);
+          if (otherwise.right) trimStart(other);
+          if (endif.left) trimEnd(other);
+        } else if (endif.left) trimEnd(then);
+        const asExpr = (ps: (string | Expr)[]): Expr => (ps.length === 0 ? { kind: "literal", value: "" } : ps.length === 1 && typeof ps[0] === "string" ? { kind: "literal", value: ps[0] } : { kind: "template", parts: ps });
+        segments.push({ expr: { kind: "conditional", condition: this.expr(k.children[0]!), whenTrue: asExpr(then), whenFalse: asExpr(other) }, left: open.left, right: endif.right });
+        continue;
+      }
+      // An interpolation: `${~ x ~}` strips around itself.
+      const before = this.ctx.source.subarray(Math.max(0, k.range.start.byte - 64), k.range.start.byte).toString("utf8");
+      const after = this.ctx.source.subarray(k.range.end.byte, k.range.end.byte + 64).toString("utf8");
+      segments.push({ expr: this.expr(k), left: /\$\{~\s*$/.test(before), right: /^\s*~\}/.test(after) });
+    }
+    // Apply the strip markers to the text around each interpolation and directive.
+    segments.forEach((seg, i) => {
+      if (!("expr" in seg)) return;
+      const prev = segments[i - 1];
+      const next = segments[i + 1];
+      if (seg.left && prev && "text" in prev) prev.text = prev.text.replace(/\s+$/, "");
+      if (seg.right && next && "text" in next) next.text = next.text.replace(/^\s+/, "");
+    });
+    const parts: (string | Expr)[] = [];
+    for (const seg of segments) {
+      if ("text" in seg) {
+        const last = parts[parts.length - 1];
+        if (typeof last === "string") parts[parts.length - 1] = last + seg.text;
+        else if (seg.text !== "") parts.push(seg.text);
+      } else parts.push(seg.expr);
+    }
+    return parts;
   }
 
   private object(node: HclAst): Expr {
@@ -233,6 +304,51 @@ class Lowerer {
   }
 }
 
+interface TemplateStyle {
+  readonly heredoc: boolean;
+  /** `<<-`: the indentation removed from every line. */
+  readonly indent: number;
+}
+
+type Segment = { text: string } | { expr: Expr; left: boolean; right: boolean };
+
+/** The strip markers of a directive's text: `%{~ … }` (left) and `%{ … ~}` (right). */
+function markers(directive: string): { left: boolean; right: boolean } {
+  return { left: /^[%$]\{~/.test(directive), right: /~\}$/.test(directive) };
+}
+
+/** Where the directive that starts at `start` (`%{`) ends: its closing `}`, brackets and strings skipped. */
+function directiveEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start + 2; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "{" || c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === "}") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return text.length - 1;
+}
+
+function trimStart(parts: (string | Expr)[]): void {
+  if (typeof parts[0] === "string") {
+    parts[0] = parts[0].replace(/^\s+/, "");
+    if (parts[0] === "") parts.shift();
+  }
+}
+
+function trimEnd(parts: (string | Expr)[]): void {
+  const last = parts.length - 1;
+  if (typeof parts[last] === "string") {
+    parts[last] = (parts[last] as string).replace(/\s+$/, "");
+    if (parts[last] === "") parts.pop();
+  }
+}
+
 /** Decodes a quoted HCL template literal: escapes, `$${` and `%%{`. */
 export function decodeQuoted(raw: string): string {
   if (!raw.includes("\\") && !raw.includes("$${") && !raw.includes("%%{")) return raw;
@@ -264,9 +380,9 @@ export function decodeHeredoc(raw: string): string {
   return raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
 }
 
-/** The indentation `<<-` removes: the smallest of all non-blank lines, closing marker included. */
+/** The indentation `<<-` removes: the smallest of all non-blank lines of the text (not the closing marker's). */
 export function heredocIndent(raw: string): number {
-  const lines = raw.split("\n").slice(1);
+  const lines = raw.split("\n").slice(1, -1);
   let min = Infinity;
   for (const l of lines) {
     const line = l.replace(/\r$/, "");

@@ -127,6 +127,12 @@ export function camel(snake: string): string {
   return parts[0]! + parts.slice(1).map((p) => p[0]!.toUpperCase() + p.slice(1)).join("");
 }
 
+/** An identifier's PascalCase: `apiGateway` → `ApiGateway`, `api-gw` → `ApiGw`. */
+export function pascalCase(name: string): string {
+  const c = camelCase(name).replace(/^_+/, "");
+  return c ? c[0]!.toUpperCase() + c.slice(1) : "_";
+}
+
 /** snake_case → PascalCase, as Pulumi names classes: `rest_api` → `RestApi`. */
 export function pascal(snake: string): string {
   return snake

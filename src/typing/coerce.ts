@@ -254,6 +254,19 @@ export class Coercer {
       }
       const nested = nestedProps(shape, pkg);
       if (nested && e.kind === "object") return this.object(e, nested, pkg, scope, loc);
+      // A list or map of one primitive type where another goes: Terraform converts each element.
+      if ((shape[0] === "l" || shape[0] === "m") && (inner === "s" || inner === "n" || inner === "b")) {
+        const t = required(unwrap(this.types.type(e, scope)));
+        const from = (t.k === "list" && shape[0] === "l") || (t.k === "map" && shape[0] === "m") ? required(t.of).k : undefined;
+        const want = inner === "s" ? "string" : inner === "n" ? "number" : "bool";
+        if ((from === "string" || from === "number" || from === "bool") && from !== want) {
+          const name = want === "string" ? "tostring" : want === "number" ? "tonumber" : "tobool";
+          const v: Expr = { kind: "ref", target: { kind: "scope", name: "element" }, path: [] };
+          const convert: Expr = { kind: "call", name, args: [v], implicit: true };
+          if (shape[0] === "l") return { kind: "for", valueVar: "element", collection: e, value: convert };
+          return { kind: "for", keyVar: "key", valueVar: "element", collection: e, key: { kind: "ref", target: { kind: "scope", name: "key" }, path: [] }, value: convert };
+        }
+      }
       return e;
     }
     if (shape !== "s" && shape !== "n" && shape !== "b") return e;

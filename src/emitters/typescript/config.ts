@@ -6,6 +6,7 @@
 import type { ConfigDecl } from "../../model/pulumi.js";
 import { fromVariableType, tsType } from "../../typing/types.js";
 import { arg } from "./code.js";
+import { pascalCase } from "../../model/names.js";
 import { commentText, stringLiteral } from "./escape.js";
 import type { ExprPrinter } from "./expr.js";
 
@@ -15,7 +16,13 @@ export function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: 
   const key = stringLiteral(d.key);
   const t = d.type;
   const suffix = t.kind === "number" ? "Number" : t.kind === "boolean" ? "Boolean" : t.kind === "object" ? "Object" : "";
-  const generic = t.kind === "object" ? `<${tsType(fromVariableType(t.type))}>` : "";
+  let generic = t.kind === "object" ? `<${tsType(fromVariableType(t.type))}>` : "";
+  // A structured type reads better named, above the read (`type Methods = …`).
+  if (t.kind === "object" && generic.includes("{") && generic.length > 40) {
+    const alias = p.env.scope.claim(pascalCase(name));
+    lines.push(`type ${alias} = ${generic.slice(1, -1)};`);
+    generic = `<${alias}>`;
+  }
   const secret = d.secret ? "Secret" : "";
   let read: string;
   if (d.default) {

@@ -366,7 +366,8 @@ export class ExprPrinter {
     if (source.k !== "list" && source.k !== "tuple" && source.k !== "any") return code(`[${tail(primary(src))}]`);
     if (e.each.length === 0) return src;
     const v = new NameScope(this.env.scope).claim("v");
-    return method(src, "map", [arrow(v, code(tail(v)))]);
+    const untyped = source.k === "any" || required(unwrap(element(source))).k === "any";
+    return method(src, "map", [arrow(untyped ? `${v}: any` : v, code(tail(v)))]);
   }
 
   private needsLift(e: Extract<Expr, { kind: "call" }>): boolean {
@@ -404,46 +405,60 @@ export class ExprPrinter {
     return printed;
   }
 
-  private forExpr(e: ForExpr): Code {
-    const it = iteration(this.type(e.collection));
+  /** What a `for` expression iterates and how its lambdas are written. */
+  private forSource(e: ForExpr): { inner: ExprPrinter; source: Code; params: string; map: boolean; indexed: boolean } {
+    const t = this.type(e.collection);
+    const it = iteration(t);
     const scope = new NameScope(this.env.scope);
     const mentions = (name: string | undefined) => name !== undefined && [e.value, e.key, e.condition].some((x) => x !== undefined && refersTo(x, name));
-    const keyUsed = mentions(e.keyVar);
     const v = scope.claim(camelCase(e.valueVar));
     // A set's key is its value.
-    const k = keyUsed && e.keyVar ? (it.kind === "set" ? v : scope.claim(camelCase(e.keyVar))) : undefined;
+    const k = mentions(e.keyVar) && e.keyVar ? (it.kind === "set" ? v : scope.claim(camelCase(e.keyVar))) : undefined;
     const inner = new ExprPrinter(withLocals(this.env, { [e.valueVar]: v, ...(e.keyVar && k ? { [e.keyVar]: k } : {}) }, this.env.types.forScope(e, this.env.scopeTypes), scope), this.subst);
-    const coll = this.print(e.collection);
+    let coll = this.print(e.collection);
+    // Terraform fails on a null collection; so does the program, at the same place.
+    if (this.type(e.collection).k === "opt" && !isOutputType(t)) coll = code(`${primary(coll)}!`);
+    // Elements of unknown type are typed `any` on purpose (TypeScript would say `unknown`).
+    const untyped = it.kind === "any" || required(unwrap(it.value)).k === "any";
     const map = it.kind === "map";
-    // Terraform iterates a map in the order of its keys; only a list result shows the order.
-    let source: Code;
-    let params: string;
+    // `Object.entries<any>`: the values of a map of unknown type are `any` (TypeScript says `unknown`).
+    const anyArg = untyped ? "<any>" : "";
     if (map || (it.kind === "any" && k)) {
-      source = it.kind === "any" || e.key ? call("Object.entries", [coll]) : call(this.env.program.helper("entries"), [coll]);
-      params = `[${k ?? "_"}, ${v}]`;
-    } else if (it.kind === "any") {
-      source = call("Object.values", [coll]);
-      params = v;
-    } else {
-      source = coll;
-      params = k ? (it.kind === "set" ? v : `${v}, ${k}`) : v;
+      const source = it.kind === "any" || e.key ? call(`Object.entries${anyArg}`, [coll]) : call(this.env.program.helper("entries"), [coll]);
+      return { inner, source, params: `[${k ?? "_"}, ${v}]`, map, indexed: false };
     }
+    if (it.kind === "any") return { inner, source: call(`Object.values${anyArg}`, [coll]), params: v, map, indexed: false };
+    const typed = (x: string, t = "any") => (untyped ? `${x}: ${t}` : x);
+    return { inner, source: coll, params: k ? (it.kind === "set" ? typed(v) : `${typed(v)}, ${typed(k, "number")}`) : typed(v), map, indexed: k !== undefined && it.kind !== "set" };
+  }
+
+  private forExpr(e: ForExpr): Code {
+    const { inner, source, params, map, indexed } = this.forSource(e);
     // A list's index after a filter is not the index Terraform means: filter and map in one pass.
-    if (e.condition && k && params.includes(",") && !map && it.kind !== "any" && !e.key) {
+    if (e.condition && indexed && !e.key) {
       const body = conditional(inner.print(e.condition), code(`[${arg(inner.print(e.value))}]`), code("[]"));
       return method(source, "flatMap", [arrow(params, body)]);
     }
     const filter = e.condition ? method(source, "filter", [arrow(params, inner.print(e.condition))]) : source;
     if (e.key) {
-      const keyCode = inner.print(e.key);
-      const valueCode = inner.print(e.value);
       const identity = refersOnlyTo(e.key, e.keyVar) && refersOnlyTo(e.value, e.valueVar) && map && !e.grouped;
-      if (identity) return e.condition ? call("Object.fromEntries", [filter]) : coll;
-      const pairs = method(filter, "map", [arrow(params, code(`[${arg(keyCode)}, ${arg(valueCode)}]`))]);
+      if (identity && !e.condition) return this.print(e.collection);
+      const pairs = this.forPairs(e);
       return e.grouped ? call(this.env.program.helper("group"), [pairs]) : call("Object.fromEntries", [pairs]);
     }
-    if (refersOnlyTo(e.value, e.valueVar) && !map && it.kind !== "any") return filter;
+    if (refersOnlyTo(e.value, e.valueVar) && !map && this.type(e.collection).k !== "any") return filter;
     return method(filter, "map", [arrow(params, inner.print(e.value))]);
+  }
+
+  /**
+   * The `[key, value]` pairs a map-making `for` expression makes; `tuples` types each pair as a
+   * tuple (`as const`), as a loop that destructures them needs.
+   */
+  forPairs(e: ForExpr, tuples = false): Code {
+    const { inner, source, params, map } = this.forSource(e);
+    const filter = e.condition ? method(source, "filter", [arrow(params, inner.print(e.condition))]) : source;
+    if (refersOnlyTo(e.key!, e.keyVar) && refersOnlyTo(e.value, e.valueVar) && map) return filter;
+    return method(filter, "map", [arrow(params, code(`[${arg(inner.print(e.key!))}, ${arg(inner.print(e.value))}]${tuples ? " as const" : ""}`))]);
   }
 
   private paramName(e: Expr): string {

@@ -38,6 +38,7 @@ function dependsOn(items: readonly Expr[], p: ExprPrinter): string {
     const c = p.print(e);
     if (t.k === "list") out.push(`...${arg(c)}`);
     else if (t.k === "map") out.push(`...${arg(call("Object.values", [c]))}`);
+    else if (t.k === "any") out.push(`...[${arg(c)}].flat()`);
     else if (t.k === "opt") out.push(`...(${c.text} ? [${c.text}] : [])`);
     else out.push(arg(c));
   }
@@ -58,16 +59,20 @@ function loopPrinter(p: ExprPrinter, r: Repeat, names: { index?: string; key?: s
   return new ExprPrinter(withLocals(p.env, locals, types, scope));
 }
 
-/** What a `for_each` iterates: `Object.entries(x)` of a map, the elements of a set. */
+/** What a `for_each` iterates: the entries of a map (`Object.entries(x)`), the elements of a set. */
 function forEachSource(r: Extract<Repeat, { kind: "forEach" }>, p: ExprPrinter): { set: boolean; code: Code } {
   const t = p.type(r.collection);
   const it = iteration(t);
   const set = r.set || it.kind === "set" || it.kind === "list";
+  // A map made by a `for` expression: its pairs are what the loop reads.
+  if (!set && r.collection.kind === "for" && r.collection.key && !r.collection.grouped) return { set, code: p.forPairs(r.collection, true) };
   const c = p.print(r.collection);
-  if (!set) return { set, code: call("Object.entries", [c]) };
+  if (!set) return { set, code: call(`Object.entries${it.value.k === "any" ? "<any>" : ""}`, [c]) };
   // A literal list of distinct values is already a set; anything else may repeat a value.
   const distinct = r.collection.kind === "list" && new Set(r.collection.items.map((x) => JSON.stringify(x))).size === r.collection.items.length;
-  return { set, code: distinct || it.kind === "set" ? c : code(`new Set(${arg(c)})`) };
+  if (distinct || it.kind === "set") return { set, code: c };
+  // Terraform's for_each takes a set of strings.
+  return { set, code: code(`new Set${it.value.k === "string" ? "" : "<string>"}(${arg(c)})`) };
 }
 
 export function resource(d: ResourceDecl, name: string, p: ExprPrinter, trailing: string): string {

@@ -63,14 +63,14 @@ export function declare(ctx: ResourceContext, className: string, args: Extract<E
   const suffix = o.suffix ?? "";
   const name = ctx.id + suffix.replace(/\./g, "");
   const dependsOn = [...ctx.dependsOn, ...(o.after ?? [])];
-  requireArguments(args, requiredOf(className), `${name} (${ctx.type})`, ctx.loc, ctx.diags);
+  const complete = requireArguments(args, requiredOf(className), `${name} (${ctx.type})`, ctx.loc, ctx.diags);
   return {
     kind: "resource",
     id: declId(ctx.id, suffix),
     sourceName: name,
     className,
     resourceName: name,
-    args,
+    args: complete,
     options: { ...(dependsOn.length ? { dependsOn } : {}), ...(ctx.retain ? { retainOnDelete: true } : {}) },
     ...(ctx.condition ? { repeat: { kind: "conditional", condition: ctx.condition } } : {}),
     ...(o.notes?.length ? { notes: o.notes } : {}),

@@ -41,6 +41,10 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
     }
     const shape = props?.[prop];
     if (it.kind === "attribute") {
+      if (entries.some((e) => e.key === prop)) {
+        ctx.diags.push(diagnostic("PG2003", "warning", `${ctx.tfType}: '${it.name}' sets '${prop}' again; the first value is kept`, it.loc));
+        continue;
+      }
       entries.push({ key: prop, value: convertValue(ctx.value(it.value, it.loc), shape), ...(it.comments ? { comments: it.comments } : {}), loc: it.loc });
       continue;
     }
@@ -48,9 +52,10 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
     const nestedProps = nestedType ? types[nestedType] ?? types[`${nestedType}Args`] : undefined;
     const nestedCtx: BodyContext = { ...ctx, tfType: `${ctx.tfType}.${it.name}` };
     if (it.kind === "dynamic") {
-      // `rule.key` / `rule.value` inside the content become the loop's own variables.
+      // `rule.key` / `rule.value` inside the content become the loop's own variables (before
+      // references are resolved: `my_rule.value` reads like a resource of type `my_rule`).
       const iterator = it.iterator;
-      const contentCtx: BodyContext = { ...nestedCtx, value: (e, loc) => transformExpr(ctx.value(e, loc), (x) => iteratorRef(x, iterator)) };
+      const contentCtx: BodyContext = { ...nestedCtx, value: (e, loc) => ctx.value(transformExpr(e, (x) => iteratorRef(x, iterator)), loc) };
       const content = mapBody(it.content, nestedProps, contentCtx);
       const mapped: Expr = {
         kind: "for",
@@ -60,8 +65,19 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
         value: content,
       };
       // A block Pulumi allows once: the dynamic block makes zero or one of it.
-      const value: Expr = shape !== undefined && !isList(shape) ? { kind: "index", collection: mapped, key: { kind: "literal", value: 0 } } : mapped;
-      entries.push({ key: prop, value, ...(it.comments ? { comments: it.comments } : {}), loc: it.loc });
+      if (shape !== undefined && !isList(shape)) {
+        entries.push({ key: prop, value: { kind: "index", collection: mapped, key: { kind: "literal", value: 0 } }, ...(it.comments ? { comments: it.comments } : {}), loc: it.loc });
+        continue;
+      }
+      // Blocks and dynamic blocks of one type make one list, in source order.
+      const group = blockGroups.get(prop);
+      if (group) {
+        group.items.push({ kind: "call", name: "concat", args: [] }, mapped);
+        continue;
+      }
+      const entry = { key: prop, value: mapped, ...(it.comments ? { comments: it.comments } : {}), loc: it.loc, items: [{ kind: "call", name: "concat", args: [] } as Expr, mapped] };
+      blockGroups.set(prop, entry);
+      entries.push(entry);
       continue;
     }
     const obj = mapBody(it.body, nestedProps, nestedCtx);
@@ -89,9 +105,30 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
     entries: entries.map((e) => {
       if (!("items" in e)) return e;
       const { items, ...rest } = e as ObjectEntry & { items: Expr[] };
-      return items.length === 0 ? rest : { ...rest, value: { kind: "list", items } };
+      return items.length === 0 ? rest : { ...rest, value: blockList(items) };
     }),
   };
+}
+
+const SPREAD = (e: Expr) => e.kind === "call" && e.name === "concat" && e.args.length === 0;
+
+/**
+ * The list a property's blocks make: static blocks are elements, a dynamic block's `for`
+ * (marked by an empty `concat` before it) is spread in: `concat([a, b], forA, [c])`.
+ */
+function blockList(items: readonly Expr[]): Expr {
+  if (!items.some(SPREAD)) return { kind: "list", items };
+  const args: Expr[] = [];
+  let run: Expr[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (SPREAD(items[i]!)) {
+      if (run.length) args.push({ kind: "list", items: run });
+      run = [];
+      args.push(items[++i]!);
+    } else run.push(items[i]!);
+  }
+  if (run.length) args.push({ kind: "list", items: run });
+  return args.length === 1 ? args[0]! : { kind: "call", name: "concat", args };
 }
 
 /** Adapts a value to its property's shape where Pulumi's type differs from Terraform's. */
@@ -106,7 +143,12 @@ function convertValue(v: Expr, shape: Shape | undefined): Expr {
 }
 
 function iteratorRef(e: Expr, iterator: string): Expr {
-  if (e.kind !== "ref" || e.target.kind !== "scope" || e.target.name !== iterator) return e;
+  if (e.kind !== "ref") return e;
+  // `my_rule.value.x` was read as an attribute of a resource of type `my_rule` named `value`.
+  if (e.target.kind === "resource" && e.target.type === iterator && (e.target.name === "key" || e.target.name === "value")) {
+    return { ...e, target: { kind: "scope", name: `${iterator}_${e.target.name}` } };
+  }
+  if (e.target.kind !== "scope" || e.target.name !== iterator) return e;
   const first = e.path[0];
   if (first?.kind === "attr" && (first.name === "key" || first.name === "value")) {
     return { ...e, target: { kind: "scope", name: `${iterator}_${first.name}` }, path: e.path.slice(1) };

@@ -13,7 +13,9 @@ import { checkIntegrations } from "../integration-rules.js";
 import { mapProperty } from "../properties.js";
 import { requireArguments } from "../required.js";
 import { resolveDataSource, resolveResourceType } from "./types.js";
+import { lowerSimpleTraversal } from "../../parsers/terraform/lower-expr.js";
 import { mapBody } from "./body.js";
+import { mapTypedPaths } from "./paths.js";
 import { rewriteReferences, type Declared, type ReferenceTable } from "./references.js";
 
 export function mapTerraform(program: SourceProgram, diags: Diagnostic[]): PulumiProgram {
@@ -53,7 +55,7 @@ export function mapTerraform(program: SourceProgram, diags: Diagnostic[]): Pulum
     description: "not declared in the converted files",
   }));
   checkIntegrations(decls, diags);
-  return { decls: [...implicit, ...decls], trailingComments: program.trailingComments };
+  return { decls: mapTypedPaths([...implicit, ...decls]), trailingComments: program.trailingComments };
 }
 
 function buildTable(program: SourceProgram): ReferenceTable {
@@ -127,7 +129,13 @@ function configDecl(v: Variable, table: ReferenceTable, diags: Diagnostic[]): De
 function options(r: Resource | ProviderConfig, table: ReferenceTable, diags: Diagnostic[], argProps?: Record<string, unknown>, tfType?: string): ResourceOptions {
   if (r.kind === "provider") return {};
   const m = r.meta;
-  const dependsOn = m.dependsOn.map((d) => rewriteReferences(d, table, diags, r.loc));
+  // Terraform 0.11 wrote `depends_on = ["aws_x.y"]`: the string names the resource.
+  const named = (d: Expr): Expr => (d.kind === "literal" && typeof d.value === "string" ? (lowerSimpleTraversal(d.value) ?? d) : d);
+  const dependsOn = m.dependsOn.map((d) => rewriteReferences(named(d), table, diags, r.loc)).filter((d) => {
+    if (d.kind === "ref" && d.target.kind === "decl") return true;
+    diags.push(diagnostic("PG2008", "warning", "depends_on names nothing declared in the converted files; it is left out", r.loc));
+    return false;
+  });
   const provider = m.provider ? rewriteReferences(m.provider, table, diags, r.loc) : undefined;
   if (provider && !(provider.kind === "ref" && provider.target.kind === "decl")) {
     diags.push(diagnostic("PG2008", "warning", "provider reference not found: declare the aliased provider block in the converted files", r.loc));
@@ -176,9 +184,9 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
     return [{ kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): resource "${r.type}" "${r.name}" is not converted: no @pulumi/aws class for this type.`] }];
   }
   const value = (e: Expr, loc: Location = r.loc) => rewriteReferences(e, table, diags, loc);
-  const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
+  const mapped = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
   const rep = repeat(r, table, diags);
-  requireArguments(args, resolved.schema.required, `${r.type}.${r.name}`, r.loc, diags);
+  const args = requireArguments(mapped, resolved.schema.required, `${r.type}.${r.name}`, r.loc, diags);
   const notes: string[] = [];
   if (r.meta.createBeforeDestroy) notes.push("lifecycle.create_before_destroy: Pulumi already creates replacements before deleting the old resource (unless deleteBeforeReplace is set).");
   return [{
@@ -204,12 +212,11 @@ function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl
     diags.push(diagnostic("PG2002", "warning", `data source '${r.type}' has no invoke in @pulumi/aws ${awsSchema().package}; it is left as a TODO`, r.loc));
     return [{ kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): data "${r.type}" "${r.name}" is not converted: no @pulumi/aws invoke for this type.`] }];
   }
-  if (r.meta.count || r.meta.forEach) {
-    diags.push(diagnostic("PG2004", "warning", `data "${r.type}" "${r.name}": count/for_each on data sources is not converted; one invoke is made`, r.loc));
-  }
   const value = (e: Expr, loc: Location = r.loc) => rewriteReferences(e, table, diags, loc);
   const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
   const mod = resolved.module === "index" ? "" : resolved.module + ".";
+  // `count` / `for_each` on a data source: one invoke per instance.
+  const rep = repeat(r, table, diags);
   return [{
     kind: "invoke",
     id,
@@ -217,6 +224,7 @@ function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl
     fn: `aws.${mod}${resolved.name}${resolved.schema.output ? "Output" : ""}`,
     args,
     options: options(r, table, diags),
+    ...(rep ? { repeat: rep } : {}),
     loc: r.loc,
     ...comments,
   }];

@@ -2,7 +2,7 @@
 import type { ObjectEntry } from "../../../model/expr.js";
 import { tsType, type Type } from "../../../typing/types.js";
 import { arg, arrow, binary, call, code, conditional, method, primary, PREC, type Code } from "../code.js";
-import { helper, literal, spreadable, typed, type FnArg, type FnContext, type FnPrinter } from "./shared.js";
+import { helper, literal, param, spreadable, typed, type FnArg, type FnContext, type FnPrinter } from "./shared.js";
 
 const scalar = (t: Type | undefined) => t !== undefined && (t.k === "string" || t.k === "number" || t.k === "bool");
 const elementOf = (t: Type): Type => (t.k === "list" ? t.of : t.k === "tuple" ? (t.of.every((x) => x.k === t.of[0]?.k) && t.of[0] ? t.of[0] : { k: "any" }) : { k: "any" });
@@ -19,15 +19,15 @@ function concat(args: readonly FnArg[]): Code {
   return code(`[${parts.join(", ")}]`);
 }
 
-/** `(v) => …` with a parameter name free here. */
-function lambda(ctx: FnContext, name: string, body: (v: string) => string, prec: number = PREC.primary): Code {
+/** `(v) => …` over the elements of `list`, with a parameter name free here. */
+function lambda(ctx: FnContext, name: string, list: FnArg, body: (v: string) => string, prec: number = PREC.primary): Code {
   const v = ctx.fresh(name);
-  return arrow(v, code(body(v), prec));
+  return arrow(param(v, list), code(body(v), prec));
 }
 
 export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
-  alltrue: ([l], ctx) => method(l!.print(), "every", [elementOf(l!.type).k === "bool" ? lambda(ctx, "v", (v) => v) : code(ctx.helper("istrue"))]),
-  anytrue: ([l], ctx) => method(l!.print(), "some", [elementOf(l!.type).k === "bool" ? lambda(ctx, "v", (v) => v) : code(ctx.helper("istrue"))]),
+  alltrue: ([l], ctx) => method(l!.print(), "every", [elementOf(l!.type).k === "bool" ? lambda(ctx, "v", l!, (v) => v) : code(ctx.helper("istrue"))]),
+  anytrue: ([l], ctx) => method(l!.print(), "some", [elementOf(l!.type).k === "bool" ? lambda(ctx, "v", l!, (v) => v) : code(ctx.helper("istrue"))]),
   chunklist: helper("chunklist"),
   coalesce: (args, ctx) => {
     // Literals: the answer is known now.
@@ -45,13 +45,13 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   },
   coalescelist: helper("coalescelist"),
   compact: ([l], ctx) =>
-    method(l!.print(), "filter", [lambda(ctx, "v", (v) => (elementOf(l!.type).k === "string" ? v : `${v} !== undefined && ${v} !== null && ${v} !== ""`), PREC.and)]),
+    method(l!.print(), "filter", [lambda(ctx, "v", l!, (v) => (elementOf(l!.type).k === "string" ? v : `${v} !== undefined && ${v} !== null && ${v} !== ""`), PREC.and)]),
   concat: (args) => concat(args),
   list: (args) => concat(args.map((a) => (a.spread ? a : { ...a, expr: { kind: "list", items: [a.expr] }, print: () => code(`[${arg(a.print())}]`) }))),
   contains: ([l, v], ctx) => {
     if (scalar(elementOf(l!.type)) || scalar(v!.type)) return method(l!.print(), "includes", [v!.print()]);
     ctx.use("util");
-    return method(l!.print(), "some", [lambda(ctx, "x", (x) => `util.isDeepStrictEqual(${x}, ${arg(v!.print())})`)]);
+    return method(l!.print(), "some", [lambda(ctx, "x", l!, (x) => `util.isDeepStrictEqual(${x}, ${arg(v!.print())})`)]);
   },
   distinct: ([l], ctx) => (scalar(elementOf(l!.type)) ? code(`[...new Set(${arg(l!.print())})]`) : call(ctx.helper("distinct"), [l!.print()])),
   element: helper("element"),
@@ -68,8 +68,12 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
     if (isMap(x)) return code(`${primary(call("Object.keys", [x!.print()]))}.length`);
     return call(ctx.helper("length"), [x!.print()]);
   },
-  lookup: ([m, k, d]) => {
+  lookup: ([m, k, d], ctx) => {
     const key = literal(k);
+    if (key === null || typeof key === "boolean" || !k) {
+      ctx.warn("lookup() is given no map and key (Terraform rejects it)");
+      return undefined;
+    }
     // An object type declares its keys: another one is read as a map's.
     const declared = m!.type.k !== "object" || (typeof key === "string" && key in m!.type.fields);
     const base = declared ? primary(m!.print()) : `(${m!.print().text} as Record<string, ${d ? "any" : "any"}>)`;
@@ -110,13 +114,14 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   sort: ([l]) => method(code(`[...${arg(l!.print())}]`), "sort"),
   sum: ([l], ctx) => {
     const [a, b] = [ctx.fresh("a"), ctx.fresh("b")];
-    return method(l!.print(), "reduce", [arrow(`${a}, ${b}`, code(`${a} + ${b}`, PREC.add))]);
+    return method(l!.print(), "reduce", [arrow(`${param(a, l)}, ${param(b, l)}`, code(`${a} + ${b}`, PREC.add))]);
   },
   transpose: helper("transpose"),
   values: helper("values"),
   zipmap: ([k, v], ctx) => {
     const [key, i] = [ctx.fresh("key"), ctx.fresh("i")];
-    return call("Object.fromEntries", [method(k!.print(), "map", [arrow(`${key}, ${i}`, code(`[${key}, ${primary(v!.print())}[${i}]]`))])]);
+    const untyped = param(key, k) !== key;
+    return call("Object.fromEntries", [method(k!.print(), "map", [arrow(`${param(key, k)}, ${untyped ? `${i}: number` : i}`, code(`[${key}, ${primary(v!.print())}[${i}]]`))])]);
   },
   tolist: ([l], ctx) => {
     if (l!.expr.kind === "list" || scalar(elementOf(l!.type)) || elementOf(l!.type).k !== "any") return mixedLiteral(l!, ctx) ?? l!.print();

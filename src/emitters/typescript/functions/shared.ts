@@ -42,6 +42,13 @@ export const helper =
   (args, ctx) =>
     code(`${ctx.helper(name)}(${args.map(spreadable).join(", ")})`);
 
+/** A lambda parameter over the elements of `list`: typed `any` where they are of unknown type. */
+export function param(name: string, list: FnArg | undefined): string {
+  const t = list?.type;
+  const element = t?.k === "list" ? t.of : t?.k === "tuple" ? t.of[0] : undefined;
+  return !t || t.k === "any" || element?.k === "any" ? `${name}: any` : name;
+}
+
 /** The literal value of an argument, when it is one. */
 export function literal(a: FnArg | undefined): string | number | boolean | null | undefined {
   return a?.expr.kind === "literal" ? a.expr.value : undefined;

@@ -11,7 +11,7 @@ export function equal(a: unknown, b: unknown): boolean {
 }
 
 /** Terraform's element(): the index wraps around the end of the list. */
-export function element<T>(list: readonly T[], position: number): T {
+export function element<T = any>(list: readonly T[], position: number): T {
   if (list.length === 0) throw new Error("element: cannot use element function with an empty list");
   if (position < 0) throw new Error("element: cannot use element function with a negative index");
   return list[Math.floor(position) % list.length]!;
@@ -25,19 +25,19 @@ export function index(list: readonly unknown[], value: unknown): number {
 }
 
 /** Terraform's coalesce(): the first argument that is neither null nor an empty string. */
-export function coalesce<T>(...candidates: (T | null | undefined)[]): T {
+export function coalesce<T = any>(...candidates: (T | null | undefined)[]): T {
   for (const v of candidates) if (v !== null && v !== undefined && (v as unknown) !== "") return v;
   throw new Error("coalesce: no non-null, non-empty-string arguments");
 }
 
 /** Terraform's coalescelist(): the first list that is not empty. */
-export function coalescelist<T>(...lists: readonly (readonly T[])[]): T[] {
+export function coalescelist<T = any>(...lists: readonly (readonly T[])[]): T[] {
   for (const l of lists) if (l.length > 0) return [...l];
   throw new Error("coalescelist: no non-empty list arguments");
 }
 
 /** Terraform's chunklist(): the list in chunks of `size` (one chunk when `size` is 0). */
-export function chunklist<T>(list: readonly T[], size: number): T[][] {
+export function chunklist<T = any>(list: readonly T[], size: number): T[][] {
   if (size === 0) return [[...list]];
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
@@ -45,17 +45,17 @@ export function chunklist<T>(list: readonly T[], size: number): T[][] {
 }
 
 /** Terraform's distinct(): the first occurrence of each value, in order. */
-export function distinct<T>(list: readonly T[]): T[] {
+export function distinct<T = any>(list: readonly T[]): T[] {
   return list.filter((v, i) => list.findIndex((x) => equal(x, v)) === i);
 }
 
 /** Terraform's flatten(): nested lists spliced in, at any depth. */
-export function flatten<T = unknown>(list: readonly unknown[]): T[] {
+export function flatten<T = any>(list: readonly unknown[]): T[] {
   return list.flatMap((v) => (Array.isArray(v) ? flatten<T>(v) : [v as T]));
 }
 
 /** Terraform's one(): null for an empty list, the element of a one-element list. */
-export function one<T>(list: readonly T[]): T | undefined {
+export function one<T = any>(list: readonly T[]): T | undefined {
   if (list.length > 1) throw new Error("one: must be a list, set, or tuple value with either zero or one elements");
   return list[0];
 }
@@ -74,19 +74,19 @@ export function range(...args: number[]): number[] {
 }
 
 /** Terraform's tolist(): elements of mixed primitive types become strings. */
-export function tolist<T>(list: readonly T[]): T[] {
+export function tolist<T = any>(list: readonly T[]): T[] {
   const kinds = new Set(list.filter((v) => v !== null && typeof v !== "object").map((v) => typeof v));
   return kinds.size > 1 ? list.map((v) => (v !== null && typeof v !== "object" ? (String(v) as T) : v)) : [...list];
 }
 
 /** Terraform's tomap(): values of mixed primitive types become strings. */
-export function tomap<T>(map: Readonly<Record<string, T>>): Record<string, T> {
+export function tomap<T = any>(map: Readonly<Record<string, T>>): Record<string, T> {
   const converted = tolist(Object.values(map));
   return Object.fromEntries(Object.keys(map).map((k, i) => [k, converted[i]!]));
 }
 
 /** Terraform's toset(): no duplicates, in Terraform's order. */
-export function toset<T>(list: readonly T[]): T[] {
+export function toset<T = any>(list: readonly T[]): T[] {
   return distinct(tolist(list)).sort((a, b) => {
     if (typeof a === "number" && typeof b === "number") return a - b;
     const x = typeof a === "string" ? a : JSON.stringify(a);
@@ -96,18 +96,18 @@ export function toset<T>(list: readonly T[]): T[] {
 }
 
 /** Terraform's setunion(): the elements of any of the sets. */
-export function setunion<T>(...sets: readonly (readonly T[])[]): T[] {
+export function setunion<T = any>(...sets: readonly (readonly T[])[]): T[] {
   return toset(sets.flat() as T[]);
 }
 
 /** Terraform's setintersection(): the elements all the sets have. */
-export function setintersection<T>(...sets: readonly (readonly T[])[]): T[] {
+export function setintersection<T = any>(...sets: readonly (readonly T[])[]): T[] {
   const [first = [], ...rest] = sets.map((s) => toset(s as T[]));
   return first.filter((v) => rest.every((s) => s.some((x) => equal(x, v))));
 }
 
 /** Terraform's setsubtract(): the elements of `a` that `b` does not have. */
-export function setsubtract<T>(a: readonly T[], b: readonly T[]): T[] {
+export function setsubtract<T = any>(a: readonly T[], b: readonly T[]): T[] {
   const [x, y] = [toset(a), toset(b)];
   return x.filter((v) => !y.some((w) => equal(w, v)));
 }
@@ -118,21 +118,21 @@ export function setproduct(...lists: readonly (readonly unknown[])[]): unknown[]
 }
 
 /** Terraform's values(): the values of a map in the order of its sorted keys. */
-export function values<T>(map: Readonly<Record<string, T>>): T[] {
+export function values<T = any>(map: Readonly<Record<string, T>>): T[] {
   return Object.keys(map)
     .sort()
     .map((k) => map[k]!);
 }
 
 /** A map's entries in Terraform's order (sorted keys), for `for` expressions that make lists. */
-export function entries<T>(map: Readonly<Record<string, T>>): [string, T][] {
+export function entries<T = any>(map: Readonly<Record<string, T>>): [string, T][] {
   return Object.keys(map)
     .sort()
     .map((k) => [k, map[k]!]);
 }
 
 /** Terraform's matchkeys(): the values whose key at the same index is in the search set. */
-export function matchkeys<T>(valueslist: readonly T[], keyslist: readonly unknown[], searchset: readonly unknown[]): T[] {
+export function matchkeys<T = any>(valueslist: readonly T[], keyslist: readonly unknown[], searchset: readonly unknown[]): T[] {
   if (valueslist.length !== keyslist.length) throw new Error("matchkeys: length of keys and values should be equal");
   return valueslist.filter((_, i) => searchset.some((s) => equal(s, keyslist[i])));
 }
@@ -152,7 +152,7 @@ export function istrue(value: unknown): boolean {
 }
 
 /** A `for` expression's grouping mode (`k => v...`): the values of each key, in order. */
-export function group<T>(pairs: readonly (readonly [string, T])[]): Record<string, T[]> {
+export function group<T = any>(pairs: readonly (readonly [string, T])[]): Record<string, T[]> {
   const out: Record<string, T[]> = {};
   for (const [k, v] of pairs) (out[k] ??= []).push(v);
   return out;

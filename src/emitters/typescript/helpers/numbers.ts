@@ -41,7 +41,7 @@ export function tostring(value: unknown): string | undefined {
 }
 
 /** Terraform's try(): the first alternative that evaluates without an error (or a missing attribute). */
-export function tryValues<T>(...alternatives: (() => T)[]): T {
+export function tryValues<T = any>(...alternatives: (() => T)[]): T {
   const errors: string[] = [];
   for (const alternative of alternatives) {
     try {

@@ -1,0 +1,127 @@
+/**
+ * Attribute names read through values whose type is a resource or a schema object, wherever
+ * they are read: through a local (`local.methods[each.key].resource_id`), a `for` variable
+ * (`[for x in aws_instance.a : x.private_ip]`), a splat, a `lookup`. References straight to a
+ * resource are mapped when they are resolved (references.ts); these need the types the typing
+ * pass gives, so they run on the program the mapper built.
+ */
+import { type Accessor, type Expr } from "../../model/expr.js";
+import type { Decl } from "../../model/pulumi.js";
+import { NO_SCOPE, TypeTable, type Scope } from "../../typing/infer.js";
+import { attribute, element, required, schemaOf, schemaProps, unwrap, type Type } from "../../typing/types.js";
+import { literalKey } from "../../typing/infer.js";
+import { mapProperty } from "../properties.js";
+import type { Props } from "../../schema/index.js";
+
+/** The Pulumi properties a value of type `t` has, where its type says. */
+function propsOf(t: Type): Props | undefined {
+  const u = required(unwrap(t));
+  if (u.k === "resource") return schemaOf(u.pkg).resources[u.key]?.outputs;
+  if (u.k === "schema") return schemaProps(u);
+  return undefined;
+}
+
+function mapAccessors(start: Type, path: readonly Accessor[]): Accessor[] | undefined {
+  let t = start;
+  let changed = false;
+  const out = path.map((a) => {
+    if (a.kind === "index") {
+      t = element(t, literalKey(a.key));
+      return a;
+    }
+    const props = propsOf(t);
+    const name = props && !(a.name in props) && a.name !== "id" && a.name !== "urn" ? mapProperty(a.name, props) : undefined;
+    t = attribute(t, name ?? a.name);
+    if (name && name !== a.name) {
+      changed = true;
+      return { ...a, name };
+    }
+    return a;
+  });
+  return changed ? out : undefined;
+}
+
+/** Maps the attribute names of every path read through a typed value in the declarations. */
+export function mapTypedPaths(decls: readonly Decl[]): Decl[] {
+  const types = new TypeTable(decls);
+  const visit = (e: Expr, scope: Scope): Expr => {
+    switch (e.kind) {
+      case "ref": {
+        if (e.path.length === 0) return e;
+        const head: Type | undefined =
+          e.target.kind === "decl" ? types.decl(e.target.id) : e.target.kind === "scope" ? scope.get(e.target.name) : e.target.kind === "each" ? scope.get(`each.${e.target.which}`) : undefined;
+        const path = e.path.map((a) => (a.kind === "index" ? { ...a, key: visit(a.key, scope) } : a));
+        const mapped = head ? mapAccessors(head, path) : undefined;
+        return mapped || path.some((a, i) => a !== e.path[i]) ? { ...e, path: mapped ?? path } : e;
+      }
+      case "splat": {
+        const source = visit(e.source, scope);
+        const t = types.type(e.source, scope);
+        const u = required(unwrap(t));
+        const mapped = mapAccessors(u.k === "list" ? u.of : u, e.each);
+        return source !== e.source || mapped ? { ...e, source, each: mapped ?? e.each } : e;
+      }
+      case "for": {
+        const collection = visit(e.collection, scope);
+        const inner = types.forScope(e, scope);
+        const value = visit(e.value, inner);
+        const key = e.key ? visit(e.key, inner) : undefined;
+        const condition = e.condition ? visit(e.condition, inner) : undefined;
+        if (collection === e.collection && value === e.value && key === e.key && condition === e.condition) return e;
+        return { ...e, collection, value, ...(key ? { key } : {}), ...(condition ? { condition } : {}) };
+      }
+      case "list": {
+        const items = e.items.map((x) => visit(x, scope));
+        return items.some((x, i) => x !== e.items[i]) ? { ...e, items } : e;
+      }
+      case "object": {
+        const entries = e.entries.map((en) => {
+          const value = visit(en.value, scope);
+          const key = typeof en.key === "string" ? en.key : visit(en.key, scope);
+          return value === en.value && key === en.key ? en : { ...en, key, value };
+        });
+        return entries.some((x, i) => x !== e.entries[i]) ? { ...e, entries } : e;
+      }
+      case "template": {
+        const parts = e.parts.map((p) => (typeof p === "string" ? p : visit(p, scope)));
+        return parts.some((x, i) => x !== e.parts[i]) ? { ...e, parts } : e;
+      }
+      case "call": {
+        const args = e.args.map((x) => visit(x, scope));
+        return args.some((x, i) => x !== e.args[i]) ? { ...e, args } : e;
+      }
+      case "conditional": {
+        const [condition, whenTrue, whenFalse] = [visit(e.condition, scope), visit(e.whenTrue, scope), visit(e.whenFalse, scope)];
+        return condition === e.condition && whenTrue === e.whenTrue && whenFalse === e.whenFalse ? e : { ...e, condition, whenTrue, whenFalse };
+      }
+      case "binary": {
+        const [left, right] = [visit(e.left, scope), visit(e.right, scope)];
+        return left === e.left && right === e.right ? e : { ...e, left, right };
+      }
+      case "unary": {
+        const operand = visit(e.operand, scope);
+        return operand === e.operand ? e : { ...e, operand };
+      }
+      case "index": {
+        const [collection, key] = [visit(e.collection, scope), visit(e.key, scope)];
+        return collection === e.collection && key === e.key ? e : { ...e, collection, key };
+      }
+      default:
+        return e;
+    }
+  };
+  return decls.map((d): Decl => {
+    switch (d.kind) {
+      case "const":
+      case "export":
+        return { ...d, value: visit(d.value, NO_SCOPE) };
+      case "resource":
+      case "invoke": {
+        const scope = types.repeatScope(d.repeat);
+        return { ...d, args: visit(d.args, scope) } as Decl;
+      }
+      default:
+        return d;
+    }
+  });
+}

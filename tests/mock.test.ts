@@ -273,3 +273,46 @@ describe("template directives", () => {
     expect(exports).toEqual({ inline2: "names: a,b,", mode2: "mode=loud!", nested2: "A, B", stripped2: "items:- a- bdone\n", padded2: "[a]" });
   });
 });
+
+describe("attributes the provider moved", () => {
+  it("a Deployment's stage_name is a Stage of that deployment, and its invoke URL the Stage's", async () => {
+    const { registered, exports } = await runProgramExports(path.join(FIXTURES, "deployment_stage_name", "expected", "index.ts"));
+    const stage = registered.find((r) => r.type === "aws:apigateway/stage:Stage")!;
+    expect(stage).toMatchObject({ name: "prod", inputs: { deployment: "prod-id", restApi: "api-id", stageName: "prod", description: "production", variables: { mode: "fast" } } });
+    expect(stage.dependencies).toContain("prod");
+    const deployment = registered.find((r) => r.type === "aws:apigateway/deployment:Deployment")!;
+    expect(deployment.inputs).toEqual({ restApi: "api-id", description: "first deployment" });
+    expect(deployment.dependencies).toContain("get");
+    expect(exports).toEqual({ invokeUrl: "https://prod.execute-api.mock.amazonaws.com/prod", executionArn: "arn:aws:execute-api:mock:123456789012:prod/prod/*/GET/" });
+  });
+});
+
+describe("the providers that ride along with AWS", () => {
+  it("archive_file is a Pulumi archive a Lambda takes as its code; template_file renders; random_id is @pulumi/random", async () => {
+    const { registered, exports } = await runProgramExports(path.join(FIXTURES, "archive_file_lambda", "expected", "index.ts"));
+    const code = (name: string) => registered.find((r) => r.type === "aws:lambda/function:Function" && r.name === name)!.inputs.code as Record<string, unknown>;
+    const assets = async (archive: Record<string, unknown>) => Object.fromEntries(await Promise.all(Object.entries((await archive.assets) as Record<string, Record<string, unknown>>).map(async ([k, a]) => [k, { path: await a.path, text: await a.text }])));
+    expect(await assets(code("one_file"))).toEqual({ "index.js": { path: "./src/index.js", text: undefined } });
+    expect(await code("directory").path).toBe("./src");
+    expect(await assets(code("inline"))).toEqual({ "index.js": { path: undefined, text: "exports.handler = async () => 'hi';" } });
+    for (const name of ["one_file", "directory", "inline"]) {
+      expect(registered.find((r) => r.name === name)!.inputs, "Pulumi hashes the archive itself").not.toHaveProperty("sourceCodeHash");
+    }
+    expect(exports.greeting2).toBe("Hello, world!");
+    expect(registered.find((r) => r.type === "random:index/randomId:RandomId")).toMatchObject({ name: "suffix", inputs: { byteLength: 4 } });
+  });
+});
+
+describe("Terraform 0.11 style", () => {
+  it("untyped variables take the type of their uses; quoted literals are converted; depends_on strings name resources", async () => {
+    const config = { region: "eu-west-1", enabled: "true", retention: "600" };
+    const { registered, exports } = await runProgramExports(path.join(FIXTURES, "terraform_011_style", "expected", "index.ts"), config);
+    const queue = registered.find((r) => r.type === "aws:sqs/queue:Queue")!;
+    expect(queue.inputs).toEqual({ name: "eu-west-1-queue", messageRetentionSeconds: 600, delaySeconds: 30, fifoQueue: false, tags: {} });
+    expect(registered.find((r) => r.type === "aws:sns/topic:Topic")!.dependencies).toContain("q");
+    expect(exports).toEqual({ queueArns: ["arn:aws:mock:aws:sqs/queue:Queue:q"], firstSubnet: "a" });
+    const off = await runProgramExports(path.join(FIXTURES, "terraform_011_style", "expected", "index.ts"), { ...config, enabled: "false" });
+    expect(off.registered.map((r) => r.type)).toEqual(["aws:sns/topic:Topic"]);
+    expect(off.exports.queueArns).toEqual([]);
+  });
+});

@@ -36,6 +36,8 @@ export interface Signature {
    * string, `n` number, `b` bool, `a` anything else), `*` after the last repeating it.
    */
   readonly params?: string;
+  /** Not converted: a placeholder stands in, and this says why. */
+  readonly unsupported?: string;
 }
 
 const s = (result: Type, family: Family): Signature => ({ family, result: () => result });
@@ -146,7 +148,7 @@ export const SIGNATURES: Readonly<Record<string, Signature>> = {
   // Hash and crypto.
   base64sha256: { ...str("hash"), params: "s" },
   base64sha512: { ...str("hash"), params: "s" },
-  bcrypt: { family: "hash", impure: true, result: () => STRING },
+  bcrypt: { family: "hash", impure: true, result: () => STRING, unsupported: "salts at random on every run; hash with a bcrypt library where the program needs it" },
   filebase64sha256: { ...str("hash"), params: "s" },
   filebase64sha512: { ...str("hash"), params: "s" },
   filemd5: { ...str("hash"), params: "s" },

@@ -25,6 +25,8 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
     rootResourceId: `${name}-root`,
     path: `/${String(inputs.pathPart ?? "")}`,
     url: `https://mock/${name}`,
+    invokeUrl: `https://${name}.execute-api.mock.amazonaws.com/${String(inputs.stageName ?? "")}`,
+    executionArn: `arn:aws:execute-api:mock:123456789012:${name}/${String(inputs.stageName ?? "")}`,
     name: inputs.name ?? `${name}-generated`,
   };
 }

@@ -399,7 +399,8 @@ export class ExprPrinter {
       object: (entries) => this.object(entries),
     });
     if (printed === undefined) {
-      this.env.diags.push(diagnostic("PG2005", "warning", `function '${e.name}' is not supported; a placeholder stands in its place`, e.loc ?? this.env.loc));
+      const why = SIGNATURES[e.name]?.unsupported;
+      this.env.diags.push(diagnostic("PG2005", "warning", `function '${e.name}' is not converted${why ? ` (it ${why})` : ""}; a placeholder stands in its place`, e.loc ?? this.env.loc));
       return this.placeholder(`${e.name}(…)`);
     }
     return printed;

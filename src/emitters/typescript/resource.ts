@@ -42,6 +42,8 @@ function dependsOn(items: readonly Expr[], p: ExprPrinter): string {
     else if (t.k === "opt") out.push(`...(${c.text} ? [${c.text}] : [])`);
     else out.push(arg(c));
   }
+  // One resource that may not exist: `x ? [x] : []`.
+  if (out.length === 1 && out[0]!.startsWith("...(")) return out[0]!.slice(4, -1);
   return `[${out.join(", ")}]`;
 }
 

@@ -10,6 +10,7 @@ import type { Location } from "../../model/location.js";
 import type { BodyItem } from "../../model/program.js";
 import { awsSchema, isList, objectTypeOf, type Props, type Shape } from "../../schema/index.js";
 import { camel } from "../../model/names.js";
+import { readsArchiveHash } from "./providers.js";
 import { mapProperty } from "../properties.js";
 
 export interface BodyContext {
@@ -40,6 +41,10 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
       continue;
     }
     const shape = props?.[prop];
+    if (it.kind === "attribute" && readsArchiveHash(it.value)) {
+      ctx.diags.push(diagnostic("PG2010", "info", `${ctx.tfType}: '${it.name}' hashes an archive_file; Pulumi hashes the archive itself, so it is left out`, it.loc));
+      continue;
+    }
     if (it.kind === "attribute") {
       if (entries.some((e) => e.key === prop)) {
         ctx.diags.push(diagnostic("PG2003", "warning", `${ctx.tfType}: '${it.name}' sets '${prop}' again; the first value is kept`, it.loc));
@@ -133,6 +138,8 @@ function blockList(items: readonly Expr[]): Expr {
 
 /** Adapts a value to its property's shape where Pulumi's type differs from Terraform's. */
 function convertValue(v: Expr, shape: Shape | undefined): Expr {
+  // An archive_file is the archive itself.
+  if (v.kind === "ref" && v.target.kind === "decl" && v.target.id.startsWith("data.archive_file.") && v.path.length === 0) return v;
   if (shape === "A" || shape === "AF") {
     return { kind: "call", name: "new pulumi.asset.FileArchive", args: [v] };
   }

@@ -15,6 +15,8 @@ import { requireArguments } from "../required.js";
 import { resolveDataSource, resolveResourceType } from "./types.js";
 import { lowerSimpleTraversal } from "../../parsers/terraform/lower-expr.js";
 import { mapBody } from "./body.js";
+import { movedOf, splitBody } from "./moved.js";
+import { isRideAlong, rideAlongDecl, VALUE_ATTRIBUTES } from "./providers.js";
 import { mapTypedPaths } from "./paths.js";
 import { rewriteReferences, type Declared, type ReferenceTable } from "./references.js";
 
@@ -31,7 +33,8 @@ export function mapTerraform(program: SourceProgram, diags: Diagnostic[]): Pulum
         decls.push({ kind: "const", id: `local.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: rewriteReferences(item.value, table, diags, item.loc) });
         break;
       case "resource":
-        decls.push(...(item.mode === "data" ? dataDecl(item, table, diags) : resourceDecl(item, table, diags)));
+        if (isRideAlong(item)) decls.push(rideAlongDecl(item, (e, loc = item.loc) => rewriteReferences(e, table, diags, loc), diags));
+        else decls.push(...(item.mode === "data" ? dataDecl(item, table, diags) : resourceDecl(item, table, diags)));
         break;
       case "output":
         decls.push(exportDecl(item, table, diags));
@@ -73,7 +76,13 @@ function buildTable(program: SourceProgram): ReferenceTable {
       const repeated = it.meta.count !== undefined || it.meta.forEach !== undefined;
       if (it.mode === "managed") {
         const r = resolveResourceType(it.type);
-        resources.set(key, { id: key, tfType: it.type, repeated, converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}) });
+        const m = movedOf(it);
+        const target = m ? resolveResourceType(m.asType) : undefined;
+        const answers: Declared | undefined = m && target ? { id: `${key}.${m.suffix}`, tfType: m.asType, repeated, converted: true, props: target.schema.outputs } : undefined;
+        const moved = m && answers ? Object.fromEntries(Object.keys(m.reads).map((a) => [a, answers])) : undefined;
+        resources.set(key, { id: key, tfType: it.type, repeated, converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}), ...(moved ? { moved } : {}) });
+      } else if (VALUE_ATTRIBUTES[it.type]) {
+        data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, values: VALUE_ATTRIBUTES[it.type]! });
       } else {
         const f = resolveDataSource(it.type);
         data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: f !== undefined, ...(f ? { props: f.schema.result } : {}) });
@@ -184,24 +193,55 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
     return [{ kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): resource "${r.type}" "${r.name}" is not converted: no @pulumi/aws class for this type.`] }];
   }
   const value = (e: Expr, loc: Location = r.loc) => rewriteReferences(e, table, diags, loc);
-  const mapped = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
+  const moved = movedOf(r);
+  const self: Expr = {
+    kind: "ref",
+    target: { kind: "resource", type: r.type, name: r.name },
+    path: [
+      ...(r.meta.count ? [{ kind: "index" as const, key: { kind: "ref" as const, target: { kind: "countIndex" as const }, path: [] } }] : []),
+      ...(r.meta.forEach ? [{ kind: "index" as const, key: { kind: "ref" as const, target: { kind: "each" as const, which: "key" as const }, path: [] } }] : []),
+      { kind: "attr", name: moved?.link.output ?? "id" },
+    ],
+  };
+  const parts = moved ? splitBody(r, moved, self) : { own: r.body, moved: [] };
+  const mapped = mapBody(parts.own, resolved.schema.args, { tfType: r.type, diags, value });
   const rep = repeat(r, table, diags);
   const args = requireArguments(mapped, resolved.schema.required, `${r.type}.${r.name}`, r.loc, diags);
   const notes: string[] = [];
   if (r.meta.createBeforeDestroy) notes.push("lifecycle.create_before_destroy: Pulumi already creates replacements before deleting the old resource (unless deleteBeforeReplace is set).");
-  return [{
+  const opts = options(r, table, diags, resolved.schema.args, r.type);
+  const decls: Decl[] = [{
     kind: "resource",
     id,
     sourceName: r.name,
-    className: `aws.${resolved.module === "index" ? "" : resolved.module + "."}${resolved.name}`,
+    className: resolved.className,
     resourceName: r.name,
     args,
-    options: options(r, table, diags, resolved.schema.args, r.type),
+    options: opts,
     ...(rep ? { repeat: rep } : {}),
     ...(notes.length ? { notes } : {}),
     loc: r.loc,
     ...comments,
   }];
+  const target = moved ? resolveResourceType(moved.asType) : undefined;
+  if (moved && target) {
+    // The resource the moved attributes make, beside the original and repeated with it.
+    const body = mapBody(parts.moved, target.schema.args, { tfType: moved.asType, diags, value });
+    const { dependsOn: _d, ...rest } = opts;
+    decls.push({
+      kind: "resource",
+      id: `${id}.${moved.suffix}`,
+      sourceName: r.name,
+      className: moved.className,
+      resourceName: r.name,
+      args: requireArguments(body, target.schema.required, `${r.type}.${r.name} (${moved.className})`, r.loc, diags),
+      options: rest,
+      ...(rep ? { repeat: rep } : {}),
+      notes: [`${r.type}.${moved.trigger} made this in Terraform; in @pulumi/aws ${awsSchema().package} it is a resource of its own (${moved.className}).`],
+      loc: r.loc,
+    });
+  }
+  return decls;
 }
 
 function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl[] {

@@ -18,6 +18,10 @@ export interface Declared {
   /** Made by count / for_each: the first index selects an instance. */
   readonly repeated: boolean;
   readonly converted: boolean;
+  /** Attributes another declaration answers (moved.ts): Terraform attribute → that declaration. */
+  readonly moved?: Readonly<Record<string, Declared>>;
+  /** Attributes whose value is the declaration itself (an archive_file's output_path is the archive). */
+  readonly values?: readonly string[];
 }
 
 export interface ReferenceTable {
@@ -31,7 +35,21 @@ export interface ReferenceTable {
 }
 
 export function rewriteReferences(e: Expr, table: ReferenceTable, diags: Diagnostic[], loc: Location): Expr {
-  return transformExpr(e, (x) => (x.kind === "ref" ? rewriteRef(x, table, diags, loc) : x.kind === "splat" ? rewriteSplat(x, table) : x));
+  return transformExpr(e, (x) => (x.kind === "ref" ? rewriteRef(x, table, diags, loc) : x.kind === "splat" ? rewriteSplat(x, table) : x.kind === "template" ? foldTemplate(x) : x));
+}
+
+/** A template whose interpolations became literals (`"${path.module}/src"`) is the text it makes. */
+function foldTemplate(t: Extract<Expr, { kind: "template" }>): Expr {
+  if (!t.parts.some((p) => typeof p !== "string" && p.kind === "literal" && typeof p.value === "string")) return t;
+  const parts: (string | Expr)[] = [];
+  for (const p of t.parts) {
+    const text = typeof p === "string" ? p : p.kind === "literal" && typeof p.value === "string" ? p.value : undefined;
+    const last = parts[parts.length - 1];
+    if (text !== undefined && typeof last === "string") parts[parts.length - 1] = last + text;
+    else parts.push(text ?? p);
+  }
+  if (parts.every((p) => typeof p === "string")) return { kind: "literal", value: parts.join(""), ...(t.heredoc ? { heredoc: true } : {}) };
+  return { ...t, parts };
 }
 
 function notConverted(text: string, reason: string): Expr {
@@ -77,6 +95,15 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
         return notConverted(refText(r), "not declared here");
       }
       if (!d.converted) return notConverted(refText(r), `${d.tfType} is not converted`);
+      if (d.values) {
+        const first = r.path[0];
+        if (first?.kind === "attr" && d.values.includes(first.name)) return { ...r, target: { kind: "decl", id: d.id }, path: [] };
+        diags.push(diagnostic("PG2010", "warning", `'${refText(r)}': ${d.tfType} has no such value in Pulumi (an archive is zipped when it deploys; Pulumi hashes it itself)`, loc));
+        return notConverted(refText(r), `${d.tfType} has no such value in Pulumi`);
+      }
+      const firstAttr = r.path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");
+      const answered = firstAttr && d.moved?.[firstAttr.name];
+      if (answered) return { ...r, target: { kind: "decl", id: answered.id }, path: mapPath(r.path, answered) };
       const path = mapPath(r.path, d);
       const unknown = path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");
       if (unknown && d.props && unknown.name !== "id" && unknown.name !== "urn" && !(unknown.name in d.props)) {

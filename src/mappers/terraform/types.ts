@@ -6,7 +6,7 @@
  * table holds the types no rule reaches.
  */
 import { pascal } from "../../model/names.js";
-import { awsSchema, type FunctionSchema, type ResourceSchema } from "../../schema/index.js";
+import { awsSchema, randomSchema, type FunctionSchema, type ResourceSchema } from "../../schema/index.js";
 
 /** Terraform prefixes of modules whose prefix is not the module's own name. */
 const MODULE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
@@ -106,6 +106,8 @@ export interface ResolvedResource {
   readonly module: string;
   readonly name: string;
   readonly schema: ResourceSchema;
+  /** The class in the program: `aws.apigateway.Integration`, `random.RandomId`. */
+  readonly className: string;
 }
 
 export interface ResolvedFunction {
@@ -181,7 +183,14 @@ const resourceCache = new Map<string, ResolvedResource | undefined>();
 const functionCache = new Map<string, ResolvedFunction | undefined>();
 
 export function resolveResourceType(tfType: string): ResolvedResource | undefined {
-  return resolve(awsSchema().resources, resourceCache, tfType, false);
+  // `random_id`, `random_password`…: the @pulumi/random classes of the same names.
+  if (tfType.startsWith("random_")) {
+    const name = pascal(tfType);
+    const schema = randomSchema().resources[`index.${name}`];
+    return schema ? { key: `index.${name}`, module: "index", name, schema, className: `random.${name}` } : undefined;
+  }
+  const found = resolve(awsSchema().resources, resourceCache, tfType, false);
+  return found && { ...found, className: `aws.${found.module === "index" ? "" : found.module + "."}${found.name}` };
 }
 
 export function resolveDataSource(tfType: string): ResolvedFunction | undefined {

@@ -256,6 +256,9 @@ export function variableType(e: Expr): VariableType | undefined {
       case "number": return { kind: "number" };
       case "bool": return { kind: "bool" };
       case "any": return { kind: "any" };
+      // Terraform 0.11's `type = "list"` and `type = "map"`.
+      case "list": return { kind: "list", element: { kind: "any" } };
+      case "map": return { kind: "map", element: { kind: "any" } };
     }
     return undefined;
   }
@@ -265,7 +268,7 @@ export function variableType(e: Expr): VariableType | undefined {
     switch (e.name) {
       case "list":
       case "set":
-        return { kind: "list", element: (arg && variableType(arg)) ?? { kind: "any" } };
+        return { kind: "list", element: (arg && variableType(arg)) ?? { kind: "any" }, ...(e.name === "set" ? { set: true } : {}) };
       case "map":
         return { kind: "map", element: (arg && variableType(arg)) ?? { kind: "any" } };
       case "tuple":

@@ -2,7 +2,9 @@
 /** The command line: a thin shell over convert() and the project writer. */
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import path from "node:path";
 import { convert } from "./convert.js";
+import { resolveFormatOptions } from "./emitters/typescript/format.js";
 import { formatDiagnostic } from "./model/diagnostics.js";
 import { isProjectTarget, readInputs, UsageError, writeProgram, writeProject } from "./project.js";
 
@@ -11,11 +13,14 @@ interface ConvertArgs {
   output?: string;
   force: boolean;
   json: boolean;
+  format: boolean;
 }
 
 async function runConvert(args: ConvertArgs): Promise<number> {
   const files = readInputs(args.input);
-  const result = await convert(files);
+  // A prettier configuration where the output goes (or above it) is the team's style.
+  const prettier = !args.format ? false : args.output ? await resolveFormatOptions(path.resolve(isProjectTarget(args.output) ? path.join(args.output, "index.ts") : args.output)) : {};
+  const result = await convert(files, { prettier });
   let written: string[] = [];
   if (args.output) {
     written = isProjectTarget(args.output)
@@ -46,9 +51,10 @@ export async function main(argv: string[]): Promise<number> {
           .positional("input", { type: "string", demandOption: true, describe: "a .tf file or a module directory" })
           .option("output", { alias: "o", type: "string", describe: "a .ts file, or a directory for a whole Pulumi project (default: stdout)" })
           .option("force", { type: "boolean", default: false, describe: "overwrite existing output files" })
-          .option("json", { type: "boolean", default: false, describe: "print a JSON report (diagnostics, files written) on stdout" }),
+          .option("json", { type: "boolean", default: false, describe: "print a JSON report (diagnostics, files written) on stdout" })
+          .option("format", { type: "boolean", default: true, describe: "format the program with prettier (--no-format prints it raw, faster)" }),
       async (a) => {
-        code = await runConvert({ input: a.input, force: a.force, json: a.json, ...(a.output ? { output: a.output } : {}) });
+        code = await runConvert({ input: a.input, force: a.force, json: a.json, format: a.format, ...(a.output ? { output: a.output } : {}) });
       },
     )
     .demandCommand(1, "name a command: convert")

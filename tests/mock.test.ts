@@ -316,3 +316,51 @@ describe("Terraform 0.11 style", () => {
     expect(off.exports.queueArns).toEqual([]);
   });
 });
+
+describe("repetition and collections", () => {
+  const run = (fixture: string, config: Record<string, string> = {}) => runProgramExports(path.join(FIXTURES, fixture, "expected", "index.ts"), config);
+
+  it("depends_on a counted, a for_each and a conditional resource waits for every instance", async () => {
+    const on = await run("depends_on_repeated");
+    const after = on.registered.find((r) => r.type === "aws:sns/topic:Topic")!;
+    expect([...after.dependencies].sort()).toEqual(["counted-0", "counted-1", "keyed-a", "keyed-b", "maybe"]);
+    const off = await run("depends_on_repeated", { with_logs: "false" });
+    expect([...off.registered.find((r) => r.type === "aws:sns/topic:Topic")!.dependencies].sort()).toEqual(["counted-0", "counted-1", "keyed-a", "keyed-b"]);
+  });
+
+  it("count and for_each on a data source read one instance each, by index and by key", async () => {
+    const { registered } = await run("data_source_repeat");
+    const policy = (name: string) => JSON.parse(registered.find((r) => r.name === name)!.inputs.policy as string);
+    expect(policy("first").Statement).toEqual([{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket-0/*" }]);
+    expect(policy("writer").Statement).toEqual([{ Effect: "Allow", Action: "s3:PutObject", Resource: "*" }]);
+  });
+
+  it("written-out and dynamic blocks of one type are one list in source order", async () => {
+    const { exports } = await run("blocks_static_and_dynamic", { readers: JSON.stringify(["arn:one", "arn:two"]) });
+    const statements = JSON.parse(exports.policy as string).Statement as { Action: string; Principal?: unknown }[];
+    expect(statements.map((s) => s.Action)).toEqual(["s3:ListBucket", "s3:GetObject", "s3:GetObject", "s3:PutObject"]);
+    expect(statements[2]!.Principal).toEqual({ AWS: "arn:two" });
+  });
+
+  it("== and != compare lists and maps by content", async () => {
+    expect((await run("object_equality")).exports).toEqual({ sameTags: true, otherZones: false });
+    const other = await run("object_equality", { tags: JSON.stringify({ team: "edge" }), zones: JSON.stringify(["a"]) });
+    expect(other.exports).toEqual({ sameTags: false, otherZones: true });
+  });
+
+  it("for expressions that keep or filter give what Terraform gives", async () => {
+    expect((await run("for_identity")).exports).toEqual({
+      sameMap2: { small: 1, large: 10 },
+      big2: { large: 10 },
+      sameList2: ["a", "bb", "ccc"],
+      longNames2: ["bb", "ccc"],
+    });
+  });
+
+  it("attribute names read through a local, a for variable and a splat are Pulumi's", async () => {
+    const { exports } = await run("typed_attribute_paths");
+    expect(exports.firstName).toBe("fn-a");
+    expect(exports.names2).toEqual(["fn-a", "fn-b"]);
+    expect(exports.team).toBe("core");
+  });
+});

@@ -94,6 +94,8 @@ export interface ResourceDecl extends DeclBase {
   readonly repeat?: Repeat;
   /** Notes printed above the declaration. */
   readonly notes?: readonly string[];
+  /** What it was in the source: the Terraform type and address, or the CloudFormation type and logical id. */
+  readonly source?: { readonly type: string; readonly address: string };
 }
 
 export interface ExportDecl extends DeclBase {

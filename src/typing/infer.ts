@@ -280,7 +280,7 @@ function repeated(t: Type, r: Repeat | undefined): Type {
 export function resourceType(d: ResourceDecl): Type {
   const k = schemaKey(d.className);
   if (!k || !schemaOf(k.pkg).resources[k.key]) return { k: "resource", pkg: "aws", key: "", className: d.className };
-  return { k: "resource", pkg: k.pkg, key: k.key, className: d.className };
+  return { k: "resource", pkg: k.pkg, key: k.key, className: d.className, ...(d.source && !d.source.type.includes("::") ? { sourceType: d.source.type } : {}) };
 }
 
 function invokeResult(d: InvokeDecl): Type {

@@ -26,7 +26,7 @@ export type Type =
   /** A nested object type of a package schema (`apigateway.StageAccessLogSettings`). */
   | { readonly k: "schema"; readonly pkg: Pkg; readonly name: string; readonly io: "in" | "out" }
   /** An instance of a resource class (`apigateway.RestApi`); its properties are outputs. */
-  | { readonly k: "resource"; readonly pkg: Pkg; readonly key: string; readonly className: string }
+  | { readonly k: "resource"; readonly pkg: Pkg; readonly key: string; readonly className: string; readonly sourceType?: string }
   /** A Pulumi component resource generated from a module (its outputs are properties). */
   | { readonly k: "component"; readonly className: string; readonly outputs: Readonly<Record<string, Type>> }
   | { readonly k: "asset" }

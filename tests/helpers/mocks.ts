@@ -31,6 +31,21 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
   };
 }
 
+type Statement = { sid?: string; effect?: string; actions?: string[]; resources?: string[]; principals?: { type: string; identifiers: string[] }[] };
+
+/** What the provider renders for getPolicyDocument, for the fields the fixtures use (one value stands alone, as AWS prints it). */
+function policyDocument(inputs: Record<string, unknown>): string {
+  const one = (xs: string[]) => (xs.length === 1 ? xs[0] : xs);
+  const statements = ((inputs.statements ?? []) as Statement[]).map((s) => ({
+    ...(s.sid ? { Sid: s.sid } : {}),
+    Effect: s.effect ?? "Allow",
+    ...(s.actions ? { Action: one(s.actions) } : {}),
+    ...(s.resources ? { Resource: one(s.resources) } : {}),
+    ...(s.principals ? { Principal: Object.fromEntries(s.principals.map((p) => [p.type, one(p.identifiers)])) } : {}),
+  }));
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
 export interface RunOptions {
   /** What `aws.getRegion` answers (default us-east-1). */
   readonly region?: string;
@@ -66,6 +81,7 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
         if (args.token === "aws:index/getRegion:getRegion") return { name: region, region, id: region };
         if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") return { accountId: "123456789012", arn: "arn", userId: "u", id: "123456789012" };
         if (args.token === "aws:index/getPartition:getPartition") return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        if (args.token === "aws:iam/getPolicyDocument:getPolicyDocument") return { ...args.inputs, json: policyDocument(args.inputs) };
         return { ...args.inputs, json: JSON.stringify(args.inputs) };
       },
     },

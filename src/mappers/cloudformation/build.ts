@@ -74,6 +74,7 @@ export function declare(ctx: ResourceContext, className: string, args: Extract<E
     options: { ...(dependsOn.length ? { dependsOn } : {}), ...(ctx.retain ? { retainOnDelete: true } : {}) },
     ...(ctx.condition ? { repeat: { kind: "conditional", condition: ctx.condition } } : {}),
     ...(o.notes?.length ? { notes: o.notes } : {}),
+    source: { type: ctx.type, address: ctx.id },
     loc: ctx.loc,
     ...(o.withComments !== false && ctx.comments ? { comments: ctx.comments } : {}),
   };

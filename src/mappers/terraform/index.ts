@@ -220,6 +220,7 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
     options: opts,
     ...(rep ? { repeat: rep } : {}),
     ...(notes.length ? { notes } : {}),
+    source: { type: r.type, address: `${r.type}.${r.name}` },
     loc: r.loc,
     ...comments,
   }];
@@ -238,6 +239,7 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
       options: rest,
       ...(rep ? { repeat: rep } : {}),
       notes: [`${r.type}.${moved.trigger} made this in Terraform; in @pulumi/aws ${awsSchema().package} it is a resource of its own (${moved.className}).`],
+      source: { type: moved.asType, address: `${r.type}.${r.name}` },
       loc: r.loc,
     });
   }

@@ -13,12 +13,12 @@ import { literalKey } from "../../typing/infer.js";
 import { mapProperty } from "../properties.js";
 import type { Props } from "../../schema/index.js";
 
-/** The Pulumi properties a value of type `t` has, where its type says. */
-function propsOf(t: Type): Props | undefined {
+/** The Pulumi properties a value of type `t` has, where its type says, and its Terraform type. */
+function propsOf(t: Type): { props: Props; tfType?: string } | undefined {
   const u = required(unwrap(t));
-  if (u.k === "resource") return schemaOf(u.pkg).resources[u.key]?.outputs;
-  if (u.k === "schema") return schemaProps(u);
-  return undefined;
+  const props = u.k === "resource" ? schemaOf(u.pkg).resources[u.key]?.outputs : u.k === "schema" ? schemaProps(u) : undefined;
+  if (!props) return undefined;
+  return u.k === "resource" && u.sourceType ? { props, tfType: u.sourceType } : { props };
 }
 
 function mapAccessors(start: Type, path: readonly Accessor[]): Accessor[] | undefined {
@@ -29,8 +29,8 @@ function mapAccessors(start: Type, path: readonly Accessor[]): Accessor[] | unde
       t = element(t, literalKey(a.key));
       return a;
     }
-    const props = propsOf(t);
-    const name = props && !(a.name in props) && a.name !== "id" && a.name !== "urn" ? mapProperty(a.name, props) : undefined;
+    const of = propsOf(t);
+    const name = of && !(a.name in of.props) && a.name !== "id" && a.name !== "urn" ? mapProperty(a.name, of.props, of.tfType) : undefined;
     t = attribute(t, name ?? a.name);
     if (name && name !== a.name) {
       changed = true;

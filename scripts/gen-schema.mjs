@@ -96,6 +96,7 @@ function splitTop(t, sep) {
 function members(node, sf, module, { classOutputs = false } = {}) {
   const props = {};
   const required = [];
+  const optional = [];
   for (const m of node.members) {
     if (!ts.isPropertyDeclaration(m) && !ts.isPropertySignature(m)) continue;
     if (!m.type || !m.name || !ts.isIdentifier(m.name) && !ts.isStringLiteral(m.name)) continue;
@@ -105,10 +106,13 @@ function members(node, sf, module, { classOutputs = false } = {}) {
       if (mods.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
       if (name.startsWith("__")) continue;
     }
-    props[name] = shapeOf(m.type.getText(sf), module);
+    const text = m.type.getText(sf);
+    props[name] = shapeOf(text, module);
     if (!m.questionToken) required.push(name);
+    // A class output typed `Output<T | undefined>`: the provider may leave it unset.
+    if (classOutputs && /\|\s*undefined\s*>$/.test(text)) optional.push(name);
   }
-  return { props, required };
+  return { props, required, optional };
 }
 
 const schema = { package: "", resources: {}, functions: {}, inputTypes: {}, outputTypes: {} };
@@ -143,7 +147,10 @@ function collect(dir, module) {
           ...(deprecated ? { deprecatedFor: `${deprecated[1] ?? deprecated[2]}.${deprecated[3]}` } : {}),
           args: a.props,
           required: a.required,
-          outputs: members(st, sf, module, { classOutputs: true }).props,
+          ...(() => {
+            const o = members(st, sf, module, { classOutputs: true });
+            return { outputs: o.props, ...(o.optional.length ? { optionalOutputs: o.optional } : {}) };
+          })(),
         };
       }
       if (!native && ts.isFunctionDeclaration(st) && st.name && /^get[A-Z]/.test(st.name.text) && !st.name.text.endsWith("Output")) {

@@ -22,6 +22,8 @@ export interface ResourceSchema {
   readonly args: Props;
   readonly required: readonly string[];
   readonly outputs: Props;
+  /** Outputs typed `Output<T | undefined>`: the provider may leave them unset. */
+  readonly optionalOutputs?: readonly string[];
 }
 
 export interface FunctionSchema {

@@ -179,7 +179,8 @@ export function attribute(t: Type, name: string): Type {
     case "resource": {
       if (name === "id" || name === "urn") return output(STRING);
       const r = schemaOf(t.pkg).resources[t.key];
-      return output(fromShape(r?.outputs[name], t.pkg, "out"));
+      const v = fromShape(r?.outputs[name], t.pkg, "out");
+      return output(r?.optionalOutputs?.includes(name) ? opt(v) : v);
     }
     case "component":
       return t.outputs[name] ?? output(ANY);

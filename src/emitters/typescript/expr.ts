@@ -385,6 +385,7 @@ export class ExprPrinter {
     const args: FnArg[] = e.args.map((a, i) => ({
       expr: a,
       type: this.plainType(a),
+      optional: unwrap(this.type(a)).k === "opt",
       out: this.isOut(a),
       spread: e.expandLast === true && i === e.args.length - 1,
       print: () => this.print(a),

@@ -76,8 +76,10 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
     }
     // An object type declares its keys: another one is read as a map's.
     const declared = m!.type.k !== "object" || (typeof key === "string" && key in m!.type.fields);
-    const base = declared ? primary(m!.print()) : `(${m!.print().text} as Record<string, ${d ? "any" : "any"}>)`;
-    const read = code(`${base}${declared && typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${k!.print().text}]`}`);
+    const base = declared ? primary(m!.print()) : `(${m!.print().text} as Record<string, any>)`;
+    // A map that may be absent (an optional resource attribute) is read through `?.`.
+    const q = m!.optional ? "?." : "";
+    const read = code(`${base}${declared && typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key) ? `${q || "."}${key}` : `${q}[${k!.print().text}]`}`);
     return d ? binary("??", read, d.print()) : read;
   },
   map: (args) => {

@@ -8,6 +8,8 @@ export interface FnArg {
   readonly expr: Expr;
   /** The argument's type as a plain value. */
   readonly type: Type;
+  /** Whether the value may be absent (an attribute the provider may leave unset). */
+  readonly optional?: boolean;
   /** Whether it holds outputs (only structural functions see such arguments). */
   readonly out: boolean;
   /** `f(list...)`: this argument's elements are the remaining arguments. */

@@ -16,13 +16,13 @@ for (const set of ["samples", "generated"]) {
   const floor = run("parse", set);
   const conv = run("convert", set);
   const t = conv.timings;
-  const own = (t.scan ?? 0) + (t.lower ?? 0) + (t.map ?? 0) + (t.emit ?? 0);
+  const own = (t.scan ?? 0) + (t.lower ?? 0) + (t.map ?? 0) + (t.type ?? 0) + (t.emit ?? 0) + (t.format ?? 0);
   console.log(`\n${set === "samples" ? "samples (3 files × 100)" : "1,000 generated 100-line API Gateway modules"}: ${conv.files} files, ${conv.lines} lines`);
   console.log(`  hcl2json parse only (floor)   ${f(floor.ms)} ms   peak RSS ${f(floor.peakRssMb)} MB   (${(floor.ms / floor.files).toFixed(2)} ms/file)`);
   console.log(`  pulumigrate convert           ${f(conv.ms)} ms   peak RSS ${f(conv.peakRssMb)} MB   (${(conv.ms / conv.files).toFixed(2)} ms/file)`);
   console.log(`    of which hcl2json parse     ${f(t["hcl2json.parse"] ?? 0)} ms`);
   console.log(`    of which hcl2json exprs     ${f(t["hcl2json.expressions"] ?? 0)} ms   (one batched call per file)`);
-  console.log(`    our own stages              ${f(own)} ms   (scan ${f(t.scan ?? 0).trim()}, lower ${f(t.lower ?? 0).trim()}, map ${f(t.map ?? 0).trim()}, emit ${f(t.emit ?? 0).trim()})`);
+  console.log(`    our own stages              ${f(own)} ms   (scan ${f(t.scan ?? 0).trim()}, lower ${f(t.lower ?? 0).trim()}, map ${f(t.map ?? 0).trim()}, type ${f(t.type ?? 0).trim()}, emit ${f(t.emit ?? 0).trim()}, prettier ${f(t.format ?? 0).trim()})`);
   console.log(`  WASM start-up before the first parse: ${conv.warmup.toFixed(0)} ms; files with errors: ${conv.errors}`);
 }
 
@@ -33,5 +33,5 @@ for (const set of ["samples", "generated"]) {
   console.log(`\nCloudFormation golden templates × 50: ${conv.files} templates, ${conv.lines} lines`);
   console.log(`  js-yaml load with the tags (floor) ${f(floor.ms)} ms   peak RSS ${f(floor.peakRssMb)} MB   (${(floor.ms / floor.files).toFixed(2)} ms/template)`);
   console.log(`  pulumigrate convert                ${f(conv.ms)} ms   peak RSS ${f(conv.peakRssMb)} MB   (${(conv.ms / conv.files).toFixed(2)} ms/template)`);
-  console.log(`    parse+lower ${f(t.parse ?? 0).trim()} ms, map ${f(t.map ?? 0).trim()} ms, emit ${f(t.emit ?? 0).trim()} ms; templates with errors: ${conv.errors}`);
+  console.log(`    parse+lower ${f(t.parse ?? 0).trim()} ms, map ${f(t.map ?? 0).trim()} ms, type ${f(t.type ?? 0).trim()} ms, emit ${f(t.emit ?? 0).trim()} ms, prettier ${f(t.format ?? 0).trim()} ms; templates with errors: ${conv.errors}`);
 }

@@ -6,7 +6,7 @@ import { formatProgram, type FormatOptions } from "./emitters/typescript/format.
 import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
 import { mapCloudFormation } from "./mappers/cloudformation/index.js";
 import { mapTerraform } from "./mappers/terraform/index.js";
-import { hasErrors, type Diagnostic } from "./model/diagnostics.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./model/diagnostics.js";
 import type { PulumiProgram } from "./model/pulumi.js";
 import { parseCloudFormation } from "./parsers/cloudformation/index.js";
 import { parseTerraform, type SourceFile } from "./parsers/terraform/index.js";
@@ -80,16 +80,4 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
   const code = spaceStatements(options.prettier === false ? emitted.code : await formatProgram(emitted.code, options.prettier), emitted.kinds);
   if (t) t.format = (t.format ?? 0) + performance.now() - start;
   return { code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format };
-}
-
-function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
-  return d
-    .map((x, i) => ({ x, i }))
-    .sort((a, b) => {
-      const la = a.x.location;
-      const lb = b.x.location;
-      if (la && lb) return la.file.localeCompare(lb.file) || la.line - lb.line || la.column - lb.column || a.i - b.i;
-      return a.i - b.i;
-    })
-    .map((p) => p.x);
 }

@@ -1,11 +1,12 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixtures } from "./helpers/fixtures.js";
+import { fixtures, projectFixtures } from "./helpers/fixtures.js";
 import { typecheck } from "./helpers/typecheck.js";
 
 describe("every expected program type-checks against @pulumi/aws", () => {
   it("in one compiler run", () => {
-    const files = fixtures().map((f) => path.join(f.dir, "expected", "index.ts"));
+    // Project fixtures: index.ts brings its components in through its imports.
+    const files = [...fixtures().map((f) => path.join(f.dir, "expected", "index.ts")), ...projectFixtures().map((f) => path.join(f.expected, "index.ts"))];
     const r = typecheck(files, "golden");
     expect(r.output).toBe("");
     expect(r.exitCode).toBe(0);

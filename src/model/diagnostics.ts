@@ -17,13 +17,14 @@ export const DIAGNOSTIC_CODES = {
   PG2004: "unsupported block or meta-argument",
   PG2005: "unsupported function",
   PG2006: "unsupported expression",
-  PG2007: "module calls are not converted",
+  PG2007: "module not converted (no local or downloaded source)",
   PG2008: "reference to something not declared",
   PG2009: "dependency cycle",
   PG2010: "note about a construct with no direct Pulumi equivalent",
   PG2011: "missing required argument",
   PG2012: "converted through @pulumi/aws-native (no curated classic mapping)",
   PG2013: "value converted to the argument's type, as Terraform converts it",
+  PG2014: "credentials in the input are left out",
   PG3001: "integration type not allowed",
   PG3002: "integration requires a field",
   PG3003: "value out of range",
@@ -56,4 +57,17 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === "error");
+}
+
+/** Diagnostics in file, line and column order (those without a location keep their place among themselves). */
+export function sortDiagnostics(d: readonly Diagnostic[]): Diagnostic[] {
+  return d
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => {
+      const la = a.x.location;
+      const lb = b.x.location;
+      if (la && lb) return la.file.localeCompare(lb.file) || la.line - lb.line || la.column - lb.column || a.i - b.i;
+      return a.i - b.i;
+    })
+    .map((p) => p.x);
 }

@@ -150,3 +150,45 @@ export function snake(name: string): string {
     .replace(/[^A-Za-z0-9]+/g, "_")
     .toLowerCase();
 }
+
+/** Members of `pulumi.ComponentResource` a generated property must not take. */
+const COMPONENT_MEMBERS = new Set(["urn", "getProvider", "registerOutputs", "getData", "initialize", "constructor"]);
+
+/**
+ * Property names of a component's args or outputs, in source order: camelCase of each source
+ * name, clashes (`api-gw` and `api_gw`) told apart by a number, never a member of
+ * `ComponentResource` itself.
+ */
+export function memberNames(sourceNames: readonly string[]): Map<string, string> {
+  const taken = new Set<string>();
+  const out = new Map<string, string>();
+  for (const n of sourceNames) {
+    const base = camelCase(n);
+    let name = COMPONENT_MEMBERS.has(base) || base.startsWith("__") ? `${base}_` : base;
+    for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+    taken.add(name);
+    out.set(n, name);
+  }
+  return out;
+}
+
+/**
+ * Class and file names of the components generated from module directories: PascalCase of
+ * the directory's base name, unique in the project (case-insensitively, as file systems
+ * compare names), and a file name that is the class name's camelCase, so that nothing a
+ * directory is called can escape the components folder or overwrite another component.
+ */
+export function componentNames(dirs: readonly { key: string; baseName: string }[]): Map<string, { className: string; fileName: string }> {
+  const taken = new Set<string>(["index", "pulumi"]);
+  const out = new Map<string, { className: string; fileName: string }>();
+  for (const d of dirs) {
+    let base = pascalCase(d.baseName);
+    if (base === "_" || /^_*$/.test(base)) base = "Module";
+    if (isReserved(base)) base = `${base}Module`;
+    let className = base;
+    for (let i = 2; taken.has(className.toLowerCase()); i++) className = `${base}${i}`;
+    taken.add(className.toLowerCase());
+    out.set(d.key, { className, fileName: className[0]!.toLowerCase() + className.slice(1) });
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ export interface SourceProgram {
   readonly trailingComments: readonly string[];
 }
 
-export type SourceItem = Variable | Local | Resource | Output | ProviderConfig | Note;
+export type SourceItem = Variable | Local | Resource | ModuleCall | Output | ProviderConfig | Note;
 
 /** A body attribute or nested block, in source order. */
 export type BodyItem = Attribute | Block | DynamicBlock;
@@ -114,6 +114,23 @@ export interface Resource {
   readonly name: string;
   readonly body: readonly BodyItem[];
   readonly meta: ResourceMeta;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+/** A `module` block: a call of another module directory (or a downloaded copy of a registry module). */
+export interface ModuleCall {
+  readonly kind: "module";
+  readonly name: string;
+  /** `source` as written: `./modules/api`, `../x`, `clouddrove/labels/aws`, `git::…`. */
+  readonly source: string;
+  readonly version?: string;
+  /** The module's input variables, as written. */
+  readonly args: readonly Attribute[];
+  /** `count`, `for_each`, `depends_on` (a module call has no `provider`, it has `providers`). */
+  readonly meta: ResourceMeta;
+  /** `providers = { aws = aws.west }`. */
+  readonly providers?: Expr;
   readonly loc: Location;
   readonly comments?: Comments;
 }

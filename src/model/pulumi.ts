@@ -41,6 +41,8 @@ export interface ConfigDecl extends DeclBase {
   /** Declared with neither a type nor a default: the typing pass reads it as its uses need. */
   readonly untyped?: boolean;
   readonly secret: boolean;
+  /** A component's argument that callers may pass as an Output (`pulumi.Input<T>`). */
+  readonly input?: boolean;
   readonly description?: string;
   /** Allowed values, checked when the program runs. */
   readonly allowedValues?: readonly Expr[];
@@ -85,8 +87,10 @@ export interface ResourceOptions {
 
 export interface ResourceDecl extends DeclBase {
   readonly kind: "resource";
-  /** `aws.apigateway.Integration` */
+  /** `aws.apigateway.Integration`, or a component class generated from a module (`ApiGateway`). */
   readonly className: string;
+  /** An instance of a component class generated from a module. */
+  readonly component?: boolean;
   /** The Pulumi resource name (the logical name in the state). */
   readonly resourceName: string;
   readonly args: Expr;

@@ -13,13 +13,17 @@ import type { ConfigDecl, ConfigType, Decl } from "../model/pulumi.js";
 import type { Props, Shape } from "../schema/index.js";
 import { SIGNATURES } from "./functions.js";
 import { schemaKey, TypeTable, type Scope, NO_SCOPE } from "./infer.js";
-import { required, schemaOf, unwrap, type Pkg } from "./types.js";
+import { required, schemaOf, unwrap, type Pkg, type Type } from "./types.js";
 
 type Use = "string" | "number" | "bool" | "object";
 
-/** The argument properties of a declaration's class or invoke. */
-export function argProps(d: Decl): { pkg: Pkg; props: Props } | undefined {
+/** The argument properties of a declaration's class or invoke (or of the component a module became). */
+export function argProps(d: Decl, components: ReadonlyMap<string, Type> = new Map()): { pkg: Pkg; props: Props } | undefined {
   if (d.kind !== "resource" && d.kind !== "invoke") return undefined;
+  if (d.kind === "resource" && d.component) {
+    const c = components.get(d.className);
+    return c?.k === "component" && c.inputs ? { pkg: "aws", props: c.inputs } : undefined;
+  }
   const k = schemaKey(d.kind === "resource" ? d.className : d.fn);
   if (!k) return undefined;
   const s = schemaOf(k.pkg);
@@ -37,7 +41,7 @@ const useOf = (shape: Shape | undefined): Use | undefined =>
   shape === "s" || (Array.isArray(shape) && shape[0] === "r") ? "string" : shape === "n" ? "number" : shape === "b" ? "bool" : Array.isArray(shape) ? "object" : undefined;
 
 /** How each untyped config value is used: where a scalar of a type goes, or as a collection. */
-function collectUses(decls: readonly Decl[], untyped: ReadonlySet<string>): Map<string, Set<Use>> {
+function collectUses(decls: readonly Decl[], untyped: ReadonlySet<string>, components: ReadonlyMap<string, Type>): Map<string, Set<Use>> {
   const uses = new Map<string, Set<Use>>();
   const bare = (e: Expr): string | undefined => (e.kind === "ref" && e.target.kind === "decl" && untyped.has(e.target.id) ? e.target.id : undefined);
   const record = (e: Expr, use: Use | undefined) => {
@@ -119,7 +123,7 @@ function collectUses(decls: readonly Decl[], untyped: ReadonlySet<string>): Map<
     visit(e);
   };
   for (const d of decls) {
-    const a = argProps(d);
+    const a = argProps(d, components);
     if ((d.kind === "resource" || d.kind === "invoke") && a) visitArgs(d.args, a.props, a.pkg);
     else if (d.kind === "resource" || d.kind === "invoke") visit(d.args);
     else if (d.kind === "const" || d.kind === "export") visit(d.value);
@@ -143,10 +147,10 @@ function typeFromUses(uses: ReadonlySet<Use> | undefined): ConfigType {
 }
 
 /** Untyped config values take the type of their uses. */
-export function typeUntypedConfig(decls: readonly Decl[]): Decl[] {
+export function typeUntypedConfig(decls: readonly Decl[], components: ReadonlyMap<string, Type> = new Map()): Decl[] {
   const untyped = new Set(decls.filter((d): d is ConfigDecl => d.kind === "config" && d.untyped === true).map((d) => d.id));
   if (untyped.size === 0) return [...decls];
-  const uses = collectUses(decls, untyped);
+  const uses = collectUses(decls, untyped, components);
   return decls.map((d) => (d.kind === "config" && untyped.has(d.id) ? { ...d, type: typeFromUses(uses.get(d.id)) } : d));
 }
 
@@ -198,7 +202,7 @@ export class Coercer {
 
   private args(d: Decl): Decl {
     if (d.kind !== "resource" && d.kind !== "invoke") return d;
-    const a = argProps(d);
+    const a = argProps(d, this.types.components);
     const scope = this.types.repeatScope(d.repeat);
     const args = a ? this.object(d.args, a.props, a.pkg, scope, d.loc) : d.args;
     const r = d.repeat;

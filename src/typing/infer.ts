@@ -74,15 +74,15 @@ export class TypeTable {
 
   constructor(
     decls: readonly Decl[],
-    /** Types of declarations outside the program (a component's own arguments). */
-    private readonly external: ReadonlyMap<string, Type> = new Map(),
+    /** The component classes modules became, by class name: what their instances expose. */
+    readonly components: ReadonlyMap<string, Type> = new Map(),
   ) {
     this.decls = new Map(decls.map((d) => [d.id, d]));
   }
 
   /** The type of a declaration's value (a resource, a list of resources, a config value…). */
   decl(id: string): Type {
-    const known = this.declTypes.get(id) ?? this.external.get(id);
+    const known = this.declTypes.get(id);
     if (known) return known;
     const d = this.decls.get(id);
     if (!d || this.pending.has(id)) return ANY;
@@ -97,7 +97,7 @@ export class TypeTable {
     switch (d.kind) {
       case "config": {
         const base = configBaseType(d.type);
-        const t = d.secret ? output(base) : base;
+        const t = d.secret || d.input ? output(base) : base;
         return d.optional && !d.default ? opt(t) : t;
       }
       case "const":
@@ -107,7 +107,7 @@ export class TypeTable {
       case "invoke":
         return repeated(invokeResult(d), d.repeat);
       case "resource":
-        return repeated(resourceType(d), d.repeat);
+        return repeated(d.component ? (this.components.get(d.className) ?? { k: "component", className: d.className, outputs: {} }) : resourceType(d), d.repeat);
       case "comment":
         return ANY;
     }

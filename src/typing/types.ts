@@ -28,7 +28,13 @@ export type Type =
   /** An instance of a resource class (`apigateway.RestApi`); its properties are outputs. */
   | { readonly k: "resource"; readonly pkg: Pkg; readonly key: string; readonly className: string; readonly sourceType?: string }
   /** A Pulumi component resource generated from a module (its outputs are properties). */
-  | { readonly k: "component"; readonly className: string; readonly outputs: Readonly<Record<string, Type>> }
+  | {
+      readonly k: "component";
+      readonly className: string;
+      readonly outputs: Readonly<Record<string, Type>>;
+      /** Its arguments' shapes, so that values passed to it are converted as Terraform converts them. */
+      readonly inputs?: Props;
+    }
   | { readonly k: "asset" }
   | { readonly k: "output"; readonly of: Type }
   /** `T | undefined`: a conditional resource, a config value without default. */
@@ -303,8 +309,9 @@ export function tsType(t: Type): string {
     case "any":
     case "schema":
     case "asset":
-    case "component":
       return "any";
+    case "component":
+      return t.className;
     case "list": {
       const inner = tsType(t.of);
       return /[|&]/.test(inner) ? `(${inner})[]` : `${inner}[]`;

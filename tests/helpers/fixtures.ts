@@ -43,3 +43,19 @@ export function walk(dir: string, keep: (f: string) => boolean): string[] {
   }
   return out.sort();
 }
+
+/** Project fixtures: `tests/projects/<case>/input/` (a root module and what it calls) → `expected/` (the whole project folder plus `diagnostics.json`). */
+export const PROJECTS = path.join(ROOT, "tests", "projects");
+
+export function projectFixtures(): { name: string; dir: string; input: string; expected: string }[] {
+  return fs
+    .readdirSync(PROJECTS)
+    .filter((d) => fs.statSync(path.join(PROJECTS, d)).isDirectory())
+    .sort()
+    .map((name) => ({ name, dir: path.join(PROJECTS, name), input: path.join(PROJECTS, name, "input"), expected: path.join(PROJECTS, name, "expected") }));
+}
+
+/** The files of a folder, relative paths → contents. */
+export function readTree(dir: string): Map<string, string> {
+  return new Map(walk(dir, () => true).map((f) => [path.relative(dir, f).split(path.sep).join("/"), fs.readFileSync(f, "utf8")]));
+}

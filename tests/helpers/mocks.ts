@@ -12,6 +12,12 @@ export interface Registered {
   readonly inputs: Record<string, unknown>;
   /** Names of the resources it was registered after (`dependsOn` and references). */
   readonly dependencies: readonly string[];
+  /** The name of its parent (a component), read from the registration's parent URN. */
+  readonly parent?: string;
+  /** The name of the provider resource it uses, when one is given or inherited. */
+  readonly provider?: string;
+  /** Whether it is a custom resource (false: a component). */
+  readonly custom: boolean;
 }
 
 const PROJECT = "project";
@@ -46,6 +52,12 @@ function policyDocument(inputs: Record<string, unknown>): string {
   return JSON.stringify({ Version: "2012-10-17", Statement: statements });
 }
 
+/** `urn:…::pulumi:providers:aws::west::west-id` → `west`. */
+function providerName(ref: string): string {
+  const parts = ref.split("::");
+  return parts.length >= 2 ? parts[parts.length - 2]! : ref;
+}
+
 export interface RunOptions {
   /** What `aws.getRegion` answers (default us-east-1). */
   readonly region?: string;
@@ -69,12 +81,21 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
   const region = options.region ?? "us-east-1";
   const registered: Registered[] = [];
   const exports: Record<string, unknown> = {};
-  // The mocks see no dependencies: they are read off the registration request itself.
-  const dependencies = new Map<string, string[]>();
+  // The mocks see no dependencies or parent: they are read off the registration request itself.
+  const requests = new Map<string, { dependencies: string[]; parent?: string }>();
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, dependencies: dependencies.get(args.name) ?? [] });
+        const req = requests.get(`${args.type}::${args.name}`);
+        registered.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs as Record<string, unknown>,
+          dependencies: req?.dependencies ?? [],
+          ...(req?.parent ? { parent: req.parent } : {}),
+          ...(args.provider ? { provider: providerName(args.provider) } : {}),
+          custom: args.custom !== false,
+        });
         return { id: `${args.name}-id`, state: computed(args.type, args.name, args.inputs as Record<string, unknown>) };
       },
       call: (args) => {
@@ -90,11 +111,13 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
     false,
   );
   const monitor = pulumi.runtime.getMonitor() as unknown as {
-    registerResource(req: { getName(): string; getDependenciesList(): string[] }, cb: unknown): unknown;
+    registerResource(req: { getName(): string; getType(): string; getParent(): string; getDependenciesList(): string[] }, cb: unknown): unknown;
   };
   const register = monitor.registerResource.bind(monitor);
+  const lastName = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
   monitor.registerResource = (req, cb) => {
-    dependencies.set(req.getName(), req.getDependenciesList().map((urn) => urn.slice(urn.lastIndexOf("::") + 2)));
+    const parent = req.getParent();
+    requests.set(`${req.getType()}::${req.getName()}`, { dependencies: req.getDependenciesList().map(lastName), ...(parent && !parent.endsWith("::project-stack") && !/pulumi:pulumi:Stack::/.test(parent) ? { parent: lastName(parent) } : {}) });
     return register(req, cb);
   };
   pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${PROJECT}:${k}`, v])));

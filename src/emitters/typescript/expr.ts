@@ -44,6 +44,10 @@ export interface PrintEnv {
   readonly program: ProgramContext;
   readonly diags: Diagnostic[];
   readonly loc?: Location;
+  /** Deferred Outputs standing for component properties read before the component exists: `<decl id>.<property>` → name. */
+  readonly deferred?: ReadonlyMap<string, string>;
+  /** Inside a component's constructor: resources are its children, named after the instance (the identifier holding its name). */
+  readonly component?: { readonly nameVar: string };
 }
 
 /** The environment inside a lambda: its parameters named (`names`) and typed (`types`), by model name. */
@@ -264,7 +268,17 @@ export class ExprPrinter {
       case "decl": {
         const name = this.env.names.get(t.id);
         if (name === undefined) return this.placeholder(t.id);
-        if (this.env.declared && !this.env.declared.has(t.id)) return this.placeholder(t.id);
+        if (this.env.declared && !this.env.declared.has(t.id)) {
+          // A component's property read before the component is created (modules that call each
+          // other's outputs): the deferred Output that stands for it until then.
+          const first = path[0];
+          const deferred = first?.kind === "attr" ? this.env.deferred?.get(`${t.id}.${first.name}`) : undefined;
+          if (!deferred || first?.kind !== "attr") return this.placeholder(t.id);
+          head = deferred;
+          type = attribute(this.env.types.decl(t.id), first.name);
+          path = path.slice(1);
+          break;
+        }
         head = name;
         type = this.env.types.decl(t.id);
         const d = this.env.types.decls.get(t.id);

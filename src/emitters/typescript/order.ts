@@ -37,7 +37,12 @@ export function dependencies(d: Decl): Set<string> {
   return deps;
 }
 
-export function orderDeclarations(decls: readonly Decl[], diags: Diagnostic[]): Decl[] {
+/**
+ * @param canDefer whether `from` may be declared before `dep` (it reads only values a deferred
+ *   Output can stand for); such cycles are broken there without an error, and `deferred`
+ *   records, for each declaration released early, what it reads before it exists.
+ */
+export function orderDeclarations(decls: readonly Decl[], diags: Diagnostic[], canDefer?: (from: Decl, dep: Decl) => boolean, deferred?: Map<string, string[]>): Decl[] {
   const index = new Map(decls.map((d, i) => [d.id, i]));
   const deps = decls.map((d) => [...dependencies(d)].filter((id) => index.has(id)));
   const remaining = new Set(decls.map((_, i) => i));
@@ -49,6 +54,17 @@ export function orderDeclarations(decls: readonly Decl[], diags: Diagnostic[]): 
       if (deps[i]!.every((id) => done.has(index.get(id)!))) {
         next = i;
         break;
+      }
+    }
+    if (next === undefined && canDefer) {
+      // A cycle through values that can be deferred: release the earliest such declaration.
+      for (const i of [...remaining].sort((a, b) => a - b)) {
+        const blocking = deps[i]!.filter((id) => !done.has(index.get(id)!));
+        if (blocking.every((id) => canDefer(decls[i]!, decls[index.get(id)!]!))) {
+          next = i;
+          deferred?.set(decls[i]!.id, blocking);
+          break;
+        }
       }
     }
     if (next === undefined) {

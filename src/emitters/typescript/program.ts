@@ -5,18 +5,19 @@
  * (see format.ts).
  */
 import type { Diagnostic } from "../../model/diagnostics.js";
-import type { Comments } from "../../model/expr.js";
-import { declarationNames, NameScope } from "../../model/names.js";
+import { walkExpr, type Comments } from "../../model/expr.js";
+import { declarationNames, NameScope, pascalCase } from "../../model/names.js";
 import type { ConfigDecl, Decl } from "../../model/pulumi.js";
 import type { TypedProgram } from "../../typing/index.js";
 import { NO_SCOPE } from "../../typing/infer.js";
-import { fromVariableType, tsType } from "../../typing/types.js";
+import { attribute, fromVariableType, isOutputType, tsType, unwrap } from "../../typing/types.js";
 import { arg } from "./code.js";
+import { argRead, argsInterface, classHead, classTail, CONSTRUCTOR_NAMES, propertyAssign, type ComponentSpec } from "./component.js";
 import { configRead } from "./config.js";
 import { commentText } from "./escape.js";
 import { ExprPrinter, type PrintEnv, type ProgramContext } from "./expr.js";
 import { renameHelpers, withDependencies, type NodeModule } from "./helpers/index.js";
-import { orderDeclarations } from "./order.js";
+import { declExprs, orderDeclarations } from "./order.js";
 import { invoke, resource } from "./resource.js";
 import { Writer } from "./writer.js";
 
@@ -70,10 +71,24 @@ const NAMESPACES: readonly (readonly [string, string, string])[] = [
   ["random", "@pulumi/random", 'import * as random from "@pulumi/random";'],
 ];
 
-export function emitProgram(typed: TypedProgram, diags: Diagnostic[]): EmitResult {
+export interface EmitOptions {
+  /** Component classes the program instantiates: class name → the module path to import it from (`./components/apiGateway`). */
+  readonly imports?: ReadonlyMap<string, string>;
+  /** Print the program as this component class (a module called by another). */
+  readonly component?: ComponentSpec;
+}
+
+export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: EmitOptions = {}): EmitResult {
   const { program, types } = typed;
-  const ordered = orderDeclarations(program.decls, diags);
+  const component = options.component;
+  // Modules that read each other's outputs: a component's property read before the component
+  // exists is a deferred Output, resolved once the component is created.
+  const deferredReads = new Map<string, string[]>();
+  const ordered = orderDeclarations(program.decls, diags, (from, dep) => canDefer(from, dep, types), deferredReads);
   const scope = new NameScope();
+  // Imported classes and the constructor's own parameters are taken before any declaration is named.
+  for (const c of options.imports?.keys() ?? []) scope.reserve(c);
+  if (component) for (const n of [...CONSTRUCTOR_NAMES, component.className, `${component.className}Args`]) scope.reserve(n);
   const named = ordered.filter((d) => d.kind !== "comment");
   const names = declarationNames(
     named.map((d) => ({
@@ -101,26 +116,59 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[]): EmitResul
     },
   };
   const declared = new Set<string>();
-  const env: PrintEnv = { types, names, declared, scope, locals: new Map(), scopeTypes: NO_SCOPE, program: context, diags };
+  const deferred = new Map<string, string>();
+  const resolvers = new Map<string, { prop: string; resolve: string }[]>();
+  const env: PrintEnv = { types, names, declared, scope, locals: new Map(), scopeTypes: NO_SCOPE, program: context, diags, deferred, ...(component ? { component: { nameVar: "name" } } : {}) };
+  const properties: string[] = [];
 
   const body = new Writer();
   const kinds: string[] = [];
   const configs = ordered.filter((d): d is ConfigDecl => d.kind === "config");
   let configName = "";
-  if (configs.length) configName = scope.has("config") ? scope.claim("config") : (scope.reserve("config"), "config");
+  if (configs.length && !component) configName = scope.has("config") ? scope.claim("config") : (scope.reserve("config"), "config");
   for (const d of ordered) {
+    for (const dep of deferredReads.get(d.id) ?? []) {
+      for (const prop of readsOf(d, dep)) {
+        const key = `${dep}.${prop}`;
+        if (deferred.has(key)) continue;
+        const name = scope.claim(`${names.get(dep) ?? "module"}${pascalCase(prop)}`);
+        const resolve = scope.claim(`resolve${pascalCase(name)}`);
+        deferred.set(key, name);
+        resolvers.set(dep, [...(resolvers.get(dep) ?? []), { prop, resolve }]);
+        body.line(STATEMENT_BREAK);
+        kinds.push("deferred");
+        body.line(`const [${name}, ${resolve}] = pulumi.deferredOutput<${tsType(unwrap(attribute(types.decl(dep), prop)))}>();`);
+      }
+    }
     const p = new ExprPrinter(d.loc ? { ...env, loc: d.loc } : env);
-    const text = declaration(d, names.get(d.id) ?? "", p, configName);
+    let text: string;
+    if (component && d.kind === "config") text = argRead(d, names.get(d.id) ?? "", component, p, trailing(d.comments));
+    else if (component && d.kind === "export") {
+      const assigned = propertyAssign(d, types.decl(d.id), component, p, trailing(d.comments));
+      properties.push(assigned.declaration);
+      text = assigned.text;
+    } else text = declaration(d, names.get(d.id) ?? "", p, configName);
     body.line(STATEMENT_BREAK);
     kinds.push(d.kind);
     comments(body, d.comments?.leading);
     body.lines(text);
     declared.add(d.id);
+    const toResolve = resolvers.get(d.id);
+    if (toResolve) {
+      body.line(STATEMENT_BREAK);
+      kinds.push("deferred");
+      for (const r of toResolve) body.line(`${r.resolve}(${names.get(d.id)}.${r.prop});`);
+    }
   }
   if (program.trailingComments.length) {
     body.line(STATEMENT_BREAK);
     kinds.push("trailing");
     comments(body, program.trailingComments);
+  }
+  if (component) {
+    body.line(STATEMENT_BREAK);
+    kinds.push("end");
+    body.lines(classTail(component));
   }
 
   // The helpers, and what they need in turn.
@@ -136,7 +184,7 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[]): EmitResul
   const w = new Writer();
   const packages: string[] = [];
   for (const [ns, pkg, line] of NAMESPACES) {
-    if (new RegExp(`(?<![\\w$.])${ns}\\.`).test(text) || (ns === "pulumi" && configs.length > 0)) {
+    if (new RegExp(`(?<![\\w$.])${ns}\\.`).test(text) || (ns === "pulumi" && (configs.length > 0 || component))) {
       w.line(line);
       packages.push(pkg);
     }
@@ -146,7 +194,11 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[]): EmitResul
     packages.push("js-yaml");
   }
   for (const m of [...modules].sort()) w.line(`import * as ${m} from "${m}";`);
-  if (configs.length) {
+  const used = new Set(program.decls.flatMap((d) => (d.kind === "resource" && d.component ? [d.className] : [])));
+  for (const [c, from] of [...(options.imports ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (used.has(c)) w.line(`import { ${c} } from ${JSON.stringify(from)};`);
+  }
+  if (configs.length && !component) {
     w.blank();
     w.line(`const ${configName} = new pulumi.Config();`);
   }
@@ -154,10 +206,44 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[]): EmitResul
     w.blank();
     w.lines(h);
   }
+  if (component) {
+    w.blank();
+    w.lines(argsInterface(component, program.decls.filter((d): d is ConfigDecl => d.kind === "config")));
+    w.blank();
+    w.lines(classHead(component, properties, !configs.some((d) => d.default === undefined && !d.optional)));
+  }
   if (w.isEmpty() && body.isEmpty()) w.line("// pulumigrate: nothing was converted (see the diagnostics)");
   w.append(body);
   if (modules.size || helpers.length) packages.push("@types/node");
   return { code: w.text(), kinds, packages };
+}
+
+/** Whether `from` reads of the component `dep` only Output properties, which deferred Outputs can stand for. */
+function canDefer(from: Decl, dep: Decl, types: TypedProgram["types"]): boolean {
+  if (dep.kind !== "resource" || !dep.component || dep.repeat) return false;
+  const t = types.decl(dep.id);
+  let reads = 0;
+  let ok = true;
+  for (const e of declExprs(from)) {
+    walkExpr(e, (x) => {
+      if (x.kind !== "ref" || x.target.kind !== "decl" || x.target.id !== dep.id) return;
+      reads++;
+      const a = x.path[0];
+      if (a?.kind !== "attr" || !isOutputType(attribute(t, a.name))) ok = false;
+    });
+  }
+  return ok && reads > 0;
+}
+
+/** The properties of `dep` that `from` reads. */
+function readsOf(from: Decl, dep: string): string[] {
+  const out = new Set<string>();
+  for (const e of declExprs(from)) {
+    walkExpr(e, (x) => {
+      if (x.kind === "ref" && x.target.kind === "decl" && x.target.id === dep && x.path[0]?.kind === "attr") out.add(x.path[0].name);
+    });
+  }
+  return [...out];
 }
 
 function comments(w: Writer, lines: readonly string[] | undefined): void {

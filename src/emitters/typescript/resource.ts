@@ -15,7 +15,8 @@ import { ExprPrinter, withLocals } from "./expr.js";
 /** `{ dependsOn: [a], retainOnDelete: true }`, or "" when there are none. */
 export function optionsCode(o: ResourceOptions, p: ExprPrinter): string {
   const parts: string[] = [];
-  if (o.parent) parts.push(`parent: ${arg(p.print(o.parent))}`);
+  if (p.env.component) parts.push("parent: this");
+  else if (o.parent) parts.push(`parent: ${arg(p.print(o.parent))}`);
   if (o.dependsOn?.length) parts.push(`dependsOn: ${dependsOn(o.dependsOn, p)}`);
   if (o.provider) parts.push(`provider: ${arg(p.print(o.provider))}`);
   if (o.providers) parts.push(`providers: ${arg(p.print(o.providers))}`);
@@ -85,9 +86,10 @@ export function resource(d: ResourceDecl, name: string, p: ExprPrinter, trailing
     const opts = optionsCode(d.options, printer);
     return `new ${d.className}(${resourceName}, ${arg(args)}${opts ? `, ${opts}` : ""})`;
   };
-  if (!rep) return [...head, `const ${name} = ${construct(p, stringLiteral(d.resourceName))};${trailing}`].join("\n");
+  const named = (suffix?: string) => resourceName(d.resourceName, p, suffix);
+  if (!rep) return [...head, `const ${name} = ${construct(p, named())};${trailing}`].join("\n");
   if (rep.kind === "conditional") {
-    return [...head, `const ${name} = ${primary(p.print(rep.condition))} ? ${construct(p, stringLiteral(d.resourceName))} : undefined;${trailing}`].join("\n");
+    return [...head, `const ${name} = ${primary(p.print(rep.condition))} ? ${construct(p, named())} : undefined;${trailing}`].join("\n");
   }
   if (containsOutput(rep, p)) {
     p.env.diags.push(diagnostic("PG2006", "warning", `${rep.kind === "count" ? "count" : "for_each"} over values known only after deployment: Pulumi cannot create resources inside apply; the loop reads the collection as a plain value`, d.loc));
@@ -101,7 +103,7 @@ export function resource(d: ResourceDecl, name: string, p: ExprPrinter, trailing
       ...head,
       `const ${name}: ${d.className}[] = [];${trailing}`,
       `for (let ${i} = 0; ${i} < ${n.text}; ${i}++) {`,
-      `${name}.push(${construct(inner, "`" + templateText(d.resourceName, false) + "-${" + i + "}`")});`,
+      `${name}.push(${construct(inner, named(i))});`,
       `}`,
     ].join("\n");
   }
@@ -111,7 +113,17 @@ export function resource(d: ResourceDecl, name: string, p: ExprPrinter, trailing
   const value = source.set ? key : usesValue ? scope.claim("value") : undefined;
   const inner = loopPrinter(p, rep, { key, ...(value ? { value } : {}) }, scope);
   const loop = source.set ? `for (const ${key} of ${source.code.text}) {` : `for (const [${key}${value ? `, ${value}` : ""}] of ${source.code.text}) {`;
-  return [...head, `const ${name}: Record<string, ${d.className}> = {};${trailing}`, loop, `${name}[${key}] = ${construct(inner, "`" + templateText(d.resourceName, false) + "-${" + key + "}`")};`, "}"].join("\n");
+  return [...head, `const ${name}: Record<string, ${d.className}> = {};${trailing}`, loop, `${name}[${key}] = ${construct(inner, named(key))};`, "}"].join("\n");
+}
+
+/**
+ * A resource's Pulumi name: its source name, `-${i}` / `-${key}` for an instance of a loop, and
+ * inside a component the instance's name first (`${name}-rest_api`), so two instances never collide.
+ */
+function resourceName(base: string, p: ExprPrinter, loopVar?: string): string {
+  const prefix = p.env.component ? "${" + p.env.component.nameVar + "}-" : "";
+  if (!prefix && !loopVar) return stringLiteral(base);
+  return "`" + prefix + templateText(base, false) + (loopVar ? "-${" + loopVar + "}" : "") + "`";
 }
 
 function refersToEachValue(d: ResourceDecl | InvokeDecl): boolean {

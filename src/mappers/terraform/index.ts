@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type { ConfigType, Decl, PulumiProgram, Repeat, ResourceOptions } from "../../model/pulumi.js";
-import type { Output, ProviderConfig, Resource, SourceProgram, Variable, VariableType } from "../../model/program.js";
+import type { ModuleCall, Output, ProviderConfig, Resource, SourceProgram, Variable, VariableType } from "../../model/program.js";
 import { awsSchema } from "../../schema/index.js";
 import { checkIntegrations } from "../integration-rules.js";
 import { mapProperty } from "../properties.js";
@@ -18,16 +18,22 @@ import { mapBody } from "./body.js";
 import { movedOf, splitBody } from "./moved.js";
 import { isRideAlong, rideAlongDecl, VALUE_ATTRIBUTES } from "./providers.js";
 import { mapTypedPaths } from "./paths.js";
-import { rewriteReferences, type Declared, type ReferenceTable } from "./references.js";
+import { rewriteReferences, type Declared, type DeclaredModule, type ReferenceTable } from "./references.js";
+import { moduleDecl, type MapOptions } from "./modules.js";
+import { CREDENTIAL_ARGS, credentialVariables, withoutCredentials } from "./credentials.js";
+import { camel } from "../../model/names.js";
 
-export function mapTerraform(program: SourceProgram, diags: Diagnostic[]): PulumiProgram {
-  const table = buildTable(program);
+export type { MapOptions, ModuleInterface } from "./modules.js";
+
+export function mapTerraform(program: SourceProgram, diags: Diagnostic[], mapOptions: MapOptions = {}): PulumiProgram {
+  const table = buildTable(program, mapOptions);
+  const credentials = credentialVariables(program);
   const decls: Decl[] = [];
   for (const item of program.items) {
     const comments = item.comments ? { comments: item.comments } : {};
     switch (item.kind) {
       case "variable":
-        decls.push(configDecl(item, table, diags));
+        decls.push(configDecl(item, table, diags, credentials.has(item.name)));
         break;
       case "local":
         decls.push({ kind: "const", id: `local.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: rewriteReferences(item.value, table, diags, item.loc) });
@@ -36,11 +42,23 @@ export function mapTerraform(program: SourceProgram, diags: Diagnostic[]): Pulum
         if (isRideAlong(item)) decls.push(rideAlongDecl(item, (e, loc = item.loc) => rewriteReferences(e, table, diags, loc), diags));
         else decls.push(...(item.mode === "data" ? dataDecl(item, table, diags) : resourceDecl(item, table, diags)));
         break;
+      case "module": {
+        const iface = mapOptions.modules?.get(item.name);
+        if (!iface) {
+          decls.push({ kind: "comment", id: `module.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, lines: [`TODO(pulumigrate): module "${item.name}" (${item.source}) is not converted; convert the module directory that calls it to convert both.`] });
+          diags.push(diagnostic("PG2007", "warning", `module "${item.name}" is not converted: convert the directory (pulumigrate convert <dir> -o out/) to convert the modules it calls as components`, item.loc));
+          break;
+        }
+        const value = (e: Expr, loc: Location = item.loc) => rewriteReferences(e, table, diags, loc);
+        const opts = options(item, table, diags);
+        decls.push(moduleDecl(item, iface, { diags, value, dependsOn: opts.dependsOn ?? [], repeat: repeat(item, table, diags) }));
+        break;
+      }
       case "output":
         decls.push(exportDecl(item, table, diags));
         break;
       case "provider":
-        decls.push(providerDecl(item, table, diags));
+        decls.push(providerDecl(withoutCredentials(item, diags), table, diags));
         break;
       case "note":
         decls.push({ kind: "comment", id: `note.${decls.length}`, sourceName: "", loc: item.loc, ...comments, lines: item.text.split("\n") });
@@ -61,16 +79,21 @@ export function mapTerraform(program: SourceProgram, diags: Diagnostic[]): Pulum
   return { decls: mapTypedPaths([...implicit, ...decls]), trailingComments: program.trailingComments };
 }
 
-function buildTable(program: SourceProgram): ReferenceTable {
+function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTable {
   const variables = new Set<string>();
   const locals = new Set<string>();
   const resources = new Map<string, Declared>();
   const data = new Map<string, Declared>();
   const providers = new Map<string, string>();
+  const modules = new Map<string, DeclaredModule>();
   for (const it of program.items) {
     if (it.kind === "variable") variables.add(it.name);
     else if (it.kind === "local") locals.add(it.name);
     else if (it.kind === "provider" && it.alias) providers.set(it.alias, `provider.${it.alias}`);
+    else if (it.kind === "module") {
+      const iface = mapOptions.modules?.get(it.name);
+      if (iface) modules.set(it.name, { id: `module.${it.name}`, iface, repeated: it.meta.count !== undefined || it.meta.forEach !== undefined });
+    }
     else if (it.kind === "resource") {
       const key = `${it.type}.${it.name}`;
       const repeated = it.meta.count !== undefined || it.meta.forEach !== undefined;
@@ -89,7 +112,7 @@ function buildTable(program: SourceProgram): ReferenceTable {
       }
     }
   }
-  return { variables, locals, resources, data, providers, undeclared: new Set() };
+  return { variables, locals, resources, data, providers, modules, pathModule: mapOptions.pathModule ?? ".", undeclared: new Set() };
 }
 
 /** The type of a literal default, for a variable declared without a type. */
@@ -116,9 +139,13 @@ function configType(t: VariableType | undefined, def: Expr | undefined): ConfigT
   }
 }
 
-function configDecl(v: Variable, table: ReferenceTable, diags: Diagnostic[]): Decl {
+/** @param credential the variable feeds a provider's credentials: a secret, and its default is written nowhere */
+function configDecl(v: Variable, table: ReferenceTable, diags: Diagnostic[], credential = false): Decl {
   const nullDefault = v.default?.kind === "literal" && v.default.value === null;
-  const def = v.default && !nullDefault ? rewriteReferences(v.default, table, diags, v.loc) : undefined;
+  if (credential && v.default && !nullDefault) {
+    diags.push(diagnostic("PG2014", "warning", `variable "${v.name}" holds provider credentials: its default is left out; set it with \`pulumi config set --secret ${v.name} …\``, v.loc));
+  }
+  const def = v.default && !nullDefault && !credential ? rewriteReferences(v.default, table, diags, v.loc) : undefined;
   return {
     kind: "config",
     ...(nullDefault ? { optional: true } : {}),
@@ -128,14 +155,14 @@ function configDecl(v: Variable, table: ReferenceTable, diags: Diagnostic[]): De
     type: configType(v.type, def),
     ...(!v.type && !v.default ? { untyped: true } : {}),
     ...(def ? { default: def } : {}),
-    secret: v.sensitive,
+    secret: v.sensitive || credential,
     ...(v.description !== undefined ? { description: v.description } : {}),
     loc: v.loc,
     ...(v.comments ? { comments: v.comments } : {}),
   };
 }
 
-function options(r: Resource | ProviderConfig, table: ReferenceTable, diags: Diagnostic[], argProps?: Record<string, unknown>, tfType?: string): ResourceOptions {
+function options(r: Resource | ModuleCall | ProviderConfig, table: ReferenceTable, diags: Diagnostic[], argProps?: Record<string, unknown>, tfType?: string): ResourceOptions {
   if (r.kind === "provider") return {};
   const m = r.meta;
   // Terraform 0.11 wrote `depends_on = ["aws_x.y"]`: the string names the resource.
@@ -166,7 +193,7 @@ function options(r: Resource | ProviderConfig, table: ReferenceTable, diags: Dia
   };
 }
 
-function repeat(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Repeat | undefined {
+function repeat(r: Resource | ModuleCall, table: ReferenceTable, diags: Diagnostic[]): Repeat | undefined {
   const { count, forEach } = r.meta;
   if (count) {
     const c = rewriteReferences(count, table, diags, r.loc);
@@ -278,10 +305,25 @@ function exportDecl(o: Output, table: ReferenceTable, diags: Diagnostic[]): Decl
     kind: "export",
     id: `output.${o.name}`,
     sourceName: o.name,
-    value: rewriteReferences(o.value, table, diags, o.loc),
+    // A sensitive output is a secret in Pulumi.
+    value: o.sensitive ? { kind: "call", name: "sensitive", args: [rewriteReferences(o.value, table, diags, o.loc)] } : rewriteReferences(o.value, table, diags, o.loc),
     loc: o.loc,
     ...(lead.length || o.comments?.trailing ? { comments: { ...(lead.length ? { leading: lead } : {}), ...(o.comments?.trailing ? { trailing: o.comments.trailing } : {}) } } : {}),
   };
+}
+
+/** The default aws provider's literal settings as stack configuration (`region` → `aws:region`), credentials never among them. */
+export function defaultProviderConfig(program: SourceProgram): Record<string, string> {
+  const out: Record<string, string> = {};
+  const schema = awsSchema().resources["index.Provider"]!;
+  for (const it of program.items) {
+    if (it.kind !== "provider" || it.name !== "aws" || it.alias) continue;
+    for (const a of it.body) {
+      if (a.kind !== "attribute" || CREDENTIAL_ARGS.has(a.name) || a.value.kind !== "literal" || a.value.value === null) continue;
+      out[mapProperty(a.name, schema.args) ?? camel(a.name)] = String(a.value.value);
+    }
+  }
+  return out;
 }
 
 function providerDecl(p: ProviderConfig, table: ReferenceTable, diags: Diagnostic[]): Decl {

@@ -9,6 +9,7 @@ import type { Location } from "../../model/location.js";
 import { awsSchema, objectTypeOf, type Props, type Shape } from "../../schema/index.js";
 import { camel } from "../../model/names.js";
 import { mapProperty } from "../properties.js";
+import type { ModuleInterface } from "./modules.js";
 
 export interface Declared {
   readonly id: string;
@@ -24,12 +25,22 @@ export interface Declared {
   readonly values?: readonly string[];
 }
 
+/** A module call: its instance's declaration and what its component exposes. */
+export interface DeclaredModule {
+  readonly id: string;
+  readonly iface: ModuleInterface;
+  readonly repeated: boolean;
+}
+
 export interface ReferenceTable {
   readonly variables: ReadonlySet<string>;
   readonly locals: ReadonlySet<string>;
   readonly resources: ReadonlyMap<string, Declared>;
   readonly data: ReadonlyMap<string, Declared>;
   readonly providers: ReadonlyMap<string, string>;
+  readonly modules: ReadonlyMap<string, DeclaredModule>;
+  /** What `path.module` reads. */
+  readonly pathModule: string;
   /** Variables referred to but never declared, in order of first use (filled while rewriting). */
   readonly undeclared: Set<string>;
 }
@@ -112,11 +123,17 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
       }
       return { ...r, target: { kind: "decl", id: d.id }, path };
     }
-    case "module":
-      diags.push(diagnostic("PG2007", "warning", `reference to module output '${refText(r)}' is not converted`, loc));
-      return notConverted(refText(r), "module outputs are not converted");
+    case "module": {
+      const m = table.modules.get(t.name);
+      if (!m) {
+        diags.push(diagnostic("PG2007", "warning", `reference to module output '${refText(r)}' is not converted`, loc));
+        return notConverted(refText(r), "module outputs are not converted");
+      }
+      return moduleRef(r, m, diags, loc);
+    }
     case "path":
-      if (t.which === "module" || t.which === "root" || t.which === "cwd") return { kind: "literal", value: "." };
+      if (t.which === "module") return { kind: "literal", value: table.pathModule };
+      if (t.which === "root" || t.which === "cwd") return { kind: "literal", value: "." };
       return notConverted(refText(r), "unknown path attribute");
     case "scope": {
       // `aws.west`: a provider alias.
@@ -134,9 +151,29 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
   }
 }
 
+/** `module.x.y` → the instance's property; `module.x[0].y`, `module.x["k"].y` through its repetition; `module.x` the instance. */
+function moduleRef(r: RefExpr, m: DeclaredModule, diags: Diagnostic[], loc: Location): Expr {
+  const lead: Accessor[] = m.repeated && r.path[0]?.kind === "index" ? [r.path[0]] : [];
+  const [first, ...rest] = r.path.slice(lead.length);
+  if (!first) return { ...r, target: { kind: "decl", id: m.id }, path: lead };
+  if (first.kind !== "attr") return { ...r, target: { kind: "decl", id: m.id } };
+  const prop = m.iface.outputs.get(first.name) ?? (m.iface.placeholder ? camel(first.name) : undefined);
+  if (!prop) {
+    diags.push(diagnostic("PG2003", "warning", `'${refText(r)}': the module has no output '${first.name}'`, loc));
+    return notConverted(refText(r), "no such module output");
+  }
+  return { ...r, target: { kind: "decl", id: m.id }, path: [...lead, { kind: "attr", name: prop }, ...rest] };
+}
+
 function rewriteSplat(e: Extract<Expr, { kind: "splat" }>, table: ReferenceTable): Expr {
   if (e.source.kind !== "ref" || e.source.target.kind !== "decl") return e;
   const id = e.source.target.id;
+  const m = [...table.modules.values()].find((x) => x.id === id);
+  const [first, ...rest] = e.each;
+  if (m && first?.kind === "attr") {
+    const prop = m.iface.outputs.get(first.name) ?? (m.iface.placeholder ? camel(first.name) : first.name);
+    return { ...e, each: [{ kind: "attr", name: prop }, ...rest] };
+  }
   const d = [...table.resources.values(), ...table.data.values()].find((x) => x.id === id);
   if (!d?.props) return e;
   return { ...e, each: mapAttrs(e.each, d.props, d.tfType, awsSchema().outputTypes) };

@@ -168,10 +168,30 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         items.push(withComments({ kind: "note" as const, text: terraformNote(it), loc: loc(it) }, it));
         diags.push(diagnostic("PG2010", "info", "the terraform {} block has no Pulumi equivalent: provider versions belong in package.json", loc(it)));
         break;
-      case "module":
-        items.push(withComments({ kind: "note" as const, text: `TODO(pulumigrate): module "${label(0)}" is not converted; convert its source directory and instantiate it here.`, loc: loc(it) }, it));
-        diags.push(diagnostic("PG2007", "warning", `module "${label(0)}" is not converted: convert its source separately (a Pulumi ComponentResource is the usual target)`, loc(it)));
+      case "module": {
+        const { meta, rest } = resourceMeta(it);
+        const source = literalString(attrOf(it, "source"));
+        const version = literalString(attrOf(it, "version"));
+        const providers = attrOf(it, "providers");
+        if (source === undefined) diags.push(diagnostic("PG1003", "error", `module "${label(0)}" needs a literal source`, loc(it)));
+        const args: Attribute[] = [];
+        for (const x of rest) {
+          if (x.kind === "attribute" && ["source", "version", "providers"].includes(x.name)) continue;
+          if (x.kind === "attribute") args.push(withComments<Attribute>({ kind: "attribute", name: x.name, value: valueOf(x), loc: loc(x) }, x));
+          else diags.push(diagnostic("PG1003", "error", `module "${label(0)}": a module call takes arguments, not '${x.type}' blocks`, loc(x)));
+        }
+        items.push(withComments({
+          kind: "module" as const,
+          name: label(0),
+          source: source ?? "",
+          ...(version !== undefined ? { version } : {}),
+          args,
+          meta,
+          ...(providers ? { providers: valueOf(providers) } : {}),
+          loc: loc(it),
+        }, it));
         break;
+      }
       default:
         items.push(withComments({ kind: "note" as const, text: `TODO(pulumigrate): '${it.type}' block ${it.labels.map((l) => `"${l}"`).join(" ")} is not converted.`, loc: loc(it) }, it));
         diags.push(diagnostic("PG2004", "warning", `'${it.type}' blocks are not converted`, loc(it)));

@@ -1,0 +1,135 @@
+/**
+ * Reading inputs from disk and writing outputs. Nothing the user wrote is overwritten unless
+ * `force` is set, and a project is written whole or not at all: its files are staged beside
+ * the target and moved into place once all of them are written.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { SourceFile } from "../convert.js";
+import type { ModuleLoader } from "../tree/index.js";
+
+export class UsageError extends Error {}
+
+/** The `.tf` files of a directory, in name order; undefined when it is not a readable directory. */
+function tfFiles(dir: string): SourceFile[] | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((f) => f.endsWith(".tf")).sort();
+  } catch {
+    return undefined;
+  }
+  return names.map((f) => {
+    const p = path.join(dir, f);
+    return { path: p, text: fs.readFileSync(p, "utf8") };
+  });
+}
+
+/** Module trees read from disk. */
+export const diskLoader: ModuleLoader = {
+  readDir: tfFiles,
+  readFile(file) {
+    try {
+      return fs.readFileSync(file, "utf8");
+    } catch {
+      return undefined;
+    }
+  },
+  list(dir) {
+    try {
+      return fs.readdirSync(dir).sort();
+    } catch {
+      return [];
+    }
+  },
+};
+
+export function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A `.tf` file, or a module directory (its `.tf` files in name order), or a template file. */
+export function readInputs(input: string): SourceFile[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(input);
+  } catch {
+    throw new UsageError(`${input}: no such file or directory`);
+  }
+  if (stat.isDirectory()) {
+    const files = tfFiles(input) ?? [];
+    if (files.length === 0) throw new UsageError(`${input}: the directory holds no .tf files`);
+    return files;
+  }
+  return [{ path: input, text: fs.readFileSync(input, "utf8") }];
+}
+
+export interface WriteOptions {
+  readonly force: boolean;
+}
+
+/** Whether `-o` names a project folder rather than a program file. */
+export function isProjectTarget(output: string): boolean {
+  if (output.endsWith("/") || output.endsWith(path.sep)) return true;
+  try {
+    return fs.statSync(output).isDirectory();
+  } catch {
+    return !/\.[cm]?[tj]s$/.test(output);
+  }
+}
+
+export function writeProgram(file: string, code: string, opts: WriteOptions): string[] {
+  if (fs.existsSync(file) && !opts.force) throw new UsageError(`${file} exists; use --force to overwrite it`);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const staged = `${file}.pulumigrate-${process.pid}.tmp`;
+  fs.writeFileSync(staged, code);
+  fs.renameSync(staged, file);
+  return [file];
+}
+
+/** A file of a project, its path relative to the project folder. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/**
+ * Writes a project folder: every file is checked first (none may exist without `force`, none
+ * may lie outside the folder), then all are written into a staging folder beside the target
+ * and moved into place, so that an interrupted run leaves the target as it was or complete.
+ */
+export function writeFiles(dir: string, files: readonly OutputFile[], opts: WriteOptions): string[] {
+  const root = path.resolve(dir);
+  for (const f of files) {
+    const target = path.resolve(root, f.path);
+    if (path.isAbsolute(f.path) || !target.startsWith(root + path.sep)) throw new Error(`refusing to write ${f.path} outside ${dir}`);
+    if (!opts.force && fs.existsSync(target)) throw new UsageError(`${path.join(dir, f.path)} exists; use --force to overwrite it`);
+  }
+  fs.mkdirSync(path.dirname(root), { recursive: true });
+  // A staging folder beside the target (same file system, so the moves are renames), made with the usual permissions.
+  const staging = path.join(path.dirname(root), `.${path.basename(root)}.pulumigrate-${process.pid}-${Date.now().toString(36)}`);
+  fs.mkdirSync(staging);
+  try {
+    for (const f of files) {
+      const p = path.join(staging, f.path);
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      fs.writeFileSync(p, f.content);
+    }
+    if (!fs.existsSync(root)) {
+      // A new folder appears whole, in one rename.
+      fs.renameSync(staging, root);
+    } else {
+      for (const f of files) {
+        const target = path.join(root, f.path);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.renameSync(path.join(staging, f.path), target);
+      }
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return files.map((f) => path.join(dir, f.path));
+}

@@ -1,0 +1,85 @@
+/**
+ * A directory converted into a Pulumi project: the module tree (src/tree) plus the project's
+ * own files, and the root module's variable values (`terraform.tfvars`, `*.auto.tfvars`,
+ * `--var-file`) as `Pulumi.<stack>.yaml`.
+ */
+import path from "node:path";
+import type { FormatOptions } from "../emitters/typescript/format.js";
+import { defaultProviderConfig } from "../mappers/terraform/index.js";
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
+import { parseTfvars } from "../parsers/terraform/tfvars.js";
+import { convertTree, type ComponentInfo, type ModuleLoader } from "../tree/index.js";
+import { diskLoader, type OutputFile } from "./disk.js";
+import { packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
+
+export { diskLoader, isDirectory, isProjectTarget, readInputs, UsageError, writeFiles, writeProgram, type OutputFile } from "./disk.js";
+export { packageJson, packageVersions, projectName, pulumiYaml, tsconfigJson } from "./files.js";
+
+export interface ProjectOptions {
+  /** Prettier options for the programs; `false` prints raw text. */
+  readonly prettier?: false | FormatOptions;
+  /** The stack whose configuration the variable values become (`Pulumi.<stack>.yaml`); default `dev`. */
+  readonly stack?: string;
+  /** More variable definitions files, applied after the root module's own, in order (`-var-file`). */
+  readonly varFiles?: readonly string[];
+  /** The project name; default the directory's name. */
+  readonly name?: string;
+  /** How the tree is read; default the disk. */
+  readonly loader?: ModuleLoader;
+}
+
+export interface ProjectResult {
+  /** Every file of the project, paths relative to its folder. */
+  readonly files: readonly OutputFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ok: boolean;
+  readonly components: readonly ComponentInfo[];
+  /** Variables whose values were left out because they are secrets. */
+  readonly secrets: readonly string[];
+  readonly stack: string;
+  readonly name: string;
+}
+
+/** The definitions files Terraform reads by itself, in its order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by name. */
+function definitionsFiles(dir: string, loader: ModuleLoader): string[] {
+  const names = loader.list(dir);
+  const auto = names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort();
+  return [...["terraform.tfvars", "terraform.tfvars.json"].filter((n) => names.includes(n)), ...auto].map((n) => path.join(dir, n));
+}
+
+export async function convertProject(dir: string, options: ProjectOptions = {}): Promise<ProjectResult> {
+  const loader = options.loader ?? diskLoader;
+  const stack = options.stack ?? "dev";
+  const name = projectName(options.name ?? path.basename(path.resolve(dir)));
+  const tree = await convertTree(dir, loader, options.prettier !== undefined ? { prettier: options.prettier } : {});
+  const diagnostics: Diagnostic[] = [...tree.diagnostics];
+
+  const values: VariableValue[] = [];
+  for (const file of [...definitionsFiles(dir, loader), ...(options.varFiles ?? [])]) {
+    const text = loader.readFile(file);
+    if (text === undefined) {
+      diagnostics.push(diagnostic("PG1002", "error", `cannot read variable definitions file ${file}`));
+      continue;
+    }
+    const parsed = await parseTfvars({ path: file, text });
+    diagnostics.push(...parsed.diagnostics);
+    for (const v of parsed.values) {
+      const decl = tree.variables.find((d) => d.key === v.name);
+      if (!decl) diagnostics.push(diagnostic("PG2008", "warning", `'${v.name}' is set here but the root module declares no such variable; it is left out`, v.loc));
+      else if (decl.secret) diagnostics.push(diagnostic("PG2014", "warning", `'${v.name}' is a secret: its value is left out of Pulumi.${stack}.yaml; set it with \`pulumi config set --secret ${v.name} …\``, v.loc));
+      values.push({ name: v.name, value: v.value });
+    }
+  }
+  const provider = defaultProviderConfig(tree.rootSource);
+  const config = stackConfig(name, tree.variables, values, provider);
+
+  const files: OutputFile[] = [
+    { path: "Pulumi.yaml", content: pulumiYaml(name) },
+    ...(config.text ? [{ path: `Pulumi.${stack}.yaml`, content: config.text }] : []),
+    { path: "package.json", content: packageJson(name, tree.packages) },
+    { path: "tsconfig.json", content: tsconfigJson() },
+    ...tree.files,
+  ];
+  const sorted = sortDiagnostics(diagnostics);
+  return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name };
+}

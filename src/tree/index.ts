@@ -1,0 +1,290 @@
+/**
+ * A Terraform module tree as one Pulumi project: the root module is `index.ts`, every module
+ * directory it calls (to any depth, a directory called many times once) a component class in
+ * `components/`. The tree is read through a {@link ModuleLoader}, so this stays free of I/O.
+ *
+ * Order: modules are discovered depth first (a call cycle is a located error), mapped callees
+ * first (a caller needs its callees' variables and outputs), typed until the set of arguments
+ * callers pass as Outputs stops growing (those become `pulumi.Input<T>`), then printed.
+ */
+import path from "node:path";
+import { placeholderComponent, type ComponentSpec } from "../emitters/typescript/component.js";
+import { formatProgram, type FormatOptions } from "../emitters/typescript/format.js";
+import { emitProgram, spaceStatements } from "../emitters/typescript/program.js";
+import { mapTerraform, type ModuleInterface } from "../mappers/terraform/index.js";
+import { moduleInterface } from "../mappers/terraform/modules.js";
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
+import { walkExpr, type Expr } from "../model/expr.js";
+import { componentNames } from "../model/names.js";
+import type { ConfigDecl, Decl, PulumiProgram } from "../model/pulumi.js";
+import type { ModuleCall, SourceProgram } from "../model/program.js";
+import { parseTerraform } from "../parsers/terraform/index.js";
+import { componentType, hasOutput, typeProgram, type Type, type TypedProgram } from "../typing/index.js";
+import { downloadedModules, resolveSource, sourceBaseName, type ModuleLoader } from "./sources.js";
+
+export type { ModuleLoader } from "./sources.js";
+
+export interface TreeOptions {
+  /** Prettier options (a team's style); `false` prints raw text. */
+  readonly prettier?: false | FormatOptions;
+}
+
+/** A file of the project, its path relative to the project folder. */
+export interface ProjectFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface ComponentInfo {
+  readonly className: string;
+  /** `components/apiGateway.ts` */
+  readonly file: string;
+  /** The module directory relative to the root module, or the source it could not be read from. */
+  readonly origin: string;
+  readonly kind: "local" | "downloaded" | "placeholder";
+  /** `module` blocks that call it. */
+  readonly calls: number;
+}
+
+export interface TreeResult {
+  /** `index.ts` and `components/*.ts`. */
+  readonly files: readonly ProjectFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ok: boolean;
+  /** npm packages the programs import. */
+  readonly packages: readonly string[];
+  readonly components: readonly ComponentInfo[];
+  /** The root module's mapped program (what the state migration reads). */
+  readonly root: PulumiProgram;
+  /** The root module as parsed. */
+  readonly rootSource: SourceProgram;
+  /** The root module's variables, for stack configuration. */
+  readonly variables: readonly ConfigDecl[];
+}
+
+/** The component token every generated class registers under. */
+export function componentToken(className: string): string {
+  return `pulumigrate:components:${className}`;
+}
+
+interface Node {
+  readonly key: string;
+  /** The directory as the loader reads it. */
+  readonly dir: string;
+  /** Relative to the root module (`modules/api`), what `path.module` reads. */
+  readonly rel: string;
+  readonly kind: "root" | "local" | "downloaded";
+  readonly parsed: SourceProgram;
+  /** Call name → callee (a node, or a placeholder's key). */
+  readonly calls: Map<string, string>;
+  className: string;
+  fileName: string;
+}
+
+interface Placeholder {
+  readonly key: string;
+  readonly source: string;
+  readonly version?: string;
+  readonly baseName: string;
+  className: string;
+  fileName: string;
+  readonly props: Set<string>;
+}
+
+export async function convertTree(rootDir: string, loader: ModuleLoader, options: TreeOptions = {}): Promise<TreeResult> {
+  const diags: Diagnostic[] = [];
+  const nodes = new Map<string, Node>();
+  const placeholders = new Map<string, Placeholder>();
+  const order: Node[] = [];
+  const counts = new Map<string, number>();
+  const downloaded = downloadedModules(rootDir, loader);
+
+  const discover = async (dir: string, kind: Node["kind"], keyPath: string, stack: readonly string[]): Promise<Node> => {
+    const key = path.resolve(dir);
+    const files = loader.readDir(dir) ?? [];
+    const parsed = await parseTerraform(files);
+    diags.push(...parsed.diagnostics);
+    const node: Node = { key, dir, rel: path.relative(rootDir, dir).split(path.sep).join("/") || ".", kind, parsed: parsed.program, calls: new Map(), className: "", fileName: "" };
+    nodes.set(key, node);
+    for (const call of parsed.program.items.filter((i): i is ModuleCall => i.kind === "module")) {
+      if (!call.source) continue;
+      const callPath = keyPath ? `${keyPath}.${call.name}` : call.name;
+      const src = resolveSource(call.source, dir, rootDir, callPath, downloaded);
+      const target = src.kind === "missing" ? undefined : src.dir;
+      const targetKey = target && path.resolve(target);
+      const readable = target !== undefined && (loader.readDir(target)?.length ?? 0) > 0;
+      if (targetKey && readable && (stack.includes(targetKey) || targetKey === key)) {
+        const names = [...stack, key, targetKey].map((k) => nodes.get(k)?.rel ?? k);
+        diags.push(diagnostic("PG2009", "error", `module "${call.name}" calls a module that calls it back (${names.join(" → ")}): a cycle cannot be converted`, call.loc));
+        continue;
+      }
+      if (targetKey && readable) {
+        if (src.kind === "downloaded") {
+          diags.push(diagnostic("PG2010", "info", `module "${call.name}" (${call.source}${src.version ? ` ${src.version}` : ""}) converts from the copy terraform init downloaded to ${path.relative(rootDir, target!) || "."}`, call.loc));
+        }
+        const existing = nodes.get(targetKey);
+        const callee = existing ?? (await discover(target!, src.kind === "downloaded" ? "downloaded" : "local", callPath, [...stack, key]));
+        node.calls.set(call.name, callee.key);
+        counts.set(callee.key, (counts.get(callee.key) ?? 0) + 1);
+        continue;
+      }
+      if (src.kind === "local") {
+        diags.push(diagnostic("PG1002", "error", `module "${call.name}": its source ${call.source} (${target}) holds no .tf files`, call.loc));
+        continue;
+      }
+      const version = call.version;
+      diags.push(diagnostic("PG2007", "warning", `module "${call.name}": source "${call.source}"${version ? ` (version ${version})` : ""} is not local and has no downloaded copy (run terraform init, then convert again); a placeholder component that fails when the program runs stands in its place`, call.loc));
+      const pkey = `placeholder:${call.source}@${version ?? ""}`;
+      if (!placeholders.has(pkey)) placeholders.set(pkey, { key: pkey, source: call.source, ...(version ? { version } : {}), baseName: sourceBaseName(call.source, call.name), className: "", fileName: "", props: new Set() });
+      node.calls.set(call.name, pkey);
+      counts.set(pkey, (counts.get(pkey) ?? 0) + 1);
+    }
+    order.push(node);
+    return node;
+  };
+
+  const root = await discover(rootDir, "root", "", []);
+  const named = componentNames([
+    ...order.filter((n) => n !== root).map((n) => ({ key: n.key, baseName: path.basename(path.resolve(n.dir)) })),
+    ...[...placeholders.values()].map((p) => ({ key: p.key, baseName: p.baseName })),
+  ]);
+  for (const n of [...order, ...placeholders.values()]) {
+    const name = named.get(n.key);
+    if (name) Object.assign(n, name);
+  }
+
+  // Map, callees first.
+  const ifaces = new Map<string, ModuleInterface>();
+  for (const p of placeholders.values()) ifaces.set(p.key, { className: p.className, inputs: new Map(), outputs: new Map(), placeholder: true });
+  const mapped = new Map<string, PulumiProgram>();
+  for (const n of order) {
+    const modules = new Map([...n.calls].map(([call, key]) => [call, ifaces.get(key)!]));
+    const program = mapTerraform(n.parsed, diags, { modules, pathModule: n.rel });
+    mapped.set(n.key, program);
+    if (n !== root) ifaces.set(n.key, moduleInterface(program, n.className));
+  }
+  // What callers read of each placeholder.
+  const classOf = new Map([...placeholders.values()].map((p) => [p.className, p]));
+  for (const program of mapped.values()) collectReads(program, classOf);
+
+  // Type until the arguments passed as Outputs are known everywhere.
+  const inputs = new Map<string, Set<string>>();
+  const components = new Map<string, Type>();
+  for (const p of placeholders.values()) components.set(p.className, { k: "component", className: p.className, outputs: Object.fromEntries([...p.props].map((x) => [x, { k: "output", of: { k: "any" } }])) });
+  let typed = new Map<string, TypedProgram>();
+  for (let round = 0; round < 8; round++) {
+    typed = new Map();
+    for (const n of order) {
+      const program = withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key));
+      const t = typeProgram(program, [], components);
+      typed.set(n.key, t);
+      if (n !== root) components.set(n.className, componentType(t.types, n.className));
+    }
+    if (!collectInputs(typed, components, inputs)) break;
+  }
+
+  // Print.
+  const files: ProjectFile[] = [];
+  const packages = new Set<string>();
+  const format = async (code: string, kinds: readonly string[]) => spaceStatements(options.prettier === false ? code : await formatProgram(code, options.prettier), kinds);
+  const byKey = (key: string) => nodes.get(key) ?? placeholders.get(key)!;
+  for (const n of order) {
+    const final = typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), diags, components);
+    const prefix = n === root ? "./components/" : "./";
+    const imports = new Map([...n.calls.values()].map((k) => [byKey(k).className, prefix + byKey(k).fileName]));
+    const iface = ifaces.get(n.key);
+    const spec: ComponentSpec | undefined = iface && {
+      className: n.className,
+      token: componentToken(n.className),
+      origin: n.rel,
+      args: new Map([...iface.inputs].map(([k, v]) => [k, v.prop])),
+      props: iface.outputs,
+    };
+    const emitted = emitProgram(final, diags, { imports, ...(spec ? { component: spec } : {}) });
+    emitted.packages.forEach((p) => packages.add(p));
+    files.push({ path: n === root ? "index.ts" : `components/${n.fileName}.ts`, content: await format(emitted.code, emitted.kinds) });
+  }
+  for (const p of placeholders.values()) {
+    const spec: ComponentSpec = { className: p.className, token: componentToken(p.className), origin: p.source, args: new Map(), props: new Map([...p.props].map((x) => [x, x])) };
+    const message = `module source ${p.source}${p.version ? ` ${p.version}` : ""} was not converted: run terraform init so that .terraform/modules holds it, then convert again`;
+    files.push({ path: `components/${p.fileName}.ts`, content: await format(placeholderComponent(spec, message), []) });
+    packages.add("@pulumi/pulumi");
+  }
+  const rootProgram = mapped.get(root.key)!;
+  return {
+    files: [files.find((f) => f.path === "index.ts")!, ...files.filter((f) => f.path !== "index.ts").sort((a, b) => (a.path < b.path ? -1 : 1))],
+    diagnostics: sortDiagnostics(diags),
+    ok: !hasErrors(diags),
+    packages: [...packages].sort(),
+    components: [
+      ...order.filter((n) => n !== root).map((n): ComponentInfo => ({ className: n.className, file: `components/${n.fileName}.ts`, origin: n.rel, kind: n.kind === "downloaded" ? "downloaded" : "local", calls: counts.get(n.key) ?? 0 })),
+      ...[...placeholders.values()].map((p): ComponentInfo => ({ className: p.className, file: `components/${p.fileName}.ts`, origin: p.source, kind: "placeholder", calls: counts.get(p.key) ?? 0 })),
+    ],
+    root: rootProgram,
+    rootSource: root.parsed,
+    variables: typed.get(root.key)!.program.decls.filter((d): d is ConfigDecl => d.kind === "config"),
+  };
+}
+
+/** The program with the variables callers pass Outputs to (by args property) marked as inputs (`pulumi.Input<T>`). */
+function withInputs(program: PulumiProgram, props: ReadonlySet<string> | undefined, iface: ModuleInterface | undefined): PulumiProgram {
+  if (!props?.size || !iface) return program;
+  const keys = new Set([...iface.inputs].filter(([, v]) => props.has(v.prop)).map(([k]) => k));
+  return { ...program, decls: program.decls.map((d) => (d.kind === "config" && keys.has(d.key) ? { ...d, input: true } : d)) };
+}
+
+/** Records each component argument some caller passes an Output (or a value holding one); true when the set grew. */
+function collectInputs(typed: ReadonlyMap<string, TypedProgram>, components: ReadonlyMap<string, Type>, inputs: Map<string, Set<string>>): boolean {
+  let grew = false;
+  for (const t of typed.values()) {
+    for (const d of t.program.decls) {
+      if (d.kind !== "resource" || !d.component || d.args.kind !== "object") continue;
+      const c = components.get(d.className);
+      if (c?.k !== "component" || !c.inputs) continue;
+      const scope = t.types.repeatScope(d.repeat);
+      for (const en of d.args.entries) {
+        if (typeof en.key !== "string" || !hasOutput(t.types.type(en.value, scope))) continue;
+        const set = inputs.get(d.className) ?? new Set<string>();
+        if (!set.has(en.key)) {
+          set.add(en.key);
+          grew = true;
+        }
+        inputs.set(d.className, set);
+      }
+    }
+  }
+  return grew;
+}
+
+/** The properties callers read of placeholder components (`module.labels.tags` → `tags`). */
+function collectReads(program: PulumiProgram, placeholders: ReadonlyMap<string, Placeholder>): void {
+  const instances = new Map<string, Placeholder>();
+  for (const d of program.decls) if (d.kind === "resource" && d.component && placeholders.has(d.className)) instances.set(d.id, placeholders.get(d.className)!);
+  if (!instances.size) return;
+  const visit = (e: Expr) =>
+    walkExpr(e, (x) => {
+      if (x.kind !== "ref" || x.target.kind !== "decl") return;
+      const p = instances.get(x.target.id);
+      const first = x.path.find((a) => a.kind === "attr");
+      if (p && first?.kind === "attr") p.props.add(first.name);
+    });
+  for (const d of program.decls) for (const e of exprsOf(d)) visit(e);
+}
+
+function exprsOf(d: Decl): Expr[] {
+  switch (d.kind) {
+    case "const":
+    case "export":
+      return [d.value];
+    case "config":
+      return d.default ? [d.default] : [];
+    case "resource":
+    case "invoke": {
+      const r = d.repeat;
+      const rep = r ? [r.kind === "count" ? r.count : r.kind === "forEach" ? r.collection : r.condition] : [];
+      return [d.args, ...rep, ...(d.options.dependsOn ?? [])];
+    }
+    default:
+      return [];
+  }
+}

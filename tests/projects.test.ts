@@ -1,0 +1,39 @@
+/**
+ * Project fixtures: a root module with the modules it calls → the whole project folder
+ * (Pulumi.yaml, package.json, tsconfig.json, Pulumi.<stack>.yaml, index.ts, components/*.ts)
+ * and the diagnostics, file for file. `UPDATE_GOLDEN=1` rewrites `expected/`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { convertProject } from "../src/project/index.js";
+import { projectFixtures, readTree } from "./helpers/fixtures.js";
+
+const update = process.env.UPDATE_GOLDEN === "1";
+
+describe("project fixtures", () => {
+  for (const f of projectFixtures()) {
+    it(f.name, async () => {
+      const result = await convertProject(f.input, { name: f.name });
+      const produced = new Map(result.files.map((x) => [x.path, x.content]));
+      const relative = result.diagnostics.map((d) => (d.location ? { ...d, location: { ...d.location, file: path.relative(f.input, d.location.file).split(path.sep).join("/") } } : d));
+      produced.set("diagnostics.json", JSON.stringify(relative, null, 2) + "\n");
+      if (update) {
+        fs.rmSync(f.expected, { recursive: true, force: true });
+        for (const [p, content] of produced) {
+          fs.mkdirSync(path.dirname(path.join(f.expected, p)), { recursive: true });
+          fs.writeFileSync(path.join(f.expected, p), content);
+        }
+      }
+      const expected = readTree(f.expected);
+      expect([...produced.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [p, content] of produced) expect(content, p).toBe(expected.get(p));
+    });
+  }
+
+  it("converting the same tree twice gives byte-identical files", async () => {
+    const f = projectFixtures()[0]!;
+    const [a, b] = [await convertProject(f.input, { name: f.name }), await convertProject(f.input, { name: f.name })];
+    expect(b.files).toEqual(a.files);
+  });
+});

@@ -95,3 +95,82 @@ describe("CLI", () => {
     expect(Array.isArray(report.diagnostics)).toBe(true);
   });
 });
+
+describe("CLI: module trees", () => {
+  const credentials = path.join(ROOT, "tests", "projects", "project_credentials", "input");
+  const SECRETS = [
+    "AKIAFIXTUREACCESSKEY1",
+    "fixture/secret/KEY+do-not-leak-1",
+    "fixture-session-token-do-not-leak-2",
+    "fixture-default-secret-do-not-leak-3",
+    "AKIAFIXTURETFVARS0004",
+    "fixture-tfvars-secret-do-not-leak-5",
+    "fixture-db-password-do-not-leak-6",
+  ];
+
+  it("the fixture really holds every secret the test looks for", () => {
+    const input = fs.readdirSync(credentials).map((f) => fs.readFileSync(path.join(credentials, f), "utf8")).join("\n");
+    for (const s of SECRETS) expect(input).toContain(s);
+  });
+
+  for (const json of [false, true]) {
+    it(`no credential or secret value reaches a written file, stdout or stderr${json ? " (--json)" : ""}`, () => {
+      const out = path.join(tmp(), "project");
+      const r = run(["convert", credentials, "-o", out, "--stack", "prod", ...(json ? ["--json"] : [])]);
+      expect(r.code).toBe(0);
+      const written = readTreeText(out);
+      expect(Object.keys(written).sort()).toEqual(["Pulumi.prod.yaml", "Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
+      for (const s of SECRETS) {
+        for (const [f, text] of Object.entries(written)) expect(text, `${s} in ${f}`).not.toContain(s);
+        expect(r.out).not.toContain(s);
+        expect(r.err).not.toContain(s);
+      }
+      const report = json ? (JSON.parse(r.out) as { diagnostics: { code: string; location: { line: number } }[]; secrets: string[] }) : undefined;
+      const diagnostics = report ? report.diagnostics.filter((d) => d.code === "PG2014").map((d) => d.location.line) : [];
+      if (report) {
+        // Where each was: the provider's three literal credentials, the default, the three tfvars values.
+        expect(diagnostics.sort((a, b) => a - b)).toEqual([1, 2, 3, 5, 6, 14, 21]);
+        expect(report.secrets).toEqual(["audit_access_key", "audit_secret_key", "db_password"]);
+      } else {
+        expect(r.err).toMatch(/main\.tf:6:3: warning: provider "aws": credentials \(secret_key\) are left out .* \[PG2014\]/);
+        expect(r.err).toContain("secret left out: pulumi config set --secret db_password");
+      }
+      expect(written["Pulumi.prod.yaml"]).toContain("project:instance_count: '2'");
+    });
+  }
+
+  it("writes the project whole: a module tree into components/, and refuses to overwrite without --force", () => {
+    const out = path.join(tmp(), "tc");
+    const src = path.join(ROOT, "tests", "projects", "modules_basic", "input");
+    const r = run(["convert", src, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(Object.keys(readTreeText(out)).sort()).toEqual(["Pulumi.dev.yaml", "Pulumi.yaml", "components/queue.ts", "index.ts", "package.json", "tsconfig.json"]);
+    fs.writeFileSync(path.join(out, "index.ts"), "// mine\n");
+    const again = run(["convert", src, "-o", out]);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/exists; use --force to overwrite it/);
+    expect(fs.readFileSync(path.join(out, "index.ts"), "utf8")).toBe("// mine\n");
+    expect(fs.readdirSync(path.dirname(out)).filter((f) => f.includes("pulumigrate"))).toEqual([]);
+    expect(run(["convert", src, "-o", out, "--force"]).code).toBe(0);
+    expect(fs.readFileSync(path.join(out, "index.ts"), "utf8")).toContain('new Queue("orders_queue"');
+  });
+
+  it("a directory that calls modules needs a project folder to write components into", () => {
+    const r = run(["convert", path.join(ROOT, "tests", "projects", "modules_basic", "input")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/calls modules.*-o <folder>\//);
+  });
+});
+
+function readTreeText(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p).split(path.sep).join("/")] = fs.readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}

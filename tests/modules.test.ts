@@ -45,3 +45,53 @@ describe("modules become components", () => {
     expect(policy.Statement[0]).toMatchObject({ Action: "sqs:SendMessage", Resource: "arn:aws:mock:aws:sqs/queue:Queue:payments_queue-this" });
   });
 });
+
+describe("module trees", () => {
+  it("modules three deep: each level parented to the one above, values flowing back up", async () => {
+    const { registered, exports } = await run("modules_nested");
+    expect(named(registered, "pulumigrate:components:Service", "service").parent).toBeUndefined();
+    expect(named(registered, "pulumigrate:components:Api", "service-api").parent).toBe("service");
+    expect(named(registered, "pulumigrate:components:FunctionModule", "service-api-handler").parent).toBe("service-api");
+    const fn = named(registered, "aws:lambda/function:Function", "service-api-handler-this");
+    expect(fn.parent).toBe("service-api-handler");
+    expect(fn.inputs.name).toBe("shop-api-handler");
+    expect(named(registered, "aws:apigateway/restApi:RestApi", "service-api-this").inputs.name).toBe("shop-api");
+    // The integration inside api reads the function's invoke ARN through module.handler.
+    expect(named(registered, "aws:apigateway/integration:Integration", "service-api-lambda").inputs.uri).toBe("arn:aws:apigateway:mock:lambda:path/functions/service-api-handler-this/invocations");
+    expect(named(registered, "aws:apigateway/stage:Stage", "service-api-this").inputs.stageName).toBe("live");
+    expect(exports).toEqual({ url: "https://service-api-this.execute-api.mock.amazonaws.com/live", functionName: "shop-api-handler" });
+  });
+
+  it("for_each and count on a module: one instance per key and index, read by key, index, splat and whole", async () => {
+    const { registered, exports } = await run("modules_repeated", { copies: "3" });
+    const instances = registered.filter((r) => r.type === "pulumigrate:components:Bucket").map((r) => r.name).sort();
+    expect(instances).toEqual(["buckets-data", "buckets-logs", "replicas-0", "replicas-1", "replicas-2"]);
+    expect(named(registered, "aws:s3/bucket:Bucket", "buckets-logs-this")).toMatchObject({ parent: "buckets-logs", inputs: { bucket: "acme-logs" } });
+    expect(exports.logsArn).toBe("arn:aws:mock:aws:s3/bucket:Bucket:buckets-logs-this");
+    expect(exports.replicaNames).toEqual(["acme-replica-0", "acme-replica-1", "acme-replica-2"]);
+    expect(exports.firstReplicaName).toBe("acme-replica-0");
+    // depends_on = [module.buckets]: every bucket of every instance.
+    expect([...named(registered, "aws:sns/topic:Topic", "ready").dependencies].sort()).toEqual(["buckets-data-this", "buckets-logs-this"]);
+  });
+
+  it("a registry module converts from its downloaded copy", async () => {
+    const { registered, exports } = await run("modules_registry_downloaded");
+    expect(named(registered, "pulumigrate:components:Labels", "labels").custom).toBe(false);
+    expect(named(registered, "aws:sqs/queue:Queue", "orders").inputs).toEqual({ name: "orders-prod", tags: { Name: "orders-prod", Environment: "prod" } });
+    expect(exports.queueName).toBe("orders-prod");
+  });
+
+  it("modules reading each other's outputs: the deferred output resolves to the other module's value", async () => {
+    const { registered, exports } = await run("modules_mutual");
+    const policy = JSON.parse(named(registered, "aws:iam/rolePolicy:RolePolicy", "iam-invoke").inputs.policy as string);
+    expect(policy.Statement[0].Resource).toBe("arn:aws:mock:aws:lambda/function:Function:fn-this");
+    expect(named(registered, "aws:lambda/function:Function", "fn-this").inputs.role).toBe("arn:aws:mock:aws:iam/role:Role:iam-this");
+    // The policy waits for the function it names, as Terraform's graph orders them.
+    expect(named(registered, "aws:iam/rolePolicy:RolePolicy", "iam-invoke").dependencies).toContain("fn-this");
+    expect(exports.functionArn).toBe("arn:aws:mock:aws:lambda/function:Function:fn-this");
+  });
+
+  it("a placeholder for a module with no source here fails when the program runs, saying what to do", async () => {
+    await expect(run("modules_registry_missing")).rejects.toThrow(/terraform-aws-modules\/vpc\/aws 5\.8\.1 was not converted: run terraform init/);
+  });
+});

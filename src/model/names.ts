@@ -151,6 +151,14 @@ export function snake(name: string): string {
     .toLowerCase();
 }
 
+/** Global names a generated class must not shadow (a module directory called `function`, `proxy`…). */
+const GLOBAL_CLASSES = new Set([
+  "Function", "Symbol", "Proxy", "Reflect", "Intl", "RegExp", "BigInt", "WeakMap", "WeakSet", "WeakRef", "DataView",
+  "ArrayBuffer", "Atomics", "Iterator", "Generator", "Uint8Array", "URL", "TextEncoder", "TextDecoder", "Partial",
+  "Required", "Readonly", "Pick", "Omit", "Exclude", "Extract", "Awaited", "ReturnType", "Parameters", "Resource",
+  "ComponentResource", "Output", "Input", "Config", "Provider", "Index",
+]);
+
 /** Members of `pulumi.ComponentResource` a generated property must not take. */
 const COMPONENT_MEMBERS = new Set(["urn", "getProvider", "registerOutputs", "getData", "initialize", "constructor"]);
 
@@ -184,7 +192,7 @@ export function componentNames(dirs: readonly { key: string; baseName: string }[
   for (const d of dirs) {
     let base = pascalCase(d.baseName);
     if (base === "_" || /^_*$/.test(base)) base = "Module";
-    if (isReserved(base)) base = `${base}Module`;
+    if (isReserved(base) || GLOBAL_CLASSES.has(base)) base = `${base}Module`;
     let className = base;
     for (let i = 2; taken.has(className.toLowerCase()); i++) className = `${base}${i}`;
     taken.add(className.toLowerCase());

@@ -77,6 +77,8 @@ interface Node {
   readonly parsed: SourceProgram;
   /** Call name → callee (a node, or a placeholder's key). */
   readonly calls: Map<string, string>;
+  /** Calls reported as not convertible (a cycle, a missing directory). */
+  readonly reported: Set<string>;
   className: string;
   fileName: string;
 }
@@ -104,7 +106,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     const files = loader.readDir(dir) ?? [];
     const parsed = await parseTerraform(files);
     diags.push(...parsed.diagnostics);
-    const node: Node = { key, dir, rel: path.relative(rootDir, dir).split(path.sep).join("/") || ".", kind, parsed: parsed.program, calls: new Map(), className: "", fileName: "" };
+    const node: Node = { key, dir, rel: path.relative(rootDir, dir).split(path.sep).join("/") || ".", kind, parsed: parsed.program, calls: new Map(), reported: new Set(), className: "", fileName: "" };
     nodes.set(key, node);
     for (const call of parsed.program.items.filter((i): i is ModuleCall => i.kind === "module")) {
       if (!call.source) continue;
@@ -116,6 +118,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
       if (targetKey && readable && (stack.includes(targetKey) || targetKey === key)) {
         const names = [...stack, key, targetKey].map((k) => nodes.get(k)?.rel ?? k);
         diags.push(diagnostic("PG2009", "error", `module "${call.name}" calls a module that calls it back (${names.join(" → ")}): a cycle cannot be converted`, call.loc));
+        node.reported.add(call.name);
         continue;
       }
       if (targetKey && readable) {
@@ -130,6 +133,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
       }
       if (src.kind === "local") {
         diags.push(diagnostic("PG1002", "error", `module "${call.name}": its source ${call.source} (${target}) holds no .tf files`, call.loc));
+        node.reported.add(call.name);
         continue;
       }
       const version = call.version;
@@ -159,7 +163,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const mapped = new Map<string, PulumiProgram>();
   for (const n of order) {
     const modules = new Map([...n.calls].map(([call, key]) => [call, ifaces.get(key)!]));
-    const program = mapTerraform(n.parsed, diags, { modules, pathModule: n.rel });
+    const program = mapTerraform(n.parsed, diags, { modules, pathModule: n.rel, reported: n.reported });
     mapped.set(n.key, program);
     if (n !== root) ifaces.set(n.key, moduleInterface(program, n.className));
   }

@@ -1,11 +1,11 @@
 /**
  * Credentials written into the input are handled as hostile: a provider's `access_key`,
- * `secret_key` and `token` are left out of the converted program (a located warning says where
- * each was and how to set it instead), and the variables that feed them are secrets whose
- * values (defaults, tfvars) are written nowhere.
+ * `secret_key` and `token` written out in the source are left out of the converted program (a
+ * located warning says where each was and how to set it instead); the variables that feed them
+ * are secret config whose values (defaults, tfvars) are written nowhere.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
-import { walkExpr } from "../../model/expr.js";
+import { walkExpr, type Expr } from "../../model/expr.js";
 import type { ProviderConfig, SourceProgram } from "../../model/program.js";
 import { camel } from "../../model/names.js";
 
@@ -27,10 +27,22 @@ export function credentialVariables(program: SourceProgram): Set<string> {
   return out;
 }
 
-/** The provider block without its credentials, each one a located warning that never shows its value. */
+/** Whether a value is written out in the source (a literal, or a template with literal text), not only read from variables. */
+function writtenOut(e: Expr): boolean {
+  let found = false;
+  walkExpr(e, (x) => {
+    if ((x.kind === "literal" && typeof x.value === "string" && x.value !== "") || (x.kind === "template" && x.parts.some((p) => typeof p === "string" && p !== ""))) found = true;
+  });
+  return found;
+}
+
+/**
+ * The provider block without the credentials written into it, each one a located warning that
+ * never shows its value. Credentials read from variables stay: those variables are secret config.
+ */
 export function withoutCredentials(p: ProviderConfig, diags: Diagnostic[]): ProviderConfig {
   const body = p.body.filter((b) => {
-    if (b.kind !== "attribute" || !CREDENTIAL_ARGS.has(b.name)) return true;
+    if (b.kind !== "attribute" || !CREDENTIAL_ARGS.has(b.name) || !writtenOut(b.value)) return true;
     const key = `aws:${camel(b.name)}`;
     const where = p.alias ? `provider "${p.name}" (alias ${p.alias})` : `provider "${p.name}"`;
     diags.push(diagnostic("PG2014", "warning", `${where}: credentials (${b.name}) are left out of the converted program; set them with \`pulumi config set --secret ${key} …\`, or use a profile or a role (aws:profile, an assumed role) instead`, b.loc));

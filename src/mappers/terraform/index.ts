@@ -45,8 +45,8 @@ export function mapTerraform(program: SourceProgram, diags: Diagnostic[], mapOpt
       case "module": {
         const iface = mapOptions.modules?.get(item.name);
         if (!iface) {
-          decls.push({ kind: "comment", id: `module.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, lines: [`TODO(pulumigrate): module "${item.name}" (${item.source}) is not converted; convert the module directory that calls it to convert both.`] });
-          diags.push(diagnostic("PG2007", "warning", `module "${item.name}" is not converted: convert the directory (pulumigrate convert <dir> -o out/) to convert the modules it calls as components`, item.loc));
+          decls.push({ kind: "comment", id: `module.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, lines: [mapOptions.reported?.has(item.name) ? `TODO(pulumigrate): module "${item.name}" (${item.source}) is not converted (see the error at this line).` : `TODO(pulumigrate): module "${item.name}" (${item.source}) is not converted; convert the module directory that calls it to convert both.`] });
+          if (!mapOptions.reported?.has(item.name)) diags.push(diagnostic("PG2007", "warning", `module "${item.name}" is not converted: convert the directory (pulumigrate convert <dir> -o out/) to convert the modules it calls as components`, item.loc));
           break;
         }
         const value = (e: Expr, loc: Location = item.loc) => rewriteReferences(e, table, diags, loc);

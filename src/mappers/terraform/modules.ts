@@ -29,6 +29,8 @@ export interface MapOptions {
   readonly modules?: ReadonlyMap<string, ModuleInterface>;
   /** What `path.module` reads: the module's directory relative to the root module (`.` for the root). */
   readonly pathModule?: string;
+  /** Calls already reported as not convertible (a cycle, a missing directory): a TODO comment, no other warning. */
+  readonly reported?: ReadonlySet<string>;
 }
 
 export interface ModuleDeclContext {

@@ -1,0 +1,7 @@
+module "b" {
+  source = "../b"
+}
+
+output "name" {
+  value = "a"
+}

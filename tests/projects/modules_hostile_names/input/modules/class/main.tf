@@ -1,0 +1,8 @@
+variable "default" {
+  type    = string
+  default = "class"
+}
+
+output "default" {
+  value = var.default
+}

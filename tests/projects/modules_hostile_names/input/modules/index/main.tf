@@ -1,0 +1,3 @@
+output "constructor" {
+  value = "index"
+}

@@ -1,0 +1,39 @@
+# for_each and count on module blocks, instances read by key and by index, a splat over
+# them, a whole-module reference, and depends_on naming a repeated module.
+variable "copies" {
+  type    = number
+  default = 2
+}
+
+module "buckets" {
+  source   = "./modules/bucket"
+  for_each = toset(["logs", "data"])
+  name     = "acme-${each.key}"
+}
+
+module "replicas" {
+  source = "./modules/bucket"
+  count  = var.copies
+  name   = "acme-replica-${count.index}"
+}
+
+locals {
+  first_replica = module.replicas[0]
+}
+
+resource "aws_sns_topic" "ready" {
+  name       = "ready"
+  depends_on = [module.buckets]
+}
+
+output "logs_arn" {
+  value = module.buckets["logs"].arn
+}
+
+output "replica_names" {
+  value = module.replicas[*].name
+}
+
+output "first_replica_name" {
+  value = local.first_replica.name
+}

@@ -1,6 +1,16 @@
-/** The programmatic API: `import { convert } from "pulumigrate"`. */
+/**
+ * The programmatic API: `import { convert, convertProject } from "pulumigrate"`.
+ * - `convert(files)`: one Terraform module's files, or one CloudFormation template, to one program.
+ * - `convertProject(dir)`: a Terraform root module with the modules it calls, read from disk,
+ *   to every file of a Pulumi project (nothing is written; `writeFiles` writes them).
+ * - `convertTree(dir, loader)`: the same tree read through your own loader.
+ */
 export { convert, detectFormat } from "./convert.js";
 export type { ConvertOptions, ConvertResult, SourceFile, SourceFormat, Timings } from "./convert.js";
+export { convertProject, writeFiles } from "./project/index.js";
+export type { OutputFile, ProjectOptions, ProjectResult } from "./project/index.js";
+export { convertTree, componentToken } from "./tree/index.js";
+export type { ComponentInfo, ModuleLoader, ProjectFile, TreeOptions, TreeResult } from "./tree/index.js";
 export { formatDiagnostic, DIAGNOSTIC_CODES } from "./model/diagnostics.js";
 export type { Diagnostic, DiagnosticCode, Severity } from "./model/diagnostics.js";
 export type { Location } from "./model/location.js";

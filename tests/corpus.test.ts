@@ -10,7 +10,8 @@ import path from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { convert, type ConvertResult } from "../src/index.js";
-import { ROOT, SHARED, walk } from "./helpers/fixtures.js";
+import { convertProject, type ProjectResult } from "../src/project/index.js";
+import { MODULE_ROOTS, ROOT, SHARED, walk } from "./helpers/fixtures.js";
 import { syntaxErrors } from "./helpers/syntax.js";
 import { typecheck } from "./helpers/typecheck.js";
 
@@ -64,8 +65,34 @@ describe("the shared corpora", () => {
     expect(unformatted).toEqual([]);
   });
 
+  const projects: { root: string; result?: ProjectResult; out?: string }[] = MODULE_ROOTS.map((root) => ({ root }));
+  it("module repositories convert as projects: every local module a component, no PG2007 left for one", async () => {
+    for (const [i, p] of projects.entries()) {
+      p.result = await convertProject(path.join(SHARED, "corpus", "terraform", p.root), { name: `project-${i}` });
+      const dir = path.join(OUT, `project-${i}`);
+      for (const f of p.result.files) {
+        fs.mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f.path), f.content);
+        if (f.path.endsWith(".ts")) {
+          expect(syntaxErrors(f.content, `${p.root}/${f.path}`)).toEqual([]);
+          expect(await prettier.format(f.content, { parser: "typescript" }), `${p.root}/${f.path}`).toBe(f.content);
+        }
+      }
+      p.out = path.join(dir, "index.ts");
+      outputs.push(p.out);
+      expect(p.result.components.length, p.root).toBeGreaterThan(0);
+      const local = p.result.diagnostics.filter((d) => d.code === "PG2007" && !/is not local/.test(d.message));
+      expect(local, p.root).toEqual([]);
+    }
+  });
+
   it("type-check at the floors", () => {
     const tc = typecheck(outputs, "corpus");
+    const projectsClean = projects.filter((p) => p.result!.ok).length;
+    // A project type-checks when no file of it has an error (its components come in through index.ts).
+    const failingProjects = projects.filter((p) => [...tc.errors.keys()].some((f) => f.startsWith(path.dirname(path.resolve(p.out!)) + path.sep)));
+    console.log(`corpus module projects: ${projects.length}, ${projectsClean} without error diagnostics, ${projects.length - failingProjects.length} type-check`);
+    expect(failingProjects.map((p) => p.root)).toEqual([]);
     const report: Record<string, { units: number; clean: number; typecheck: number; failing: string[] }> = {};
     for (const u of all) {
       const r = (report[u.group] ??= { units: 0, clean: 0, typecheck: 0, failing: [] });

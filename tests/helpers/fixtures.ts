@@ -59,3 +59,14 @@ export function projectFixtures(): { name: string; dir: string; input: string; e
 export function readTree(dir: string): Map<string, string> {
   return new Map(walk(dir, () => true).map((f) => [path.relative(dir, f).split(path.sep).join("/"), fs.readFileSync(f, "utf8")]));
 }
+
+/** The root modules of the Terraform corpus's module repositories, each converted as one project. */
+export const MODULE_ROOTS: readonly string[] = [
+  "TonatiuhChong__api-gateway-example",
+  "laura-caroline__api-gateway-terraform/environments/prod",
+  "epomatti__aws-apigw-sqs/infra",
+  "infrablocks__terraform-aws-api-gateway/examples/full",
+  "FullStackWithLawrence__aws-openai/api/terraform",
+  "philopian__terraform-aws-api-gateway-with-auth/terraform",
+  "mtranter__terraform-api-gateway-cors/module",
+];

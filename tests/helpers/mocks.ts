@@ -61,6 +61,8 @@ function providerName(ref: string): string {
 export interface RunOptions {
   /** What `aws.getRegion` answers (default us-east-1). */
   readonly region?: string;
+  /** Where the program runs (default: its own folder); the files it reads are relative to it. */
+  readonly cwd?: string;
 }
 
 export async function runProgram(file: string, config: Record<string, string> = {}, options: RunOptions = {}): Promise<Registered[]> {
@@ -122,7 +124,7 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
   };
   pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${PROJECT}:${k}`, v])));
   const cwd = process.cwd();
-  process.chdir(path.dirname(file));
+  process.chdir(options.cwd ?? path.dirname(file));
   try {
     vi.resetModules();
     const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;

@@ -24,9 +24,28 @@ export interface ComponentSpec {
 /** The identifiers a component's constructor takes; declarations inside it are named around them. */
 export const CONSTRUCTOR_NAMES = ["name", "args", "opts"] as const;
 
+/** `T` with every element and field an Input too: what a caller may pass for a value that holds Outputs. */
+function inputType(t: Type): string {
+  switch (t.k) {
+    case "list":
+      return `pulumi.Input<${inputType(t.of)}>[]`;
+    case "map":
+      return `Record<string, pulumi.Input<${inputType(t.of)}>>`;
+    case "object": {
+      const fields = Object.entries(t.fields).map(([k, v]) => {
+        const key = /^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k);
+        return v.k === "opt" ? `${key}?: pulumi.Input<${inputType(v.of)}>` : `${key}: pulumi.Input<${inputType(v)}>`;
+      });
+      return fields.length ? `{ ${fields.join("; ")} }` : "Record<string, never>";
+    }
+    default:
+      return tsType(t);
+  }
+}
+
 function argType(d: ConfigDecl): string {
-  const t = tsType(configBaseType(d.type));
-  return d.input || d.secret ? `pulumi.Input<${t}>` : t;
+  const t = configBaseType(d.type);
+  return d.input || d.secret ? `pulumi.Input<${inputType(t)}>` : tsType(t);
 }
 
 /** `export interface ApiGatewayArgs { … }`: one property per variable, optional where it has a default. */

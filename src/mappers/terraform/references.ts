@@ -138,6 +138,8 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
     case "scope": {
       // `aws.west`: a provider alias.
       const first = r.path[0];
+      // `terraform.workspace`: the stack plays the workspace's part.
+      if (t.name === "terraform" && first?.kind === "attr" && first.name === "workspace" && r.path.length === 1) return { kind: "call", name: "pulumi.getStack", args: [] };
       if (t.name === "aws" && first?.kind === "attr" && table.providers.has(first.name)) {
         return { kind: "ref", target: { kind: "decl", id: table.providers.get(first.name)! }, path: [] };
       }

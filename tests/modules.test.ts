@@ -2,9 +2,11 @@
  * Module trees under Pulumi's runtime mocks: the component instances register, every child
  * with its component as parent, and values flow through module outputs as Terraform computes them.
  */
+import fs from "node:fs";
 import path from "node:path";
+import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { PROJECTS } from "./helpers/fixtures.js";
+import { PROJECTS, ROOT } from "./helpers/fixtures.js";
 import { runProgramExports, type Registered } from "./helpers/mocks.js";
 
 const run = (fixture: string, config: Record<string, string> = {}) => runProgramExports(path.join(PROJECTS, fixture, "expected", "index.ts"), config);
@@ -93,5 +95,22 @@ describe("module trees", () => {
 
   it("a placeholder for a module with no source here fails when the program runs, saying what to do", async () => {
     await expect(run("modules_registry_missing")).rejects.toThrow(/terraform-aws-modules\/vpc\/aws 5\.8\.1 was not converted: run terraform init/);
+  });
+});
+
+describe("the module-tree sample", () => {
+  it("runs with its Pulumi.dev.yaml (from terraform.tfvars): one component per endpoint, the stage named as tfvars says", async () => {
+    const dir = path.join(ROOT, "samples", "module-tree", "expected");
+    const stack = yaml.load(fs.readFileSync(path.join(dir, "Pulumi.dev.yaml"), "utf8")) as { config: Record<string, string> };
+    const config = Object.fromEntries(Object.entries(stack.config).map(([k, v]) => [k.slice(k.indexOf(":") + 1), v]));
+    const { registered, exports } = await runProgramExports(path.join(dir, "index.ts"), config, { cwd: path.join(ROOT, "samples", "module-tree") });
+    expect(named(registered, "aws:apigateway/stage:Stage", "api").inputs.stageName).toBe("prod");
+    for (const endpoint of ["hello", "goodbye"]) {
+      expect(named(registered, "pulumigrate:components:LambdaEndpoint", endpoint).custom).toBe(false);
+      expect(named(registered, "aws:apigateway/resource:Resource", `${endpoint}-path`)).toMatchObject({ parent: endpoint, inputs: { pathPart: endpoint, restApi: "api-id", parentId: "api-root" } });
+      expect(named(registered, "aws:apigateway/integration:Integration", `${endpoint}-lambda`).inputs.uri).toBe(`arn:aws:apigateway:mock:lambda:path/functions/${endpoint}-handler/invocations`);
+      expect(named(registered, "aws:lambda/permission:Permission", `${endpoint}-apigw`).inputs.sourceArn).toBe(`arn:aws:execute-api:us-east-1:*:api-id/*/GET/${endpoint}`);
+    }
+    expect(exports.urls).toEqual({ hello: "https://api.execute-api.mock.amazonaws.com/prod/hello", goodbye: "https://api.execute-api.mock.amazonaws.com/prod/goodbye" });
   });
 });

@@ -7,12 +7,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertProject } from "../src/project/index.js";
-import { projectFixtures, readTree } from "./helpers/fixtures.js";
+import { projectFixtures, readTree, ROOT } from "./helpers/fixtures.js";
 
 const update = process.env.UPDATE_GOLDEN === "1";
 
 describe("project fixtures", () => {
-  for (const f of projectFixtures()) {
+  // The shipped module-tree sample is one too.
+  const sample = { name: "module-tree", input: path.join(ROOT, "samples", "module-tree"), expected: path.join(ROOT, "samples", "module-tree", "expected") };
+  for (const f of [...projectFixtures(), sample]) {
     it(f.name, async () => {
       const result = await convertProject(f.input, { name: f.name });
       const produced = new Map(result.files.map((x) => [x.path, x.content]));

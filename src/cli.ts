@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /** The command line: a thin shell over convert(), convertProject() and the writers. */
-import yargs from "yargs";
+import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import path from "node:path";
+import { migrate } from "./bulk/index.js";
+import { progressPrinter, summaryTable } from "./bulk/progress.js";
 import { convert } from "./convert.js";
 import { resolveFormatOptions } from "./emitters/typescript/format.js";
 import { formatDiagnostic, type Diagnostic } from "./model/diagnostics.js";
 import {
-  convertProject, isDirectory, isProjectTarget, packageJson, projectName, pulumiYaml, readInputs, tsconfigJson, UsageError, writeFiles, writeProgram,
+  convertProject, isDirectory, isProjectTarget, programProject, readInputs, UsageError, writeFiles, writeProgram,
 } from "./project/index.js";
 
 interface ConvertArgs {
@@ -18,6 +20,43 @@ interface ConvertArgs {
   format: boolean;
   stack: string;
   varFile: string[];
+}
+
+interface MigrateArgs {
+  input: string;
+  output?: string;
+  force: boolean;
+  json: boolean;
+  format: boolean;
+  stack: string;
+  include: string[];
+  exclude: string[];
+  jobs?: number;
+  verify: boolean;
+  timeout: number;
+}
+
+/** A repository: every root module and template, each its own project under -o. */
+async function runMigrate(args: MigrateArgs): Promise<number> {
+  if (!args.output) throw new UsageError("a repository converts into a folder of projects: name it with -o <folder>");
+  if (!isDirectory(args.input)) throw new UsageError(`${args.input}: not a directory (--recursive walks a repository)`);
+  // Progress goes where people look: stdout, or stderr when stdout carries the JSON report.
+  const stream = args.json ? process.stderr : process.stdout;
+  const report = await migrate(args.input, {
+    out: args.output,
+    force: args.force,
+    format: args.format,
+    stack: args.stack,
+    include: args.include,
+    exclude: args.exclude,
+    verify: args.verify,
+    timeoutMs: args.timeout * 1000,
+    ...(args.jobs ? { jobs: args.jobs } : {}),
+    onProgress: progressPrinter(stream, stream.isTTY === true),
+  });
+  if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  else process.stdout.write(summaryTable(report));
+  return report.totals.withErrors > 0 || report.totals.failed > 0 || report.totals.timedOut > 0 ? 1 : 0;
 }
 
 interface Outcome {
@@ -50,14 +89,7 @@ async function convertFile(args: ConvertArgs, project: boolean, prettier: false 
   const result = await convert(readInputs(args.input), { prettier });
   let written: string[] = [];
   if (args.output && project) {
-    const name = projectName(path.basename(path.resolve(args.output)));
-    const files = [
-      { path: "Pulumi.yaml", content: pulumiYaml(name) },
-      { path: "package.json", content: packageJson(name, result.packages) },
-      { path: "tsconfig.json", content: tsconfigJson() },
-      { path: "index.ts", content: result.code },
-    ];
-    written = writeFiles(args.output, files, { force: args.force });
+    written = writeFiles(args.output, programProject(path.basename(path.resolve(args.output)), result.code, result.packages), { force: args.force });
   } else if (args.output) written = writeProgram(args.output, result.code, { force: args.force });
   return { ok: result.ok, format: result.format, written, diagnostics: result.diagnostics, ...(args.output ? {} : { code: result.code }) };
 }
@@ -76,28 +108,58 @@ async function convertDirectory(args: ConvertArgs, project: boolean, prettier: f
   return { ...base, written: [], code: index };
 }
 
+function withConvertOptions<T>(y: Argv<T>) {
+  return y
+    .positional("input", { type: "string", demandOption: true, describe: "a .tf file, a module directory, a CloudFormation template, or a repository (with --recursive)" })
+    .option("output", { alias: "o", type: "string", describe: "a .ts file, or a folder for a whole Pulumi project (default: stdout); for a repository, the folder of projects" })
+    .option("force", { type: "boolean", default: false, describe: "overwrite existing output files (a repository run keeps existing projects without it)" })
+    .option("json", { type: "boolean", default: false, describe: "print a JSON report (diagnostics, files written; for a repository the whole report) on stdout" })
+    .option("format", { type: "boolean", default: true, describe: "format the program with prettier (--no-format prints it raw, faster)" })
+    .option("stack", { type: "string", default: "dev", describe: "the stack whose Pulumi.<stack>.yaml the variable values (terraform.tfvars) become" })
+    .option("var-file", { type: "string", array: true, default: [] as string[], describe: "more variable definitions files, applied after terraform.tfvars and *.auto.tfvars" });
+}
+
+function withMigrateOptions<T>(y: Argv<T>) {
+  return y
+    .option("include", { type: "string", array: true, default: [] as string[], describe: "repository: only paths matching these globs (e.g. 'envs/**')" })
+    .option("exclude", { type: "string", array: true, default: [] as string[], describe: "repository: skip paths matching these globs" })
+    .option("jobs", { alias: "j", type: "number", describe: "repository: worker threads (default: one per core)" })
+    .option("verify", { type: "boolean", default: false, describe: "repository: type-check every project and run it under Pulumi's mocks; results in the report" })
+    .option("timeout", { type: "number", default: 300, describe: "repository: seconds one project may take before it is stopped and reported" });
+}
+
+function migrateArgs(a: { input: string; output?: string | undefined; force: boolean; json: boolean; format: boolean; stack: string; include: string[]; exclude: string[]; jobs?: number | undefined; verify: boolean; timeout: number }): MigrateArgs {
+  return { input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, include: a.include, exclude: a.exclude, verify: a.verify, timeout: a.timeout, ...(a.output ? { output: a.output } : {}), ...(a.jobs ? { jobs: a.jobs } : {}) };
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const parser = yargs(argv)
     .scriptName("pulumigrate")
-    .usage("$0 convert <input> [-o index.ts | -o project-dir/]")
+    .usage("$0 convert <input> [-o index.ts | -o project-dir/]\n$0 migrate <repository> -o <folder>")
     .command(
       "convert <input>",
-      "convert a Terraform file, a module directory (with the modules it calls) or a CloudFormation template into Pulumi TypeScript",
-      (y) =>
-        y
-          .positional("input", { type: "string", demandOption: true, describe: "a .tf file, a module directory, or a template" })
-          .option("output", { alias: "o", type: "string", describe: "a .ts file, or a directory for a whole Pulumi project (default: stdout)" })
-          .option("force", { type: "boolean", default: false, describe: "overwrite existing output files" })
-          .option("json", { type: "boolean", default: false, describe: "print a JSON report (diagnostics, files written) on stdout" })
-          .option("format", { type: "boolean", default: true, describe: "format the program with prettier (--no-format prints it raw, faster)" })
-          .option("stack", { type: "string", default: "dev", describe: "the stack whose Pulumi.<stack>.yaml the variable values (terraform.tfvars) become" })
-          .option("var-file", { type: "string", array: true, default: [] as string[], describe: "more variable definitions files, applied after terraform.tfvars and *.auto.tfvars" }),
+      "convert into Pulumi TypeScript: a Terraform file, a module directory (with the modules it calls), a CloudFormation template, or a whole repository with --recursive",
+      (y) => withMigrateOptions(withConvertOptions(y)).option("recursive", { alias: "r", type: "boolean", default: false, describe: "walk a repository: every root module and template becomes its own project under -o" }),
       async (a) => {
-        code = await runConvert({ input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, varFile: a.varFile, ...(a.output ? { output: a.output } : {}) });
+        code = a.recursive ? await runMigrate(migrateArgs(a)) : await runConvert({ input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, varFile: a.varFile, ...(a.output ? { output: a.output } : {}) });
       },
     )
-    .demandCommand(1, "name a command: convert")
+    .command(
+      "migrate <input>",
+      "convert a whole repository (the same as convert --recursive)",
+      (y) => withMigrateOptions(withConvertOptions(y)),
+      async (a) => {
+        code = await runMigrate(migrateArgs(a));
+      },
+    )
+    .example("$0 convert main.tf", "a Terraform file: the program on stdout, diagnostics on stderr")
+    .example("$0 convert main.tf -o index.ts", "one program file")
+    .example("$0 convert infra/ -o out/ --stack prod", "a root module and the modules it calls → a Pulumi project, terraform.tfvars → Pulumi.prod.yaml")
+    .example("$0 convert template.yaml -o out/", "a CloudFormation template (YAML or JSON, told by content) → a project")
+    .example("$0 migrate repo/ -o out/ --verify", "every root module and template of a repository, in parallel, type-checked and run under mocks; report in out/pulumigrate-report.md")
+    .example("$0 convert repo/ -r -o out/ --exclude 'legacy/**' --jobs 4", "the same, narrowed, on 4 workers")
+    .demandCommand(1, "name a command: convert or migrate")
     .strict()
     .fail((msg, err) => {
       if (err) throw err;
@@ -119,11 +181,14 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-main(hideBin(process.argv)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = 1;
-  },
-);
+/** Exits once stdout and stderr are flushed, without waiting for the parser runtime's idle timers. */
+function exit(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
+main(hideBin(process.argv)).then(exit, () => exit(1));

@@ -3,6 +3,7 @@
  * from reading nothing: callers hand in the file contents. Diagnostics are returned, never thrown.
  */
 import { formatProgram, type FormatOptions } from "./emitters/typescript/format.js";
+import type { Placeholder } from "./emitters/typescript/expr.js";
 import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
 import { mapCloudFormation } from "./mappers/cloudformation/index.js";
 import { mapTerraform } from "./mappers/terraform/index.js";
@@ -12,7 +13,7 @@ import { parseCloudFormation } from "./parsers/cloudformation/index.js";
 import { parseTerraform, type SourceFile } from "./parsers/terraform/index.js";
 import { typeProgram } from "./typing/index.js";
 
-export type { SourceFile };
+export type { SourceFile, Placeholder };
 
 export type SourceFormat = "terraform" | "cloudformation";
 
@@ -37,6 +38,14 @@ export interface ConvertResult {
   /** npm packages the program imports, for package.json. */
   readonly packages: readonly string[];
   readonly format: SourceFormat;
+  /** What was converted and what needs a person. */
+  readonly summary: Summary;
+}
+
+/** Resource declarations by class (a loop counts once) and the placeholders left with their source text. */
+export interface Summary {
+  readonly resources: Readonly<Record<string, number>>;
+  readonly placeholders: readonly Placeholder[];
 }
 
 export function detectFormat(files: readonly SourceFile[]): SourceFormat {
@@ -79,5 +88,5 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
   start = performance.now();
   const code = spaceStatements(options.prettier === false ? emitted.code : await formatProgram(emitted.code, options.prettier), emitted.kinds);
   if (t) t.format = (t.format ?? 0) + performance.now() - start;
-  return { code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format };
+  return { code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format, summary: { resources: emitted.resources, placeholders: emitted.placeholders } };
 }

@@ -11,6 +11,7 @@ export const DIAGNOSTIC_CODES = {
   PG1001: "syntax error in the input",
   PG1002: "cannot read input",
   PG1003: "input structure not understood",
+  PG1004: "declared twice",
   PG2001: "unknown resource type",
   PG2002: "unknown data source",
   PG2003: "unknown attribute",

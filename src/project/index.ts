@@ -4,6 +4,7 @@
  * `--var-file`) as `Pulumi.<stack>.yaml`.
  */
 import path from "node:path";
+import type { Summary } from "../convert.js";
 import type { FormatOptions } from "../emitters/typescript/format.js";
 import { defaultProviderConfig } from "../mappers/terraform/index.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
@@ -38,6 +39,18 @@ export interface ProjectResult {
   readonly secrets: readonly string[];
   readonly stack: string;
   readonly name: string;
+  readonly summary: Summary;
+}
+
+/** A project around one program (a single file or a CloudFormation template): its files, paths relative to its folder. */
+export function programProject(name: string, code: string, packages: readonly string[]): OutputFile[] {
+  const project = projectName(name);
+  return [
+    { path: "Pulumi.yaml", content: pulumiYaml(project) },
+    { path: "package.json", content: packageJson(project, packages) },
+    { path: "tsconfig.json", content: tsconfigJson() },
+    { path: "index.ts", content: code },
+  ];
 }
 
 /** The definitions files Terraform reads by itself, in its order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by name. */
@@ -81,5 +94,5 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
     ...tree.files,
   ];
   const sorted = sortDiagnostics(diagnostics);
-  return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name };
+  return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name, summary: tree.summary };
 }

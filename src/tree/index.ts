@@ -10,7 +10,9 @@
 import path from "node:path";
 import { placeholderComponent, type ComponentSpec } from "../emitters/typescript/component.js";
 import { formatProgram, type FormatOptions } from "../emitters/typescript/format.js";
+import type { Placeholder } from "../emitters/typescript/expr.js";
 import { emitProgram, spaceStatements } from "../emitters/typescript/program.js";
+import type { Summary } from "../convert.js";
 import { mapTerraform, type ModuleInterface } from "../mappers/terraform/index.js";
 import { moduleInterface } from "../mappers/terraform/modules.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
@@ -60,6 +62,8 @@ export interface TreeResult {
   readonly rootSource: SourceProgram;
   /** The root module's variables, for stack configuration. */
   readonly variables: readonly ConfigDecl[];
+  /** Over the root and every component. */
+  readonly summary: Summary;
 }
 
 /** The component token every generated class registers under. */
@@ -83,7 +87,7 @@ interface Node {
   fileName: string;
 }
 
-interface Placeholder {
+interface PlaceholderModule {
   readonly key: string;
   readonly source: string;
   readonly version?: string;
@@ -96,7 +100,7 @@ interface Placeholder {
 export async function convertTree(rootDir: string, loader: ModuleLoader, options: TreeOptions = {}): Promise<TreeResult> {
   const diags: Diagnostic[] = [];
   const nodes = new Map<string, Node>();
-  const placeholders = new Map<string, Placeholder>();
+  const placeholders = new Map<string, PlaceholderModule>();
   const order: Node[] = [];
   const counts = new Map<string, number>();
   const downloaded = downloadedModules(rootDir, loader);
@@ -190,6 +194,8 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   // Print.
   const files: ProjectFile[] = [];
   const packages = new Set<string>();
+  const resources: Record<string, number> = {};
+  const placeholdersLeft: Placeholder[] = [];
   const format = async (code: string, kinds: readonly string[]) => spaceStatements(options.prettier === false ? code : await formatProgram(code, options.prettier), kinds);
   const byKey = (key: string) => nodes.get(key) ?? placeholders.get(key)!;
   for (const n of order) {
@@ -206,6 +212,8 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     };
     const emitted = emitProgram(final, diags, { imports, ...(spec ? { component: spec } : {}) });
     emitted.packages.forEach((p) => packages.add(p));
+    for (const [k, v] of Object.entries(emitted.resources)) resources[k] = (resources[k] ?? 0) + v;
+    placeholdersLeft.push(...emitted.placeholders);
     files.push({ path: n === root ? "index.ts" : `components/${n.fileName}.ts`, content: await format(emitted.code, emitted.kinds) });
   }
   for (const p of placeholders.values()) {
@@ -213,6 +221,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     const message = `module source ${p.source}${p.version ? ` ${p.version}` : ""} was not converted: run terraform init so that .terraform/modules holds it, then convert again`;
     files.push({ path: `components/${p.fileName}.ts`, content: await format(placeholderComponent(spec, message), []) });
     packages.add("@pulumi/pulumi");
+    placeholdersLeft.push({ text: `module source ${p.source}${p.version ? ` ${p.version}` : ""} (not converted: no local or downloaded copy)` });
   }
   const rootProgram = mapped.get(root.key)!;
   return {
@@ -227,6 +236,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     root: rootProgram,
     rootSource: root.parsed,
     variables: typed.get(root.key)!.program.decls.filter((d): d is ConfigDecl => d.kind === "config"),
+    summary: { resources: Object.fromEntries(Object.entries(resources).sort(([a], [b]) => (a < b ? -1 : 1))), placeholders: placeholdersLeft },
   };
 }
 
@@ -261,8 +271,8 @@ function collectInputs(typed: ReadonlyMap<string, TypedProgram>, components: Rea
 }
 
 /** The properties callers read of placeholder components (`module.labels.tags` → `tags`). */
-function collectReads(program: PulumiProgram, placeholders: ReadonlyMap<string, Placeholder>): void {
-  const instances = new Map<string, Placeholder>();
+function collectReads(program: PulumiProgram, placeholders: ReadonlyMap<string, PlaceholderModule>): void {
+  const instances = new Map<string, PlaceholderModule>();
   for (const d of program.decls) if (d.kind === "resource" && d.component && placeholders.has(d.className)) instances.set(d.id, placeholders.get(d.className)!);
   if (!instances.size) return;
   const visit = (e: Expr) =>

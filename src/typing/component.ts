@@ -5,7 +5,7 @@
  */
 import type { ConfigDecl } from "../model/pulumi.js";
 import { memberNames } from "../model/names.js";
-import type { Props, Shape } from "../schema/index.js";
+import type { Shape } from "../schema/index.js";
 import { configBaseType, type TypeTable } from "./infer.js";
 import { output, unwrap, type Type } from "./types.js";
 

@@ -19,6 +19,12 @@ import { printFunction, type FnArg } from "./functions/index.js";
 import { formatIsTemplate } from "./functions/strings.js";
 import { helpers, type NodeModule } from "./helpers/index.js";
 
+/** A construct printed as `notImplemented("…")` or a TODO comment: its source text and where it was. */
+export interface Placeholder {
+  readonly text: string;
+  readonly location?: Location;
+}
+
 /** What printing an expression can ask of the program being printed. */
 export interface ProgramContext {
   /** Records a Node module import the code uses. */
@@ -44,6 +50,8 @@ export interface PrintEnv {
   readonly program: ProgramContext;
   readonly diags: Diagnostic[];
   readonly loc?: Location;
+  /** Where the placeholders printed are recorded (what a person must finish). */
+  readonly placeholders?: Placeholder[];
   /** Deferred Outputs standing for component properties read before the component exists: `<decl id>.<property>` → name. */
   readonly deferred?: ReadonlyMap<string, string>;
   /** Inside a component's constructor: resources are its children, named after the instance (the identifier holding its name). */
@@ -219,6 +227,7 @@ export class ExprPrinter {
   }
 
   placeholder(text: string): Code {
+    this.env.placeholders?.push({ text, ...(this.env.loc ? { location: this.env.loc } : {}) });
     return call(this.env.program.helper("notImplemented"), [code(stringLiteral(text))]);
   }
 

@@ -15,7 +15,7 @@ import { arg } from "./code.js";
 import { argRead, argsInterface, classHead, classTail, CONSTRUCTOR_NAMES, propertyAssign, type ComponentSpec } from "./component.js";
 import { configRead } from "./config.js";
 import { commentText } from "./escape.js";
-import { ExprPrinter, type PrintEnv, type ProgramContext } from "./expr.js";
+import { ExprPrinter, type Placeholder, type PrintEnv, type ProgramContext } from "./expr.js";
 import { renameHelpers, withDependencies, type NodeModule } from "./helpers/index.js";
 import { declExprs, orderDeclarations } from "./order.js";
 import { invoke, resource } from "./resource.js";
@@ -28,6 +28,10 @@ export interface EmitResult {
   readonly kinds: readonly string[];
   /** npm packages the program imports. */
   readonly packages: readonly string[];
+  /** Resource declarations by class (a loop counts once; component instances by their class). */
+  readonly resources: Readonly<Record<string, number>>;
+  /** What was left as `notImplemented(…)` or a TODO comment. */
+  readonly placeholders: readonly Placeholder[];
 }
 
 /** A comment line between top-level statements, replaced by a blank line or nothing once the program is formatted. */
@@ -116,9 +120,10 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
     },
   };
   const declared = new Set<string>();
+  const placeholders: Placeholder[] = [];
   const deferred = new Map<string, string>();
   const resolvers = new Map<string, { prop: string; resolve: string }[]>();
-  const env: PrintEnv = { types, names, declared, scope, locals: new Map(), scopeTypes: NO_SCOPE, program: context, diags, deferred, ...(component ? { component: { nameVar: "name" } } : {}) };
+  const env: PrintEnv = { types, names, declared, scope, locals: new Map(), scopeTypes: NO_SCOPE, program: context, diags, deferred, placeholders, ...(component ? { component: { nameVar: "name" } } : {}) };
   const properties: string[] = [];
 
   const body = new Writer();
@@ -215,7 +220,16 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
   if (w.isEmpty() && body.isEmpty()) w.line("// pulumigrate: nothing was converted (see the diagnostics)");
   w.append(body);
   if (modules.size || helpers.length) packages.push("@types/node");
-  return { code: w.text(), kinds, packages };
+  const resources: Record<string, number> = {};
+  for (const d of program.decls) {
+    if (d.kind === "resource") resources[d.className] = (resources[d.className] ?? 0) + 1;
+    if (d.kind === "comment" && d.lines[0]?.startsWith("TODO(pulumigrate)")) placeholders.push({ text: d.lines.join(" "), ...(d.loc ? { location: d.loc } : {}) });
+  }
+  return { code: w.text(), kinds, packages, resources: sortKeys(resources), placeholders };
+}
+
+function sortKeys<T>(r: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** Whether `from` reads of the component `dep` only Output properties, which deferred Outputs can stand for. */

@@ -6,8 +6,8 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
-import type { ConfigType, Decl, PulumiProgram, Repeat, ResourceOptions } from "../../model/pulumi.js";
-import type { ModuleCall, Output, ProviderConfig, Resource, SourceProgram, Variable, VariableType } from "../../model/program.js";
+import type { Decl, PulumiProgram, Repeat, ResourceOptions } from "../../model/pulumi.js";
+import type { ModuleCall, Output, ProviderConfig, Resource, SourceProgram } from "../../model/program.js";
 import { awsSchema } from "../../schema/index.js";
 import { checkIntegrations } from "../integration-rules.js";
 import { mapProperty } from "../properties.js";
@@ -20,12 +20,15 @@ import { isRideAlong, rideAlongDecl, VALUE_ATTRIBUTES } from "./providers.js";
 import { mapTypedPaths } from "./paths.js";
 import { rewriteReferences, type Declared, type DeclaredModule, type ReferenceTable } from "./references.js";
 import { moduleDecl, type MapOptions } from "./modules.js";
+import { withoutDuplicates } from "./duplicates.js";
+import { configDecl } from "./variables.js";
 import { CREDENTIAL_ARGS, credentialVariables, withoutCredentials } from "./credentials.js";
 import { camel } from "../../model/names.js";
 
 export type { MapOptions, ModuleInterface } from "./modules.js";
 
-export function mapTerraform(program: SourceProgram, diags: Diagnostic[], mapOptions: MapOptions = {}): PulumiProgram {
+export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOptions: MapOptions = {}): PulumiProgram {
+  const program = withoutDuplicates(source, diags);
   const table = buildTable(program, mapOptions);
   const credentials = credentialVariables(program);
   const decls: Decl[] = [];
@@ -113,53 +116,6 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
     }
   }
   return { variables, locals, resources, data, providers, modules, pathModule: mapOptions.pathModule ?? ".", undeclared: new Set() };
-}
-
-/** The type of a literal default, for a variable declared without a type. */
-function literalType(e: Expr): VariableType {
-  if (e.kind === "literal") return typeof e.value === "number" ? { kind: "number" } : typeof e.value === "boolean" ? { kind: "bool" } : e.value === null ? { kind: "any" } : { kind: "string" };
-  const same = (ts: VariableType[]): VariableType => (ts.length && ts.every((t) => t.kind === ts[0]!.kind && t.kind !== "list" && t.kind !== "map" && t.kind !== "object") ? ts[0]! : { kind: "any" });
-  if (e.kind === "list") return { kind: "list", element: same(e.items.map(literalType)) };
-  if (e.kind === "object") return { kind: "map", element: same(e.entries.map((en) => literalType(en.value))) };
-  return { kind: "any" };
-}
-
-function configType(t: VariableType | undefined, def: Expr | undefined): ConfigType {
-  const declared = t && t.kind !== "any" ? t : def ? literalType(def) : t;
-  if (!declared) return { kind: "string" };
-  switch (declared.kind) {
-    case "string":
-      return { kind: "string" };
-    case "number":
-      return { kind: "number" };
-    case "bool":
-      return { kind: "boolean" };
-    default:
-      return { kind: "object", type: declared };
-  }
-}
-
-/** @param credential the variable feeds a provider's credentials: a secret, and its default is written nowhere */
-function configDecl(v: Variable, table: ReferenceTable, diags: Diagnostic[], credential = false): Decl {
-  const nullDefault = v.default?.kind === "literal" && v.default.value === null;
-  if (credential && v.default && !nullDefault) {
-    diags.push(diagnostic("PG2014", "warning", `variable "${v.name}" holds provider credentials: its default is left out; set it with \`pulumi config set --secret ${v.name} …\``, v.loc));
-  }
-  const def = v.default && !nullDefault && !credential ? rewriteReferences(v.default, table, diags, v.loc) : undefined;
-  return {
-    kind: "config",
-    ...(nullDefault ? { optional: true } : {}),
-    id: `var.${v.name}`,
-    sourceName: v.name,
-    key: v.name,
-    type: configType(v.type, def),
-    ...(!v.type && !v.default ? { untyped: true } : {}),
-    ...(def ? { default: def } : {}),
-    secret: v.sensitive || credential,
-    ...(v.description !== undefined ? { description: v.description } : {}),
-    loc: v.loc,
-    ...(v.comments ? { comments: v.comments } : {}),
-  };
 }
 
 function options(r: Resource | ModuleCall | ProviderConfig, table: ReferenceTable, diags: Diagnostic[], argProps?: Record<string, unknown>, tfType?: string): ResourceOptions {

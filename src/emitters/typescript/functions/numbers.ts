@@ -1,5 +1,5 @@
 /** Terraform's numeric and type-conversion functions (see ./index.ts). */
-import { arrow, binary, call, code, conditional, method, PREC, unary, type Code } from "../code.js";
+import { arrow, binary, call, code, conditional, method, PREC, unary } from "../code.js";
 import { stringLiteral } from "../escape.js";
 import { helper, literal, spreadable, typed, type FnArg, type FnPrinter } from "./shared.js";
 

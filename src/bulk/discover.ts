@@ -1,0 +1,112 @@
+/**
+ * What a repository holds to convert: every Terraform root module (a directory of `.tf`
+ * files that no other module in the tree calls as a local `source`) and every CloudFormation
+ * template, told by its content. `.git`, `node_modules` and `.terraform` are not walked (the
+ * last is read as a module cache when a root is converted); `--include`/`--exclude` globs
+ * narrow the walk.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import picomatch from "picomatch";
+import { isLocalSource } from "../tree/sources.js";
+import { scanHcl } from "../parsers/terraform/scanner.js";
+
+export interface Discovered {
+  /** Root modules: directories relative to the repository (`.` for the repository itself), in path order. */
+  readonly roots: readonly string[];
+  /** Templates: files relative to the repository, in path order. */
+  readonly templates: readonly string[];
+  /** Directories of `.tf` files that other modules call: converted as part of each root. */
+  readonly modules: readonly string[];
+}
+
+export interface DiscoverOptions {
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** Absolute directories not to walk (the output folder when it is inside the repository). */
+  readonly skip?: readonly string[];
+}
+
+const SKIPPED_DIRS = new Set([".git", "node_modules", ".terraform"]);
+/** Files that are never templates, whatever they hold (code and prose can quote one). */
+const NOT_TEMPLATES = /\.(tf|tfvars|tfstate|tfplan|hcl|md|markdown|rst|txt|py|js|mjs|cjs|ts|tsx|go|java|rb|sh|bash|ps1|cs|kt|rs|php|html|css|lock|zip|gz|tgz|png|jpg|gif|svg|pdf)$/i;
+const MAX_TEMPLATE_BYTES = 16 * 1024 * 1024;
+
+/** A CloudFormation template, told by content: YAML or JSON with `AWSTemplateFormatVersion`, or `Resources` of `Type: AWS::…`. */
+export function looksLikeTemplate(text: string): boolean {
+  if (text.includes("\0")) return false;
+  if (/^\s*\{/.test(text)) return /"AWSTemplateFormatVersion"\s*:/.test(text) || (/"Resources"\s*:/.test(text) && /"Type"\s*:\s*"AWS::/.test(text));
+  return /^AWSTemplateFormatVersion\s*:/m.test(text) || (/^Resources\s*:/m.test(text) && /^\s+Type\s*:\s*['"]?AWS::/m.test(text));
+}
+
+/** The local module sources a directory's `.tf` files call (`module "x" { source = "./y" }`), resolved. */
+function localCalls(dir: string, files: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(dir, f), "utf8");
+    } catch {
+      continue;
+    }
+    if (!/\bmodule\s/.test(text)) continue;
+    try {
+      for (const it of scanHcl(text).items) {
+        if (it.kind !== "block" || it.type !== "module") continue;
+        const source = it.body.items.find((a) => a.kind === "attribute" && a.name === "source");
+        if (source?.kind !== "attribute") continue;
+        const m = /^"([^"$%\\]*)"$/.exec(text.slice(source.valueStart, source.valueEnd).trim());
+        if (m && isLocalSource(m[1]!)) out.push(path.resolve(dir, m[1]!));
+      }
+    } catch {
+      // A file the scanner cannot read is reported when its root converts.
+    }
+  }
+  return out;
+}
+
+export function discover(repo: string, options: DiscoverOptions = {}): Discovered {
+  const root = path.resolve(repo);
+  const include = options.include?.length ? picomatch([...options.include], { dot: true }) : undefined;
+  const exclude = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : undefined;
+  const skip = new Set((options.skip ?? []).map((d) => path.resolve(d)));
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join("/") || ".";
+  const tfDirs = new Map<string, string[]>();
+  const templates: string[] = [];
+
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const tf: string[] = [];
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (SKIPPED_DIRS.has(e.name) || skip.has(p) || exclude?.(rel(p))) continue;
+        walk(p);
+      } else if (e.isFile()) {
+        if (e.name.endsWith(".tf")) tf.push(e.name);
+        else if (!NOT_TEMPLATES.test(e.name) && !exclude?.(rel(p)) && (!include || include(rel(p)))) {
+          let size = 0;
+          try {
+            size = fs.statSync(p).size;
+          } catch {
+            continue;
+          }
+          if (size > MAX_TEMPLATE_BYTES) continue;
+          if (looksLikeTemplate(fs.readFileSync(p, "utf8"))) templates.push(rel(p));
+        }
+      }
+    }
+    if (tf.length) tfDirs.set(dir, tf);
+  };
+  walk(root);
+
+  const called = new Set<string>();
+  for (const [dir, files] of tfDirs) for (const target of localCalls(dir, files)) if (target !== dir && tfDirs.has(target)) called.add(target);
+  const roots = [...tfDirs.keys()].filter((d) => !called.has(d)).map(rel).filter((d) => !include || include(d) || include(`${d}/`));
+  return { roots: roots.sort(), templates: templates.sort(), modules: [...called].map(rel).sort() };
+}

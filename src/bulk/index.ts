@@ -1,0 +1,157 @@
+/**
+ * A whole repository in one run: every root module and template found (discover.ts) becomes
+ * its own project under the output folder, mirroring the repository's layout, converted on
+ * worker threads (worker.ts), each written whole (a project folder appears in one rename, a
+ * project inside another after it), verified when asked (verify.ts), and reported (report.ts).
+ * One failing, hanging or crashing input never stops the others.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Piscina } from "piscina";
+import { writeFiles } from "../project/index.js";
+import { discover } from "./discover.js";
+import { buildProjectReport, buildReport, renderMarkdown, type BulkReport, type ProjectReport } from "./report.js";
+import { verifyProjects } from "./verify.js";
+import type { Task, TaskResult } from "./worker.js";
+
+export type { BulkReport, ProjectReport } from "./report.js";
+
+export interface MigrateOptions {
+  readonly out: string;
+  /** Worker threads; default one per core. */
+  readonly jobs?: number;
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  /** Overwrite projects that exist (default: keep them, so a rerun finishes what is missing). */
+  readonly force?: boolean;
+  /** Type-check every project and run it under Pulumi's runtime mocks. */
+  readonly verify?: boolean;
+  /** Per-project time limit in milliseconds (default 5 minutes). */
+  readonly timeoutMs?: number;
+  readonly stack?: string;
+  /** Format with prettier (default true). */
+  readonly format?: boolean;
+  readonly onProgress?: (e: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { readonly kind: "start"; readonly total: number }
+  | { readonly kind: "started"; readonly name: string; readonly done: number; readonly total: number }
+  | { readonly kind: "finished"; readonly project: ProjectReport; readonly done: number; readonly total: number }
+  | { readonly kind: "verifying"; readonly total: number };
+
+interface Planned {
+  readonly name: string;
+  readonly kind: Task["kind"];
+  readonly source: string;
+  readonly out: string;
+}
+
+/** Where each project goes: `<out>/<dir>` for a root module, `<out>/<dir>/<file name>` for a template (the extension as `-ext` where two would meet). */
+function plan(repo: string, out: string, roots: readonly string[], templates: readonly string[]): Planned[] {
+  const planned: Planned[] = roots.map((r) => ({ name: r, kind: "terraform", source: path.join(repo, r), out: path.join(out, r) }));
+  const taken = new Set(planned.map((p) => p.out));
+  const byOut = new Map<string, string[]>();
+  for (const t of templates) {
+    const target = path.join(out, path.dirname(t), path.basename(t).replace(/\.[^.]+$/, "") || path.basename(t));
+    byOut.set(target, [...(byOut.get(target) ?? []), t]);
+  }
+  for (const [target, ts] of byOut) {
+    for (const t of ts) {
+      const unique = ts.length === 1 && !taken.has(target) ? target : path.join(out, path.dirname(t), path.basename(t).replace(/\./g, "-"));
+      taken.add(unique);
+      planned.push({ name: t, kind: "cloudformation", source: path.join(repo, t), out: unique });
+    }
+  }
+  return planned.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Staging folders an interrupted run left behind (`.<name>.pulumigrate-<pid>-<time>`). */
+function removeStaging(dir: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    const p = path.join(dir, e.name);
+    if (/^\..+\.pulumigrate-\d+-[a-z0-9]+$/.test(e.name)) fs.rmSync(p, { recursive: true, force: true });
+    else if (e.name !== "node_modules") removeStaging(p);
+  }
+}
+
+export async function migrate(repo: string, options: MigrateOptions): Promise<BulkReport> {
+  const started = performance.now();
+  const root = path.resolve(repo);
+  const out = path.resolve(options.out);
+  const found = discover(root, { ...(options.include ? { include: options.include } : {}), ...(options.exclude ? { exclude: options.exclude } : {}), skip: [out] });
+  const projects = plan(root, out, found.roots, found.templates);
+  const total = projects.length;
+  options.onProgress?.({ kind: "start", total });
+  removeStaging(out);
+
+  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  const pool = new Piscina<Task, TaskResult>({ filename: new URL("./worker.js", import.meta.url).href, maxThreads: jobs, minThreads: Math.min(jobs, total || 1), idleTimeout: 500 });
+  // A project inside another one's folder is written after it, so that each folder appears whole.
+  const written = new Map<string, Promise<void>>();
+  const release = new Map<string, () => void>();
+  for (const p of projects) written.set(p.out, new Promise((r) => release.set(p.out, r)));
+  const ancestors = (p: Planned) => projects.filter((q) => q !== p && p.out.startsWith(q.out + path.sep)).map((q) => written.get(q.out)!);
+
+  let done = 0;
+  const reports: ProjectReport[] = [];
+  const attempt = async (p: Planned): Promise<ProjectReport> => {
+    const base = { name: p.name, kind: p.kind, source: p.source, out: p.out, repo: root, outRoot: out };
+    if (!options.force && fs.existsSync(path.join(p.out, "Pulumi.yaml"))) return buildProjectReport({ ...base, status: "kept" });
+    options.onProgress?.({ kind: "started", name: p.name, done, total });
+    const limit = options.timeoutMs ?? 300_000;
+    let result: TaskResult;
+    try {
+      result = await pool.run({ kind: p.kind, source: p.source, out: p.out, name: path.basename(p.out), stack: options.stack ?? "dev", format: options.format !== false }, { signal: AbortSignal.timeout(limit) });
+    } catch (e) {
+      const timedOut = e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
+      return buildProjectReport({ ...base, status: timedOut ? "timed out" : "failed", error: timedOut ? `took longer than ${Math.round(limit / 1000)} s` : e instanceof Error ? e.message : String(e) });
+    }
+    await Promise.all(ancestors(p));
+    try {
+      writeFiles(p.out, result.files, { force: options.force === true });
+      return buildProjectReport({ ...base, status: "converted", result });
+    } catch (e) {
+      return buildProjectReport({ ...base, status: "failed", result, error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const one = async (p: Planned): Promise<void> => {
+    let report: ProjectReport;
+    try {
+      report = await attempt(p);
+    } finally {
+      release.get(p.out)!();
+    }
+    reports.push(report);
+    done++;
+    options.onProgress?.({ kind: "finished", project: report, done, total });
+  };
+  try {
+    await Promise.all(projects.map(one));
+  } finally {
+    await pool.destroy();
+  }
+  reports.sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (options.verify) {
+    const present = reports.filter((r) => r.status === "converted" || r.status === "kept");
+    options.onProgress?.({ kind: "verifying", total: present.length });
+    const results = await verifyProjects(present.map((r) => ({ dir: path.join(out, r.out), cwd: r.kind === "terraform" ? path.join(root, r.name) : path.dirname(path.join(root, r.name)), declared: Object.values(r.resources).reduce((a, b) => a + b, 0) })), { jobs });
+    present.forEach((r, i) => Object.assign(r, { verification: results[i] }));
+  }
+  const report = buildReport(root, out, reports, { jobs, durationMs: performance.now() - started, peakRssMb: process.resourceUsage().maxRSS / 1024, discovered: found });
+  fs.mkdirSync(out, { recursive: true });
+  for (const [file, text] of [["pulumigrate-report.json", JSON.stringify(report, null, 2) + "\n"], ["pulumigrate-report.md", renderMarkdown(report)]] as const) {
+    const staged = path.join(out, `.${file}.${process.pid}.tmp`);
+    fs.writeFileSync(staged, text);
+    fs.renameSync(staged, path.join(out, file));
+  }
+  return report;
+}

@@ -1,0 +1,70 @@
+/**
+ * One project converted on a worker thread (piscina runs this module once per thread, so the
+ * WASM parser and the schemas load once per worker, not per project). Nothing is written here:
+ * the files go back to the main thread, which writes each project whole.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { convert, type Summary } from "../convert.js";
+import { resolveFormatOptions } from "../emitters/typescript/format.js";
+import type { Diagnostic } from "../model/diagnostics.js";
+import { convertProject, programProject, type OutputFile } from "../project/index.js";
+import type { ComponentInfo } from "../tree/index.js";
+
+export interface Task {
+  readonly kind: "terraform" | "cloudformation";
+  /** The root module directory or the template file, absolute. */
+  readonly source: string;
+  /** The project folder it is written to, absolute (for the prettier configuration there). */
+  readonly out: string;
+  readonly name: string;
+  readonly stack: string;
+  readonly format: boolean;
+}
+
+export interface TaskResult {
+  readonly ok: boolean;
+  readonly files: readonly OutputFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly components: readonly ComponentInfo[];
+  readonly secrets: readonly string[];
+  readonly summary: Summary;
+  /** The source files read (absolute). */
+  readonly sources: readonly string[];
+  readonly durationMs: number;
+}
+
+export default async function run(task: Task): Promise<TaskResult> {
+  const start = performance.now();
+  const prettier = task.format ? await resolveFormatOptions(path.join(task.out, "index.ts")) : false;
+  if (task.kind === "cloudformation") {
+    const text = fs.readFileSync(task.source, "utf8");
+    const r = await convert([{ path: task.source, text }], { format: "cloudformation", prettier });
+    return {
+      ok: r.ok,
+      files: programProject(task.name, r.code, r.packages),
+      diagnostics: r.diagnostics,
+      components: [],
+      secrets: [],
+      summary: r.summary,
+      sources: [task.source],
+      durationMs: performance.now() - start,
+    };
+  }
+  const r = await convertProject(task.source, { name: task.name, stack: task.stack, prettier });
+  const sources = new Set<string>();
+  for (const dir of [".", ...r.components.filter((c) => c.kind !== "placeholder").map((c) => c.origin)]) {
+    const abs = path.join(task.source, dir);
+    for (const f of fs.readdirSync(abs)) if (f.endsWith(".tf")) sources.add(path.join(abs, f));
+  }
+  return {
+    ok: r.ok,
+    files: r.files,
+    diagnostics: r.diagnostics,
+    components: r.components,
+    secrets: r.secrets,
+    summary: r.summary,
+    sources: [...sources].sort(),
+    durationMs: performance.now() - start,
+  };
+}

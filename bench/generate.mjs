@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+
 /** Generates a ~100-line Terraform module of the API Gateway REST family; `i` varies names. */
 export function apiGatewayModule(i) {
   const lines = [
@@ -56,4 +59,73 @@ export function apiGatewayModule(i) {
     `}`,
   );
   return lines.join("\n") + "\n";
+}
+
+/** A small shared module that roots call: one queue and its policy. */
+const SHARED_MODULE = `variable "name" {
+  type = string
+}
+
+resource "aws_sqs_queue" "this" {
+  name = var.name
+}
+
+output "arn" {
+  value = aws_sqs_queue.this.arn
+}
+`;
+
+/** A CloudFormation template of the API Gateway family; `i` varies names. */
+export function apiGatewayTemplate(i) {
+  return `AWSTemplateFormatVersion: "2010-09-09"
+Description: Generated template ${i}
+Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: template-api-${i}
+  Items:
+    Type: AWS::ApiGateway::Resource
+    Properties:
+      RestApiId: !Ref Api
+      ParentId: !GetAtt Api.RootResourceId
+      PathPart: items
+  GetItems:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !Ref Items
+      HttpMethod: GET
+      AuthorizationType: NONE
+      Integration:
+        Type: MOCK
+        RequestTemplates:
+          application/json: '{ "statusCode": 200 }'
+        IntegrationResponses:
+          - StatusCode: "200"
+      MethodResponses:
+        - StatusCode: "200"
+Outputs:
+  ApiId:
+    Value: !Ref Api
+`;
+}
+
+/**
+ * Writes a repository of \`roots\` root modules (envs/<n>/main.tf, ~100 lines each; every
+ * third calls modules/queue), the shared module, and \`templates\` CloudFormation templates.
+ */
+export function writeRepository(dir, roots, templates = 0) {
+  fs.mkdirSync(path.join(dir, "modules", "queue"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "modules", "queue", "main.tf"), SHARED_MODULE);
+  for (let i = 0; i < roots; i++) {
+    const root = path.join(dir, "envs", `env-${String(i).padStart(4, "0")}`);
+    fs.mkdirSync(root, { recursive: true });
+    const call = i % 3 === 0 ? `\nmodule "queue" {\n  source = "../../modules/queue"\n  name   = "queue-${i}"\n}\n` : "";
+    fs.writeFileSync(path.join(root, "main.tf"), apiGatewayModule(i) + call);
+  }
+  for (let i = 0; i < templates; i++) {
+    fs.mkdirSync(path.join(dir, "templates"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "templates", `api-${i}.yaml`), apiGatewayTemplate(i));
+  }
 }

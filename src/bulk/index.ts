@@ -43,7 +43,7 @@ export type ProgressEvent =
 
 interface Planned {
   readonly name: string;
-  readonly kind: Task["kind"];
+  readonly kind: "terraform" | "cloudformation";
   readonly source: string;
   readonly out: string;
 }
@@ -65,6 +65,19 @@ function plan(repo: string, out: string, roots: readonly string[], templates: re
     }
   }
   return planned.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function semaphore(n: number): { acquire(): Promise<void>; release(): void } {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  return {
+    acquire: () => (free > 0 ? (free--, Promise.resolve()) : new Promise<void>((r) => waiting.push(r))),
+    release: () => {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
+  };
 }
 
 /** Staging folders an interrupted run left behind (`.<name>.pulumigrate-<pid>-<time>`). */
@@ -95,6 +108,9 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
 
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   const pool = new Piscina<Task, TaskResult>({ filename: new URL("./worker.js", import.meta.url).href, maxThreads: jobs, minThreads: Math.min(jobs, total || 1), idleTimeout: 500 });
+  // Each worker loads the parser, the schemas and prettier first, so a project's time limit is its own.
+  await Promise.all(Array.from({ length: Math.min(jobs, total) }, () => pool.run({ kind: "warm", source: "", out: "", name: "", stack: "", format: false }).catch(() => undefined)));
+  const slots = semaphore(jobs);
   // A project inside another one's folder is written after it, so that each folder appears whole.
   const written = new Map<string, Promise<void>>();
   const release = new Map<string, () => void>();
@@ -109,11 +125,15 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     options.onProgress?.({ kind: "started", name: p.name, done, total });
     const limit = options.timeoutMs ?? 300_000;
     let result: TaskResult;
+    // At most one task per worker in flight, so that the time limit counts from when a project starts.
+    await slots.acquire();
     try {
       result = await pool.run({ kind: p.kind, source: p.source, out: p.out, name: path.basename(p.out), stack: options.stack ?? "dev", format: options.format !== false }, { signal: AbortSignal.timeout(limit) });
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
       return buildProjectReport({ ...base, status: timedOut ? "timed out" : "failed", error: timedOut ? `took longer than ${Math.round(limit / 1000)} s` : e instanceof Error ? e.message : String(e) });
+    } finally {
+      slots.release();
     }
     await Promise.all(ancestors(p));
     try {

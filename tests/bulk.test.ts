@@ -1,0 +1,152 @@
+/**
+ * Bulk migration through the CLI: the shared corpus and a generated tree with a broken file, a
+ * file that outlasts the time limit and a template with an unusual name; identical files on a
+ * second run; a run killed mid-way leaves only whole projects and a rerun finishes the rest;
+ * progress on a terminal and on a pipe.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { apiGatewayTemplate, writeRepository } from "../bench/generate.mjs";
+import { ROOT, SHARED, walk } from "./helpers/fixtures.js";
+
+const CLI = path.join(ROOT, "dist", "cli.js");
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-bulk-"));
+const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd, maxBuffer: 64 * 1024 * 1024 });
+
+interface Report {
+  totals: { projects: number; withErrors: number; failed: number; timedOut: number; verified?: { typecheck: number; runs: number; of: number } };
+  modules: string[];
+  projects: { name: string; kind: string; out: string; status: string; ok: boolean; error?: string; verification?: { typecheck: string; run: string; registered?: number; declared: number } }[];
+}
+
+/** Every file of a folder, relative path → content, without the run's reports (their timings differ run to run). */
+function files(dir: string): Map<string, string> {
+  return new Map(walk(dir, (f) => !/pulumigrate-report\.(json|md)$/.test(f)).map((f) => [path.relative(dir, f), fs.readFileSync(f, "utf8")]));
+}
+
+/** A project folder is whole when it has every file a project has. */
+function incomplete(out: string): string[] {
+  const bad: string[] = [];
+  for (const f of walk(out, (x) => x.endsWith("Pulumi.yaml") || x.endsWith("index.ts"))) {
+    const dir = path.dirname(f);
+    if (path.basename(path.dirname(f)) === "components") continue;
+    for (const need of ["Pulumi.yaml", "package.json", "tsconfig.json", "index.ts"]) if (!fs.existsSync(path.join(dir, need))) bad.push(path.join(dir, need));
+  }
+  return bad;
+}
+
+describe("migrate a repository", () => {
+  it("the shared corpus: every root module and template a project, verified, no stack trace, the same files twice", () => {
+    const out = path.join(tmp(), "out");
+    const r = cli(["migrate", path.join(SHARED, "corpus"), "-o", out, "--verify", "--json"]);
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(r.status).toBe(report.totals.withErrors > 0 ? 1 : 0);
+    // Every directory of .tf files is a project or a module some project calls; every template a project.
+    const corpus = path.join(SHARED, "corpus");
+    const tfDirs = new Set(walk(corpus, (f) => f.endsWith(".tf")).map((f) => path.relative(corpus, path.dirname(f))));
+    const names = new Set(report.projects.map((p) => p.name));
+    for (const d of tfDirs) expect(names.has(d) || report.modules.includes(d), d).toBe(true);
+    const templates = walk(path.join(corpus, "cloudformation"), (f) => /\.(ya?ml|json)$/.test(f)).map((f) => path.relative(corpus, f));
+    for (const t of templates) expect(names.has(t), t).toBe(true);
+    expect(report.projects.filter((p) => p.kind === "cloudformation").length).toBe(templates.length);
+    // Each project was verified, and most of them pass.
+    for (const p of report.projects) expect(p.verification, p.name).toBeDefined();
+    expect(report.totals.verified!.of).toBe(report.projects.length);
+    expect(report.totals.verified!.typecheck / report.totals.verified!.of).toBeGreaterThan(0.85);
+    const tonatiuh = report.projects.find((p) => p.name === "terraform/TonatiuhChong__api-gateway-example")!;
+    expect(tonatiuh.verification).toMatchObject({ typecheck: "passed", run: "passed" });
+    expect(tonatiuh.verification!.registered).toBeGreaterThan(30);
+    expect(fs.readFileSync(path.join(out, "pulumigrate-report.md"), "utf8")).toMatch(/^# pulumigrate report\n[\s\S]*## Needs a person[\s\S]*## Projects/);
+    // A second run into another folder writes the same files, byte for byte.
+    const again = path.join(tmp(), "out");
+    expect(cli(["migrate", path.join(SHARED, "corpus"), "-o", again]).stderr).toBe("");
+    expect(files(again)).toEqual(files(out));
+  });
+
+  it("a broken file, a file that outlasts the limit and a template named oddly: each reported, none stopping the others", () => {
+    const repo = tmp();
+    writeRepository(repo, 3, 1);
+    fs.mkdirSync(path.join(repo, "broken"));
+    fs.writeFileSync(path.join(repo, "broken", "main.tf"), 'resource "aws_sqs_queue" "q" {\n  name = "unterminated\n}\n');
+    fs.mkdirSync(path.join(repo, "huge"));
+    // Large enough to take longer than the one second it is given.
+    fs.writeFileSync(path.join(repo, "huge", "main.tf"), Array.from({ length: 8000 }, (_, i) => `resource "aws_sqs_queue" "q${i}" {\n  name = "q-${i}-\${var.suffix}"\n}\n`).join("\n") + 'variable "suffix" {\n  type = string\n}\n');
+    fs.writeFileSync(path.join(repo, "templates", "stack.cfn"), apiGatewayTemplate(99));
+    fs.writeFileSync(path.join(repo, "README.md"), "Resources:\n  X:\n    Type: AWS::SQS::Queue\n");
+    const out = path.join(tmp(), "out");
+    const r = cli(["migrate", repo, "-o", out, "--json", "--timeout", "1", "--jobs", "2"]);
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    const status = Object.fromEntries(report.projects.map((p) => [p.name, p.status]));
+    expect(status).toEqual({
+      broken: "converted",
+      "envs/env-0000": "converted",
+      "envs/env-0001": "converted",
+      "envs/env-0002": "converted",
+      huge: "timed out",
+      "templates/api-0.yaml": "converted",
+      "templates/stack.cfn": "converted",
+    });
+    expect(report.projects.find((p) => p.name === "broken")!.ok).toBe(false);
+    expect(report.modules).toEqual(["modules/queue"]);
+    expect(fs.existsSync(path.join(out, "huge"))).toBe(false);
+    expect(fs.existsSync(path.join(out, "templates", "stack", "index.ts"))).toBe(true);
+    expect(fs.readFileSync(path.join(out, "envs", "env-0000", "components", "queue.ts"), "utf8")).toContain("class Queue extends pulumi.ComponentResource");
+    expect(incomplete(out)).toEqual([]);
+  });
+
+  it("a run killed mid-way leaves only whole projects, and a rerun finishes the rest", async () => {
+    const repo = tmp();
+    writeRepository(repo, 40, 4);
+    const out = path.join(tmp(), "out");
+    const child = spawn(process.execPath, [CLI, "migrate", repo, "-o", out, "--jobs", "2"], { stdio: ["ignore", "pipe", "pipe"] });
+    let lines = 0;
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        lines += chunk.toString().split("\n").filter((l) => /^\[\d+\/\d+\]/.test(l)).length;
+        if (lines >= 8 && !child.killed) {
+          child.kill("SIGKILL");
+          resolve();
+        }
+      });
+      child.on("exit", () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const present = walk(out, (f) => f.endsWith("Pulumi.yaml")).length;
+    expect(present).toBeGreaterThan(0);
+    expect(present).toBeLessThan(44);
+    expect(incomplete(out)).toEqual([]);
+    const rerun = cli(["migrate", repo, "-o", out, "--json"]);
+    const report = JSON.parse(rerun.stdout) as Report;
+    expect(report.projects.length).toBe(44);
+    expect(report.projects.filter((p) => p.status === "kept").length).toBeGreaterThanOrEqual(present - 2);
+    expect(report.projects.every((p) => p.status === "kept" || p.status === "converted")).toBe(true);
+    expect(walk(out, (f) => f.endsWith("Pulumi.yaml")).length).toBe(44);
+    expect(incomplete(out)).toEqual([]);
+    // No staging folder is left behind.
+    expect(walk(out, (f) => f.includes(".pulumigrate-"))).toEqual([]);
+  });
+
+  it("progress: one plain line per project on a pipe, a live line redrawn in place on a terminal", () => {
+    const repo = tmp();
+    writeRepository(repo, 3, 1);
+    const piped = cli(["migrate", repo, "-o", path.join(tmp(), "out")]);
+    const lines = piped.stdout.split("\n");
+    expect(lines.filter((l) => /^\[\d\/4\] .+: converted/.test(l)).length).toBe(4);
+    expect(piped.stdout).not.toContain("\r");
+    expect(piped.stdout).toMatch(/^projects +4 \(3 Terraform, 1 CloudFormation\)$/m);
+    // A pseudo-terminal through script(1).
+    const out = path.join(tmp(), "out");
+    const tty = spawnSync("script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} migrate ${JSON.stringify(repo)} -o ${JSON.stringify(out)}`, "/dev/null"], { encoding: "utf8", env: { ...process.env, COLUMNS: "120" } });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/\r\x1b\[2K\[0\/4\] 0%/);
+    expect(tty.stdout).toMatch(/\r\x1b\[2K\[\d\/4\] \d+% [\d.]+ s/);
+    expect(tty.stdout).not.toMatch(/^\[\d\/4\] .+: converted/m);
+    expect(tty.stdout).toMatch(/projects +4 \(3 Terraform, 1 CloudFormation\)/);
+  });
+});

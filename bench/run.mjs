@@ -35,3 +35,6 @@ for (const set of ["samples", "generated"]) {
   console.log(`  pulumigrate convert                ${f(conv.ms)} ms   peak RSS ${f(conv.peakRssMb)} MB   (${(conv.ms / conv.files).toFixed(2)} ms/template)`);
   console.log(`    parse+lower ${f(t.parse ?? 0).trim()} ms, map ${f(t.map ?? 0).trim()} ms, type ${f(t.type ?? 0).trim()} ms, emit ${f(t.emit ?? 0).trim()} ms, prettier ${f(t.format ?? 0).trim()} ms; templates with errors: ${conv.errors}`);
 }
+
+const { benchRepositories } = await import("./repo.mjs");
+benchRepositories();

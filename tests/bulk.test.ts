@@ -145,7 +145,7 @@ describe("migrate a repository", () => {
     const tty = spawnSync("script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} migrate ${JSON.stringify(repo)} -o ${JSON.stringify(out)}`, "/dev/null"], { encoding: "utf8", env: { ...process.env, COLUMNS: "120" } });
     expect(tty.status).toBe(0);
     expect(tty.stdout).toMatch(/\r\x1b\[2K\[0\/4\] 0%/);
-    expect(tty.stdout).toMatch(/\r\x1b\[2K\[\d\/4\] \d+% [\d.]+ s/);
+    expect(tty.stdout).toMatch(/\r\x1b\[2K\[\d\/4\] \d+% [\d.]+ m?s/);
     expect(tty.stdout).not.toMatch(/^\[\d\/4\] .+: converted/m);
     expect(tty.stdout).toMatch(/projects +4 \(3 Terraform, 1 CloudFormation\)/);
   });

@@ -10,7 +10,7 @@ export interface Output {
   write(text: string): unknown;
 }
 
-const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
+const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
 
 function outcome(p: ProjectReport): string {
   if (p.status === "kept") return "kept (already converted)";

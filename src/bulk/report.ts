@@ -44,6 +44,8 @@ export interface ProjectReport {
   /** Variables whose values were left out as secrets. */
   readonly secrets: readonly string[];
   readonly durationMs: number;
+  /** Milliseconds by stage. */
+  readonly timings: Readonly<Record<string, number>>;
   verification?: Verification;
 }
 
@@ -55,6 +57,8 @@ export interface BulkReport {
   readonly durationMs: number;
   /** Peak resident memory of the whole run (all worker threads share the process). */
   readonly peakRssMb: number;
+  /** Milliseconds by stage, summed over the projects (worker time, not wall time). */
+  readonly stages: Readonly<Record<string, number>>;
   readonly totals: {
     readonly projects: number;
     readonly terraform: number;
@@ -120,6 +124,7 @@ export function buildProjectReport(p: ProjectInput): ProjectReport {
     }),
     secrets: r?.secrets ?? [],
     durationMs: Math.round(r?.durationMs ?? 0),
+    timings: Object.fromEntries(Object.entries(r?.timings ?? {}).map(([k, v]) => [k, Math.round(v)])),
   };
 }
 
@@ -134,6 +139,12 @@ export function buildReport(repo: string, out: string, projects: readonly Projec
     jobs: run.jobs,
     durationMs: Math.round(run.durationMs),
     peakRssMb: Math.round(run.peakRssMb),
+    stages: Object.fromEntries(
+      Object.entries(projects.reduce<Record<string, number>>((acc, p) => {
+        for (const [k, v] of Object.entries(p.timings)) acc[k] = (acc[k] ?? 0) + v;
+        return acc;
+      }, {})).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
     totals: {
       projects: projects.length,
       terraform: projects.filter((p) => p.kind === "terraform").length,

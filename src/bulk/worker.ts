@@ -33,6 +33,8 @@ export interface TaskResult {
   /** The source files read (absolute). */
   readonly sources: readonly string[];
   readonly durationMs: number;
+  /** Milliseconds by stage (parse, map, type, emit, format…). */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 const WARM_UP = 'variable "x" {\n  default = "x"\n}\nresource "aws_sqs_queue" "q" {\n  name = var.x\n}\n';
@@ -41,12 +43,13 @@ export default async function run(task: Task): Promise<TaskResult> {
   const start = performance.now();
   if (task.kind === "warm") {
     const r = await convert([{ path: "warm.tf", text: WARM_UP }]);
-    return { ok: r.ok, files: [], diagnostics: [], components: [], secrets: [], summary: r.summary, sources: [], durationMs: performance.now() - start };
+    return { ok: r.ok, files: [], diagnostics: [], components: [], secrets: [], summary: r.summary, sources: [], durationMs: performance.now() - start, timings: {} };
   }
   const prettier = task.format ? await resolveFormatOptions(path.join(task.out, "index.ts")) : false;
+  const timings: Record<string, number> = {};
   if (task.kind === "cloudformation") {
     const text = fs.readFileSync(task.source, "utf8");
-    const r = await convert([{ path: task.source, text }], { format: "cloudformation", prettier });
+    const r = await convert([{ path: task.source, text }], { format: "cloudformation", prettier, timings });
     return {
       ok: r.ok,
       files: programProject(task.name, r.code, r.packages),
@@ -56,9 +59,10 @@ export default async function run(task: Task): Promise<TaskResult> {
       summary: r.summary,
       sources: [task.source],
       durationMs: performance.now() - start,
+      timings,
     };
   }
-  const r = await convertProject(task.source, { name: task.name, stack: task.stack, prettier });
+  const r = await convertProject(task.source, { name: task.name, stack: task.stack, prettier, timings });
   const sources = new Set<string>();
   for (const dir of [".", ...r.components.filter((c) => c.kind !== "placeholder").map((c) => c.origin)]) {
     const abs = path.join(task.source, dir);
@@ -73,5 +77,6 @@ export default async function run(task: Task): Promise<TaskResult> {
     summary: r.summary,
     sources: [...sources].sort(),
     durationMs: performance.now() - start,
+    timings,
   };
 }

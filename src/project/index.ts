@@ -4,7 +4,7 @@
  * `--var-file`) as `Pulumi.<stack>.yaml`.
  */
 import path from "node:path";
-import type { Summary } from "../convert.js";
+import type { Summary, Timings } from "../convert.js";
 import type { FormatOptions } from "../emitters/typescript/format.js";
 import { defaultProviderConfig } from "../mappers/terraform/index.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
@@ -27,6 +27,8 @@ export interface ProjectOptions {
   readonly name?: string;
   /** How the tree is read; default the disk. */
   readonly loader?: ModuleLoader;
+  /** When given, milliseconds spent in each stage are added to it. */
+  readonly timings?: Timings;
 }
 
 export interface ProjectResult {
@@ -64,7 +66,7 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
   const loader = options.loader ?? diskLoader;
   const stack = options.stack ?? "dev";
   const name = projectName(options.name ?? path.basename(path.resolve(dir)));
-  const tree = await convertTree(dir, loader, options.prettier !== undefined ? { prettier: options.prettier } : {});
+  const tree = await convertTree(dir, loader, { ...(options.prettier !== undefined ? { prettier: options.prettier } : {}), ...(options.timings ? { timings: options.timings } : {}) });
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
 
   const values: VariableValue[] = [];

@@ -12,7 +12,7 @@ import { placeholderComponent, type ComponentSpec } from "../emitters/typescript
 import { formatProgram, type FormatOptions } from "../emitters/typescript/format.js";
 import type { Placeholder } from "../emitters/typescript/expr.js";
 import { emitProgram, spaceStatements } from "../emitters/typescript/program.js";
-import type { Summary } from "../convert.js";
+import type { Summary, Timings } from "../convert.js";
 import { mapTerraform, type ModuleInterface } from "../mappers/terraform/index.js";
 import { moduleInterface } from "../mappers/terraform/modules.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
@@ -29,6 +29,8 @@ export type { ModuleLoader } from "./sources.js";
 export interface TreeOptions {
   /** Prettier options (a team's style); `false` prints raw text. */
   readonly prettier?: false | FormatOptions;
+  /** When given, milliseconds spent in each stage are added to it (as `convert()` does). */
+  readonly timings?: Timings;
 }
 
 /** A file of the project, its path relative to the project folder. */
@@ -99,6 +101,10 @@ interface PlaceholderModule {
 
 export async function convertTree(rootDir: string, loader: ModuleLoader, options: TreeOptions = {}): Promise<TreeResult> {
   const diags: Diagnostic[] = [];
+  const t = options.timings;
+  const time = (stage: string, start: number) => {
+    if (t) t[stage] = (t[stage] ?? 0) + performance.now() - start;
+  };
   const nodes = new Map<string, Node>();
   const placeholders = new Map<string, PlaceholderModule>();
   const order: Node[] = [];
@@ -108,7 +114,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const discover = async (dir: string, kind: Node["kind"], keyPath: string, stack: readonly string[]): Promise<Node> => {
     const key = path.resolve(dir);
     const files = loader.readDir(dir) ?? [];
-    const parsed = await parseTerraform(files);
+    const parsed = await parseTerraform(files, options.timings);
     diags.push(...parsed.diagnostics);
     const node: Node = { key, dir, rel: path.relative(rootDir, dir).split(path.sep).join("/") || ".", kind, parsed: parsed.program, calls: new Map(), reported: new Set(), className: "", fileName: "" };
     nodes.set(key, node);
@@ -167,7 +173,9 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const mapped = new Map<string, PulumiProgram>();
   for (const n of order) {
     const modules = new Map([...n.calls].map(([call, key]) => [call, ifaces.get(key)!]));
+    const start = performance.now();
     const program = mapTerraform(n.parsed, diags, { modules, pathModule: n.rel, reported: n.reported });
+    time("map", start);
     mapped.set(n.key, program);
     if (n !== root) ifaces.set(n.key, moduleInterface(program, n.className));
   }
@@ -180,6 +188,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const components = new Map<string, Type>();
   for (const p of placeholders.values()) components.set(p.className, { k: "component", className: p.className, outputs: Object.fromEntries([...p.props].map((x) => [x, { k: "output", of: { k: "any" } }])) });
   let typed = new Map<string, TypedProgram>();
+  const typing = performance.now();
   for (let round = 0; round < 8; round++) {
     typed = new Map();
     for (const n of order) {
@@ -190,16 +199,25 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     }
     if (!collectInputs(typed, components, inputs)) break;
   }
+  time("type", typing);
 
   // Print.
   const files: ProjectFile[] = [];
   const packages = new Set<string>();
   const resources: Record<string, number> = {};
   const placeholdersLeft: Placeholder[] = [];
-  const format = async (code: string, kinds: readonly string[]) => spaceStatements(options.prettier === false ? code : await formatProgram(code, options.prettier), kinds);
+  const format = async (code: string, kinds: readonly string[]) => {
+    const start = performance.now();
+    const text = spaceStatements(options.prettier === false ? code : await formatProgram(code, options.prettier), kinds);
+    time("format", start);
+    return text;
+  };
   const byKey = (key: string) => nodes.get(key) ?? placeholders.get(key)!;
   for (const n of order) {
+    let start = performance.now();
     const final = typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), diags, components);
+    time("type", start);
+    start = performance.now();
     const prefix = n === root ? "./components/" : "./";
     const imports = new Map([...n.calls.values()].map((k) => [byKey(k).className, prefix + byKey(k).fileName]));
     const iface = ifaces.get(n.key);
@@ -211,6 +229,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
       props: iface.outputs,
     };
     const emitted = emitProgram(final, diags, { imports, ...(spec ? { component: spec } : {}) });
+    time("emit", start);
     emitted.packages.forEach((p) => packages.add(p));
     for (const [k, v] of Object.entries(emitted.resources)) resources[k] = (resources[k] ?? 0) + v;
     placeholdersLeft.push(...emitted.placeholders);

@@ -92,6 +92,59 @@ function splitTop(t, sep) {
   return out;
 }
 
+/**
+ * Classes whose doc comment lost its identity schema upstream (the generated docs keep only a
+ * legacy example): their import IDs as Terraform's importer reads them.
+ */
+const IMPORT_ID_OVERRIDES = {
+  "lambda.Permission": ["/", "functionName", "statementId"],
+  "apigateway.DomainName": ["domainName"],
+};
+
+/**
+ * How `pulumi import` identifies a resource of a class, from its doc comment's import section:
+ * the identity attributes (Pulumi names, in order) and what joins them, as `[sep, ...attrs]`
+ * or `[attr]`. The Identity Schema's required attributes when there is one; else the format
+ * the import sentence gives (`REST-API-ID/STAGE-NAME`: each token a property of the class, or
+ * the resource's own `id`) or the attributes it names in backticks; `["id"]` when it names
+ * none (Terraform's importer then takes the resource's `id`, and so does Pulumi's). Undefined
+ * when the class documents no import at all.
+ */
+function importIdOf(doc, key, cls, props) {
+  if (IMPORT_ID_OVERRIDES[key]) return IMPORT_ID_OVERRIDES[key];
+  const text = doc.replace(/^\s*\* ?/gm, "");
+  const at = text.search(/## Import|### Identity Schema|Using `pulumi import`/);
+  if (at < 0) return undefined;
+  const section = text.slice(at);
+  const example = /\$ pulumi import \S+ \S+ (.+)/.exec(section)?.[1]?.trim().replace(/^["']|["']$/g, "");
+  const camel = (t) => t.toLowerCase().replace(/[-_]([a-z0-9])/g, (_, c) => c.toUpperCase());
+  const own = cls.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toUpperCase();
+  // `REST-API-ID` → `restApiId` when the class has it; the class's own `<NAME>-ID` is its `id`.
+  const token = (t) => (props[camel(t)] !== undefined ? camel(t) : t === `${own}-ID` || (t.endsWith("-ID") && own.endsWith(t.slice(0, -3))) ? "id" : camel(t));
+  const required = /#### Required\s*\n([\s\S]*?)(?=\n####|\nUsing|\n[A-Z][^\n]*\n|$)/.exec(section);
+  let parts = required ? [...required[1].matchAll(/^[*-] `(\w+)`/gm)].map((m) => m[1]) : [];
+  const sentence = /Using `pulumi import`[^\n]*?(?:using|with) (?:the |their |its |an? )?([^\n]*?)(?:\. For example|:\s*$|\.\s*$)/m.exec(section)?.[1] ?? "";
+  let sep = /separated by [^(`\n]*\(?`([^`]+)`\)?/.exec(section)?.[1];
+  if (!parts.length) {
+    const quoted = [...sentence.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    const format = quoted.find((q) => /^[A-Z][A-Z0-9-]*(?:[^A-Za-z0-9\s-]+[A-Z][A-Z0-9-]*)*$/.test(q));
+    if (format) {
+      sep ??= /[^A-Z0-9-]+/.exec(format)?.[0];
+      parts = (sep ? format.split(sep) : [format]).map(token);
+    } else if (quoted.length === 1 && /^\w+(?:[^\w\s]+\w+)+$/.test(quoted[0])) {
+      // One backticked format holding several attributes: `analyzer_name/rule_name`.
+      sep ??= /[^\w]+/.exec(quoted[0])[0];
+      parts = quoted[0].split(sep);
+    } else parts = quoted.filter((q) => /^\w+$/.test(q));
+  }
+  // Identity attributes are Pulumi (camelCase) names; a format may spell them snake_case.
+  parts = parts.map((p) => p.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()));
+  if (!parts.length) return ["id"];
+  if (parts.length === 1) return parts;
+  if (!sep) sep = ["/", ",", ":", "|", "_", "@", ";"].find((c) => example && example.split(c).length === parts.length);
+  return sep ? [sep, ...parts] : undefined;
+}
+
 /** Properties of an interface or class: { name: shape }, and the required ones. */
 function members(node, sf, module, { classOutputs = false } = {}) {
   const props = {};
@@ -141,16 +194,18 @@ function collect(dir, module) {
         const prefix = random ? "random" : "aws";
         const token = native ? `aws-native:${module}:${cls}` : module === "index" && cls === "Provider" ? "pulumi:providers:aws" : `${prefix}:${module}/${base}:${cls}`;
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
-        const deprecated = /@deprecated [^\n]*? in favor of (?:aws\.(\w+)\/\w+|(\w+))\.(\w+)/.exec(st.getFullText(sf).slice(0, st.getLeadingTriviaWidth(sf)));
+        const doc = st.getFullText(sf).slice(0, st.getLeadingTriviaWidth(sf));
+        const deprecated = /@deprecated [^\n]*? in favor of (?:aws\.(\w+)\/\w+|(\w+))\.(\w+)/.exec(doc);
+        const outputs = members(st, sf, module, { classOutputs: true });
+        const importId = native || random ? undefined : importIdOf(doc, `${module}.${cls}`, cls, { ...a.props, ...outputs.props });
         schema.resources[`${module}.${cls}`] = {
           token,
           ...(deprecated ? { deprecatedFor: `${deprecated[1] ?? deprecated[2]}.${deprecated[3]}` } : {}),
+          ...(importId ? { importId } : {}),
           args: a.props,
           required: a.required,
-          ...(() => {
-            const o = members(st, sf, module, { classOutputs: true });
-            return { outputs: o.props, ...(o.optional.length ? { optionalOutputs: o.optional } : {}) };
-          })(),
+          outputs: outputs.props,
+          ...(outputs.optional.length ? { optionalOutputs: outputs.optional } : {}),
         };
       }
       if (!native && ts.isFunctionDeclaration(st) && st.name && /^get[A-Z]/.test(st.name.text) && !st.name.text.endsWith("Output")) {

@@ -9,8 +9,10 @@ import { convert } from "./convert.js";
 import { resolveFormatOptions } from "./emitters/typescript/format.js";
 import { formatDiagnostic, type Diagnostic } from "./model/diagnostics.js";
 import {
-  convertProject, isDirectory, isProjectTarget, programProject, readInputs, UsageError, writeFiles, writeProgram,
+  convertProject, diskLoader, isDirectory, isProjectTarget, programProject, projectName, readInputs, UsageError, writeFiles, writeProgram,
 } from "./project/index.js";
+import { cloudFormationImports, terraformImports, type StateImportResult } from "./state/index.js";
+import { convertTree } from "./tree/index.js";
 
 interface ConvertArgs {
   input: string;
@@ -20,6 +22,7 @@ interface ConvertArgs {
   format: boolean;
   stack: string;
   varFile: string[];
+  state?: string;
 }
 
 interface MigrateArgs {
@@ -73,6 +76,7 @@ async function runConvert(args: ConvertArgs): Promise<number> {
   // A prettier configuration where the output goes (or above it) is the team's style.
   const project = args.output !== undefined && isProjectTarget(args.output);
   const prettier = !args.format ? false : args.output ? await resolveFormatOptions(path.resolve(project ? path.join(args.output, "index.ts") : args.output)) : {};
+  if (args.state && !isDirectory(args.input)) throw new UsageError("--state reads the state of a root module: convert its directory (pulumigrate convert <dir> -o <folder>/ --state <file>)");
   const outcome = isDirectory(args.input) ? await convertDirectory(args, project, prettier) : await convertFile(args, project, prettier);
   if (args.json) {
     process.stdout.write(JSON.stringify(outcome, null, 2) + "\n");
@@ -97,7 +101,8 @@ async function convertFile(args: ConvertArgs, project: boolean, prettier: false 
 /** A module directory: a project when it calls modules (or when -o names a folder), else one program. */
 async function convertDirectory(args: ConvertArgs, project: boolean, prettier: false | object): Promise<Outcome> {
   readInputs(args.input);
-  const result = await convertProject(args.input, { prettier, stack: args.stack, varFiles: args.varFile, ...(project ? { name: path.basename(path.resolve(args.output!)) } : {}) });
+  if (args.state && !project) throw new UsageError("--state writes import.json into the project: name a project folder with -o <folder>/");
+  const result = await convertProject(args.input, { prettier, stack: args.stack, varFiles: args.varFile, ...(project ? { name: path.basename(path.resolve(args.output!)) } : {}), ...(args.state ? { state: args.state } : {}) });
   const index = result.files.find((f) => f.path === "index.ts")!.content;
   const base = { ok: result.ok, format: "terraform", diagnostics: result.diagnostics, components: result.components };
   if (project) return { ...base, written: writeFiles(args.output!, result.files, { force: args.force }), secrets: result.secrets };
@@ -116,7 +121,8 @@ function withConvertOptions<T>(y: Argv<T>) {
     .option("json", { type: "boolean", default: false, describe: "print a JSON report (diagnostics, files written; for a repository the whole report) on stdout" })
     .option("format", { type: "boolean", default: true, describe: "format the program with prettier (--no-format prints it raw, faster)" })
     .option("stack", { type: "string", default: "dev", describe: "the stack whose Pulumi.<stack>.yaml the variable values (terraform.tfvars) become" })
-    .option("var-file", { type: "string", array: true, default: [] as string[], describe: "more variable definitions files, applied after terraform.tfvars and *.auto.tfvars" });
+    .option("var-file", { type: "string", array: true, default: [] as string[], describe: "more variable definitions files, applied after terraform.tfvars and *.auto.tfvars" })
+    .option("state", { type: "string", describe: "a module directory's Terraform state: the project gets import.json, which adopts its resources" });
 }
 
 function withMigrateOptions<T>(y: Argv<T>) {
@@ -132,6 +138,45 @@ function migrateArgs(a: { input: string; output?: string | undefined; force: boo
   return { input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, include: a.include, exclude: a.exclude, verify: a.verify, timeout: a.timeout, ...(a.output ? { output: a.output } : {}), ...(a.jobs ? { jobs: a.jobs } : {}) };
 }
 
+interface ImportArgs {
+  state: string;
+  program: string;
+  output?: string;
+  project?: string;
+  stack: string;
+  force: boolean;
+  json: boolean;
+}
+
+/** A state file and the source it was applied from → the `pulumi import --file` document. */
+async function runImport(args: ImportArgs): Promise<number> {
+  const stateText = readInputs(args.state)[0]!.text;
+  const state = { path: args.state, text: stateText };
+  // The project the resources go into: the -o folder's Pulumi.yaml names it, else the source folder.
+  const beside = args.output ? path.join(path.dirname(path.resolve(args.output)), "Pulumi.yaml") : undefined;
+  const named = beside ? /^name:\s*['"]?([^'"\n]+)/m.exec(diskLoader.readFile(beside) ?? "")?.[1]?.trim() : undefined;
+  const project = args.project ?? named ?? projectName(path.basename(path.resolve(isDirectory(args.program) ? args.program : path.dirname(args.program))));
+  const options = { project, stack: args.stack };
+  let result: StateImportResult;
+  if (/"StackResources"\s*:/.test(stateText)) {
+    if (isDirectory(args.program)) throw new UsageError(`${args.state} lists a CloudFormation stack's resources: --program names its template`);
+    result = cloudFormationImports(state, readInputs(args.program)[0]!, options);
+  } else {
+    if (!isDirectory(args.program)) throw new UsageError(`${args.state} is a Terraform state: --program names the root module directory it was applied from`);
+    const tree = await convertTree(args.program, diskLoader, { prettier: false });
+    result = terraformImports(state, tree, options);
+  }
+  const text = JSON.stringify(result.file, null, 2) + "\n";
+  const written = args.output ? writeProgram(args.output, text, { force: args.force }) : [];
+  if (args.json) process.stdout.write(JSON.stringify({ ok: result.ok, imported: result.imported, skipped: result.skipped, diagnostics: result.diagnostics, written, ...(args.output ? {} : { file: result.file }) }, null, 2) + "\n");
+  else {
+    if (!args.output) process.stdout.write(text);
+    for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+    for (const w of written) process.stderr.write(`wrote ${w}: ${result.imported} resources to import, ${result.skipped.length} left out\n`);
+  }
+  return result.ok ? 0 : 1;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const parser = yargs(argv)
@@ -142,7 +187,7 @@ export async function main(argv: string[]): Promise<number> {
       "convert into Pulumi TypeScript: a Terraform file, a module directory (with the modules it calls), a CloudFormation template, or a whole repository with --recursive",
       (y) => withMigrateOptions(withConvertOptions(y)).option("recursive", { alias: "r", type: "boolean", default: false, describe: "walk a repository: every root module and template becomes its own project under -o" }),
       async (a) => {
-        code = a.recursive ? await runMigrate(migrateArgs(a)) : await runConvert({ input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, varFile: a.varFile, ...(a.output ? { output: a.output } : {}) });
+        code = a.recursive ? await runMigrate(migrateArgs(a)) : await runConvert({ input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, varFile: a.varFile, ...(a.output ? { output: a.output } : {}), ...(a.state ? { state: a.state } : {}) });
       },
     )
     .command(
@@ -153,13 +198,31 @@ export async function main(argv: string[]): Promise<number> {
         code = await runMigrate(migrateArgs(a));
       },
     )
+    .command(
+      "import <state>",
+      "the pulumi import file for existing resources: a Terraform state (terraform.tfstate, terraform show -json) or a CloudFormation stack's describe-stack-resources JSON",
+      (y) =>
+        y
+          .positional("state", { type: "string", demandOption: true, describe: "the state file, or the describe-stack-resources JSON" })
+          .option("program", { alias: "p", type: "string", demandOption: true, describe: "what the program was converted from: the Terraform root module directory, or the CloudFormation template" })
+          .option("output", { alias: "o", type: "string", describe: "the import file to write (default: stdout), e.g. out/import.json" })
+          .option("project", { type: "string", describe: "the Pulumi project (default: the name in Pulumi.yaml beside -o, else the source folder's)" })
+          .option("stack", { type: "string", default: "dev", describe: "the stack the resources are imported into" })
+          .option("force", { type: "boolean", default: false, describe: "overwrite an existing import file" })
+          .option("json", { type: "boolean", default: false, describe: "print a JSON report (imported, left out and why)" }),
+      async (a) => {
+        code = await runImport({ state: a.state, program: a.program, stack: a.stack, force: a.force, json: a.json, ...(a.output ? { output: a.output } : {}), ...(a.project ? { project: a.project } : {}) });
+      },
+    )
     .example("$0 convert main.tf", "a Terraform file: the program on stdout, diagnostics on stderr")
     .example("$0 convert main.tf -o index.ts", "one program file")
     .example("$0 convert infra/ -o out/ --stack prod", "a root module and the modules it calls → a Pulumi project, terraform.tfvars → Pulumi.prod.yaml")
     .example("$0 convert template.yaml -o out/", "a CloudFormation template (YAML or JSON, told by content) → a project")
+    .example("$0 convert infra/ -o out/ --state infra/terraform.tfstate", "the project and out/import.json, which adopts every resource of the state: pulumi import --file out/import.json")
+    .example("$0 import stack.json --program template.yaml -o out/import.json", "a CloudFormation stack's resources (aws cloudformation describe-stack-resources) → the import file")
     .example("$0 migrate repo/ -o out/ --verify", "every root module and template of a repository, in parallel, type-checked and run under mocks; report in out/pulumigrate-report.md")
     .example("$0 convert repo/ -r -o out/ --exclude 'legacy/**' --jobs 4", "the same, narrowed, on 4 workers")
-    .demandCommand(1, "name a command: convert or migrate")
+    .demandCommand(1, "name a command: convert, migrate or import")
     .strict()
     .fail((msg, err) => {
       if (err) throw err;

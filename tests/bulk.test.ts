@@ -132,6 +132,19 @@ describe("migrate a repository", () => {
     expect(walk(out, (f) => f.includes(".pulumigrate-"))).toEqual([]);
   });
 
+  it("a terraform.tfstate beside a root module gives its project an import.json, counted in the report", () => {
+    const repo = tmp();
+    fs.mkdirSync(path.join(repo, "queues"));
+    fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "count_loop", "main.tf"), path.join(repo, "queues", "main.tf"));
+    fs.copyFileSync(path.join(ROOT, "tests", "state", "count", "terraform.tfstate"), path.join(repo, "queues", "terraform.tfstate"));
+    const out = path.join(tmp(), "out");
+    const r = cli(["migrate", repo, "-o", out, "--json"]);
+    const report = JSON.parse(r.stdout) as Report & { totals: { imported: number; notImported: number } };
+    expect(report.totals).toMatchObject({ imported: 3, notImported: 0 });
+    const file = JSON.parse(fs.readFileSync(path.join(out, "queues", "import.json"), "utf8")) as { resources: { name: string }[] };
+    expect(file.resources.map((e) => e.name)).toEqual(["q-0", "q-1", "t"]);
+  });
+
   it("progress: one plain line per project on a pipe, a live line redrawn in place on a terminal", () => {
     const repo = tmp();
     writeRepository(repo, 3, 1);

@@ -85,6 +85,7 @@ export function summaryTable(report: BulkReport): string {
     ["resources", String(t.resources)],
     ["placeholders left", String(t.placeholders)],
   ];
+  if (t.imported || t.notImported) rows.push(["to import", `${t.imported} (${t.notImported} left out)`]);
   if (t.verified) rows.push(["type-check", `${t.verified.typecheck}/${t.verified.of}`], ["run under mocks", `${t.verified.runs}/${t.verified.of}`]);
   rows.push(["time", `${seconds(report.durationMs)} on ${report.jobs} worker${report.jobs === 1 ? "" : "s"}, peak ${report.peakRssMb} MB`]);
   const top = Object.entries(t.resourcesByClass).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8);

@@ -46,6 +46,8 @@ export interface ProjectReport {
   readonly durationMs: number;
   /** Milliseconds by stage. */
   readonly timings: Readonly<Record<string, number>>;
+  /** With a terraform.tfstate beside the root: `import.json` adopts `imported` resources; `skipped` says what it leaves out and why. */
+  readonly imports?: { readonly imported: number; readonly skipped: readonly { readonly address: string; readonly reason: string }[] };
   verification?: Verification;
 }
 
@@ -71,6 +73,9 @@ export interface BulkReport {
     readonly resources: number;
     readonly resourcesByClass: Readonly<Record<string, number>>;
     readonly placeholders: number;
+    /** Resources the projects' import files adopt, and those the states hold that they leave out. */
+    readonly imported: number;
+    readonly notImported: number;
     readonly verified?: { readonly typecheck: number; readonly runs: number; readonly of: number };
   };
   /** Local modules converted as part of the roots that call them, relative to the repository. */
@@ -125,6 +130,7 @@ export function buildProjectReport(p: ProjectInput): ProjectReport {
     secrets: r?.secrets ?? [],
     durationMs: Math.round(r?.durationMs ?? 0),
     timings: Object.fromEntries(Object.entries(r?.timings ?? {}).map(([k, v]) => [k, Math.round(v)])),
+    ...(r?.imports ? { imports: r.imports } : {}),
   };
 }
 
@@ -157,6 +163,8 @@ export function buildReport(repo: string, out: string, projects: readonly Projec
       resources: Object.values(byClass).reduce((a, b) => a + b, 0),
       resourcesByClass: Object.fromEntries(Object.entries(byClass).sort(([a], [b]) => (a < b ? -1 : 1))),
       placeholders: projects.reduce((n, p) => n + p.placeholders.length, 0),
+      imported: projects.reduce((n, p) => n + (p.imports?.imported ?? 0), 0),
+      notImported: projects.reduce((n, p) => n + (p.imports?.skipped.length ?? 0), 0),
       ...(verified.length
         ? { verified: { typecheck: verified.filter((p) => p.verification!.typecheck === "passed").length, runs: verified.filter((p) => p.verification!.run === "passed").length, of: verified.length } }
         : {}),
@@ -178,6 +186,7 @@ export function renderMarkdown(report: BulkReport): string {
   lines.push(`| converted | ${t.converted} |`, `| kept (already there) | ${t.kept} |`, `| failed | ${t.failed} |`, `| timed out | ${t.timedOut} |`);
   lines.push(`| with errors | ${t.withErrors} |`, `| resources | ${t.resources} |`, `| placeholders left | ${t.placeholders} |`);
   if (t.verified) lines.push(`| type-check | ${t.verified.typecheck}/${t.verified.of} |`, `| run under mocks | ${t.verified.runs}/${t.verified.of} |`);
+  if (t.imported || t.notImported) lines.push(`| resources to import (import.json) | ${t.imported} (${t.notImported} in the states left out) |`);
   lines.push(`| local modules converted as components | ${report.modules.length} |`, "");
 
   lines.push("## Needs a person", "");
@@ -201,6 +210,7 @@ export function renderMarkdown(report: BulkReport): string {
     if (p.components.length) lines.push(`- components: ${p.components.map((c) => `${c.className} (${escapeMd(c.origin)}, ${c.kind}, ${c.calls} call${c.calls === 1 ? "" : "s"})`).join(", ")}`);
     if (Object.keys(p.byCode).length) lines.push(`- diagnostics: ${Object.entries(p.byCode).map(([c, s]) => `${c} ${Object.entries(s).map(([k, v]) => `${v} ${k}`).join("/")}`).join(", ")}`);
     for (const x of p.placeholders) lines.push(`- placeholder: \`${x.text.replace(/`/g, "'")}\`${x.location ? ` at ${link(x.location)}` : ""}`);
+    if (p.imports) lines.push(`- import.json: ${p.imports.imported} resources${p.imports.skipped.length ? `; left out: ${p.imports.skipped.map((x) => `${escapeMd(x.address)} (${escapeMd(x.reason)})`).join(", ")}` : ""}`);
     if (p.secrets.length) lines.push(`- secrets to set: ${p.secrets.map((s) => `\`pulumi config set --secret ${s}\``).join(", ")}`);
     if (p.verification) lines.push(`- verification: type-check ${p.verification.typecheck}, run ${p.verification.run}${p.verification.registered !== undefined ? ` (${p.verification.registered} resources registered, ${p.verification.declared} declared)` : ""}${p.verification.error ? `: ${escapeMd(p.verification.error)}` : ""}`);
     lines.push("");

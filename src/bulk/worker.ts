@@ -35,6 +35,8 @@ export interface TaskResult {
   readonly durationMs: number;
   /** Milliseconds by stage (parse, map, type, emit, format…). */
   readonly timings: Readonly<Record<string, number>>;
+  /** With a terraform.tfstate beside the root: resources the import file adopts, and those left out. */
+  readonly imports?: { readonly imported: number; readonly skipped: readonly { readonly address: string; readonly reason: string }[] };
 }
 
 const WARM_UP = 'variable "x" {\n  default = "x"\n}\nresource "aws_sqs_queue" "q" {\n  name = var.x\n}\n';
@@ -62,7 +64,9 @@ export default async function run(task: Task): Promise<TaskResult> {
       timings,
     };
   }
-  const r = await convertProject(task.source, { name: task.name, stack: task.stack, prettier, timings });
+  // A state file beside the root module: the project gets the import file that adopts its resources.
+  const state = path.join(task.source, "terraform.tfstate");
+  const r = await convertProject(task.source, { name: task.name, stack: task.stack, prettier, timings, ...(fs.existsSync(state) ? { state } : {}) });
   const sources = new Set<string>();
   for (const dir of [".", ...r.components.filter((c) => c.kind !== "placeholder").map((c) => c.origin)]) {
     const abs = path.join(task.source, dir);
@@ -78,5 +82,6 @@ export default async function run(task: Task): Promise<TaskResult> {
     sources: [...sources].sort(),
     durationMs: performance.now() - start,
     timings,
+    ...(r.imports ? { imports: r.imports } : {}),
   };
 }

@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   PG3002: "integration requires a field",
   PG3003: "value out of range",
   PG3004: "value not allowed",
+  PG4001: "existing resource not imported",
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -10,6 +10,7 @@ import { defaultProviderConfig } from "../mappers/terraform/index.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
 import { parseTfvars } from "../parsers/terraform/tfvars.js";
 import { convertTree, type ComponentInfo, type ModuleLoader } from "../tree/index.js";
+import { terraformImports, type Skipped } from "../state/index.js";
 import { diskLoader, type OutputFile } from "./disk.js";
 import { packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
 
@@ -29,6 +30,8 @@ export interface ProjectOptions {
   readonly loader?: ModuleLoader;
   /** When given, milliseconds spent in each stage are added to it. */
   readonly timings?: Timings;
+  /** A Terraform state file (`terraform.tfstate`, or `terraform show -json` output): the project gets the `import.json` that adopts its resources. */
+  readonly state?: string;
 }
 
 export interface ProjectResult {
@@ -42,6 +45,8 @@ export interface ProjectResult {
   readonly stack: string;
   readonly name: string;
   readonly summary: Summary;
+  /** With a state file: how many resources `import.json` adopts, and which it leaves out and why. */
+  readonly imports?: { readonly imported: number; readonly skipped: readonly Skipped[] };
 }
 
 /** A project around one program (a single file or a CloudFormation template): its files, paths relative to its folder. */
@@ -95,6 +100,17 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
     { path: "tsconfig.json", content: tsconfigJson() },
     ...tree.files,
   ];
+  let imports: ProjectResult["imports"];
+  if (options.state) {
+    const text = loader.readFile(options.state);
+    if (text === undefined) diagnostics.push(diagnostic("PG1002", "error", `cannot read state file ${options.state}`));
+    else {
+      const r = terraformImports({ path: options.state, text }, tree, { project: name, stack });
+      diagnostics.push(...r.diagnostics);
+      files.push({ path: "import.json", content: JSON.stringify(r.file, null, 2) + "\n" });
+      imports = { imported: r.imported, skipped: r.skipped };
+    }
+  }
   const sorted = sortDiagnostics(diagnostics);
-  return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name, summary: tree.summary };
+  return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name, summary: tree.summary, ...(imports ? { imports } : {}) };
 }

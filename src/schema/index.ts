@@ -24,6 +24,11 @@ export interface ResourceSchema {
   readonly outputs: Props;
   /** Outputs typed `Output<T | undefined>`: the provider may leave them unset. */
   readonly optionalOutputs?: readonly string[];
+  /**
+   * How `pulumi import` identifies one: `[attr]` (that attribute's value, `id` for the
+   * provider's id) or `[separator, ...attrs]`, from the class's documented import format.
+   */
+  readonly importId?: readonly string[];
 }
 
 export interface FunctionSchema {

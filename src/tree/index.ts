@@ -62,6 +62,8 @@ export interface TreeResult {
   readonly root: PulumiProgram;
   /** The root module as parsed. */
   readonly rootSource: SourceProgram;
+  /** Each component's mapped program, by class name (the state migration follows module paths through them). */
+  readonly programs: ReadonlyMap<string, PulumiProgram>;
   /** The root module's variables, for stack configuration. */
   readonly variables: readonly ConfigDecl[];
   /** Over the root and every component. */
@@ -254,6 +256,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     ],
     root: rootProgram,
     rootSource: root.parsed,
+    programs: new Map(order.filter((n) => n !== root).map((n) => [n.className, mapped.get(n.key)!])),
     variables: typed.get(root.key)!.program.decls.filter((d): d is ConfigDecl => d.kind === "config"),
     summary: { resources: Object.fromEntries(Object.entries(resources).sort(([a], [b]) => (a < b ? -1 : 1))), placeholders: placeholdersLeft },
   };

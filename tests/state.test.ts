@@ -1,0 +1,126 @@
+/**
+ * State migration: hand-made Terraform states (format 4) and a CloudFormation stack's
+ * describe-stack-resources JSON give the expected `pulumi import` files; each converted program,
+ * run under Pulumi's mocks, registers exactly the (type, name, parent) set its import file
+ * names; and the import IDs of the API Gateway REST family, Lambda and IAM classes are the
+ * formats the @pulumi/aws declarations document.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { diskLoader } from "../src/project/index.js";
+import { cloudFormationImports, terraformImports, type ImportFile, type StateImportResult } from "../src/state/index.js";
+import { identityOf } from "../src/state/imports.js";
+import { convertTree } from "../src/tree/index.js";
+import { ROOT } from "./helpers/fixtures.js";
+import { runProgram } from "./helpers/mocks.js";
+
+const STATE = path.join(ROOT, "tests", "state");
+const update = process.env.UPDATE_GOLDEN === "1";
+const options = { project: "project", stack: "dev" };
+
+/** Each case: where its converted program is, and the config that makes it declare what the state holds. */
+const CASES: Record<string, { program: string; cwd?: string; config?: Record<string, string> }> = {
+  sample_lambda_integration: { program: "samples/lambda-integration/expected/index.ts", cwd: "samples/lambda-integration", config: { myregion: "us-east-1", accountId: "123456789012" } },
+  sample_mock_integration: { program: "samples/mock-integration/expected/index.ts" },
+  sample_vpc_link: { program: "samples/vpc-link/expected/index.ts", config: { name: "test", subnet_id: "subnet-123" } },
+  count: { program: "tests/fixtures/count_loop/expected/index.ts", config: { n: "2" } },
+  for_each: { program: "tests/fixtures/for_each_map/expected/index.ts" },
+  conditional: { program: "tests/fixtures/count_conditional/expected/index.ts" },
+  deployment_stage: { program: "tests/fixtures/deployment_stage_name/expected/index.ts" },
+  modules_and_provider_alias: { program: "tests/projects/modules_basic/expected/index.ts" },
+  cfn_method_split: { program: "tests/fixtures/cfn_method_split/expected/index.ts" },
+};
+
+async function imports(name: string): Promise<StateImportResult> {
+  const dir = path.join(STATE, name);
+  const source = fs.readFileSync(path.join(dir, "source"), "utf8").trim();
+  const rel = (p: string) => path.relative(ROOT, p);
+  if (fs.existsSync(path.join(dir, "terraform.tfstate"))) {
+    const tree = await convertTree(path.join(ROOT, source), diskLoader, { prettier: false });
+    const file = path.join(dir, "terraform.tfstate");
+    return terraformImports({ path: rel(file), text: fs.readFileSync(file, "utf8") }, tree, options);
+  }
+  const file = path.join(dir, "stack-resources.json");
+  return cloudFormationImports({ path: rel(file), text: fs.readFileSync(file, "utf8") }, { path: source, text: fs.readFileSync(path.join(ROOT, source), "utf8") }, options);
+}
+
+describe("state → pulumi import file", () => {
+  it("every state fixture has a case", () => {
+    expect(fs.readdirSync(STATE).sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [name, c] of Object.entries(CASES)) {
+    it(`${name}: the expected import file, and the program registers exactly what it names`, async () => {
+      const r = await imports(name);
+      const expected = path.join(STATE, name, "expected");
+      const text = JSON.stringify(r.file, null, 2) + "\n";
+      const diags = JSON.stringify(r.diagnostics, null, 2) + "\n";
+      if (update) {
+        fs.mkdirSync(expected, { recursive: true });
+        fs.writeFileSync(path.join(expected, "import.json"), text);
+        fs.writeFileSync(path.join(expected, "diagnostics.json"), diags);
+      }
+      expect(text).toBe(fs.readFileSync(path.join(expected, "import.json"), "utf8"));
+      expect(diags).toBe(fs.readFileSync(path.join(expected, "diagnostics.json"), "utf8"));
+      // Every entry but the components has an ID; no resource is left out without a warning.
+      for (const e of r.file.resources) expect(e.component === true || typeof e.id === "string", e.name).toBe(true);
+      expect(r.skipped.length).toBe(r.diagnostics.filter((d) => d.code === "PG4001").length);
+      const registered = await runProgram(path.join(ROOT, c.program), c.config ?? {}, c.cwd ? { cwd: path.join(ROOT, c.cwd) } : {});
+      const key = (type: string, n: string, parent?: string) => `${type} ${n} ${parent ?? ""}`;
+      const program = registered.filter((x) => !x.type.startsWith("pulumi:providers:")).map((x) => key(x.type, x.name, x.parent)).sort();
+      const file = (r.file as ImportFile).resources.map((e) => key(e.type, e.name, e.parent)).sort();
+      expect(file).toEqual(program);
+    });
+  }
+
+  it("an aliased provider is named by its URN in the name table", async () => {
+    const r = await imports("modules_and_provider_alias");
+    expect(r.file.nameTable).toEqual({ west: "urn:pulumi:dev::project::pulumi:providers:aws::west" });
+    expect(r.file.resources.filter((e) => e.provider === "west").map((e) => e.name)).toEqual(["payments_queue-this", "payments_queue-this"]);
+    expect(r.skipped).toEqual([{ address: "aws_sqs_queue.legacy", reason: "the converted program declares no such resource" }]);
+  });
+});
+
+describe("import IDs are the formats @pulumi/aws documents", () => {
+  // Class → the identity its declaration's import section gives (separator first when several).
+  const FORMATS: Record<string, readonly string[]> = {
+    "aws.apigateway.RestApi": ["id"],
+    "aws.apigateway.Resource": ["/", "restApiId", "id"],
+    "aws.apigateway.Method": ["/", "restApiId", "resourceId", "httpMethod"],
+    "aws.apigateway.Integration": ["/", "restApiId", "resourceId", "httpMethod"],
+    "aws.apigateway.MethodResponse": ["/", "restApiId", "resourceId", "httpMethod", "statusCode"],
+    "aws.apigateway.IntegrationResponse": ["/", "restApiId", "resourceId", "httpMethod", "statusCode"],
+    "aws.apigateway.Deployment": ["/", "restApiId", "id"],
+    "aws.apigateway.Stage": ["/", "restApiId", "stageName"],
+    "aws.apigateway.Authorizer": ["/", "restApiId", "id"],
+    "aws.apigateway.Model": ["/", "restApiId", "name"],
+    "aws.apigateway.RequestValidator": ["/", "restApiId", "id"],
+    "aws.apigateway.Response": ["/", "restApiId", "responseType"],
+    "aws.apigateway.UsagePlan": ["id"],
+    "aws.apigateway.UsagePlanKey": ["/", "usagePlanId", "id"],
+    "aws.apigateway.ApiKey": ["id"],
+    "aws.apigateway.BasePathMapping": ["id"],
+    "aws.apigateway.DomainName": ["domainName"],
+    "aws.apigateway.VpcLink": ["id"],
+    "aws.apigateway.MethodSettings": ["/", "restApiId", "stageName", "methodPath"],
+    "aws.lambda.Function": ["functionName"],
+    "aws.lambda.Permission": ["/", "functionName", "statementId"],
+    "aws.iam.Role": ["name"],
+    "aws.iam.RolePolicy": [":", "role", "name"],
+    "aws.iam.RolePolicyAttachment": ["/", "role", "policyArn"],
+  };
+  for (const [className, format] of Object.entries(FORMATS)) {
+    it(className, () => {
+      const identity = identityOf(className)!;
+      expect(identity.sep ? [identity.sep, ...identity.attrs] : identity.attrs).toEqual(format);
+      // The declaration's own example splits into the identity's attributes (its last may hold the separator: `test/GET`, an ARN).
+      const [, module, cls] = /^aws\.(\w+)\.(\w+)$/.exec(className)!;
+      const dts = fs.readFileSync(path.join(ROOT, "node_modules", "@pulumi", "aws", module!, `${cls![0]!.toLowerCase()}${cls!.slice(1)}.d.ts`), "utf8");
+      const example = new RegExp(`\\$ pulumi import ${identity.token.replace(/[/$]/g, "\\$&")} \\S+ (\\S+)`).exec(dts)?.[1];
+      expect(example, `an example in ${className}'s declaration`).toBeDefined();
+      if (identity.sep) expect(example!.split(identity.sep).length).toBeGreaterThanOrEqual(identity.attrs.length);
+      else expect(example).not.toBe("");
+    });
+  }
+});

@@ -129,3 +129,22 @@ export function writeRepository(dir, roots, templates = 0) {
     fs.writeFileSync(path.join(dir, "templates", `api-${i}.yaml`), apiGatewayTemplate(i));
   }
 }
+
+/** One CloudFormation template holding `copies` copies of the API of apiGatewayTemplate (three resources each), ids told apart. */
+export function largeTemplate(copies) {
+  const out = ['AWSTemplateFormatVersion: "2010-09-09"', "Description: Generated large template", "Resources:"];
+  for (let i = 0; i < copies; i++) {
+    const body = apiGatewayTemplate(i).split("Resources:\n")[1].split("Outputs:")[0];
+    out.push(body.replace(/\b(Api|Items|GetItems)\b/g, `$1${i}`).trimEnd());
+  }
+  return out.join("\n") + "\n";
+}
+
+/** One `.tf` file holding `copies` copies of apiGatewayModule (names told apart). */
+export function largeModule(copies) {
+  const parts = [];
+  for (let i = 0; i < copies; i++) {
+    parts.push(apiGatewayModule(i).replace(/"(api|users|orders|items)((?:_get)?(?:_200)?)"(\s*\{)/g, `"$1$2_${i}"$3`).replace(/\.(api|users|orders|items)((?:_get)?(?:_200)?)\./g, `.$1$2_${i}.`));
+  }
+  return parts.join("\n");
+}

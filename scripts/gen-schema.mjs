@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates src/schema/aws-schema.json from the installed @pulumi/aws type declarations:
+ * Generates src/schema/aws/ (one JSON file per module, and _index.json) from the installed @pulumi/aws type declarations:
  * every resource class (its Args properties and output properties), every invoke (its
  * arguments and result), and every nested input/output type, each property with its shape.
  * Run `npm run schema` after upgrading @pulumi/aws; a test fails when the checked-in file
@@ -11,9 +11,9 @@
  * ["r", "module.Class"] a string that also accepts that resource. A deprecated class names
  * its successor in `deprecatedFor`.
  * With `--native` it reads @pulumi/aws-native instead (the CloudFormation fallback: its names
- * follow CloudFormation one to one) into src/schema/aws-native-schema.json: resources and input
+ * follow CloudFormation one to one) into src/schema/aws-native/: resources and input
  * types only, which is all the CloudFormation mapper reads. With `--random` it reads
- * @pulumi/random (the `random_*` Terraform resources) into src/schema/random-schema.json.
+ * @pulumi/random (the `random_*` Terraform resources) into src/schema/random/.
  * Usage: node scripts/gen-schema.mjs [--native | --random] [--check]
  */
 import fs from "node:fs";
@@ -28,7 +28,7 @@ const random = process.argv.includes("--random");
 const pkg = native ? "@pulumi/aws-native" : random ? "@pulumi/random" : "@pulumi/aws";
 const root = path.dirname(require.resolve(`${pkg}/package.json`));
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outFile = path.join(here, "..", "src", "schema", native ? "aws-native-schema.json" : random ? "random-schema.json" : "aws-schema.json");
+const outDir = path.join(here, "..", "src", "schema", native ? "aws-native" : random ? "random" : "aws");
 
 function parseFile(file) {
   return ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
@@ -247,16 +247,46 @@ function collectTypes(file, into) {
 if (fs.existsSync(path.join(root, "types", "input.d.ts"))) collectTypes(path.join(root, "types", "input.d.ts"), schema.inputTypes);
 if (!native && fs.existsSync(path.join(root, "types", "output.d.ts"))) collectTypes(path.join(root, "types", "output.d.ts"), schema.outputTypes);
 
-const text = JSON.stringify(schema) + "\n";
+/**
+ * Written one JSON file per module (`apigateway.json`: its resources, functions and nested
+ * types) plus `_index.json` (the package version, and the resources and functions of each
+ * module), so that a program
+ * loads only the modules it uses.
+ */
+function split(schema) {
+  const files = {};
+  const index = { package: schema.package, modules: {} };
+  for (const section of ["resources", "functions", "inputTypes", "outputTypes"]) {
+    for (const [key, value] of Object.entries(schema[section])) {
+      const module = key.slice(0, key.indexOf("."));
+      const file = (files[`${module}.json`] ??= { resources: {}, functions: {}, inputTypes: {}, outputTypes: {} });
+      file[section][key] = value;
+      // The index lists the resources and functions (what is iterated); nested types are found by their module.
+      const entry = (index.modules[module] ??= { resources: [], functions: [] });
+      if (section === "resources" || section === "functions") entry[section].push(key.slice(module.length + 1));
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(index.modules).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const out = { "_index.json": JSON.stringify({ ...index, modules: sorted }) + "\n" };
+  for (const [f, v] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) out[f] = JSON.stringify(v) + "\n";
+  return out;
+}
+
+const files = split(schema);
+const rel = path.relative(process.cwd(), outDir);
 if (process.argv.includes("--check")) {
-  const current = fs.existsSync(outFile) ? fs.readFileSync(outFile, "utf8") : "";
-  if (current !== text) {
-    console.error(`${path.relative(process.cwd(), outFile)} is out of date with ${pkg} ${schema.package}: run npm run schema`);
+  const present = fs.existsSync(outDir) ? fs.readdirSync(outDir).filter((f) => f.endsWith(".json")).sort() : [];
+  const stale = Object.keys(files).filter((f) => !fs.existsSync(path.join(outDir, f)) || fs.readFileSync(path.join(outDir, f), "utf8") !== files[f]);
+  const extra = present.filter((f) => !(f in files));
+  if (stale.length || extra.length) {
+    console.error(`${rel} is out of date with ${pkg} ${schema.package} (${[...stale, ...extra].slice(0, 5).join(", ")}): run npm run schema`);
     process.exit(1);
   }
   console.log(`schema up to date (${pkg} ${schema.package})`);
 } else {
-  fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, text);
-  console.log(`wrote ${path.relative(process.cwd(), outFile)}: ${Object.keys(schema.resources).length} resources, ${Object.keys(schema.functions).length} functions, ${Object.keys(schema.inputTypes).length} input types, ${Object.keys(schema.outputTypes).length} output types (${(text.length / 1e6).toFixed(1)} MB)`);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(outDir, f), text);
+  const size = Object.values(files).reduce((n, t) => n + t.length, 0);
+  console.log(`wrote ${rel}/: ${Object.keys(schema.resources).length} resources, ${Object.keys(schema.functions).length} functions, ${Object.keys(schema.inputTypes).length} input types, ${Object.keys(schema.outputTypes).length} output types in ${Object.keys(files).length - 1} module files (${(size / 1e6).toFixed(1)} MB)`);
 }

@@ -5,11 +5,9 @@
 import { formatProgram, type FormatOptions } from "./emitters/typescript/format.js";
 import type { Placeholder } from "./emitters/typescript/expr.js";
 import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
-import { mapCloudFormation } from "./mappers/cloudformation/index.js";
 import { mapTerraform } from "./mappers/terraform/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./model/diagnostics.js";
 import type { PulumiProgram } from "./model/pulumi.js";
-import { parseCloudFormation } from "./parsers/cloudformation/index.js";
 import { parseTerraform, type SourceFile } from "./parsers/terraform/index.js";
 import { typeProgram } from "./typing/index.js";
 
@@ -67,6 +65,8 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
     for (const r of rest) {
       diagnostics.push({ code: "PG1003", severity: "error", message: "one CloudFormation template is one program: convert each template on its own", location: { file: r.path, line: 1, column: 1 } });
     }
+    // Loaded when a template is converted (js-yaml and the tag schema cost tens of milliseconds to load).
+    const [{ parseCloudFormation }, { mapCloudFormation }] = await Promise.all([import("./parsers/cloudformation/index.js"), import("./mappers/cloudformation/index.js")]);
     const parsed = parseCloudFormation(file ?? { path: "<none>", text: "" });
     diagnostics.push(...parsed.diagnostics);
     if (t) t.parse = (t.parse ?? 0) + performance.now() - start;

@@ -10,7 +10,7 @@ import { defaultProviderConfig } from "../mappers/terraform/index.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
 import { parseTfvars } from "../parsers/terraform/tfvars.js";
 import { convertTree, type ComponentInfo, type ModuleLoader } from "../tree/index.js";
-import { terraformImports, type Skipped } from "../state/index.js";
+import type { Skipped } from "../state/index.js";
 import { diskLoader, type OutputFile } from "./disk.js";
 import { packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
 
@@ -105,6 +105,7 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
     const text = loader.readFile(options.state);
     if (text === undefined) diagnostics.push(diagnostic("PG1002", "error", `cannot read state file ${options.state}`));
     else {
+      const { terraformImports } = await import("../state/index.js");
       const r = terraformImports({ path: options.state, text }, tree, { project: name, stack });
       diagnostics.push(...r.diagnostics);
       files.push({ path: "import.json", content: JSON.stringify(r.file, null, 2) + "\n" });

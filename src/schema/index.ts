@@ -47,12 +47,78 @@ export interface AwsSchema {
   readonly outputTypes: Readonly<Record<string, Props>>;
 }
 
+interface ModuleFile {
+  readonly resources: Record<string, ResourceSchema>;
+  readonly functions: Record<string, FunctionSchema>;
+  readonly inputTypes: Record<string, Props>;
+  readonly outputTypes: Record<string, Props>;
+}
+
+interface SchemaIndex {
+  readonly package: string;
+  /** Module → its resource and function names (what is iterated; nested types are found by module). */
+  readonly modules: Readonly<Record<string, { readonly resources: readonly string[]; readonly functions: readonly string[] }>>;
+}
+
+type Section = keyof ModuleFile;
+
+/**
+ * A schema read module by module: `resources["apigateway.Integration"]` parses
+ * `apigateway.json` the first time a key of that module is asked for, so a program pays for
+ * the modules it uses, not for the whole 5 MB. Iterating a section's keys needs only the index;
+ * iterating its values loads every module.
+ */
+function lazySchema(dir: string): AwsSchema {
+  const require = createRequire(import.meta.url);
+  const index = require(`./${dir}/_index.json`) as SchemaIndex;
+  const modules = new Map<string, ModuleFile | null>();
+  const load = (module: string): ModuleFile | null => {
+    let m = modules.get(module);
+    if (m === undefined) {
+      m = module in index.modules ? (require(`./${dir}/${module}.json`) as ModuleFile) : null;
+      modules.set(module, m);
+    }
+    return m;
+  };
+  // Resource and function names are in the index: a key that is not there loads nothing.
+  const listed = { resources: new Set<string>(), functions: new Set<string>() };
+  for (const [module, names] of Object.entries(index.modules)) {
+    for (const n of names.resources) listed.resources.add(`${module}.${n}`);
+    for (const n of names.functions) listed.functions.add(`${module}.${n}`);
+  }
+  const lookup = (section: Section, key: string): unknown => {
+    const dot = key.indexOf(".");
+    if (dot <= 0) return undefined;
+    if ((section === "resources" || section === "functions") && !listed[section].has(key)) return undefined;
+    const m = load(key.slice(0, dot));
+    return m && Object.prototype.hasOwnProperty.call(m[section], key) ? m[section][key] : undefined;
+  };
+  const keys = (section: Section): string[] =>
+    Object.entries(index.modules).flatMap(([module, names]) =>
+      section === "resources" || section === "functions" ? names[section].map((n) => `${module}.${n}`) : Object.keys(load(module)?.[section] ?? {}),
+    );
+  const view = <T>(section: Section): Readonly<Record<string, T>> =>
+    new Proxy({} as Record<string, T>, {
+      get: (_, key) => (typeof key === "string" ? lookup(section, key) : undefined),
+      has: (_, key) => typeof key === "string" && lookup(section, key) !== undefined,
+      ownKeys: () => keys(section),
+      getOwnPropertyDescriptor: (_, key) => {
+        if (typeof key !== "string") return undefined;
+        // Listing keys (Object.keys) must not load the modules: listed keys answer with a getter.
+        if (section === "resources" || section === "functions") return listed[section].has(key) ? { get: () => lookup(section, key), enumerable: true, configurable: true } : undefined;
+        const value = lookup(section, key);
+        return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };
+      },
+    });
+  return { package: index.package, resources: view("resources"), functions: view("functions"), inputTypes: view("inputTypes"), outputTypes: view("outputTypes") };
+}
+
 let cached: AwsSchema | undefined;
 let cachedNative: AwsSchema | undefined;
 let cachedRandom: AwsSchema | undefined;
 
 export function awsSchema(): AwsSchema {
-  cached ??= createRequire(import.meta.url)("./aws-schema.json") as AwsSchema;
+  cached ??= lazySchema("aws");
   return cached;
 }
 
@@ -61,7 +127,7 @@ export function awsSchema(): AwsSchema {
  * CloudFormation types with no curated classic mapping. Tokens are `aws-native:module:Name`.
  */
 export function nativeSchema(): AwsSchema {
-  cachedNative ??= createRequire(import.meta.url)("./aws-native-schema.json") as AwsSchema;
+  cachedNative ??= lazySchema("aws-native");
   return cachedNative;
 }
 
@@ -78,6 +144,6 @@ export function objectTypeOf(s: Shape | undefined): string | undefined {
 
 /** The schema of @pulumi/random (resources only), the target of Terraform's `random_*` resources. */
 export function randomSchema(): AwsSchema {
-  cachedRandom ??= createRequire(import.meta.url)("./random-schema.json") as AwsSchema;
+  cachedRandom ??= lazySchema("random");
   return cachedRandom;
 }

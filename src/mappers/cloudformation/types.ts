@@ -80,9 +80,10 @@ let nativeIndex: Map<string, string> | undefined;
 export function nativeClass(cfnType: string): string | undefined {
   if (!nativeIndex) {
     nativeIndex = new Map();
-    for (const [key, r] of Object.entries(nativeSchema().resources)) {
-      const m = /^aws-native:([^:]+):(.+)$/.exec(r.token);
-      if (m) nativeIndex.set(`${m[1]}::${m[2]}`.toLowerCase(), key);
+    // Keys are `module.Name` and tokens `aws-native:module:Name`: the index needs no module file.
+    for (const key of Object.keys(nativeSchema().resources)) {
+      const dot = key.indexOf(".");
+      nativeIndex.set(`${key.slice(0, dot)}::${key.slice(dot + 1)}`.toLowerCase(), key);
     }
   }
   const m = /^AWS::([^:]+)::([^:]+)$/.exec(cfnType);

@@ -105,11 +105,84 @@ export function parseTemplate(text: string): ParsedTemplate {
  * Finds where a key path (`["Resources", "Api", "Properties", "Name"]`) is written, for
  * diagnostics: each key is looked for below the previous one, more indented than it. Works for
  * block YAML and for JSON written one key a line; otherwise it answers the nearest found parent.
+ * Linear in the text: each parent's block is scanned once, remembering the keys its lines
+ * hold (and its sequence items), so later keys under it are found without a second scan.
  */
 export function locator(text: string): (path: readonly string[]) => { line: number; column: number } {
   const lines = text.split(/\r?\n/);
   type Found = { index: number; column: number; indent: number };
+  interface Block {
+    /** Next line to scan, and where the parent's block ends (a line no deeper than it). */
+    next: number;
+    done: boolean;
+    /** Key → the first line of the block writing it (`key:`), with its indent. */
+    readonly keys: Map<string, Found>;
+    /** The block's sequence items (`- `), in order, once asked for. */
+    items?: Found[];
+  }
   const cache = new Map<string, Found>();
+  const blocks = new Map<number, Block>();
+  const blank = (l: string) => l.trim() === "" || /^\s*#/.test(l);
+  /** The keys a line can be read as writing: `K:` for each colon (quotes and a leading `- ` optional), as `^\s*(-\s+)?["']?K["']?\s*:` matches. */
+  const keysOf = (l: string): string[] => {
+    const out: string[] = [];
+    const body = l.trimStart();
+    const starts = [body];
+    const dash = /^-\s+/.exec(body);
+    if (dash) starts.push(body.slice(dash[0].length));
+    for (const b of [...starts]) if (b.startsWith('"') || b.startsWith("'")) starts.push(b.slice(1));
+    for (const b of starts) {
+      for (let j = b.indexOf(":"); j >= 0; j = b.indexOf(":", j + 1)) {
+        const head = b.slice(0, j).replace(/\s+$/, "");
+        out.push(head);
+        if (head.endsWith('"') || head.endsWith("'")) out.push(head.slice(0, -1));
+      }
+    }
+    return out;
+  };
+  const block = (parent: Found): Block => {
+    let b = blocks.get(parent.index);
+    if (!b) blocks.set(parent.index, (b = { next: parent.index + 1, done: false, keys: new Map() }));
+    return b;
+  };
+  /** Scans the parent's block until `key` is met (or to its end). */
+  const scanFor = (parent: Found, key: string): Found | undefined => {
+    const b = block(parent);
+    const known = b.keys.get(key);
+    if (known || b.done) return known;
+    for (; b.next < lines.length; b.next++) {
+      const i = b.next;
+      const l = lines[i]!;
+      if (blank(l)) continue;
+      const indent = l.length - l.trimStart().length;
+      if (parent.index >= 0 && indent <= parent.indent && !/^\s*[}\]],?\s*$/.test(l)) break;
+      const column = (/^(\s*)/.exec(l)?.[1]?.length ?? 0) + 1;
+      for (const k of keysOf(l)) if (!b.keys.has(k)) b.keys.set(k, { index: i, column, indent });
+      if (b.keys.has(key)) {
+        b.next++;
+        return b.keys.get(key);
+      }
+    }
+    b.done = true;
+    return undefined;
+  };
+  /** The block sequence items under the parent: the `- ` lines at the first item's indent. */
+  const itemsOf = (parent: Found): Found[] => {
+    const b = block(parent);
+    if (b.items) return b.items;
+    const items: Found[] = [];
+    let dash = -1;
+    for (let i = parent.index + 1; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (blank(l)) continue;
+      const indent = l.length - l.trimStart().length;
+      if (indent < parent.indent || (indent === parent.indent && !l.trimStart().startsWith("-"))) break;
+      if (!l.trimStart().startsWith("- ") && l.trim() !== "-") continue;
+      if (dash < 0) dash = indent;
+      if (indent === dash) items.push({ index: i, column: indent + 3, indent: indent + 1 });
+    }
+    return (b.items = items);
+  };
   const find = (path: readonly string[]): Found => {
     if (path.length === 0) return { index: -1, column: 1, indent: -1 };
     const key = path.join("\u0000");
@@ -117,41 +190,7 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
     if (hit) return hit;
     const parent = find(path.slice(0, -1));
     const last = path[path.length - 1]!;
-    if (/^\d+$/.test(last) && parent.index >= 0) {
-      // The n-th `- ` item of a block sequence under the parent.
-      let n = Number(last);
-      let dash = -1;
-      for (let i = parent.index + 1; i < lines.length; i++) {
-        const l = lines[i]!;
-        if (l.trim() === "" || /^\s*#/.test(l)) continue;
-        const indent = l.length - l.trimStart().length;
-        if (indent < parent.indent || (indent === parent.indent && !l.trimStart().startsWith("-"))) break;
-        if (!l.trimStart().startsWith("- ") && l.trim() !== "-") continue;
-        if (dash < 0) dash = indent;
-        if (indent !== dash) continue;
-        if (n-- === 0) {
-          const found = { index: i, column: indent + 3, indent: indent + 1 };
-          cache.set(key, found);
-          return found;
-        }
-      }
-      cache.set(key, parent);
-      return parent;
-    }
-    const escaped = path[path.length - 1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const re = new RegExp(`^(\\s*)(?:-\\s+)?["']?${escaped}["']?\\s*:`);
-    let found: Found = parent;
-    for (let i = parent.index + 1; i < lines.length; i++) {
-      const l = lines[i]!;
-      if (l.trim() === "" || /^\s*#/.test(l)) continue;
-      const indent = l.length - l.trimStart().length;
-      if (parent.index >= 0 && indent <= parent.indent && !/^\s*[}\]],?\s*$/.test(l)) break;
-      const m = re.exec(l);
-      if (m) {
-        found = { index: i, column: m[1]!.length + 1, indent };
-        break;
-      }
-    }
+    const found = /^\d+$/.test(last) && parent.index >= 0 ? (itemsOf(parent)[Number(last)] ?? parent) : (scanFor(parent, last) ?? parent);
     cache.set(key, found);
     return found;
   };

@@ -3,15 +3,69 @@
  * starts its WASM runtime), and its untyped answers are checked here before anyone uses them.
  */
 import type { TFExpressionSyntaxTree } from "@cdktf/hcl2json";
+import { createRequire } from "node:module";
 
 export type HclAst = TFExpressionSyntaxTree.ExpressionType;
 
 type Hcl2Json = typeof import("@cdktf/hcl2json");
-let loaded: Promise<Hcl2Json> | undefined;
+let loaded: Hcl2Json | undefined;
+const require = createRequire(import.meta.url);
 
-function library(): Promise<Hcl2Json> {
-  loaded ??= import("@cdktf/hcl2json");
+/** The library, loaded (and its WASM runtime started) on first use. */
+function library(): Hcl2Json {
+  loaded ??= require("@cdktf/hcl2json") as Hcl2Json;
   return loaded;
+}
+
+/**
+ * The parser runs as a Go program inside WASM; that runtime can die (`fatal error: found bad
+ * pointer in Go heap`), after which every call answers `Go program has already exited`. Such an
+ * answer is never a verdict on the input: the library is loaded afresh (a new Go runtime) and
+ * the call is made once more; a second death is reported as one, never as a syntax error.
+ */
+export class ParserDiedError extends Error {}
+
+const DEAD = /Go program has already exited|fatal error:|found bad pointer in Go heap|wasm.*(unreachable|out of bounds)/i;
+
+function restart(): void {
+  for (const id of Object.keys(require.cache)) if (/[\\/]@cdktf[\\/]hcl2json[\\/]/.test(id)) delete require.cache[id];
+  loaded = undefined;
+}
+
+let simulatedDeaths = 0;
+
+async function call<T>(f: (lib: Hcl2Json) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (simulatedDeaths > 0 && attempt > 0) {
+        simulatedDeaths--;
+        throw new Error("Go program has already exited");
+      }
+      return await f(library());
+    } catch (e) {
+      if (!DEAD.test(e instanceof Error ? e.message : String(e))) throw e;
+      restart();
+      if (attempt > 0) throw new ParserDiedError("the HCL parser's runtime died twice on this file");
+    }
+  }
+}
+
+/**
+ * For tests: makes the running parser answer as a dead Go runtime does (its exported functions
+ * throw `Go program has already exited`, as wasm_exec's do after the program exits), so that only
+ * a restart recovers; with `deaths` > 1 the restarted runtimes die too, that many times in all.
+ */
+export function killParserForTesting(deaths = 1): void {
+  simulatedDeaths = deaths - 1;
+  const root = (globalThis as { __parse_terraform_config_wasm__?: Record<string, unknown> }).__parse_terraform_config_wasm__;
+  if (!root) return;
+  for (const k of Object.keys(root)) {
+    if (typeof root[k] === "function") {
+      root[k] = () => {
+        throw new Error("Go program has already exited");
+      };
+    }
+  }
 }
 
 export interface HclSyntaxError {
@@ -25,14 +79,14 @@ export async function parseHcl(
   filename: string,
   text: string,
 ): Promise<{ ok: true; json: Record<string, unknown> } | { ok: false; errors: HclSyntaxError[] }> {
-  const lib = await library();
   try {
-    const json: unknown = await lib.parse(filename, text);
+    const json: unknown = await call((lib) => lib.parse(filename, text));
     if (json === null || typeof json !== "object" || Array.isArray(json)) {
       return { ok: false, errors: [{ message: "the HCL parser returned no document", line: 1, column: 1 }] };
     }
     return { ok: true, json: json as Record<string, unknown> };
   } catch (e) {
+    if (e instanceof ParserDiedError) throw e;
     return { ok: false, errors: syntaxErrors(e, filename) };
   }
 }
@@ -66,7 +120,6 @@ export async function parseExpressions(
   filename: string,
   sources: readonly string[],
 ): Promise<{ asts: (HclAst | undefined)[]; tuple: Buffer; offsets: number[] } | { error: HclSyntaxError }> {
-  const lib = await library();
   let text = "[\n";
   const offsets: number[] = [];
   for (const src of sources) {
@@ -76,12 +129,13 @@ export async function parseExpressions(
   }
   text += "]";
   try {
-    const ast = await lib.getExpressionAst(filename, text);
+    const ast = await call((lib) => lib.getExpressionAst(filename, text));
     if (!ast || ast.type !== "tuple" || ast.children.length !== sources.length) {
       return { error: { message: "the HCL expression parser returned an unexpected shape", line: 1, column: 1 } };
     }
     return { asts: ast.children, tuple: Buffer.from(text), offsets };
   } catch (e) {
+    if (e instanceof ParserDiedError) throw e;
     return { error: syntaxErrors(e, filename)[0]! };
   }
 }

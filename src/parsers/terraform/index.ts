@@ -5,7 +5,7 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Expr } from "../../model/expr.js";
 import type { SourceItem, SourceProgram } from "../../model/program.js";
-import { parseExpressions, parseHcl } from "./hcl2json.js";
+import { parseExpressions, parseHcl, ParserDiedError } from "./hcl2json.js";
 import { lowerExpr, lowerSimpleTraversal } from "./lower-expr.js";
 import { lowerFile } from "./lower.js";
 import { LineIndex, scanHcl, ScanError, type ScannedAttribute, type ScannedBody } from "./scanner.js";
@@ -47,7 +47,14 @@ async function parseTerraformFile(
 ): Promise<{ items: SourceItem[]; trailing: readonly string[] } | undefined> {
   // hcl2json is the authority on syntax: a file it rejects is reported with its position.
   let start = performance.now();
-  const parsed = await parseHcl(f.path, f.text);
+  let parsed: Awaited<ReturnType<typeof parseHcl>>;
+  try {
+    parsed = await parseHcl(f.path, f.text);
+  } catch (e) {
+    if (!(e instanceof ParserDiedError)) throw e;
+    diags.push(diagnostic("PG1002", "error", `${e.message}: nothing of the file is converted (convert it again)`, { file: f.path, line: 1, column: 1 }));
+    return undefined;
+  }
   timed(times, "hcl2json.parse", start);
   if (!parsed.ok) {
     for (const e of parsed.errors) diags.push(diagnostic("PG1001", "error", e.message, { file: f.path, line: e.line, column: e.column }));
@@ -65,7 +72,14 @@ async function parseTerraformFile(
     throw e;
   }
   timed(times, "scan", start);
-  const values = await parseValues(f, tree, diags, times);
+  let values: Map<ScannedAttribute, Expr>;
+  try {
+    values = await parseValues(f, tree, diags, times);
+  } catch (e) {
+    if (!(e instanceof ParserDiedError)) throw e;
+    diags.push(diagnostic("PG1002", "error", `${e.message}: nothing of the file is converted (convert it again)`, { file: f.path, line: 1, column: 1 }));
+    return undefined;
+  }
   start = performance.now();
   const items = lowerFile({ file: f.path, tree, values }, diags);
   timed(times, "lower", start);
@@ -96,7 +110,21 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
     }
   };
   visit(tree);
-  if (pending.length === 0) return values;
+  // Batches of bounded size: one crossing into WASM per batch, none so large that the parser's
+  // cost grows faster than its input (it does past a few hundred kilobytes).
+  let from = 0;
+  while (from < pending.length) {
+    let to = from;
+    for (let bytes = 0; to < pending.length && (to === from || bytes < BATCH_BYTES); to++) bytes += pending[to]!.valueEnd - pending[to]!.valueStart;
+    await parseBatch(f, pending.slice(from, to), values, diags, times);
+    from = to;
+  }
+  return values;
+}
+
+const BATCH_BYTES = 64 * 1024;
+
+async function parseBatch(f: SourceFile, pending: readonly ScannedAttribute[], values: Map<ScannedAttribute, Expr>, diags: Diagnostic[], times: StageTimes | undefined): Promise<void> {
   const sources = pending.map((a) => f.text.slice(a.valueStart, a.valueEnd));
   let start = performance.now();
   const batch = await parseExpressions(f.path, sources);
@@ -108,7 +136,7 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
       values.set(a, ast ? lowerExpr(ast, { source: batch.tuple }) : unparsed(sources[i]!));
     });
     timed(times, "lower", start);
-    return values;
+    return;
   }
   // The batch failed: parse one by one so that only the bad value is lost, with its place.
   const lines = new LineIndex(f.text);
@@ -122,7 +150,6 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
       values.set(a, unparsed(sources[i]!));
     }
   }
-  return values;
 }
 
 function unparsed(text: string): Expr {

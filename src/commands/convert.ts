@@ -1,0 +1,69 @@
+/** `pulumigrate convert`: a file, a template or a module directory, to stdout, a program file or a project folder. */
+import path from "node:path";
+import { convert } from "../convert.js";
+import { resolveFormatOptions } from "../emitters/typescript/format.js";
+import { formatDiagnostic, type Diagnostic } from "../model/diagnostics.js";
+import { convertProject, isDirectory, isProjectTarget, programProject, readInputs, UsageError, writeFiles, writeProgram } from "../project/index.js";
+
+export interface ConvertArgs {
+  input: string;
+  output?: string;
+  force: boolean;
+  json: boolean;
+  format: boolean;
+  stack: string;
+  varFile: string[];
+  state?: string;
+}
+
+interface Outcome {
+  ok: boolean;
+  format: string;
+  written: string[];
+  diagnostics: readonly Diagnostic[];
+  code?: string;
+  components?: unknown;
+  secrets?: readonly string[];
+}
+
+export async function runConvert(args: ConvertArgs): Promise<number> {
+  // A prettier configuration where the output goes (or above it) is the team's style.
+  const project = args.output !== undefined && isProjectTarget(args.output);
+  const prettier = !args.format ? false : args.output ? await resolveFormatOptions(path.resolve(project ? path.join(args.output, "index.ts") : args.output)) : {};
+  if (args.state && !isDirectory(args.input)) throw new UsageError("--state reads the state of a root module: convert its directory (pulumigrate convert <dir> -o <folder>/ --state <file>)");
+  const outcome = isDirectory(args.input) ? await convertDirectory(args, project, prettier) : await convertFile(args, project, prettier);
+  if (args.json) {
+    process.stdout.write(JSON.stringify(outcome, null, 2) + "\n");
+  } else {
+    if (outcome.code !== undefined) process.stdout.write(outcome.code);
+    for (const d of outcome.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+    for (const w of outcome.written) process.stderr.write(`wrote ${w}\n`);
+    for (const s of outcome.secrets ?? []) process.stderr.write(`secret left out: pulumi config set --secret ${s}\n`);
+  }
+  return outcome.ok ? 0 : 1;
+}
+
+async function convertFile(args: ConvertArgs, project: boolean, prettier: false | object): Promise<Outcome> {
+  const result = await convert(readInputs(args.input), { prettier });
+  let written: string[] = [];
+  if (args.output && project) {
+    written = writeFiles(args.output, programProject(path.basename(path.resolve(args.output)), result.code, result.packages), { force: args.force });
+  } else if (args.output) written = writeProgram(args.output, result.code, { force: args.force });
+  return { ok: result.ok, format: result.format, written, diagnostics: result.diagnostics, ...(args.output ? {} : { code: result.code }) };
+}
+
+/** A module directory: a project when it calls modules (or when -o names a folder), else one program. */
+async function convertDirectory(args: ConvertArgs, project: boolean, prettier: false | object): Promise<Outcome> {
+  readInputs(args.input);
+  if (args.state && !project) throw new UsageError("--state writes import.json into the project: name a project folder with -o <folder>/");
+  const result = await convertProject(args.input, { prettier, stack: args.stack, varFiles: args.varFile, ...(project ? { name: path.basename(path.resolve(args.output!)) } : {}), ...(args.state ? { state: args.state } : {}) });
+  const index = result.files.find((f) => f.path === "index.ts")!.content;
+  const base = { ok: result.ok, format: "terraform", diagnostics: result.diagnostics, components: result.components };
+  if (project) return { ...base, written: writeFiles(args.output!, result.files, { force: args.force }), secrets: result.secrets };
+  if (result.components.length) {
+    throw new UsageError(`${args.input} calls modules, which become component files: convert it into a project folder (pulumigrate convert ${args.input} -o <folder>/)`);
+  }
+  if (args.output) return { ...base, written: writeProgram(args.output, index, { force: args.force }) };
+  return { ...base, written: [], code: index };
+}
+

@@ -1,0 +1,46 @@
+/** `pulumigrate import`: a state file and the source it was applied from → the `pulumi import --file` document. */
+import path from "node:path";
+import { formatDiagnostic } from "../model/diagnostics.js";
+import { diskLoader, isDirectory, projectName, readInputs, UsageError, writeProgram } from "../project/index.js";
+import { cloudFormationImports, terraformImports, type StateImportResult } from "../state/index.js";
+import { convertTree } from "../tree/index.js";
+
+export interface ImportArgs {
+  state: string;
+  program: string;
+  output?: string;
+  project?: string;
+  stack: string;
+  force: boolean;
+  json: boolean;
+}
+
+/** A state file and the source it was applied from → the `pulumi import --file` document. */
+export async function runImport(args: ImportArgs): Promise<number> {
+  const stateText = readInputs(args.state)[0]!.text;
+  const state = { path: args.state, text: stateText };
+  // The project the resources go into: the -o folder's Pulumi.yaml names it, else the source folder.
+  const beside = args.output ? path.join(path.dirname(path.resolve(args.output)), "Pulumi.yaml") : undefined;
+  const named = beside ? /^name:\s*['"]?([^'"\n]+)/m.exec(diskLoader.readFile(beside) ?? "")?.[1]?.trim() : undefined;
+  const project = args.project ?? named ?? projectName(path.basename(path.resolve(isDirectory(args.program) ? args.program : path.dirname(args.program))));
+  const options = { project, stack: args.stack };
+  let result: StateImportResult;
+  if (/"StackResources"\s*:/.test(stateText)) {
+    if (isDirectory(args.program)) throw new UsageError(`${args.state} lists a CloudFormation stack's resources: --program names its template`);
+    result = cloudFormationImports(state, readInputs(args.program)[0]!, options);
+  } else {
+    if (!isDirectory(args.program)) throw new UsageError(`${args.state} is a Terraform state: --program names the root module directory it was applied from`);
+    const tree = await convertTree(args.program, diskLoader, { prettier: false });
+    result = terraformImports(state, tree, options);
+  }
+  const text = JSON.stringify(result.file, null, 2) + "\n";
+  const written = args.output ? writeProgram(args.output, text, { force: args.force }) : [];
+  if (args.json) process.stdout.write(JSON.stringify({ ok: result.ok, imported: result.imported, skipped: result.skipped, diagnostics: result.diagnostics, written, ...(args.output ? {} : { file: result.file }) }, null, 2) + "\n");
+  else {
+    if (!args.output) process.stdout.write(text);
+    for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+    for (const w of written) process.stderr.write(`wrote ${w}: ${result.imported} resources to import, ${result.skipped.length} left out\n`);
+  }
+  return result.ok ? 0 : 1;
+}
+

@@ -17,7 +17,7 @@ for (const set of ["samples", "generated"]) {
   const conv = run("convert", set);
   const t = conv.timings;
   const own = (t.scan ?? 0) + (t.lower ?? 0) + (t.map ?? 0) + (t.type ?? 0) + (t.emit ?? 0) + (t.format ?? 0);
-  console.log(`\n${set === "samples" ? "samples (3 files × 100)" : "1,000 generated 100-line API Gateway modules"}: ${conv.files} files, ${conv.lines} lines`);
+  console.log(`\n${set === "samples" ? `samples (${conv.files / 100} files × 100)` : "1,000 generated 100-line API Gateway modules"}: ${conv.files} files, ${conv.lines} lines`);
   console.log(`  hcl2json parse only (floor)   ${f(floor.ms)} ms   peak RSS ${f(floor.peakRssMb)} MB   (${(floor.ms / floor.files).toFixed(2)} ms/file)`);
   console.log(`  pulumigrate convert           ${f(conv.ms)} ms   peak RSS ${f(conv.peakRssMb)} MB   (${(conv.ms / conv.files).toFixed(2)} ms/file)`);
   console.log(`    of which hcl2json parse     ${f(t["hcl2json.parse"] ?? 0)} ms`);
@@ -38,3 +38,6 @@ for (const set of ["samples", "generated"]) {
 
 const { benchRepositories } = await import("./repo.mjs");
 benchRepositories();
+
+const { benchCases } = await import("./cases.mjs");
+await benchCases();

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench` whole-process cases, each next to its floor measured in the same run
+ * (medians of alternating runs): one file through the CLI against a bare parse process, a
+ * directory of 200 files, a ~1.9 MB `.tf` and a large template; a scaling series (1×, 10×,
+ * 100×, 700× a resource set) with the time per resource; and, with BENCH_STRESS=1, 50 CLI runs
+ * on the large `.tf` that must all agree, none waiting after its output.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { apiGatewayModule, apiGatewayTemplate, largeModule, largeTemplate } from "./generate.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.join(here, "..", "dist", "cli.js");
+const floorScript = path.join(here, "floor-files.mjs");
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs a process; wall time, its stdout, and how long it lingered after its last output. */
+function timed(args) {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let last = start;
+    child.stdout.on("data", (c) => {
+      out += c;
+      last = performance.now();
+    });
+    child.stderr.on("data", () => (last = performance.now()));
+    child.on("exit", (code) => {
+      const end = performance.now();
+      resolve({ ms: end - start, linger: end - last, code, out });
+    });
+  });
+}
+
+async function compare(label, ours, floor, runs = 3) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    a.push((await timed(ours)).ms);
+    b.push((await timed(floor)).ms);
+  }
+  const [m, f] = [median(a), median(b)];
+  console.log(`  ${label.padEnd(46)} ${m.toFixed(0).padStart(6)} ms   floor ${f.toFixed(0).padStart(6)} ms   ${(m / f).toFixed(2)}×`);
+}
+
+export async function benchCases() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-bench-cases-"));
+  try {
+    const small = path.join(dir, "main.tf");
+    fs.writeFileSync(small, apiGatewayModule(0));
+    const template = path.join(dir, "template.yaml");
+    fs.writeFileSync(template, apiGatewayTemplate(0).repeat(1).replace(/^/, ""));
+    const many = path.join(dir, "many");
+    fs.mkdirSync(many);
+    for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(many, `f${i}.tf`), apiGatewayModule(i).replace(/"(api|users|orders|items)((?:_get)?(?:_200)?)"(\s*\{)/g, `"$1$2_${i}"$3`).replace(/\.(api|users|orders|items)((?:_get)?(?:_200)?)\./g, `.$1$2_${i}.`));
+    const bigTf = path.join(dir, "large.tf");
+    fs.writeFileSync(bigTf, largeModule(385));
+    const bigYaml = path.join(dir, "large.yaml");
+    fs.writeFileSync(bigYaml, largeTemplate(1430));
+    const mb = (f) => (fs.statSync(f).size / 1e6).toFixed(2);
+
+    console.log(`\nwhole processes (medians of 3 alternating runs), next to the bare parse of the same input`);
+    await compare(`one ${apiGatewayModule(0).split("\n").length - 1}-line .tf, CLI`, [cli, "convert", small], [floorScript, "hcl", small]);
+    await compare(`one ${fs.readFileSync(template, "utf8").split("\n").length - 1}-line template, CLI`, [cli, "convert", template], [floorScript, "yaml", template]);
+    await compare("200 .tf files in one directory, CLI", [cli, "convert", many], [floorScript, "hcl", ...fs.readdirSync(many).map((f) => path.join(many, f))]);
+    await compare(`${mb(bigTf)} MB .tf (5,005 resources), CLI`, [cli, "convert", bigTf], [floorScript, "hcl", bigTf], 1);
+    await compare(`${mb(bigTf)} MB .tf, CLI --no-format`, [cli, "convert", bigTf, "--no-format"], [floorScript, "hcl", bigTf], 1);
+    await compare(`${mb(bigYaml)} MB template (4,290 resources), CLI`, [cli, "convert", bigYaml], [floorScript, "yaml", bigYaml], 1);
+    await compare(`${mb(bigYaml)} MB template, CLI --no-format`, [cli, "convert", bigYaml, "--no-format"], [floorScript, "yaml", bigYaml], 1);
+
+    console.log(`\nscaling (in-process conversion without formatting; time per resource should stay flat)`);
+    const { convert } = await import("../dist/index.js");
+    for (const [label, make, perCopy, file] of [
+      ["Terraform", largeModule, 13, "s.tf"],
+      ["CloudFormation", largeTemplate, 3, "s.yaml"],
+    ]) {
+      const row = [];
+      // Warm the parser and the schema first: the series measures the work that grows with the input.
+      await convert([{ path: file, text: make(3) }], { prettier: false });
+      for (const n of [1, 10, 100, 700]) {
+        const text = make(n);
+        const start = performance.now();
+        await convert([{ path: file, text }], { prettier: false });
+        const ms = performance.now() - start;
+        row.push(`${n}× ${ms.toFixed(0)} ms (${((ms * 1000) / (n * perCopy)).toFixed(0)} µs/resource)`);
+      }
+      console.log(`  ${label.padEnd(15)} ${row.join(", ")}`);
+    }
+
+    if (process.env.BENCH_STRESS === "1") {
+      console.log(`\nstress: 50 CLI runs on the ${mb(bigTf)} MB .tf`);
+      const outs = new Map();
+      let lingerMax = 0;
+      let bad = 0;
+      for (let i = 0; i < 50; i++) {
+        const r = await timed([cli, "convert", bigTf, "--no-format"]);
+        lingerMax = Math.max(lingerMax, r.linger);
+        if (r.code !== 0 && r.code !== 1) bad++;
+        outs.set(r.out, (outs.get(r.out) ?? 0) + 1);
+      }
+      console.log(`  distinct outputs: ${outs.size}; runs that crashed: ${bad}; longest wait after the last output: ${lingerMax.toFixed(0)} ms`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -9,7 +9,24 @@ let prettier: Promise<typeof import("prettier")> | undefined;
 
 export type FormatOptions = Pick<Options, "printWidth" | "tabWidth" | "useTabs" | "semi" | "singleQuote" | "quoteProps" | "trailingComma" | "bracketSpacing" | "arrowParens" | "endOfLine">;
 
+/** Programs already formatted in this process (a module called by many roots prints the same component each time). */
+const memo = new Map<string, string>();
+let memoBytes = 0;
+const MEMO_LIMIT = 64 * 1024 * 1024;
+
 export async function formatProgram(code: string, options: FormatOptions = {}): Promise<string> {
+  const key = `${JSON.stringify(options)}\u0000${code}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const text = await format(code, options);
+  if (memoBytes + key.length + text.length < MEMO_LIMIT) {
+    memo.set(key, text);
+    memoBytes += key.length + text.length;
+  }
+  return text;
+}
+
+async function format(code: string, options: FormatOptions): Promise<string> {
   prettier ??= import("prettier");
   const p = await prettier;
   // babel-ts prints what the typescript parser prints for the code we emit (the corpus test

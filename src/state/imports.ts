@@ -35,13 +35,6 @@ export interface Skipped {
   readonly reason: string;
 }
 
-export interface ImportResult {
-  readonly file: ImportFile;
-  readonly imported: number;
-  readonly skipped: readonly Skipped[];
-  readonly diagnostics: readonly Diagnostic[];
-}
-
 /** The identity of a resource as the class documents it: `[attr]` or `[sep, ...attrs]`, with its type token. */
 export function identityOf(className: string): { token: string; sep: string; attrs: readonly string[] } | undefined {
   const k = schemaKey(className);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { convert } from "../convert.js";
 import { resolveFormatOptions } from "../emitters/typescript/format.js";
 import { formatDiagnostic, type Diagnostic } from "../model/diagnostics.js";
-import { convertProject, isDirectory, isProjectTarget, programProject, readInputs, UsageError, writeFiles, writeProgram } from "../project/index.js";
+import { convertProject, diskLoader, isDirectory, isProjectTarget, programProject, readInputs, UsageError, writeFiles, writeProgram } from "../project/index.js";
 
 export interface ConvertArgs {
   input: string;
@@ -54,7 +54,7 @@ async function convertFile(args: ConvertArgs, project: boolean, prettier: false 
 
 /** A module directory: a project when it calls modules (or when -o names a folder), else one program. */
 async function convertDirectory(args: ConvertArgs, project: boolean, prettier: false | object): Promise<Outcome> {
-  readInputs(args.input);
+  if (!diskLoader.list(args.input).some((f) => f.endsWith(".tf"))) throw new UsageError(`${args.input}: the directory holds no .tf files`);
   if (args.state && !project) throw new UsageError("--state writes import.json into the project: name a project folder with -o <folder>/");
   const result = await convertProject(args.input, { prettier, stack: args.stack, varFiles: args.varFile, ...(project ? { name: path.basename(path.resolve(args.output!)) } : {}), ...(args.state ? { state: args.state } : {}) });
   const index = result.files.find((f) => f.path === "index.ts")!.content;

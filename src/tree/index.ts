@@ -11,6 +11,7 @@ import path from "node:path";
 import { placeholderComponent, type ComponentSpec } from "../emitters/typescript/component.js";
 import { formatProgram, type FormatOptions } from "../emitters/typescript/format.js";
 import type { Placeholder } from "../emitters/typescript/expr.js";
+import { declExprs } from "../emitters/typescript/order.js";
 import { emitProgram, spaceStatements } from "../emitters/typescript/program.js";
 import type { Summary, Timings } from "../convert.js";
 import { mapTerraform, type ModuleInterface } from "../mappers/terraform/index.js";
@@ -18,7 +19,7 @@ import { moduleInterface } from "../mappers/terraform/modules.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
 import { walkExpr, type Expr } from "../model/expr.js";
 import { componentNames } from "../model/names.js";
-import type { ConfigDecl, Decl, PulumiProgram } from "../model/pulumi.js";
+import type { ConfigDecl, PulumiProgram } from "../model/pulumi.js";
 import type { ModuleCall, SourceProgram } from "../model/program.js";
 import { parseTerraform } from "../parsers/terraform/index.js";
 import { componentType, hasOutput, typeProgram, type Type, type TypedProgram } from "../typing/index.js";
@@ -304,23 +305,5 @@ function collectReads(program: PulumiProgram, placeholders: ReadonlyMap<string, 
       const first = x.path.find((a) => a.kind === "attr");
       if (p && first?.kind === "attr") p.props.add(first.name);
     });
-  for (const d of program.decls) for (const e of exprsOf(d)) visit(e);
-}
-
-function exprsOf(d: Decl): Expr[] {
-  switch (d.kind) {
-    case "const":
-    case "export":
-      return [d.value];
-    case "config":
-      return d.default ? [d.default] : [];
-    case "resource":
-    case "invoke": {
-      const r = d.repeat;
-      const rep = r ? [r.kind === "count" ? r.count : r.kind === "forEach" ? r.collection : r.condition] : [];
-      return [d.args, ...rep, ...(d.options.dependsOn ?? [])];
-    }
-    default:
-      return [];
-  }
+  for (const d of program.decls) for (const e of declExprs(d)) visit(e);
 }

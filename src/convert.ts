@@ -2,7 +2,7 @@
  * The whole pipeline as one function: parse → lower → map → type → emit → format. Pure apart
  * from reading nothing: callers hand in the file contents. Diagnostics are returned, never thrown.
  */
-import { formatProgram, type FormatOptions } from "./emitters/typescript/format.js";
+import { formatStatements, type FormatOptions } from "./emitters/typescript/format.js";
 import type { Placeholder } from "./emitters/typescript/expr.js";
 import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
 import { mapTerraform } from "./mappers/terraform/index.js";
@@ -86,7 +86,7 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
   const emitted = emitProgram(typed, diagnostics);
   if (t) t.emit = (t.emit ?? 0) + performance.now() - start;
   start = performance.now();
-  const code = spaceStatements(options.prettier === false ? emitted.code : await formatProgram(emitted.code, options.prettier), emitted.kinds);
+  const code = spaceStatements(options.prettier === false ? emitted.code : await formatStatements(emitted.code, options.prettier), emitted.kinds);
   if (t) t.format = (t.format ?? 0) + performance.now() - start;
   return { code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format, summary: { resources: emitted.resources, placeholders: emitted.placeholders } };
 }

@@ -9,7 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
-import { writeFiles } from "../project/index.js";
+import { resolveFormatOptions } from "../emitters/typescript/format.js";
+import { commitStaged } from "../project/index.js";
 import { discover } from "./discover.js";
 import { buildProjectReport, buildReport, renderMarkdown, type BulkReport, type ProjectReport } from "./report.js";
 import { verifyProjects } from "./verify.js";
@@ -105,11 +106,19 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
   const total = projects.length;
   options.onProgress?.({ kind: "start", total });
   removeStaging(out);
+  // Workers write each project in full under one staging folder beside the output (the same file
+  // system); the main thread moves each into place. One a killed run left behind is removed first.
+  for (const e of fs.existsSync(path.dirname(out)) ? fs.readdirSync(path.dirname(out)) : []) {
+    if (e.startsWith(`.${path.basename(out)}.pulumigrate-staging-`)) fs.rmSync(path.join(path.dirname(out), e), { recursive: true, force: true });
+  }
+  const stagingRoot = path.join(path.dirname(out), `.${path.basename(out)}.pulumigrate-staging-${process.pid}`);
 
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  // The team's prettier configuration where the projects go (the output folder or above it), resolved once.
+  const prettier = options.format === false ? false : await resolveFormatOptions(path.join(out, "index.ts"));
   const pool = new Piscina<Task, TaskResult>({ filename: new URL("./worker.js", import.meta.url).href, maxThreads: jobs, minThreads: Math.min(jobs, total || 1), idleTimeout: 500 });
   // Each worker loads the parser, the schemas and prettier first, so a project's time limit is its own.
-  await Promise.all(Array.from({ length: Math.min(jobs, total) }, () => pool.run({ kind: "warm", source: "", out: "", name: "", stack: "", format: false }).catch(() => undefined)));
+  await Promise.all(Array.from({ length: Math.min(jobs, total) }, () => pool.run({ kind: "warm", source: "", out: "", name: "", stack: "", prettier: false, staging: "", force: false }).catch(() => undefined)));
   const slots = semaphore(jobs);
   // A project inside another one's folder is written after it, so that each folder appears whole.
   const written = new Map<string, Promise<void>>();
@@ -128,16 +137,18 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     // At most one task per worker in flight, so that the time limit counts from when a project starts.
     await slots.acquire();
     try {
-      result = await pool.run({ kind: p.kind, source: p.source, out: p.out, name: path.basename(p.out), stack: options.stack ?? "dev", format: options.format !== false }, { signal: AbortSignal.timeout(limit) });
+      const staging = path.join(stagingRoot, `${projects.indexOf(p)}`);
+      result = await pool.run({ kind: p.kind, source: p.source, out: p.out, name: path.basename(p.out), stack: options.stack ?? "dev", prettier, staging, force: options.force === true }, { signal: AbortSignal.timeout(limit) });
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
       return buildProjectReport({ ...base, status: timedOut ? "timed out" : "failed", error: timedOut ? `took longer than ${Math.round(limit / 1000)} s` : e instanceof Error ? e.message : String(e) });
     } finally {
       slots.release();
     }
+    if (result.stageError) return buildProjectReport({ ...base, status: "failed", result, error: result.stageError });
     await Promise.all(ancestors(p));
     try {
-      writeFiles(p.out, result.files, { force: options.force === true });
+      commitStaged(p.out, path.join(stagingRoot, `${projects.indexOf(p)}`), result.files, { force: options.force === true });
       return buildProjectReport({ ...base, status: "converted", result });
     } catch (e) {
       return buildProjectReport({ ...base, status: "failed", result, error: e instanceof Error ? e.message : String(e) });
@@ -158,6 +169,7 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     await Promise.all(projects.map(one));
   } finally {
     await pool.destroy();
+    fs.rmSync(stagingRoot, { recursive: true, force: true });
   }
   reports.sort((a, b) => (a.name < b.name ? -1 : 1));
   if (options.verify) {

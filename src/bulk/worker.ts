@@ -6,9 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { convert, type Summary } from "../convert.js";
-import { resolveFormatOptions } from "../emitters/typescript/format.js";
+import type { FormatOptions } from "../emitters/typescript/format.js";
 import type { Diagnostic } from "../model/diagnostics.js";
-import { convertProject, programProject, type OutputFile } from "../project/index.js";
+import { convertProject, programProject, stageFiles, type OutputFile } from "../project/index.js";
 import type { ComponentInfo } from "../tree/index.js";
 
 export interface Task {
@@ -20,12 +20,19 @@ export interface Task {
   readonly out: string;
   readonly name: string;
   readonly stack: string;
-  readonly format: boolean;
+  /** Prettier options (resolved once for the output folder), or `false` for raw text. */
+  readonly prettier: false | FormatOptions;
+  /** Where the worker writes the project in full, for the main thread to move into place. */
+  readonly staging: string;
+  readonly force: boolean;
 }
 
 export interface TaskResult {
   readonly ok: boolean;
-  readonly files: readonly OutputFile[];
+  /** The project's files (relative paths), written into the task's staging folder. */
+  readonly files: readonly string[];
+  /** Why the project could not be staged (a file that exists, without --force). */
+  readonly stageError?: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly components: readonly ComponentInfo[];
   readonly secrets: readonly string[];
@@ -42,12 +49,24 @@ export interface TaskResult {
 const WARM_UP = 'variable "x" {\n  default = "x"\n}\nresource "aws_sqs_queue" "q" {\n  name = var.x\n}\n';
 
 export default async function run(task: Task): Promise<TaskResult> {
+  const result = await convertTask(task);
+  if (task.kind === "warm") return { ...result, files: [] };
+  try {
+    stageFiles(task.out, task.staging, result.files, { force: task.force });
+    return { ...result, files: result.files.map((f) => f.path) };
+  } catch (e) {
+    fs.rmSync(task.staging, { recursive: true, force: true });
+    return { ...result, files: [], stageError: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function convertTask(task: Task): Promise<Omit<TaskResult, "files"> & { files: readonly OutputFile[] }> {
   const start = performance.now();
   if (task.kind === "warm") {
     const r = await convert([{ path: "warm.tf", text: WARM_UP }]);
     return { ok: r.ok, files: [], diagnostics: [], components: [], secrets: [], summary: r.summary, sources: [], durationMs: performance.now() - start, timings: {} };
   }
-  const prettier = task.format ? await resolveFormatOptions(path.join(task.out, "index.ts")) : false;
+  const prettier = task.prettier;
   const timings: Record<string, number> = {};
   if (task.kind === "cloudformation") {
     const text = fs.readFileSync(task.source, "utf8");

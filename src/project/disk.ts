@@ -96,40 +96,68 @@ export interface OutputFile {
   readonly content: string;
 }
 
-/**
- * Writes a project folder: every file is checked first (none may exist without `force`, none
- * may lie outside the folder), then all are written into a staging folder beside the target
- * and moved into place, so that an interrupted run leaves the target as it was or complete.
- */
-export function writeFiles(dir: string, files: readonly OutputFile[], opts: WriteOptions): string[] {
+/** Every file checked before anything is written: none may exist without `force`, none may lie outside the folder. */
+function check(dir: string, files: readonly OutputFile[], opts: WriteOptions): void {
   const root = path.resolve(dir);
   for (const f of files) {
     const target = path.resolve(root, f.path);
     if (path.isAbsolute(f.path) || !target.startsWith(root + path.sep)) throw new Error(`refusing to write ${f.path} outside ${dir}`);
     if (!opts.force && fs.existsSync(target)) throw new UsageError(`${path.join(dir, f.path)} exists; use --force to overwrite it`);
   }
-  fs.mkdirSync(path.dirname(root), { recursive: true });
-  // A staging folder beside the target (same file system, so the moves are renames), made with the usual permissions.
-  const staging = path.join(path.dirname(root), `.${path.basename(root)}.pulumigrate-${process.pid}-${Date.now().toString(36)}`);
-  fs.mkdirSync(staging);
-  try {
-    for (const f of files) {
-      const p = path.join(staging, f.path);
-      fs.mkdirSync(path.dirname(p), { recursive: true });
-      fs.writeFileSync(p, f.content);
+}
+
+/** A project written in full into `staging` (a folder on the target's file system), to be moved into place by {@link commitStaged}. */
+export function stageFiles(dir: string, staging: string, files: readonly OutputFile[], opts: WriteOptions): void {
+  check(dir, files, opts);
+  fs.mkdirSync(staging, { recursive: true });
+  const made = new Set([staging]);
+  for (const f of files) {
+    const p = path.join(staging, f.path);
+    const parent = path.dirname(p);
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true });
+      made.add(parent);
     }
-    if (!fs.existsSync(root)) {
-      // A new folder appears whole, in one rename.
-      fs.renameSync(staging, root);
-    } else {
+    fs.writeFileSync(p, f.content);
+  }
+}
+
+/** Moves a staged project into place: a new folder in one rename, an existing one file by file; the staging folder is gone after. */
+export function commitStaged(dir: string, staging: string, files: readonly string[], opts: WriteOptions): string[] {
+  const root = path.resolve(dir);
+  try {
+    check(dir, files.map((f) => ({ path: f, content: "" })), opts);
+    fs.mkdirSync(path.dirname(root), { recursive: true });
+    if (!fs.existsSync(root)) fs.renameSync(staging, root);
+    else {
       for (const f of files) {
-        const target = path.join(root, f.path);
+        const target = path.join(root, f);
         fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.renameSync(path.join(staging, f.path), target);
+        fs.renameSync(path.join(staging, f), target);
       }
     }
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-  return files.map((f) => path.join(dir, f.path));
+  return files.map((f) => path.join(dir, f));
+}
+
+/**
+ * Writes a project folder: every file is checked first, then all are written into a staging
+ * folder beside the target and moved into place, so that an interrupted run leaves the target
+ * as it was or complete.
+ */
+export function writeFiles(dir: string, files: readonly OutputFile[], opts: WriteOptions): string[] {
+  const root = path.resolve(dir);
+  // Beside the target (same file system, so the moves are renames), made with the usual permissions.
+  const staging = path.join(path.dirname(root), `.${path.basename(root)}.pulumigrate-${process.pid}-${Date.now().toString(36)}`);
+  check(dir, files, opts);
+  fs.mkdirSync(path.dirname(root), { recursive: true });
+  try {
+    stageFiles(dir, staging, files, opts);
+  } catch (e) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  return commitStaged(dir, staging, files.map((f) => f.path), opts);
 }

@@ -14,7 +14,7 @@ import type { Skipped } from "../state/index.js";
 import { diskLoader, type OutputFile } from "./disk.js";
 import { packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
 
-export { diskLoader, isDirectory, isProjectTarget, readInputs, UsageError, writeFiles, writeProgram, type OutputFile } from "./disk.js";
+export { commitStaged, diskLoader, isDirectory, isProjectTarget, readInputs, stageFiles, UsageError, writeFiles, writeProgram, type OutputFile } from "./disk.js";
 export { packageJson, packageVersions, projectName, pulumiYaml, tsconfigJson } from "./files.js";
 
 export interface ProjectOptions {

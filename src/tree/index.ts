@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import { placeholderComponent, type ComponentSpec } from "../emitters/typescript/component.js";
-import { formatProgram, type FormatOptions } from "../emitters/typescript/format.js";
+import { formatProgram, formatStatements, type FormatOptions } from "../emitters/typescript/format.js";
 import type { Placeholder } from "../emitters/typescript/expr.js";
 import { declExprs } from "../emitters/typescript/order.js";
 import { emitProgram, spaceStatements } from "../emitters/typescript/program.js";
@@ -209,9 +209,10 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const packages = new Set<string>();
   const resources: Record<string, number> = {};
   const placeholdersLeft: Placeholder[] = [];
-  const format = async (code: string, kinds: readonly string[]) => {
+  // A component's statements are inside its class: it is formatted whole; a root program statement by statement.
+  const format = async (code: string, kinds: readonly string[], whole = false) => {
     const start = performance.now();
-    const text = spaceStatements(options.prettier === false ? code : await formatProgram(code, options.prettier), kinds);
+    const text = spaceStatements(options.prettier === false ? code : whole ? await formatProgram(code, options.prettier) : await formatStatements(code, options.prettier), kinds);
     time("format", start);
     return text;
   };
@@ -236,12 +237,12 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     emitted.packages.forEach((p) => packages.add(p));
     for (const [k, v] of Object.entries(emitted.resources)) resources[k] = (resources[k] ?? 0) + v;
     placeholdersLeft.push(...emitted.placeholders);
-    files.push({ path: n === root ? "index.ts" : `components/${n.fileName}.ts`, content: await format(emitted.code, emitted.kinds) });
+    files.push({ path: n === root ? "index.ts" : `components/${n.fileName}.ts`, content: await format(emitted.code, emitted.kinds, n !== root) });
   }
   for (const p of placeholders.values()) {
     const spec: ComponentSpec = { className: p.className, token: componentToken(p.className), origin: p.source, args: new Map(), props: new Map([...p.props].map((x) => [x, x])) };
     const message = `module source ${p.source}${p.version ? ` ${p.version}` : ""} was not converted: run terraform init so that .terraform/modules holds it, then convert again`;
-    files.push({ path: `components/${p.fileName}.ts`, content: await format(placeholderComponent(spec, message), []) });
+    files.push({ path: `components/${p.fileName}.ts`, content: await format(placeholderComponent(spec, message), [], true) });
     packages.add("@pulumi/pulumi");
     placeholdersLeft.push({ text: `module source ${p.source}${p.version ? ` ${p.version}` : ""} (not converted: no local or downloaded copy)` });
   }

@@ -4,6 +4,7 @@
  * configuration, resolved from where the output is written, is honoured by the caller passing it.
  */
 import type { Options } from "prettier";
+import { STATEMENT_BREAK } from "./program.js";
 
 let prettier: Promise<typeof import("prettier")> | undefined;
 
@@ -40,4 +41,53 @@ export async function resolveFormatOptions(file: string): Promise<FormatOptions>
   const p = await prettier;
   const found = await p.resolveConfig(file, { editorconfig: true });
   return (found ?? {}) as FormatOptions;
+}
+
+/** Formatted top-level statements, by their raw text (programs share many: the same resource written in many roots). */
+const statements = new Map<string, string>();
+let statementBytes = 0;
+
+/**
+ * A program formatted statement by statement: the top-level statements no earlier program had
+ * are formatted together in one prettier call (prettier lays out each top-level statement on its
+ * own, so the text is what formatting the whole file gives; the corpus and golden tests compare
+ * it with prettier's output for the whole file), the others come from the memo. The statement
+ * markers stay between them, for `spaceStatements`.
+ */
+export async function formatStatements(code: string, options: FormatOptions = {}): Promise<string> {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  for (const line of code.split("\n")) {
+    if (line.trim() === STATEMENT_BREAK) {
+      chunks.push(current.join("\n"));
+      current = [];
+    } else current.push(line);
+  }
+  chunks.push(current.join("\n"));
+  const prefix = `${JSON.stringify(options)}\u0000`;
+  const missing = [...new Set(chunks.filter((c) => c.trim() !== "" && !statements.has(prefix + c)))];
+  if (missing.length) {
+    const formatted = await format(missing.join(`\n${STATEMENT_BREAK}\n`), options);
+    const pieces = splitAtMarkers(formatted);
+    if (pieces.length !== missing.length) throw new Error("internal error: statement markers lost in formatting");
+    missing.forEach((c, i) => {
+      if (statementBytes < MEMO_LIMIT) {
+        statements.set(prefix + c, pieces[i]!);
+        statementBytes += c.length + pieces[i]!.length;
+      }
+    });
+    const local = new Map(missing.map((c, i) => [c, pieces[i]!]));
+    return chunks.map((c) => (c.trim() === "" ? "" : (local.get(c) ?? statements.get(prefix + c)!))).join(`\n${STATEMENT_BREAK}\n`) + "\n";
+  }
+  return chunks.map((c) => (c.trim() === "" ? "" : statements.get(prefix + c)!)).join(`\n${STATEMENT_BREAK}\n`) + "\n";
+}
+
+/** The text between marker lines, each without the blank lines around it. */
+function splitAtMarkers(text: string): string[] {
+  const out: string[][] = [[]];
+  for (const line of text.split("\n")) {
+    if (line.trim() === STATEMENT_BREAK) out.push([]);
+    else out[out.length - 1]!.push(line);
+  }
+  return out.map((lines) => lines.join("\n").replace(/^\n+|\n+$/g, ""));
 }

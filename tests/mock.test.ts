@@ -364,3 +364,18 @@ describe("repetition and collections", () => {
     expect(exports.team).toBe("core");
   });
 });
+
+describe("optional(type, default) attributes", () => {
+  const run = (config: Record<string, string> = {}) => runProgramExports(path.join(FIXTURES, "variable_optional_defaults", "expected", "index.ts"), config);
+
+  it("take their defaults in an object, a nested object, a list and a map of objects", async () => {
+    const { registered, exports } = await run();
+    expect(exports).toEqual({ retries: 3, level: "INFO", delays: [5, 0], methods: { users: "GET", orders: "POST" } });
+    expect(registered.map((r) => [r.name, r.inputs.delaySeconds])).toEqual([["q-0", 5], ["q-1", 0]]);
+  });
+
+  it("and a value given, or a null, is what Terraform makes of it", async () => {
+    const { exports } = await run({ settings: JSON.stringify({ name: "x", retries: null, logging: { level: "DEBUG" } }), routes: JSON.stringify({ a: { method: null } }) });
+    expect(exports).toMatchObject({ retries: 3, level: "DEBUG", methods: { a: "GET" } });
+  });
+});

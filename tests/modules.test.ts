@@ -114,3 +114,13 @@ describe("the module-tree sample", () => {
     expect(exports.urls).toEqual({ hello: "https://api.execute-api.mock.amazonaws.com/prod/hello", goodbye: "https://api.execute-api.mock.amazonaws.com/prod/goodbye" });
   });
 });
+
+describe("a module variable's optional attributes", () => {
+  it("take their defaults inside the component, also when the call passes an Output", async () => {
+    const { registered, exports } = await run("modules_optional_defaults");
+    expect(exports).toEqual({ port: 8080, retries: 4 });
+    const work = named(registered, "aws:sqs/queue:Queue", "service-work");
+    expect(work.parent).toBe("service");
+    expect(JSON.parse(work.inputs.redrivePolicy as string)).toEqual({ deadLetterTargetArn: "arn:aws:mock:aws:sqs/queue:Queue:dead_letters", maxReceiveCount: 4 });
+  });
+});

@@ -53,7 +53,8 @@ export type VariableType =
   | { readonly kind: "any" }
   | { readonly kind: "list"; readonly element: VariableType; /** `set(…)`: no duplicates, sorted. */ readonly set?: boolean }
   | { readonly kind: "map"; readonly element: VariableType }
-  | { readonly kind: "object"; readonly fields: readonly { name: string; type: VariableType; optional: boolean }[] }
+  /** `optional(T, default)`: an attribute that may be left out, and what it then is. */
+  | { readonly kind: "object"; readonly fields: readonly { name: string; type: VariableType; optional: boolean; default?: Expr }[] }
   | { readonly kind: "tuple"; readonly elements: readonly VariableType[] };
 
 export interface Variable {

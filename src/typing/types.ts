@@ -98,7 +98,13 @@ export function schemaProps(t: Extract<Type, { k: "schema" }>): Props | undefine
   return table[t.name] ?? table[`${t.name}Args`] ?? (t.io === "out" ? s.inputTypes[t.name] : undefined);
 }
 
-export function fromVariableType(v: VariableType): Type {
+/**
+ * The type a variable's value has. `given`: as a caller may give it, before the type's defaults
+ * apply (an `optional(T, default)` attribute may be left out); otherwise as the program reads it
+ * (such an attribute is always there).
+ */
+export function fromVariableType(v: VariableType, given = false): Type {
+  const of = (t: VariableType) => fromVariableType(t, given);
   switch (v.kind) {
     case "string":
       return STRING;
@@ -109,13 +115,13 @@ export function fromVariableType(v: VariableType): Type {
     case "any":
       return ANY;
     case "list":
-      return list(fromVariableType(v.element), v.set === true);
+      return list(of(v.element), v.set === true);
     case "map":
-      return map(fromVariableType(v.element));
+      return map(of(v.element));
     case "tuple":
-      return { k: "tuple", of: v.elements.map(fromVariableType) };
+      return { k: "tuple", of: v.elements.map(of) };
     case "object":
-      return { k: "object", fields: Object.fromEntries(v.fields.map((f) => [f.name, f.optional ? opt(fromVariableType(f.type)) : fromVariableType(f.type)])) };
+      return { k: "object", fields: Object.fromEntries(v.fields.map((f) => [f.name, f.optional && (given || !f.default) ? opt(of(f.type)) : of(f.type)])) };
   }
 }
 

@@ -5,8 +5,9 @@
  * Also the placeholder class of a module whose source was not converted.
  */
 import type { ConfigDecl, ExportDecl } from "../../model/pulumi.js";
-import { componentProperty, configBaseType, isOutputType, tsType, type Type } from "../../typing/index.js";
+import { componentProperty, configBaseType, fromVariableType, isOutputType, tsType, type Type } from "../../typing/index.js";
 import { arg } from "./code.js";
+import { withTypeDefaults } from "./config.js";
 import { blockCommentText, stringLiteral } from "./escape.js";
 import type { ExprPrinter } from "./expr.js";
 
@@ -44,7 +45,8 @@ function inputType(t: Type): string {
 }
 
 function argType(d: ConfigDecl): string {
-  const t = configBaseType(d.type);
+  // What a caller may pass: an attribute with a default may be left out.
+  const t = d.type.kind === "object" ? fromVariableType(d.type.type, true) : configBaseType(d.type);
   return d.input || d.secret ? `pulumi.Input<${inputType(t)}>` : tsType(t);
 }
 
@@ -66,7 +68,8 @@ export function argRead(d: ConfigDecl, name: string, spec: ComponentSpec, p: Exp
   const lines: string[] = [];
   const read = `args.${spec.args.get(d.key)}`;
   const value = d.default ? `${read} ?? ${arg(p.print(d.default))}` : read;
-  const wrapped = d.secret ? `pulumi.secret(${value})` : d.input ? `pulumi.output(${value})` : value;
+  const typed = withTypeDefaults(value, d.type, p, d.secret || d.input === true);
+  const wrapped = typed !== value ? (d.secret ? `pulumi.secret(${typed})` : typed) : d.secret ? `pulumi.secret(${value})` : d.input ? `pulumi.output(${value})` : value;
   lines.push(`const ${name} = ${wrapped};${trailing}`);
   return lines.join("\n");
 }

@@ -7,8 +7,45 @@ import type { ConfigDecl } from "../../model/pulumi.js";
 import { fromVariableType, tsType } from "../../typing/types.js";
 import { arg } from "./code.js";
 import { pascalCase } from "../../model/names.js";
-import { commentText, stringLiteral } from "./escape.js";
+import { commentText, propertyKey, stringLiteral } from "./escape.js";
+import type { VariableType } from "../../model/program.js";
 import type { ExprPrinter } from "./expr.js";
+
+/**
+ * The defaults a variable's type gives (`optional(T, default)` attributes, at any depth) as the
+ * `withDefaults` helper takes them, or undefined when it gives none.
+ */
+export function defaultsCode(t: VariableType, p: ExprPrinter): string | undefined {
+  switch (t.kind) {
+    case "list":
+    case "map": {
+      const inner = defaultsCode(t.element, p);
+      return inner ? `{ elements: ${inner} }` : undefined;
+    }
+    case "object": {
+      const attributes = t.fields.filter((f) => f.default).map((f) => `${propertyKey(f.name)}: ${arg(p.print(f.default!))}`);
+      const fields = t.fields.flatMap((f) => {
+        const inner = defaultsCode(f.type, p);
+        return inner ? [`${propertyKey(f.name)}: ${inner}`] : [];
+      });
+      const parts = [...(attributes.length ? [`attributes: { ${attributes.join(", ")} }`] : []), ...(fields.length ? [`fields: { ${fields.join(", ")} }`] : [])];
+      return parts.length ? `{ ${parts.join(", ")} }` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A read with the type's defaults applied: `withDefaults<T>(read, {…})` (T the type with its
+ * defaulted attributes present), inside `.apply` for an Output.
+ */
+export function withTypeDefaults(read: string, t: ConfigDecl["type"], p: ExprPrinter, output: boolean, typeName?: string): string {
+  const spec = t.kind === "object" ? defaultsCode(t.type, p) : undefined;
+  if (!spec || t.kind !== "object") return read;
+  const helper = `${p.env.program.helper("withDefaults")}<${typeName ?? tsType(fromVariableType(t.type))}>`;
+  return output ? `pulumi.output(${read}).apply((v) => ${helper}(v, ${spec}))` : `${helper}(${read}, ${spec})`;
+}
 
 export function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: string, trailing: string): string {
   const lines: string[] = [];
@@ -31,7 +68,7 @@ export function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: 
   } else {
     read = `${config}.${d.optional ? "get" : "require"}${secret}${suffix}${generic}(${key})`;
   }
-  lines.push(`const ${name} = ${read};${trailing}`);
+  lines.push(`const ${name} = ${withTypeDefaults(read, d.type, p, d.secret, generic ? generic.slice(1, -1) : undefined)};${trailing}`);
   if (!d.secret) lines.push(...checks(d, name, p));
   return lines.join("\n");
 }

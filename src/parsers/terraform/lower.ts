@@ -300,7 +300,8 @@ export function variableType(e: Expr): VariableType | undefined {
           fields: arg.entries.map((en) => {
             const optional = en.value.kind === "call" && en.value.name === "optional";
             const inner = optional && en.value.kind === "call" ? en.value.args[0]! : en.value;
-            return { name: typeof en.key === "string" ? en.key : "?", type: variableType(inner) ?? { kind: "any" }, optional };
+            const def = optional && en.value.kind === "call" ? en.value.args[1] : undefined;
+            return { name: typeof en.key === "string" ? en.key : "?", type: variableType(inner) ?? { kind: "any" }, optional, ...(def && !(def.kind === "literal" && def.value === null) ? { default: def } : {}) };
           }),
         };
     }

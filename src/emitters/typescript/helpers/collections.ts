@@ -157,3 +157,23 @@ export function group<T = any>(pairs: readonly (readonly [string, T])[]): Record
   for (const [k, v] of pairs) (out[k] ??= []).push(v);
   return out;
 }
+
+/** Where a variable's type gives defaults: its object attributes (`optional(T, default)`), those of nested objects, of elements. */
+export interface Defaults {
+  readonly attributes?: Readonly<Record<string, unknown>>;
+  readonly fields?: Readonly<Record<string, Defaults>>;
+  readonly elements?: Defaults;
+}
+
+/** Terraform's `optional(T, default)`: an attribute left out (or null) takes its default, in objects, lists and maps of them alike. */
+export function withDefaults<T = any>(value: unknown, defaults: Defaults): T {
+  if (value === null || value === undefined) return value as T;
+  if (defaults.elements) {
+    const each = (v: unknown) => withDefaults(v, defaults.elements!);
+    return (Array.isArray(value) ? value.map(each) : Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, each(v)]))) as T;
+  }
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [k, d] of Object.entries(defaults.attributes ?? {})) if (out[k] === undefined || out[k] === null) out[k] = d;
+  for (const [k, d] of Object.entries(defaults.fields ?? {})) out[k] = withDefaults(out[k], d);
+  return out as T;
+}

@@ -3,7 +3,7 @@
  * from reading nothing: callers hand in the file contents. Diagnostics are returned, never thrown.
  */
 import { formatStatements, type FormatOptions } from "./emitters/typescript/format.js";
-import type { Placeholder } from "./emitters/typescript/expr.js";
+import type { Placeholder } from "./emitters/typescript/env.js";
 import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
 import { mapTerraform } from "./mappers/terraform/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./model/diagnostics.js";

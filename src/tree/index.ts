@@ -10,7 +10,7 @@
 import path from "node:path";
 import { placeholderComponent, type ComponentSpec } from "../emitters/typescript/component.js";
 import { formatProgram, formatStatements, type FormatOptions } from "../emitters/typescript/format.js";
-import type { Placeholder } from "../emitters/typescript/expr.js";
+import type { Placeholder } from "../emitters/typescript/env.js";
 import { declExprs } from "../emitters/typescript/order.js";
 import { emitProgram, spaceStatements } from "../emitters/typescript/program.js";
 import type { Summary, Timings } from "../convert.js";

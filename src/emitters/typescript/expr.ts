@@ -6,77 +6,23 @@
  * or `pulumi.all([…]).apply` (several), and the operation prints inside over plain values.
  * Layout is prettier's business (see format.ts): this prints correct, parenthesised code.
  */
-import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import { diagnostic } from "../../model/diagnostics.js";
 import { assertNever, childrenOf, walkExpr, type Accessor, type Expr, type ForExpr, type ObjectEntry, type RefExpr } from "../../model/expr.js";
-import type { Location } from "../../model/location.js";
-import { camelCase, NameScope } from "../../model/names.js";
+import { NameScope } from "../../model/names.js";
 import { SIGNATURES } from "../../typing/functions.js";
-import { literalKey, type Scope, type TypeTable } from "../../typing/infer.js";
-import { ANY, attribute, element, hasOutput, isOutputType, iteration, required, tsType, unwrap, type Type } from "../../typing/types.js";
+import { literalKey } from "../../typing/infer.js";
+import { ANY, attribute, element, hasOutput, isOutputType, required, tsType, unwrap, type Type } from "../../typing/types.js";
 import { arg, arrow, binary, call, code, conditional, method, PREC, primary, unary, type Code } from "./code.js";
 import { isIdentifier, propertyKey, stringLiteral, templateText } from "./escape.js";
 import { printFunction, type FnArg } from "./functions/index.js";
 import { formatIsTemplate } from "./functions/strings.js";
-import { helpers, type NodeModule } from "./helpers/index.js";
-
-/** A construct printed as `notImplemented("…")` or a TODO comment: its source text and where it was. */
-export interface Placeholder {
-  readonly text: string;
-  readonly location?: Location;
-}
-
-/** What printing an expression can ask of the program being printed. */
-export interface ProgramContext {
-  /** Records a Node module import the code uses. */
-  use(module: NodeModule): void;
-  /** Records a helper the code calls and returns its name in this program. */
-  helper(name: string): string;
-  /** Records an npm package the converted project then depends on (`js-yaml`). */
-  dependency(pkg: string): void;
-}
-
-export interface PrintEnv {
-  readonly types: TypeTable;
-  /** Declaration id → TypeScript name. */
-  readonly names: ReadonlyMap<string, string>;
-  /** Declarations printed so far: a reference to a later one (a cycle) becomes a placeholder. */
-  readonly declared?: ReadonlySet<string>;
-  /** Names taken where the code is printed (lambda parameters claim theirs here). */
-  readonly scope: NameScope;
-  /** Loop and lambda variables: model scope name → TypeScript name. */
-  readonly locals: ReadonlyMap<string, string>;
-  /** Their types. */
-  readonly scopeTypes: Scope;
-  readonly program: ProgramContext;
-  readonly diags: Diagnostic[];
-  readonly loc?: Location;
-  /** Where the placeholders printed are recorded (what a person must finish). */
-  readonly placeholders?: Placeholder[];
-  /** Deferred Outputs standing for component properties read before the component exists: `<decl id>.<property>` → name. */
-  readonly deferred?: ReadonlyMap<string, string>;
-  /** Inside a component's constructor: resources are its children, named after the instance (the identifier holding its name). */
-  readonly component?: { readonly nameVar: string };
-}
-
-/** The environment inside a lambda: its parameters named (`names`) and typed (`types`), by model name. */
-export function withLocals(env: PrintEnv, names: Readonly<Record<string, string>>, types: Scope, scope = new NameScope(env.scope)): PrintEnv {
-  return {
-    ...env,
-    scope,
-    locals: new Map([...env.locals, ...Object.entries(names)]),
-    scopeTypes: new Map([...env.scopeTypes, ...types]),
-  };
-}
-
-/** Calls whose value is an Output whatever their arguments (`pulumi.secret`, inline invokes). */
-function outputCall(e: Extract<Expr, { kind: "call" }>): boolean {
-  if (e.name === "sensitive" || e.name === "nonsensitive" || e.name === "issensitive") return true;
-  return (e.name.startsWith("aws.") || e.name.startsWith("aws_native.")) && e.name.endsWith("Output");
-}
+import { forExpr, forPairs } from "./for.js";
+import { liftExpr, outputCall } from "./lift.js";
+import type { PrintEnv } from "./env.js";
 
 export class ExprPrinter {
   /** Leaves replaced by lambda parameters while printing a lifted body. */
-  private readonly subst: Map<Expr, string>;
+  readonly subst: Map<Expr, string>;
   private readonly outMemo = new Map<Expr, boolean>();
 
   constructor(
@@ -430,49 +376,8 @@ export class ExprPrinter {
     return printed;
   }
 
-  /** What a `for` expression iterates and how its lambdas are written. */
-  private forSource(e: ForExpr): { inner: ExprPrinter; source: Code; params: string; map: boolean; indexed: boolean } {
-    const t = this.type(e.collection);
-    const it = iteration(t);
-    const scope = new NameScope(this.env.scope);
-    const mentions = (name: string | undefined) => name !== undefined && [e.value, e.key, e.condition].some((x) => x !== undefined && refersTo(x, name));
-    const v = scope.claim(camelCase(e.valueVar));
-    // A set's key is its value.
-    const k = mentions(e.keyVar) && e.keyVar ? (it.kind === "set" ? v : scope.claim(camelCase(e.keyVar))) : undefined;
-    const inner = new ExprPrinter(withLocals(this.env, { [e.valueVar]: v, ...(e.keyVar && k ? { [e.keyVar]: k } : {}) }, this.env.types.forScope(e, this.env.scopeTypes), scope), this.subst);
-    let coll = this.print(e.collection);
-    // Terraform fails on a null collection; so does the program, at the same place.
-    if (this.type(e.collection).k === "opt" && !isOutputType(t)) coll = code(`${primary(coll)}!`);
-    // Elements of unknown type are typed `any` on purpose (TypeScript would say `unknown`).
-    const untyped = it.kind === "any" || required(unwrap(it.value)).k === "any";
-    const map = it.kind === "map";
-    // `Object.entries<any>`: the values of a map of unknown type are `any` (TypeScript says `unknown`).
-    const anyArg = untyped ? "<any>" : "";
-    if (map || (it.kind === "any" && k)) {
-      const source = it.kind === "any" || e.key ? call(`Object.entries${anyArg}`, [coll]) : call(this.env.program.helper("entries"), [coll]);
-      return { inner, source, params: `[${k ?? "_"}, ${v}]`, map, indexed: false };
-    }
-    if (it.kind === "any") return { inner, source: call(`Object.values${anyArg}`, [coll]), params: v, map, indexed: false };
-    const typed = (x: string, t = "any") => (untyped ? `${x}: ${t}` : x);
-    return { inner, source: coll, params: k ? (it.kind === "set" ? typed(v) : `${typed(v)}, ${typed(k, "number")}`) : typed(v), map, indexed: k !== undefined && it.kind !== "set" };
-  }
-
   private forExpr(e: ForExpr): Code {
-    const { inner, source, params, map, indexed } = this.forSource(e);
-    // A list's index after a filter is not the index Terraform means: filter and map in one pass.
-    if (e.condition && indexed && !e.key) {
-      const body = conditional(inner.print(e.condition), code(`[${arg(inner.print(e.value))}]`), code("[]"));
-      return method(source, "flatMap", [arrow(params, body)]);
-    }
-    const filter = e.condition ? method(source, "filter", [arrow(params, inner.print(e.condition))]) : source;
-    if (e.key) {
-      const identity = refersOnlyTo(e.key, e.keyVar) && refersOnlyTo(e.value, e.valueVar) && map && !e.grouped;
-      if (identity && !e.condition) return this.print(e.collection);
-      const pairs = this.forPairs(e);
-      return e.grouped ? call(this.env.program.helper("group"), [pairs]) : call("Object.fromEntries", [pairs]);
-    }
-    if (refersOnlyTo(e.value, e.valueVar) && !map && this.type(e.collection).k !== "any") return filter;
-    return method(filter, "map", [arrow(params, inner.print(e.value))]);
+    return forExpr(this, e);
   }
 
   /**
@@ -480,74 +385,12 @@ export class ExprPrinter {
    * tuple (`as const`), as a loop that destructures them needs.
    */
   forPairs(e: ForExpr, tuples = false): Code {
-    const { inner, source, params, map } = this.forSource(e);
-    const filter = e.condition ? method(source, "filter", [arrow(params, inner.print(e.condition))]) : source;
-    if (refersOnlyTo(e.key!, e.keyVar) && refersOnlyTo(e.value, e.valueVar) && map) return filter;
-    return method(filter, "map", [arrow(params, code(`[${arg(inner.print(e.key!))}, ${arg(inner.print(e.value))}]${tuples ? " as const" : ""}`))]);
+    return forPairs(this, e, tuples);
   }
 
-  private paramName(e: Expr): string {
-    return paramName(e, this.env.names);
-  }
-
-  /**
-   * Prints an operation over outputs lifted: `x.apply((v) => …)` or
-   * `pulumi.all([a, b]).apply(([a, b]) => …)`, the operation printed inside over plain values.
-   */
+  /** An operation over outputs, lifted (lift.ts). */
   private lift(e: Expr): Code {
-    const leaves: Expr[] = [];
-    const codes: string[] = [];
-    const param = new Map<Expr, number>();
-    const collect = (x: Expr, bound: ReadonlySet<string>): void => {
-      if (!this.isOut(x)) return;
-      const leaf =
-        (x.kind === "ref" && !x.path.some((a) => a.kind === "index" && this.isOut(a.key))) ||
-        (x.kind === "splat" && !this.isOutputValue(x.source)) ||
-        (x.kind === "call" && (outputCall(x) || (x.name.includes(".") && !x.name.startsWith("new "))));
-      if (leaf) {
-        // A leaf that reads a loop variable of a `for` inside `e` cannot move out of its loop.
-        if ([...bound].some((b) => refersTo(x, b))) return;
-        const text = new ExprPrinter(this.env, this.subst).print(x).text;
-        let i = codes.indexOf(text);
-        if (i < 0) i = codes.push(text) - 1, leaves.push(x);
-        param.set(x, i);
-        return;
-      }
-      if (x.kind === "for") {
-        collect(x.collection, bound);
-        const inner = new Set([...bound, x.valueVar, ...(x.keyVar ? [x.keyVar] : [])]);
-        for (const c of [x.key, x.value, x.condition]) if (c) collect(c, inner);
-        return;
-      }
-      childrenOf(x).forEach((c) => collect(c, bound));
-    };
-    collect(e, new Set());
-    if (leaves.length === 0) {
-      this.env.diags.push(diagnostic("PG2006", "warning", "an expression over values known only after deployment could not be converted", this.env.loc));
-      return this.placeholder("expression over outputs");
-    }
-    // Parameters may shadow outer names the body does not read (`east.apply((east) => …)`).
-    const forbidden = new Set<string>([...this.env.locals.values(), ...helpers().keys()]);
-    walkExpr(e, (x) => {
-      if (x.kind === "ref" && x.target.kind === "decl") {
-        const n = this.env.names.get(x.target.id);
-        if (n !== undefined && !leaves.some((l) => l.kind === "ref" && l.target.kind === "decl" && l.target.id === (x.target as { id: string }).id && l.path.length === 0)) forbidden.add(n);
-      }
-    });
-    const scope = new NameScope(this.env.scope);
-    const names = leaves.map((l) => scope.claimShadowing(this.paramName(l), forbidden));
-    const subst = new Map(this.subst);
-    for (const [x, i] of param) subst.set(x, names[i]!);
-    const inner = new ExprPrinter({ ...this.env, scope }, subst);
-    let body = inner.print(e);
-    // What is left holds outputs a loop variable reads: the lambda returns them resolved.
-    if (inner.isOut(e)) body = call("pulumi.output", [body]);
-    const sources = leaves.map((l) => {
-      const c = new ExprPrinter(this.env, this.subst).print(l);
-      return this.isOutputValue(l) && l.kind !== "splat" ? c : call("pulumi.output", [c]);
-    });
-    if (leaves.length === 1) return method(sources[0]!, "apply", [arrow(names[0]!, body)]);
-    return method(call("pulumi.all", [code(`[${sources.map(arg).join(", ")}]`)]), "apply", [arrow(`[${names.join(", ")}]`, body)]);
+    return liftExpr(this, e);
   }
 }
 
@@ -559,22 +402,6 @@ function sortKeys(e: Expr): Expr {
   return { ...e, entries: [...entries].sort((a, b) => (String(a.key) < String(b.key) ? -1 : String(a.key) > String(b.key) ? 1 : 0)) };
 }
 
-/** A lambda parameter's name: the last attribute the leaf reads (`api.name` → `name`). */
-function paramName(e: Expr, names: ReadonlyMap<string, string>): string {
-  if (e.kind === "ref") {
-    const attrs = e.path.filter((a): a is { kind: "attr"; name: string } => a.kind === "attr");
-    const last = attrs[attrs.length - 1];
-    if (last) return camelCase(last.name);
-    if (e.target.kind === "decl" && e.path.length === 0) return names.get(e.target.id) ?? "value";
-  }
-  if (e.kind === "splat") {
-    const attrs = e.each.filter((a): a is { kind: "attr"; name: string } => a.kind === "attr");
-    const last = attrs[attrs.length - 1];
-    if (last) return camelCase(last.name) + "s";
-  }
-  return "value";
-}
-
 /** Whether `e` reads the loop variable `name`. */
 export function refersTo(e: Expr, name: string): boolean {
   let found = false;
@@ -582,11 +409,6 @@ export function refersTo(e: Expr, name: string): boolean {
     if (x.kind === "ref" && x.target.kind === "scope" && x.target.name === name) found = true;
   });
   return found;
-}
-
-/** Whether `e` is exactly the loop variable `name`. */
-function refersOnlyTo(e: Expr, name: string | undefined): boolean {
-  return name !== undefined && e.kind === "ref" && e.target.kind === "scope" && e.target.name === name && e.path.length === 0;
 }
 
 export { literalKey };

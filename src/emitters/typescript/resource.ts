@@ -10,7 +10,8 @@ import type { InvokeDecl, Repeat, ResourceDecl, ResourceOptions } from "../../mo
 import { iteration, type Type } from "../../typing/types.js";
 import { arg, arrow, call, code, method, primary, type Code } from "./code.js";
 import { commentText, stringLiteral, templateText } from "./escape.js";
-import { ExprPrinter, withLocals } from "./expr.js";
+import { withLocals } from "./env.js";
+import { ExprPrinter } from "./expr.js";
 
 /** `{ dependsOn: [a], retainOnDelete: true }`, or "" when there are none. */
 export function optionsCode(o: ResourceOptions, p: ExprPrinter): string {

@@ -2,7 +2,7 @@
 import type { CallExpr, Expr, ObjectEntry } from "../../../model/expr.js";
 import type { Type } from "../../../typing/types.js";
 import { code, PREC, type Code } from "../code.js";
-import type { ProgramContext } from "../expr.js";
+import type { ProgramContext } from "../env.js";
 
 export interface FnArg {
   readonly expr: Expr;

@@ -1,0 +1,93 @@
+/**
+ * An operation that needs the values of outputs, lifted: its output leaves become the
+ * parameters of one `.apply` (one leaf) or `pulumi.all([…]).apply` (several), and the operation
+ * prints inside over plain values.
+ */
+import { diagnostic } from "../../model/diagnostics.js";
+import { childrenOf, walkExpr, type Expr } from "../../model/expr.js";
+import { camelCase, NameScope } from "../../model/names.js";
+import { arg, arrow, call, code, method, type Code } from "./code.js";
+import { ExprPrinter, refersTo } from "./expr.js";
+import { helpers } from "./helpers/index.js";
+
+/** Calls whose value is an Output whatever their arguments (`pulumi.secret`, inline invokes). */
+export function outputCall(e: Extract<Expr, { kind: "call" }>): boolean {
+  if (e.name === "sensitive" || e.name === "nonsensitive" || e.name === "issensitive") return true;
+  return (e.name.startsWith("aws.") || e.name.startsWith("aws_native.")) && e.name.endsWith("Output");
+}
+
+/**
+ * Prints an operation over outputs lifted: `x.apply((v) => …)` or
+ * `pulumi.all([a, b]).apply(([a, b]) => …)`, the operation printed inside over plain values.
+ */
+export function liftExpr(p: ExprPrinter, e: Expr): Code {
+  const leaves: Expr[] = [];
+  const codes: string[] = [];
+  const param = new Map<Expr, number>();
+  const collect = (x: Expr, bound: ReadonlySet<string>): void => {
+    if (!p.isOut(x)) return;
+    const leaf =
+      (x.kind === "ref" && !x.path.some((a) => a.kind === "index" && p.isOut(a.key))) ||
+      (x.kind === "splat" && !p.isOutputValue(x.source)) ||
+      (x.kind === "call" && (outputCall(x) || (x.name.includes(".") && !x.name.startsWith("new "))));
+    if (leaf) {
+      // A leaf that reads a loop variable of a `for` inside `e` cannot move out of its loop.
+      if ([...bound].some((b) => refersTo(x, b))) return;
+      const text = new ExprPrinter(p.env, p.subst).print(x).text;
+      let i = codes.indexOf(text);
+      if (i < 0) i = codes.push(text) - 1, leaves.push(x);
+      param.set(x, i);
+      return;
+    }
+    if (x.kind === "for") {
+      collect(x.collection, bound);
+      const inner = new Set([...bound, x.valueVar, ...(x.keyVar ? [x.keyVar] : [])]);
+      for (const c of [x.key, x.value, x.condition]) if (c) collect(c, inner);
+      return;
+    }
+    childrenOf(x).forEach((c) => collect(c, bound));
+  };
+  collect(e, new Set());
+  if (leaves.length === 0) {
+    p.env.diags.push(diagnostic("PG2006", "warning", "an expression over values known only after deployment could not be converted", p.env.loc));
+    return p.placeholder("expression over outputs");
+  }
+  // Parameters may shadow outer names the body does not read (`east.apply((east) => …)`).
+  const forbidden = new Set<string>([...p.env.locals.values(), ...helpers().keys()]);
+  walkExpr(e, (x) => {
+    if (x.kind === "ref" && x.target.kind === "decl") {
+      const n = p.env.names.get(x.target.id);
+      if (n !== undefined && !leaves.some((l) => l.kind === "ref" && l.target.kind === "decl" && l.target.id === (x.target as { id: string }).id && l.path.length === 0)) forbidden.add(n);
+    }
+  });
+  const scope = new NameScope(p.env.scope);
+  const names = leaves.map((l) => scope.claimShadowing(paramName(l, p.env.names), forbidden));
+  const subst = new Map(p.subst);
+  for (const [x, i] of param) subst.set(x, names[i]!);
+  const inner = new ExprPrinter({ ...p.env, scope }, subst);
+  let body = inner.print(e);
+  // What is left holds outputs a loop variable reads: the lambda returns them resolved.
+  if (inner.isOut(e)) body = call("pulumi.output", [body]);
+  const sources = leaves.map((l) => {
+    const c = new ExprPrinter(p.env, p.subst).print(l);
+    return p.isOutputValue(l) && l.kind !== "splat" ? c : call("pulumi.output", [c]);
+  });
+  if (leaves.length === 1) return method(sources[0]!, "apply", [arrow(names[0]!, body)]);
+  return method(call("pulumi.all", [code(`[${sources.map(arg).join(", ")}]`)]), "apply", [arrow(`[${names.join(", ")}]`, body)]);
+}
+
+/** A lambda parameter's name: the last attribute the leaf reads (`api.name` → `name`). */
+function paramName(e: Expr, names: ReadonlyMap<string, string>): string {
+  if (e.kind === "ref") {
+    const attrs = e.path.filter((a): a is { kind: "attr"; name: string } => a.kind === "attr");
+    const last = attrs[attrs.length - 1];
+    if (last) return camelCase(last.name);
+    if (e.target.kind === "decl" && e.path.length === 0) return names.get(e.target.id) ?? "value";
+  }
+  if (e.kind === "splat") {
+    const attrs = e.each.filter((a): a is { kind: "attr"; name: string } => a.kind === "attr");
+    const last = attrs[attrs.length - 1];
+    if (last) return camelCase(last.name) + "s";
+  }
+  return "value";
+}

@@ -112,6 +112,7 @@ async function convertAndRun(repo: (typeof MODULE_REPOSITORIES)[number]) {
     fs.mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
     fs.writeFileSync(path.join(dir, f.path), f.content);
   }
+  expect(fs.existsSync(dir)).toBe(true);
   // A registry module with no copy here is a placeholder that fails when it runs; the test
   // stands in for it with a double that exposes the outputs the callers read.
   for (const c of result.components.filter((x) => x.kind === "placeholder")) {
@@ -122,8 +123,8 @@ async function convertAndRun(repo: (typeof MODULE_REPOSITORIES)[number]) {
   // declared elsewhere): the placeholders for those stand as strings saying so instead of throwing.
   const index = path.join(dir, "index.ts");
   fs.writeFileSync(index, fs.readFileSync(index, "utf8").replace(/throw new Error\(`not converted by pulumigrate: \$\{source\}`\);/, "return `missing:${source}`;"));
-  // Paths in a Terraform root are relative to it, and so are the program's: it runs there.
-  const run = await runProgramExports(index, repo.config ?? {}, { cwd: path.join(CORPUS, repo.root) });
+  // The files the program reads were copied into the project: it runs from there.
+  const run = await runProgramExports(index, repo.config ?? {});
   return { result, ...run };
 }
 

@@ -57,7 +57,7 @@ async function convertDirectory(args: ConvertArgs, project: boolean, prettier: f
   if (!diskLoader.list(args.input).some((f) => f.endsWith(".tf"))) throw new UsageError(`${args.input}: the directory holds no .tf files`);
   if (args.state && !project) throw new UsageError("--state writes import.json into the project: name a project folder with -o <folder>/");
   const result = await convertProject(args.input, { prettier, stack: args.stack, varFiles: args.varFile, ...(project ? { name: path.basename(path.resolve(args.output!)) } : {}), ...(args.state ? { state: args.state } : {}) });
-  const index = result.files.find((f) => f.path === "index.ts")!.content;
+  const index = String(result.files.find((f) => f.path === "index.ts")!.content);
   const base = { ok: result.ok, format: "terraform", diagnostics: result.diagnostics, components: result.components };
   if (project) return { ...base, written: writeFiles(args.output!, result.files, { force: args.force }), secrets: result.secrets };
   if (result.components.length) {

@@ -41,6 +41,28 @@ export const diskLoader: ModuleLoader = {
       return [];
     }
   },
+  readBytes(file) {
+    try {
+      return fs.readFileSync(file);
+    } catch {
+      return undefined;
+    }
+  },
+  walk(p) {
+    const out: string[] = [];
+    const visit = (x: string) => {
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(x);
+      } catch {
+        return;
+      }
+      if (st.isFile()) out.push(x);
+      else if (st.isDirectory()) for (const e of fs.readdirSync(x).sort()) visit(path.join(x, e));
+    };
+    visit(p);
+    return out;
+  },
 };
 
 export function isDirectory(p: string): boolean {
@@ -93,7 +115,8 @@ export function writeProgram(file: string, code: string, opts: WriteOptions): st
 /** A file of a project, its path relative to the project folder. */
 export interface OutputFile {
   readonly path: string;
-  readonly content: string;
+  /** Text, or the bytes of a file copied as it is (an archive the program reads). */
+  readonly content: string | Uint8Array;
 }
 
 /** Every file checked before anything is written: none may exist without `force`, none may lie outside the folder. */

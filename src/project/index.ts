@@ -11,6 +11,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../mode
 import { parseTfvars } from "../parsers/terraform/tfvars.js";
 import { convertTree, type ComponentInfo, type ModuleLoader } from "../tree/index.js";
 import type { Skipped } from "../state/index.js";
+import { copyAssets } from "./assets.js";
 import { diskLoader, type OutputFile } from "./disk.js";
 import { packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
 
@@ -100,6 +101,12 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
     { path: "tsconfig.json", content: tsconfigJson() },
     ...tree.files,
   ];
+  // The files the programs read, at the same paths relative to the project as to the root module.
+  const taken = new Set(files.map((f) => f.path));
+  for (const f of copyAssets(dir, [tree.root, ...tree.programs.values()], loader, diagnostics)) {
+    if (taken.has(f.path)) diagnostics.push(diagnostic("PG2010", "warning", `the program reads ${f.path}, which the project itself writes: it is not copied`));
+    else files.push(f);
+  }
   let imports: ProjectResult["imports"];
   if (options.state) {
     const text = loader.readFile(options.state);

@@ -14,6 +14,10 @@ export interface ModuleLoader {
   readFile(file: string): string | undefined;
   /** The names of the files in a directory (for `*.auto.tfvars`); empty when there is none. */
   list(dir: string): readonly string[];
+  /** A file's bytes (the files a program reads are copied into its project); undefined when there is none. */
+  readBytes?(file: string): Uint8Array | undefined;
+  /** Every file at a path: the file itself, or every file below a directory, in name order. */
+  walk?(p: string): readonly string[];
 }
 
 export type ResolvedSource =

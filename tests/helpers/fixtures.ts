@@ -55,9 +55,9 @@ export function projectFixtures(): { name: string; dir: string; input: string; e
     .map((name) => ({ name, dir: path.join(PROJECTS, name), input: path.join(PROJECTS, name, "input"), expected: path.join(PROJECTS, name, "expected") }));
 }
 
-/** The files of a folder, relative paths → contents. */
-export function readTree(dir: string): Map<string, string> {
-  return new Map(walk(dir, () => true).map((f) => [path.relative(dir, f).split(path.sep).join("/"), fs.readFileSync(f, "utf8")]));
+/** The files of a folder, relative paths → their bytes. */
+export function readTree(dir: string): Map<string, Buffer> {
+  return new Map(walk(dir, () => true).map((f) => [path.relative(dir, f).split(path.sep).join("/"), fs.readFileSync(f)]));
 }
 
 /** The root modules of the Terraform corpus's module repositories, each converted as one project. */

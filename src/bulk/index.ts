@@ -102,16 +102,17 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
   const root = path.resolve(repo);
   const out = path.resolve(options.out);
   const found = discover(root, { ...(options.include ? { include: options.include } : {}), ...(options.exclude ? { exclude: options.exclude } : {}), skip: [out] });
-  const projects = plan(root, out, found.roots, found.templates);
+  // Workers write each project in full under one staging folder beside the output (the same file
+  // system); the main thread moves each into place.
+  const stagingRoot = path.join(path.dirname(out), `.${path.basename(out)}.pulumigrate-staging-${process.pid}`);
+  const projects = plan(root, out, found.roots, found.templates).map((p, i) => ({ ...p, staging: path.join(stagingRoot, String(i)) }));
   const total = projects.length;
   options.onProgress?.({ kind: "start", total });
   removeStaging(out);
-  // Workers write each project in full under one staging folder beside the output (the same file
-  // system); the main thread moves each into place. One a killed run left behind is removed first.
+  // A staging folder a killed run left behind goes first.
   for (const e of fs.existsSync(path.dirname(out)) ? fs.readdirSync(path.dirname(out)) : []) {
     if (e.startsWith(`.${path.basename(out)}.pulumigrate-staging-`)) fs.rmSync(path.join(path.dirname(out), e), { recursive: true, force: true });
   }
-  const stagingRoot = path.join(path.dirname(out), `.${path.basename(out)}.pulumigrate-staging-${process.pid}`);
 
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   // The team's prettier configuration where the projects go (the output folder or above it), resolved once.
@@ -124,11 +125,11 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
   const written = new Map<string, Promise<void>>();
   const release = new Map<string, () => void>();
   for (const p of projects) written.set(p.out, new Promise((r) => release.set(p.out, r)));
-  const ancestors = (p: Planned) => projects.filter((q) => q !== p && p.out.startsWith(q.out + path.sep)).map((q) => written.get(q.out)!);
+  const ancestors = (p: (typeof projects)[number]) => projects.filter((q) => q !== p && p.out.startsWith(q.out + path.sep)).map((q) => written.get(q.out)!);
 
   let done = 0;
   const reports: ProjectReport[] = [];
-  const attempt = async (p: Planned): Promise<ProjectReport> => {
+  const attempt = async (p: (typeof projects)[number]): Promise<ProjectReport> => {
     const base = { name: p.name, kind: p.kind, source: p.source, out: p.out, repo: root, outRoot: out };
     if (!options.force && fs.existsSync(path.join(p.out, "Pulumi.yaml"))) return buildProjectReport({ ...base, status: "kept" });
     options.onProgress?.({ kind: "started", name: p.name, done, total });
@@ -137,8 +138,7 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     // At most one task per worker in flight, so that the time limit counts from when a project starts.
     await slots.acquire();
     try {
-      const staging = path.join(stagingRoot, `${projects.indexOf(p)}`);
-      result = await pool.run({ kind: p.kind, source: p.source, out: p.out, name: path.basename(p.out), stack: options.stack ?? "dev", prettier, staging, force: options.force === true }, { signal: AbortSignal.timeout(limit) });
+      result = await pool.run({ kind: p.kind, source: p.source, out: p.out, name: path.basename(p.out), stack: options.stack ?? "dev", prettier, staging: p.staging, force: options.force === true }, { signal: AbortSignal.timeout(limit) });
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
       return buildProjectReport({ ...base, status: timedOut ? "timed out" : "failed", error: timedOut ? `took longer than ${Math.round(limit / 1000)} s` : e instanceof Error ? e.message : String(e) });
@@ -148,13 +148,13 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     if (result.stageError) return buildProjectReport({ ...base, status: "failed", result, error: result.stageError });
     await Promise.all(ancestors(p));
     try {
-      commitStaged(p.out, path.join(stagingRoot, `${projects.indexOf(p)}`), result.files, { force: options.force === true });
+      commitStaged(p.out, p.staging, result.files, { force: options.force === true });
       return buildProjectReport({ ...base, status: "converted", result });
     } catch (e) {
       return buildProjectReport({ ...base, status: "failed", result, error: e instanceof Error ? e.message : String(e) });
     }
   };
-  const one = async (p: Planned): Promise<void> => {
+  const one = async (p: (typeof projects)[number]): Promise<void> => {
     let report: ProjectReport;
     try {
       report = await attempt(p);

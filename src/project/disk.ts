@@ -174,8 +174,6 @@ export function writeFiles(dir: string, files: readonly OutputFile[], opts: Writ
   const root = path.resolve(dir);
   // Beside the target (same file system, so the moves are renames), made with the usual permissions.
   const staging = path.join(path.dirname(root), `.${path.basename(root)}.pulumigrate-${process.pid}-${Date.now().toString(36)}`);
-  check(dir, files, opts);
-  fs.mkdirSync(path.dirname(root), { recursive: true });
   try {
     stageFiles(dir, staging, files, opts);
   } catch (e) {

@@ -127,7 +127,8 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
       const src = resolveSource(call.source, dir, rootDir, callPath, downloaded);
       const target = src.kind === "missing" ? undefined : src.dir;
       const targetKey = target && path.resolve(target);
-      const readable = target !== undefined && (loader.readDir(target)?.length ?? 0) > 0;
+      // Whether it holds .tf files (they are read once, when the directory is converted).
+      const readable = target !== undefined && loader.list(target).some((f) => f.endsWith(".tf"));
       if (targetKey && readable && (stack.includes(targetKey) || targetKey === key)) {
         const names = [...stack, key, targetKey].map((k) => nodes.get(k)?.rel ?? k);
         diags.push(diagnostic("PG2009", "error", `module "${call.name}" calls a module that calls it back (${names.join(" → ")}): a cycle cannot be converted`, call.loc));
@@ -190,17 +191,22 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const inputs = new Map<string, Set<string>>();
   const components = new Map<string, Type>();
   for (const p of placeholders.values()) components.set(p.className, { k: "component", className: p.className, outputs: Object.fromEntries([...p.props].map((x) => [x, { k: "output", of: { k: "any" } }])) });
+  // Each module's typed program and the diagnostics typing it reported, from the round that settled.
   let typed = new Map<string, TypedProgram>();
+  let typingDiags = new Map<string, Diagnostic[]>();
+  let settled = false;
   const typing = performance.now();
-  for (let round = 0; round < 8; round++) {
+  for (let round = 0; round < 8 && !settled; round++) {
     typed = new Map();
+    typingDiags = new Map();
     for (const n of order) {
-      const program = withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key));
-      const t = typeProgram(program, [], components);
+      const found: Diagnostic[] = [];
+      const t = typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), found, components);
       typed.set(n.key, t);
+      typingDiags.set(n.key, found);
       if (n !== root) components.set(n.className, componentType(t.types, n.className));
     }
-    if (!collectInputs(typed, components, inputs)) break;
+    settled = !collectInputs(typed, components, inputs);
   }
   time("type", typing);
 
@@ -219,7 +225,9 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const byKey = (key: string) => nodes.get(key) ?? placeholders.get(key)!;
   for (const n of order) {
     let start = performance.now();
-    const final = typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), diags, components);
+    // The settled round typed this program with its final inputs; past the round limit it is typed once more.
+    const final = settled ? typed.get(n.key)! : typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), diags, components);
+    if (settled) diags.push(...typingDiags.get(n.key)!);
     time("type", start);
     start = performance.now();
     const prefix = n === root ? "./components/" : "./";

@@ -5,26 +5,29 @@
  */
 import type { Options } from "prettier";
 import { STATEMENT_BREAK } from "./program.js";
+import { fillShape, shapeOf } from "./shape.js";
 
 let prettier: Promise<typeof import("prettier")> | undefined;
 
 export type FormatOptions = Pick<Options, "printWidth" | "tabWidth" | "useTabs" | "semi" | "singleQuote" | "quoteProps" | "trailingComma" | "bracketSpacing" | "arrowParens" | "endOfLine">;
 
-/** Programs already formatted in this process (a module called by many roots prints the same component each time). */
+/** Programs already formatted in this process, by shape (a module called by many roots prints the same component each time). */
 const memo = new Map<string, string>();
 let memoBytes = 0;
 const MEMO_LIMIT = 64 * 1024 * 1024;
 
 export async function formatProgram(code: string, options: FormatOptions = {}): Promise<string> {
-  const key = `${JSON.stringify(options)}\u0000${code}`;
-  const hit = memo.get(key);
-  if (hit !== undefined) return hit;
-  const text = await format(code, options);
-  if (memoBytes + key.length + text.length < MEMO_LIMIT) {
-    memo.set(key, text);
-    memoBytes += key.length + text.length;
+  const shape = shapeOf(code);
+  const key = `${JSON.stringify(options)}\u0000${shape?.text ?? code}`;
+  let formatted = memo.get(key);
+  if (formatted === undefined) {
+    formatted = await format(shape?.text ?? code, options);
+    if (memoBytes + key.length + formatted.length < MEMO_LIMIT) {
+      memo.set(key, formatted);
+      memoBytes += key.length + formatted.length;
+    }
   }
-  return text;
+  return shape ? (fillShape(formatted, shape.originals) ?? (await format(code, options))) : formatted;
 }
 
 async function format(code: string, options: FormatOptions): Promise<string> {
@@ -43,16 +46,17 @@ export async function resolveFormatOptions(file: string): Promise<FormatOptions>
   return (found ?? {}) as FormatOptions;
 }
 
-/** Formatted top-level statements, by their raw text (programs share many: the same resource written in many roots). */
+/** Formatted top-level statements, by their shape (programs share many: the same resource written in many roots, or many of one kind in one). */
 const statements = new Map<string, string>();
 let statementBytes = 0;
 
 /**
- * A program formatted statement by statement: the top-level statements no earlier program had
- * are formatted together in one prettier call (prettier lays out each top-level statement on its
- * own, so the text is what formatting the whole file gives; the corpus and golden tests compare
- * it with prettier's output for the whole file), the others come from the memo. The statement
- * markers stay between them, for `spaceStatements`.
+ * A program formatted statement by statement: the shapes of top-level statements ({@link shapeOf})
+ * no earlier statement had are formatted together in one prettier call (prettier lays out each
+ * top-level statement on its own, so the text is what formatting the whole file gives; the
+ * corpus and golden tests compare it with prettier's output for the whole file), the others come
+ * from the memo; each statement is its shape's layout with its own names and strings. The
+ * statement markers stay between them, for `spaceStatements`.
  */
 export async function formatStatements(code: string, options: FormatOptions = {}): Promise<string> {
   const chunks: string[] = [];
@@ -65,21 +69,32 @@ export async function formatStatements(code: string, options: FormatOptions = {}
   }
   chunks.push(current.join("\n"));
   const prefix = `${JSON.stringify(options)}\u0000`;
-  const missing = [...new Set(chunks.filter((c) => c.trim() !== "" && !statements.has(prefix + c)))];
+  const shapes = chunks.map((c) => (c.trim() === "" ? undefined : (shapeOf(c) ?? { text: c, originals: undefined })));
+  const missing = [...new Set(shapes.filter((s) => s !== undefined && !statements.has(prefix + s.text)).map((s) => s!.text))];
+  const local = new Map<string, string>();
   if (missing.length) {
-    const formatted = await format(missing.join(`\n${STATEMENT_BREAK}\n`), options);
-    const pieces = splitAtMarkers(formatted);
+    const pieces = splitAtMarkers(await format(missing.join(`\n${STATEMENT_BREAK}\n`), options));
     if (pieces.length !== missing.length) throw new Error("internal error: statement markers lost in formatting");
-    missing.forEach((c, i) => {
+    missing.forEach((text, i) => {
+      local.set(text, pieces[i]!);
       if (statementBytes < MEMO_LIMIT) {
-        statements.set(prefix + c, pieces[i]!);
-        statementBytes += c.length + pieces[i]!.length;
+        statements.set(prefix + text, pieces[i]!);
+        statementBytes += text.length + pieces[i]!.length;
       }
     });
-    const local = new Map(missing.map((c, i) => [c, pieces[i]!]));
-    return chunks.map((c) => (c.trim() === "" ? "" : (local.get(c) ?? statements.get(prefix + c)!))).join(`\n${STATEMENT_BREAK}\n`) + "\n";
   }
-  return chunks.map((c) => (c.trim() === "" ? "" : statements.get(prefix + c)!)).join(`\n${STATEMENT_BREAK}\n`) + "\n";
+  const out: string[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const s = shapes[i];
+    if (!s) {
+      out.push("");
+      continue;
+    }
+    const laid = local.get(s.text) ?? statements.get(prefix + s.text)!;
+    // A shape whose placeholders did not come back whole is formatted as it is (never expected).
+    out.push(s.originals ? (fillShape(laid, s.originals) ?? splitAtMarkers(await format(chunks[i]!, options))[0]!) : laid);
+  }
+  return out.join(`\n${STATEMENT_BREAK}\n`) + "\n";
 }
 
 /** The text between marker lines, each without the blank lines around it. */

@@ -103,7 +103,7 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
       if (it.kind === "block") visit(it.body);
       else {
         const src = f.text.slice(it.valueStart, it.valueEnd);
-        const simple = simpleLiteral(src) ?? lowerSimpleTraversal(src);
+        const simple = simpleLiteral(src) ?? lowerSimpleTraversal(src) ?? parsedBefore.get(src);
         if (simple) values.set(it, simple);
         else pending.push(it);
       }
@@ -124,6 +124,31 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
 
 const BATCH_BYTES = 64 * 1024;
 
+/**
+ * Expressions already parsed in this process, by their source text: the lowered value depends on
+ * nothing else (no positions), so the same text in another file or another root (`"${var.name}-
+ * bucket"` in every environment of a monorepo) is not sent to the parser again. Values are frozen:
+ * they are shared.
+ */
+const parsedBefore = new Map<string, Expr>();
+let parsedBytes = 0;
+const PARSED_LIMIT = 32 * 1024 * 1024;
+
+function remember(src: string, e: Expr): Expr {
+  if (parsedBytes + src.length > PARSED_LIMIT) return e;
+  parsedBytes += src.length;
+  parsedBefore.set(src, deepFreeze(e));
+  return e;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object" && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
 async function parseBatch(f: SourceFile, pending: readonly ScannedAttribute[], values: Map<ScannedAttribute, Expr>, diags: Diagnostic[], times: StageTimes | undefined): Promise<void> {
   const sources = pending.map((a) => f.text.slice(a.valueStart, a.valueEnd));
   let start = performance.now();
@@ -133,7 +158,8 @@ async function parseBatch(f: SourceFile, pending: readonly ScannedAttribute[], v
     start = performance.now();
     batch.asts.forEach((ast, i) => {
       const a = pending[i]!;
-      values.set(a, ast ? lowerExpr(ast, { source: batch.tuple }) : unparsed(sources[i]!));
+      if (!ast) values.set(a, unparsed(sources[i]!));
+      else values.set(a, remember(sources[i]!, lowerExpr(ast, { source: batch.tuple })));
     });
     timed(times, "lower", start);
     return;

@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Expr } from "../../model/expr.js";
 import type { SourceItem, SourceProgram } from "../../model/program.js";
 import { parseExpressions, parseHcl, ParserDiedError } from "./hcl2json.js";
-import { lowerExpr, lowerSimpleTraversal } from "./lower-expr.js";
+import { lowerExpr, lowerSimpleTemplate, lowerSimpleTraversal } from "./lower-expr.js";
 import { lowerFile } from "./lower.js";
 import { LineIndex, scanHcl, ScanError, type ScannedAttribute, type ScannedBody } from "./scanner.js";
 
@@ -103,7 +103,7 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
       if (it.kind === "block") visit(it.body);
       else {
         const src = f.text.slice(it.valueStart, it.valueEnd);
-        const simple = simpleLiteral(src) ?? lowerSimpleTraversal(src) ?? parsedBefore.get(src);
+        const simple = simpleLiteral(src) ?? lowerSimpleTraversal(src) ?? lowerSimpleTemplate(src) ?? parsedBefore.get(src);
         if (simple) values.set(it, simple);
         else pending.push(it);
       }

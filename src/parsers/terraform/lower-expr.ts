@@ -39,6 +39,31 @@ export function lowerSimpleTraversal(src: string): Expr | undefined {
   return new Lowerer({ source: Buffer.alloc(0) }).traversalOf(parts);
 }
 
+const SIMPLE_TEMPLATE = /^"(?:[^"\\$%\n]|\$\{[^}"]*\})*"$/;
+
+/**
+ * A quoted string whose interpolations are plain traversals (`"${var.prefix}-logs"`, `"arn:aws:s3:::${aws_s3_bucket.b.id}/*"`),
+ * with no escapes and no directives, read here as {@link lowerSimpleTraversal} reads traversals;
+ * the file it is in was accepted by hcl2json first, and tests hold every such value of the corpus
+ * to what the library's syntax tree lowers to. Returns undefined for anything else.
+ */
+export function lowerSimpleTemplate(src: string): Expr | undefined {
+  if (!src.includes("${") || !SIMPLE_TEMPLATE.test(src)) return undefined;
+  const parts: (string | Expr)[] = [];
+  const body = src.slice(1, -1);
+  let at = 0;
+  for (let open = body.indexOf("${"); open >= 0; open = body.indexOf("${", at)) {
+    if (open > at) parts.push(body.slice(at, open));
+    const close = body.indexOf("}", open);
+    const ref = lowerSimpleTraversal(body.slice(open + 2, close).trim());
+    if (!ref) return undefined;
+    parts.push(ref);
+    at = close + 1;
+  }
+  if (at < body.length) parts.push(body.slice(at));
+  return parts.length === 1 && typeof parts[0] !== "string" ? parts[0]! : { kind: "template", parts };
+}
+
 class Lowerer {
   constructor(private readonly ctx: LowerContext) {}
 

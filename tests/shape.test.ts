@@ -51,9 +51,9 @@ describe("statements are laid out as prettier lays them out, by shape", () => {
   it("names, plain strings and template texts are placeholders; what prettier reads stays", () => {
     const s = shapeOf('// Answer with a body\nconst usersGet = new aws.apigateway.Integration("users_get", { "application/json": `x ${a.b}`, it: describe, type: "MOCK" });')!;
     expect(s.text).toBe('// xxxxxx xxxx x xxxx\nconst aaaaaAaa = new aaa.apigateway.Integration("xxxxxxxxx", { "application/json": `x ${a.b}`, it: describe, type: "xxxx" });');
-    expect(fillShape(s.text, s.originals)).toBe('// Answer with a body\nconst usersGet = new aws.apigateway.Integration("users_get", { "application/json": `x ${a.b}`, it: describe, type: "MOCK" });');
+    expect(fillShape(s.text, s)).toBe('// Answer with a body\nconst usersGet = new aws.apigateway.Integration("users_get", { "application/json": `x ${a.b}`, it: describe, type: "MOCK" });');
     expect(shapeOf("const r = /x/.test(y);")).toBeUndefined();
-    expect(fillShape("const b = 1;", ["a", "b"])).toBeUndefined();
+    expect(fillShape("const b = 1;", { text: "const a = a;", originals: ["x", "y"], placeholders: ["a", "a"] })).toBeUndefined();
   });
 
   it("every expected program formats from its shape to what prettier prints for it", async () => {
@@ -63,7 +63,7 @@ describe("statements are laid out as prettier lays them out, by shape", () => {
       const code = fs.readFileSync(file, "utf8");
       const shape = shapeOf(code);
       if (!shape) continue;
-      const viaShape = fillShape(await prettier.format(shape.text, { parser: "babel-ts" }), shape.originals);
+      const viaShape = fillShape(await prettier.format(shape.text, { parser: "babel-ts" }), shape);
       expect(viaShape, f.name).toBe(await prettier.format(code, { parser: "babel-ts" }));
       checked++;
     }

@@ -5,29 +5,29 @@
  */
 import type { Options } from "prettier";
 import { STATEMENT_BREAK } from "./program.js";
-import { fillShape, shapeOf } from "./shape.js";
+import { fill, layoutOf, shapeOf, type Layout, type Shape } from "./shape.js";
 
 let prettier: Promise<typeof import("prettier")> | undefined;
 
 export type FormatOptions = Pick<Options, "printWidth" | "tabWidth" | "useTabs" | "semi" | "singleQuote" | "quoteProps" | "trailingComma" | "bracketSpacing" | "arrowParens" | "endOfLine">;
 
 /** Programs already formatted in this process, by shape (a module called by many roots prints the same component each time). */
-const memo = new Map<string, string>();
+const memo = new Map<string, Layout>();
 let memoBytes = 0;
 const MEMO_LIMIT = 64 * 1024 * 1024;
 
 export async function formatProgram(code: string, options: FormatOptions = {}): Promise<string> {
   const shape = shapeOf(code);
   const key = `${JSON.stringify(options)}\u0000${shape?.text ?? code}`;
-  let formatted = memo.get(key);
-  if (formatted === undefined) {
-    formatted = await format(shape?.text ?? code, options);
-    if (memoBytes + key.length + formatted.length < MEMO_LIMIT) {
-      memo.set(key, formatted);
-      memoBytes += key.length + formatted.length;
+  let laid = memo.get(key);
+  if (laid === undefined) {
+    laid = layoutOf(await format(shape?.text ?? code, options), shape !== undefined);
+    if (memoBytes + key.length + laid.text.length < MEMO_LIMIT) {
+      memo.set(key, laid);
+      memoBytes += key.length + laid.text.length;
     }
   }
-  return shape ? (fillShape(formatted, shape.originals) ?? (await format(code, options))) : formatted;
+  return fill(laid, shape) ?? (await format(code, options));
 }
 
 async function format(code: string, options: FormatOptions): Promise<string> {
@@ -47,7 +47,7 @@ export async function resolveFormatOptions(file: string): Promise<FormatOptions>
 }
 
 /** Formatted top-level statements, by their shape (programs share many: the same resource written in many roots, or many of one kind in one). */
-const statements = new Map<string, string>();
+const statements = new Map<string, Layout>();
 let statementBytes = 0;
 
 /**
@@ -69,17 +69,22 @@ export async function formatStatements(code: string, options: FormatOptions = {}
   }
   chunks.push(current.join("\n"));
   const prefix = `${JSON.stringify(options)}\u0000`;
-  const shapes = chunks.map((c) => (c.trim() === "" ? undefined : (shapeOf(c) ?? { text: c, originals: undefined })));
-  const missing = [...new Set(shapes.filter((s) => s !== undefined && !statements.has(prefix + s.text)).map((s) => s!.text))];
-  const local = new Map<string, string>();
-  if (missing.length) {
-    const pieces = splitAtMarkers(await format(missing.join(`\n${STATEMENT_BREAK}\n`), options));
-    if (pieces.length !== missing.length) throw new Error("internal error: statement markers lost in formatting");
-    missing.forEach((text, i) => {
-      local.set(text, pieces[i]!);
+  // Each statement's shape, or (text without a shape) the statement itself.
+  const shapes = chunks.map((c) => (c.trim() === "" ? undefined : { chunk: c, shape: shapeOf(c) }));
+  const keyOf = (s: { chunk: string; shape: Shape | undefined }) => s.shape?.text ?? s.chunk;
+  const missing = new Map<string, boolean>();
+  for (const s of shapes) if (s && !statements.has(prefix + keyOf(s))) missing.set(keyOf(s), s.shape !== undefined);
+  const local = new Map<string, Layout>();
+  if (missing.size) {
+    const texts = [...missing.keys()];
+    const pieces = splitAtMarkers(await format(texts.join(`\n${STATEMENT_BREAK}\n`), options));
+    if (pieces.length !== texts.length) throw new Error("internal error: statement markers lost in formatting");
+    texts.forEach((text, i) => {
+      const laid = layoutOf(pieces[i]!, missing.get(text)!);
+      local.set(text, laid);
       if (statementBytes < MEMO_LIMIT) {
-        statements.set(prefix + text, pieces[i]!);
-        statementBytes += text.length + pieces[i]!.length;
+        statements.set(prefix + text, laid);
+        statementBytes += text.length + laid.text.length;
       }
     });
   }
@@ -90,9 +95,9 @@ export async function formatStatements(code: string, options: FormatOptions = {}
       out.push("");
       continue;
     }
-    const laid = local.get(s.text) ?? statements.get(prefix + s.text)!;
+    const laid = local.get(keyOf(s)) ?? statements.get(prefix + keyOf(s))!;
     // A shape whose placeholders did not come back whole is formatted as it is (never expected).
-    out.push(s.originals ? (fillShape(laid, s.originals) ?? splitAtMarkers(await format(chunks[i]!, options))[0]!) : laid);
+    out.push(fill(laid, s.shape) ?? splitAtMarkers(await format(s.chunk, options))[0]!);
   }
   return out.join(`\n${STATEMENT_BREAK}\n`) + "\n";
 }

@@ -15,10 +15,17 @@
  * comments) has no shape: it is formatted as it is.
  */
 
-/** The shape text (same length as the input) and the original of each placeholder, in order. */
+/** The shape text (same length as the input), the original of each placeholder and the placeholder, in order. */
 export interface Shape {
   readonly text: string;
   readonly originals: readonly string[];
+  readonly placeholders: readonly string[];
+}
+
+/** A formatted shape and where its placeholders are in it (start, end pairs), found once per shape. */
+export interface Layout {
+  readonly text: string;
+  readonly slots: readonly number[] | undefined;
 }
 
 const KEYWORDS = new Set(
@@ -29,47 +36,72 @@ const KEYWORDS = new Set(
   ).split(" "),
 );
 
-type Token = { readonly kind: "name" | "string" | "quasi" | "comment"; readonly start: number; readonly end: number };
+type Kind = "name" | "string" | "quasi" | "comment";
+type Token = { readonly kind: Kind; readonly start: number; readonly end: number };
 
 /** The shape of `text`, or undefined when it has none (see the module comment). */
 export function shapeOf(text: string): Shape | undefined {
   const tokens = maskable(text);
   if (!tokens) return undefined;
   const originals: string[] = [];
+  const placeholders: string[] = [];
   let out = "";
   let at = 0;
   for (const t of tokens) {
     const original = text.slice(t.start, t.end);
-    out += text.slice(at, t.start) + placeholder(original, t.kind);
+    const p = placeholder(original, t.kind);
+    out += text.slice(at, t.start) + p;
     originals.push(original);
+    placeholders.push(p);
     at = t.end;
   }
-  return { text: out + text.slice(at), originals };
+  return { text: out + text.slice(at), originals, placeholders };
 }
 
-/** The formatted shape with the originals put back; undefined if its placeholders are not the shape's. */
-export function fillShape(formatted: string, originals: readonly string[]): string | undefined {
+/** A formatted text as a layout: where the placeholders of a shape are in it (none for text without a shape). */
+export function layoutOf(formatted: string, shaped: boolean): Layout {
+  if (!shaped) return { text: formatted, slots: undefined };
   const tokens = maskable(formatted);
-  if (!tokens || tokens.length !== originals.length) return undefined;
+  return { text: formatted, slots: tokens ? tokens.flatMap((t) => [t.start, t.end]) : [] };
+}
+
+/** The layout with the shape's originals put back; undefined if its placeholders are not the shape's. */
+export function fill(layout: Layout, shape: Shape | undefined): string | undefined {
+  const { text, slots } = layout;
+  if (!shape || !slots) return shape || slots ? undefined : text;
+  if (slots.length !== 2 * shape.originals.length) return undefined;
   let out = "";
   let at = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (formatted.slice(t.start, t.end) !== placeholder(originals[i]!, t.kind)) return undefined;
-    out += formatted.slice(at, t.start) + originals[i]!;
-    at = t.end;
+  for (let i = 0; i < shape.originals.length; i++) {
+    const start = slots[2 * i]!;
+    const p = shape.placeholders[i]!;
+    if (slots[2 * i + 1]! - start !== p.length || !text.startsWith(p, start)) return undefined;
+    out += text.slice(at, start) + shape.originals[i]!;
+    at = start + p.length;
   }
-  return out + formatted.slice(at);
+  return out + text.slice(at);
+}
+
+/** The formatted shape with the originals put back (a layout made and filled at once). */
+export function fillShape(formatted: string, shape: Shape): string | undefined {
+  return fill(layoutOf(formatted, true), shape);
 }
 
 /** Same length, same kind of character at each place (case, digit, `_`, `$`, whitespace). */
-function placeholder(s: string, kind: Token["kind"]): string {
-  if (kind === "name") return s.replace(/[a-z]/g, "a").replace(/[A-Z]/g, "A").replace(/[0-9]/g, "0");
-  return s.replace(/[^\s]/g, "x");
+function placeholder(s: string, kind: Kind): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (kind !== "name") out += c === 32 || c === 10 || c === 9 || c === 13 ? s[i] : "x";
+    else out += c >= 97 && c <= 122 ? "a" : c >= 65 && c <= 90 ? "A" : c >= 48 && c <= 57 ? "0" : s[i];
+  }
+  return out;
 }
 
-const NAME_START = /[A-Za-z_$]/;
-const NAME_PART = /[\w$]/;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isNamePart = (c: number) => isNameStart(c) || isDigit(c);
 const PLAIN = /^[\x20-\x7e\n\t]*$/;
 
 /**
@@ -91,7 +123,7 @@ function maskable(text: string): Token[] | undefined {
   const nextSignificant = (from: number): string => {
     let j = from;
     for (;;) {
-      while (j < n && /\s/.test(text[j]!)) j++;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
       if (text.startsWith("//", j)) {
         while (j < n && text[j] !== "\n") j++;
       } else if (text.startsWith("/*", j)) {
@@ -122,11 +154,23 @@ function maskable(text: string): Token[] | undefined {
     return true;
   };
   while (i < n) {
-    const c = text[i]!;
-    if (c === " " || c === "\n" || c === "\t" || c === "\r") {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
       i++;
       continue;
     }
+    if (isNameStart(code)) {
+      const start = i;
+      while (i < n && isNamePart(text.charCodeAt(i))) i++;
+      const name = text.slice(start, i);
+      const afterDot = previous === ".";
+      if (!afterDot && !KEYWORDS.has(name) && !/^[$_]+$/.test(name) && nextSignificant(i) !== ":") tokens.push({ kind: "name", start, end: i });
+      previous = "name";
+      lastName = name;
+      lastNameAfterDot = afterDot;
+      continue;
+    }
+    const c = text[i]!;
     if (c === "/") {
       if (text[i + 1] === "/") {
         const start = i + 2;
@@ -170,26 +214,15 @@ function maskable(text: string): Token[] | undefined {
       if (!quasi(mask)) return undefined;
       continue;
     }
-    if (NAME_START.test(c)) {
-      const start = i;
-      while (i < n && NAME_PART.test(text[i]!)) i++;
-      const name = text.slice(start, i);
-      const afterDot = previous === ".";
-      if (!afterDot && !KEYWORDS.has(name) && !/^[$_]+$/.test(name) && nextSignificant(i) !== ":") tokens.push({ kind: "name", start, end: i });
-      previous = "name";
-      lastName = name;
-      lastNameAfterDot = afterDot;
-      continue;
-    }
-    if (/[0-9]/.test(c) || (c === "." && /[0-9]/.test(text[i + 1] ?? ""))) {
-      while (i < n && /[\w.]/.test(text[i]!)) {
-        if (/[eE]/.test(text[i]!) && /[+-]/.test(text[i + 1] ?? "")) i++;
+    if (isDigit(code) || (c === "." && isDigit(text.charCodeAt(i + 1)))) {
+      while (i < n && (isNamePart(text.charCodeAt(i)) || text[i] === ".")) {
+        if ((text[i] === "e" || text[i] === "E") && (text[i + 1] === "+" || text[i + 1] === "-")) i++;
         i++;
       }
       previous = "number";
       continue;
     }
-    if (c === "#" || c === "@" || c.charCodeAt(0) > 0x7e || c === "\\") return undefined;
+    if (c === "#" || c === "@" || code > 0x7e || c === "\\") return undefined;
     if (c === "{") depth++;
     else if (c === "}") depth--;
     // `?.` counts as `.`: the name after it is a property.

@@ -33,6 +33,27 @@ function migrateArgs(a: { input: string; output?: string | undefined; force: boo
   return { input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, include: a.include, exclude: a.exclude, verify: a.verify, timeout: a.timeout, ...(a.output ? { output: a.output } : {}), ...(a.jobs ? { jobs: a.jobs } : {}) };
 }
 
+/** What parsing leaves, for any of the commands (yargs checked each command's own options). */
+interface Parsed {
+  readonly _: readonly (string | number)[];
+  readonly input: string;
+  readonly output?: string;
+  readonly force: boolean;
+  readonly json: boolean;
+  readonly format: boolean;
+  readonly stack: string;
+  readonly varFile: string[];
+  readonly state?: string;
+  readonly recursive?: boolean;
+  readonly include: string[];
+  readonly exclude: string[];
+  readonly jobs?: number;
+  readonly verify: boolean;
+  readonly timeout: number;
+  readonly program?: string;
+  readonly project?: string;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const parser = yargs(argv)
@@ -42,17 +63,11 @@ export async function main(argv: string[]): Promise<number> {
       "convert <input>",
       "convert into Pulumi TypeScript: a Terraform file, a module directory (with the modules it calls), a CloudFormation template, or a whole repository with --recursive",
       (y) => withMigrateOptions(withConvertOptions(y)).option("recursive", { alias: "r", type: "boolean", default: false, describe: "walk a repository: every root module and template becomes its own project under -o" }),
-      async (a) => {
-        code = a.recursive ? await (await import("./commands/migrate.js")).runMigrate(migrateArgs(a)) : await (await import("./commands/convert.js")).runConvert({ input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, varFile: a.varFile, ...(a.output ? { output: a.output } : {}), ...(a.state ? { state: a.state } : {}) });
-      },
     )
     .command(
       "migrate <input>",
       "convert a whole repository (the same as convert --recursive)",
       (y) => withMigrateOptions(withConvertOptions(y)),
-      async (a) => {
-        code = await (await import("./commands/migrate.js")).runMigrate(migrateArgs(a));
-      },
     )
     .command(
       "import <state>",
@@ -66,9 +81,6 @@ export async function main(argv: string[]): Promise<number> {
           .option("stack", { type: "string", default: "dev", describe: "the stack the resources are imported into" })
           .option("force", { type: "boolean", default: false, describe: "overwrite an existing import file" })
           .option("json", { type: "boolean", default: false, describe: "print a JSON report (imported, left out and why)" }),
-      async (a) => {
-        code = await (await import("./commands/import.js")).runImport({ state: a.state, program: a.program, stack: a.stack, force: a.force, json: a.json, ...(a.output ? { output: a.output } : {}), ...(a.project ? { project: a.project } : {}) });
-      },
     )
     .example("$0 convert main.tf", "a Terraform file: the program on stdout, diagnostics on stderr")
     .example("$0 convert main.tf -o index.ts", "one program file")
@@ -87,7 +99,17 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .version();
   try {
-    await parser.parseAsync();
+    // The commands run once yargs has parsed and checked the arguments (a command given a handler
+    // makes yargs render its whole help text on every run, in case the handler asks for it).
+    const a = (await parser.parseAsync()) as unknown as Parsed;
+    const command = String(a._[0]);
+    if (command === "import") {
+      code = await (await import("./commands/import.js")).runImport({ state: a.state!, program: a.program!, stack: a.stack, force: a.force, json: a.json, ...(a.output ? { output: a.output } : {}), ...(a.project ? { project: a.project } : {}) });
+    } else if (command === "migrate" || a.recursive) {
+      code = await (await import("./commands/migrate.js")).runMigrate(migrateArgs(a));
+    } else {
+      code = await (await import("./commands/convert.js")).runConvert({ input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, varFile: a.varFile, ...(a.output ? { output: a.output } : {}), ...(a.state ? { state: a.state } : {}) });
+    }
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`pulumigrate: error: ${e.message}\n`);

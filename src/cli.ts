@@ -3,10 +3,30 @@
  * The command line: options and help; each command's work is in src/commands, loaded when it
  * runs (a conversion does not pay for the worker pool, nor an import for the formatter).
  */
-import yargs, { type Argv } from "yargs";
-import { hideBin } from "yargs/helpers";
+import fs from "node:fs";
+import type { Argv } from "yargs";
 import type { MigrateArgs } from "./commands/migrate.js";
+import { startFormatter } from "./emitters/typescript/prettier.js";
+import { startParser } from "./parsers/terraform/hcl2json.js";
 import { UsageError } from "./project/disk.js";
+
+/**
+ * What a one-project conversion will need, started before anything else loads (yargs, the
+ * converter, prettier load while the parser's WASM compiles on background threads). A guess from
+ * the words of the command line: a wrong one costs background work, never a different result.
+ */
+function startEarly(args: readonly string[]): void {
+  if (args[0] !== "convert" || args.some((a) => /^(-r|--recursive|-h|--help|--version)$/.test(a))) return;
+  if (!args.includes("--no-format")) startFormatter();
+  const isDir = (a: string) => {
+    try {
+      return fs.statSync(a).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  if (args.slice(1).some((a) => a.endsWith(".tf") || (!a.startsWith("-") && isDir(a)))) startParser();
+}
 
 function withConvertOptions<T>(y: Argv<T>) {
   return y
@@ -56,6 +76,7 @@ interface Parsed {
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
+  const { default: yargs } = await import("yargs");
   const parser = yargs(argv)
     .scriptName("pulumigrate")
     .usage("$0 convert <input> [-o index.ts | -o project-dir/]\n$0 migrate <repository> -o <folder>")
@@ -132,4 +153,6 @@ function exit(code: number): void {
   process.stderr.write("", done);
 }
 
-main(hideBin(process.argv)).then(exit, () => exit(1));
+const args = process.argv.slice(2);
+startEarly(args);
+main(args).then(exit, () => exit(1));

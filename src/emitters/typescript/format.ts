@@ -4,10 +4,9 @@
  * configuration, resolved from where the output is written, is honoured by the caller passing it.
  */
 import type { Options } from "prettier";
+import { prettierModule } from "./prettier.js";
 import { STATEMENT_BREAK } from "./program.js";
 import { fill, layoutOf, shapeOf, type Layout, type Shape } from "./shape.js";
-
-let prettier: Promise<typeof import("prettier")> | undefined;
 
 export type FormatOptions = Pick<Options, "printWidth" | "tabWidth" | "useTabs" | "semi" | "singleQuote" | "quoteProps" | "trailingComma" | "bracketSpacing" | "arrowParens" | "endOfLine">;
 
@@ -31,8 +30,7 @@ export async function formatProgram(code: string, options: FormatOptions = {}): 
 }
 
 async function format(code: string, options: FormatOptions): Promise<string> {
-  prettier ??= import("prettier");
-  const p = await prettier;
+  const p = await prettierModule();
   // babel-ts prints what the typescript parser prints for the code we emit (the corpus test
   // checks every output against the typescript parser) and loads and runs faster.
   return p.format(code, { ...options, parser: "babel-ts" });
@@ -40,8 +38,7 @@ async function format(code: string, options: FormatOptions): Promise<string> {
 
 /** The prettier options that apply to a file written at `file` (its `.prettierrc` and friends), if any. */
 export async function resolveFormatOptions(file: string): Promise<FormatOptions> {
-  prettier ??= import("prettier");
-  const p = await prettier;
+  const p = await prettierModule();
   const found = await p.resolveConfig(file, { editorconfig: true });
   return (found ?? {}) as FormatOptions;
 }

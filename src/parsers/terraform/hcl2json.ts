@@ -18,6 +18,14 @@ function library(): Hcl2Json {
 }
 
 /**
+ * Starts the parser's WASM runtime without waiting for it: its compilation runs on V8's
+ * background threads, so a caller that knows HCL is coming starts it before its other loading.
+ */
+export function startParser(): void {
+  library();
+}
+
+/**
  * The parser runs as a Go program inside WASM; that runtime can die (`fatal error: found bad
  * pointer in Go heap`), after which every call answers `Go program has already exited`. Such an
  * answer is never a verdict on the input: the library is loaded afresh (a new Go runtime) and

@@ -95,8 +95,11 @@ export function helpers(): ReadonlyMap<string, Helper> {
   const map = new Map<string, Helper>();
   all.forEach((d, order) => {
     const body = code(d.text);
-    const uses = names.filter((n) => n !== d.name && new RegExp(`(?<![.\\w$])${n}(?![\\w$])(?!\\s*:)`).test(body));
-    const modules = NODE_MODULES.filter((m) => new RegExp(`(?<![.\\w$])${m}\\.`).test(body));
+    // The names the code reads: not a property (`.n`), not a key (`n:`), whole words.
+    const read = new Set(Array.from(body.matchAll(/(?<![.\w$])[A-Za-z_$][\w$]*(?![\w$])(?!\s*:)/g), (m) => m[0]));
+    const uses = names.filter((n) => n !== d.name && read.has(n));
+    const namespaces = new Set(Array.from(body.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)\./g), (m) => m[1]!));
+    const modules = NODE_MODULES.filter((m) => namespaces.has(m));
     map.set(d.name, { name: d.name, text: d.text, uses, modules, order });
   });
   catalog = map;

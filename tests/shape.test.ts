@@ -3,7 +3,7 @@ import path from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { formatStatements, type FormatOptions } from "../src/emitters/typescript/format.js";
-import { STATEMENT_BREAK } from "../src/emitters/typescript/program.js";
+import { splitStatements, STATEMENT_BREAK, trimBlankLines } from "../src/emitters/typescript/program.js";
 import { fillShape, shapeOf } from "../src/emitters/typescript/shape.js";
 import { fixtures } from "./helpers/fixtures.js";
 
@@ -68,5 +68,37 @@ describe("statements are laid out as prettier lays them out, by shape", () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe("statements are split at marker lines as a line-by-line reading would split them", () => {
+  it("on every arrangement of marker, blank, indented and ordinary lines tried", () => {
+    const byLines = (code: string) => {
+      const chunks: string[] = [];
+      let current: string[] = [];
+      for (const line of code.split("\n")) {
+        if (line.trim() === STATEMENT_BREAK) {
+          chunks.push(current.join("\n"));
+          current = [];
+        } else current.push(line);
+      }
+      chunks.push(current.join("\n"));
+      return chunks;
+    };
+    const trimByLines = (c: string) => {
+      const l = c.split("\n");
+      while (l.length && l[0]!.trim() === "") l.shift();
+      while (l.length && l[l.length - 1]!.trim() === "") l.pop();
+      return l.join("\n");
+    };
+    const atoms = ["a", "", " ", STATEMENT_BREAK, `  ${STATEMENT_BREAK}`, `${STATEMENT_BREAK}x`, "\t", "b c", `x${STATEMENT_BREAK}`];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % atoms.length;
+    for (let n = 0; n < 20000; n++) {
+      const text = Array.from({ length: n % 7 }, () => atoms[next()]!).join("\n");
+      const expected = byLines(text);
+      expect(splitStatements(text), JSON.stringify(text)).toEqual(expected);
+      for (const c of expected) expect(trimBlankLines(c), JSON.stringify(c)).toBe(trimByLines(c));
+    }
   });
 });

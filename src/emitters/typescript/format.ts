@@ -5,7 +5,7 @@
  */
 import type { Options } from "prettier";
 import { prettierModule } from "./prettier.js";
-import { STATEMENT_BREAK } from "./program.js";
+import { splitStatements, STATEMENT_BREAK } from "./program.js";
 import { fill, layoutOf, shapeOf, type Layout, type Shape } from "./shape.js";
 
 export type FormatOptions = Pick<Options, "printWidth" | "tabWidth" | "useTabs" | "semi" | "singleQuote" | "quoteProps" | "trailingComma" | "bracketSpacing" | "arrowParens" | "endOfLine">;
@@ -56,15 +56,7 @@ let statementBytes = 0;
  * statement markers stay between them, for `spaceStatements`.
  */
 export async function formatStatements(code: string, options: FormatOptions = {}): Promise<string> {
-  const chunks: string[] = [];
-  let current: string[] = [];
-  for (const line of code.split("\n")) {
-    if (line.trim() === STATEMENT_BREAK) {
-      chunks.push(current.join("\n"));
-      current = [];
-    } else current.push(line);
-  }
-  chunks.push(current.join("\n"));
+  const chunks = splitStatements(code);
   const prefix = `${JSON.stringify(options)}\u0000`;
   // Each statement's shape, or (text without a shape) the statement itself.
   const shapes = chunks.map((c) => (c.trim() === "" ? undefined : { chunk: c, shape: shapeOf(c) }));
@@ -101,10 +93,14 @@ export async function formatStatements(code: string, options: FormatOptions = {}
 
 /** The text between marker lines, each without the blank lines around it. */
 function splitAtMarkers(text: string): string[] {
-  const out: string[][] = [[]];
-  for (const line of text.split("\n")) {
-    if (line.trim() === STATEMENT_BREAK) out.push([]);
-    else out[out.length - 1]!.push(line);
-  }
-  return out.map((lines) => lines.join("\n").replace(/^\n+|\n+$/g, ""));
+  return splitStatements(text).map(trimNewlines);
+}
+
+/** Without the newlines it starts and ends with (white space on those lines stays, as prettier leaves none there). */
+function trimNewlines(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === "\n") start++;
+  while (end > start && text[end - 1] === "\n") end--;
+  return text.slice(start, end);
 }

@@ -44,28 +44,50 @@ export const STATEMENT_BREAK = "//@pulumigrate:statement";
  * finds between statements, so this runs on its output (or on the raw text).
  */
 export function spaceStatements(text: string, kinds: readonly string[]): string {
-  const chunks: string[][] = [[]];
-  for (const line of text.split("\n")) {
-    if (line.trim() === STATEMENT_BREAK) chunks.push([]);
-    else chunks[chunks.length - 1]!.push(line);
-  }
-  const trim = (c: string[]) => {
-    while (c.length && c[0]!.trim() === "") c.shift();
-    while (c.length && c[c.length - 1]!.trim() === "") c.pop();
-    return c;
-  };
-  const [head, ...statements] = chunks.map(trim);
-  let out = head!.join("\n");
+  const [head, ...statements] = splitStatements(text).map(trimBlankLines);
+  let out = head!;
   let previous: { kind: string; multi: boolean } | undefined;
   statements.forEach((c, i) => {
-    if (c.length === 0) return;
-    const multi = c.length > 1;
+    if (c === "") return;
+    const multi = c.includes("\n");
     const kind = kinds[i] ?? "";
     const gap = previous === undefined ? (out ? "\n\n" : "") : multi || previous.multi || previous.kind !== kind ? "\n\n" : "\n";
-    out += gap + c.join("\n");
+    out += gap + c;
     previous = { kind, multi };
   });
   return out + "\n";
+}
+
+/**
+ * The text between {@link STATEMENT_BREAK} lines (a line that is the marker, white space around it
+ * aside), as `text.split("\n")` cut at those lines and each part joined again would give, found
+ * by searching for the marker rather than visiting every line.
+ */
+export function splitStatements(text: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf(STATEMENT_BREAK); at >= 0; ) {
+    const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+    let lineEnd = text.indexOf("\n", at);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (text.slice(lineStart, lineEnd).trim() === STATEMENT_BREAK) {
+      parts.push(text.slice(from, Math.max(from, lineStart - 1)));
+      from = lineEnd + 1;
+    }
+    at = text.indexOf(STATEMENT_BREAK, lineEnd);
+  }
+  parts.push(from > text.length ? "" : text.slice(from));
+  return parts;
+}
+
+/** The text without its leading and trailing blank lines (lines of white space only). */
+export function trimBlankLines(text: string): string {
+  let start = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && text.slice(start, nl).trim() === ""; nl = text.indexOf("\n", start)) start = nl + 1;
+  let end = text.length;
+  for (let nl = text.lastIndexOf("\n"); nl >= start && text.slice(nl + 1, end).trim() === ""; nl = nl > 0 ? text.lastIndexOf("\n", nl - 1) : -1) end = nl;
+  const body = text.slice(start, end);
+  return body.trim() === "" && !body.includes("\n") ? "" : body;
 }
 
 /** Packages the program's namespaces come from. */

@@ -120,7 +120,6 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
     /** The block's sequence items (`- `), in order, once asked for. */
     items?: Found[];
   }
-  const cache = new Map<string, Found>();
   const blocks = new Map<number, Block>();
   const blank = (l: string) => l.trim() === "" || /^\s*#/.test(l);
   /** The keys a line can be read as writing: `K:` for each colon (quotes and a leading `- ` optional), as `^\s*(-\s+)?["']?K["']?\s*:` matches. */
@@ -183,16 +182,24 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
     }
     return (b.items = items);
   };
+  // Each key path found once, in a tree by segment (no joined keys or sliced paths per lookup).
+  interface Node {
+    readonly found: Found;
+    children?: Map<string, Node>;
+  }
+  const top: Node = { found: { index: -1, column: 1, indent: -1 } };
   const find = (path: readonly string[]): Found => {
-    if (path.length === 0) return { index: -1, column: 1, indent: -1 };
-    const key = path.join("\u0000");
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const parent = find(path.slice(0, -1));
-    const last = path[path.length - 1]!;
-    const found = /^\d+$/.test(last) && parent.index >= 0 ? (itemsOf(parent)[Number(last)] ?? parent) : (scanFor(parent, last) ?? parent);
-    cache.set(key, found);
-    return found;
+    let node = top;
+    for (const key of path) {
+      let child = node.children?.get(key);
+      if (!child) {
+        const parent = node.found;
+        child = { found: /^\d+$/.test(key) && parent.index >= 0 ? (itemsOf(parent)[Number(key)] ?? parent) : (scanFor(parent, key) ?? parent) };
+        (node.children ??= new Map()).set(key, child);
+      }
+      node = child;
+    }
+    return node.found;
   };
   return (path) => {
     const f = find(path);

@@ -119,9 +119,13 @@ export async function main(argv: string[]): Promise<number> {
     })
     .help()
     .version();
+  // yargs renders a command's whole help text (~35 ms, every example wrapped) after parsing it, in
+  // case its handler asks for help; nothing here does (failures go through .fail), so that
+  // rendering is switched off. Guarded: a yargs without this internal simply renders it.
+  const usage = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => undefined;
   try {
-    // The commands run once yargs has parsed and checked the arguments (a command given a handler
-    // makes yargs render its whole help text on every run, in case the handler asks for it).
+    // The commands run once yargs has parsed and checked the arguments.
     const a = (await parser.parseAsync()) as unknown as Parsed;
     const command = String(a._[0]);
     if (command === "import") {

@@ -5,10 +5,9 @@
 import { formatStatements, type FormatOptions } from "./emitters/typescript/format.js";
 import type { Placeholder } from "./emitters/typescript/env.js";
 import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
-import { mapTerraform } from "./mappers/terraform/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./model/diagnostics.js";
 import type { PulumiProgram } from "./model/pulumi.js";
-import { parseTerraform, type SourceFile } from "./parsers/terraform/index.js";
+import type { SourceFile } from "./parsers/terraform/index.js";
 import { typeProgram } from "./typing/index.js";
 
 export type { SourceFile, Placeholder };
@@ -73,6 +72,8 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
     start = performance.now();
     program = mapCloudFormation(parsed.program, diagnostics);
   } else {
+    // Loaded when Terraform is converted, as the CloudFormation front end is for templates.
+    const [{ parseTerraform }, { mapTerraform }] = await Promise.all([import("./parsers/terraform/index.js"), import("./mappers/terraform/index.js")]);
     const parsed = await parseTerraform(files, t);
     diagnostics.push(...parsed.diagnostics);
     start = performance.now();

@@ -3,7 +3,8 @@ import path from "node:path";
 import { convert } from "../convert.js";
 import { resolveFormatOptions } from "../emitters/typescript/format.js";
 import { formatDiagnostic, type Diagnostic } from "../model/diagnostics.js";
-import { convertProject, diskLoader, isDirectory, isProjectTarget, programProject, readInputs, UsageError, writeFiles, writeProgram } from "../project/index.js";
+import { diskLoader, isDirectory, isProjectTarget, readInputs, UsageError, writeFiles, writeProgram } from "../project/disk.js";
+import { programProject } from "../project/files.js";
 
 export interface ConvertArgs {
   input: string;
@@ -56,6 +57,8 @@ async function convertFile(args: ConvertArgs, project: boolean, prettier: false 
 async function convertDirectory(args: ConvertArgs, project: boolean, prettier: false | object): Promise<Outcome> {
   if (!diskLoader.list(args.input).some((f) => f.endsWith(".tf"))) throw new UsageError(`${args.input}: the directory holds no .tf files`);
   if (args.state && !project) throw new UsageError("--state writes import.json into the project: name a project folder with -o <folder>/");
+  // Loaded for a module directory only (a template's conversion needs none of the Terraform tree).
+  const { convertProject } = await import("../project/index.js");
   const result = await convertProject(args.input, { prettier, stack: args.stack, varFiles: args.varFile, ...(project ? { name: path.basename(path.resolve(args.output!)) } : {}), ...(args.state ? { state: args.state } : {}) });
   const index = String(result.files.find((f) => f.path === "index.ts")!.content);
   const base = { ok: result.ok, format: "terraform", diagnostics: result.diagnostics, components: result.components };

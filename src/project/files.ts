@@ -6,6 +6,7 @@
 import yaml from "js-yaml";
 import { awsSchema, nativeSchema, randomSchema } from "../schema/index.js";
 import type { ConfigDecl } from "../model/pulumi.js";
+import type { OutputFile } from "./disk.js";
 
 /**
  * Versions the generated package.json asks for. The provider packages follow the schema the
@@ -101,4 +102,15 @@ export function stackConfig(project: string, variables: readonly ConfigDecl[], v
   }
   const text = Object.keys(config).length ? yaml.dump({ config }, { lineWidth: -1, sortKeys: false }) : undefined;
   return { ...(text ? { text } : {}), secrets };
+}
+
+/** A project around one program (a single file or a CloudFormation template): its files, paths relative to its folder. */
+export function programProject(name: string, code: string, packages: readonly string[]): OutputFile[] {
+  const project = projectName(name);
+  return [
+    { path: "Pulumi.yaml", content: pulumiYaml(project) },
+    { path: "package.json", content: packageJson(project, packages) },
+    { path: "tsconfig.json", content: tsconfigJson() },
+    { path: "index.ts", content: code },
+  ];
 }

@@ -16,7 +16,7 @@ import { diskLoader, type OutputFile } from "./disk.js";
 import { packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
 
 export { commitStaged, diskLoader, isDirectory, isProjectTarget, readInputs, stageFiles, UsageError, writeFiles, writeProgram, type OutputFile } from "./disk.js";
-export { packageJson, packageVersions, projectName, pulumiYaml, tsconfigJson } from "./files.js";
+export { packageJson, packageVersions, programProject, projectName, pulumiYaml, tsconfigJson } from "./files.js";
 
 export interface ProjectOptions {
   /** Prettier options for the programs; `false` prints raw text. */
@@ -48,17 +48,6 @@ export interface ProjectResult {
   readonly summary: Summary;
   /** With a state file: how many resources `import.json` adopts, and which it leaves out and why. */
   readonly imports?: { readonly imported: number; readonly skipped: readonly Skipped[] };
-}
-
-/** A project around one program (a single file or a CloudFormation template): its files, paths relative to its folder. */
-export function programProject(name: string, code: string, packages: readonly string[]): OutputFile[] {
-  const project = projectName(name);
-  return [
-    { path: "Pulumi.yaml", content: pulumiYaml(project) },
-    { path: "package.json", content: packageJson(project, packages) },
-    { path: "tsconfig.json", content: tsconfigJson() },
-    { path: "index.ts", content: code },
-  ];
 }
 
 /** The definitions files Terraform reads by itself, in its order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by name. */

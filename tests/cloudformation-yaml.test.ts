@@ -68,6 +68,16 @@ describe("CloudFormation YAML: every short-form tag in every form, normalised to
     expect(r.locate(["Resources", "Api"])).toEqual({ line: 3, column: 3 });
   });
 
+  it("locates a key among its parent's own keys, not a key of the same name nested in a sibling", () => {
+    const text = "Metadata:\n  Groups:\n    - Parameters: [Prefix]\n# The parameters\nParameters:\n  # The prefix\n  Prefix:\n    Type: String\nResources:\n  A:\n    Properties:\n      Tags:\n        Name: inner\n      Name: outer\n";
+    const r = ok(text);
+    expect(r.locate(["Parameters"])).toEqual({ line: 5, column: 1 });
+    expect(r.locate(["Parameters", "Prefix"])).toEqual({ line: 7, column: 3 });
+    expect(r.commentsAbove(7)).toEqual(["The prefix"]);
+    expect(r.locate(["Resources", "A", "Properties", "Name"])).toEqual({ line: 14, column: 7 });
+    expect(r.locate(["Resources", "A", "Properties", "Tags", "Name"])).toEqual({ line: 13, column: 9 });
+  });
+
   it("parses every template of the shared corpus or reports a located error", () => {
     const files = walk(path.join(SHARED, "corpus", "cloudformation"), (f) => /\.(ya?ml|json)$/.test(f));
     expect(files.length).toBeGreaterThan(15);

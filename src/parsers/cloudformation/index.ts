@@ -31,7 +31,10 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     return { program: empty, diagnostics };
   }
   const t = parsed.template;
-  const locate = (path: readonly string[]): Location => ({ file: file.path, ...parsed.locate(path), path: path.join("/") });
+  const locate = (path: readonly string[]): Location => {
+    const { line, column } = parsed.locate(path);
+    return { file: file.path, line, column, path: path.join("/") };
+  };
   const comments = (path: readonly string[], extra: readonly string[] = []): { comments?: Comments } => {
     const leading = [...parsed.commentsAbove(parsed.locate(path).line), ...extra];
     return leading.length ? { comments: { leading } } : {};

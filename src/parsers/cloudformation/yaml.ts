@@ -117,6 +117,8 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
     /** Next line to scan, and where the parent's block ends (a line no deeper than it). */
     next: number;
     done: boolean;
+    /** The indent of the block's first line: its own keys are written there; deeper lines belong to them. */
+    childIndent: number;
     /** Key → the first line of the block writing it (`key:`), with its indent. */
     readonly keys: Map<string, Found>;
     /** The block's sequence items (`- `), in order, once asked for. */
@@ -143,7 +145,7 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
   };
   const block = (parent: Found): Block => {
     let b = blocks.get(parent.index);
-    if (!b) blocks.set(parent.index, (b = { next: parent.index + 1, done: false, keys: new Map() }));
+    if (!b) blocks.set(parent.index, (b = { next: parent.index + 1, done: false, childIndent: -1, keys: new Map() }));
     return b;
   };
   /** Scans the parent's block until `key` is met (or to its end). */
@@ -157,7 +159,12 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
       if (blank(l)) continue;
       const indent = l.length - l.trimStart().length;
       if (parent.index >= 0 && indent <= parent.indent && !/^\s*[}\]],?\s*$/.test(l)) break;
-      const column = (/^(\s*)/.exec(l)?.[1]?.length ?? 0) + 1;
+      // A line of brackets only (JSON's `{`, `},`) holds no key and says nothing of where keys are.
+      if (/^\s*[{}[\],]+\s*$/.test(l)) continue;
+      if (b.childIndent < 0) b.childIndent = indent;
+      // A line deeper than the block's own keys is inside one of them: found when that key's block is scanned.
+      if (indent > b.childIndent) continue;
+      const column = indent + 1;
       for (const k of keysOf(l)) if (!b.keys.has(k)) b.keys.set(k, { index: i, column, indent });
       if (b.keys.has(key)) {
         b.next++;

@@ -122,6 +122,10 @@ export function declarationNames(
 
 /** snake_case → camelCase, as Pulumi names properties: `rest_api_id` → `restApiId`. */
 export function camel(snake: string): string {
+  return memo(camelMemo, snake, camelOf);
+}
+
+function camelOf(snake: string): string {
   const parts = snake.split("_").filter((p) => p !== "");
   if (parts.length === 0) return snake;
   return parts[0]! + parts.slice(1).map((p) => p[0]!.toUpperCase() + p.slice(1)).join("");
@@ -142,8 +146,25 @@ export function pascal(snake: string): string {
     .join("");
 }
 
+// Property names come from a small vocabulary (the schema's and the template's), converted once each.
+const camelMemo = new Map<string, string>();
+const snakeMemo = new Map<string, string>();
+
+function memo(table: Map<string, string>, key: string, f: (k: string) => string): string {
+  let v = table.get(key);
+  if (v === undefined) {
+    v = f(key);
+    if (table.size < 100_000) table.set(key, v);
+  }
+  return v;
+}
+
 /** PascalCase → snake_case: `RestApiId` → `rest_api_id`, `ProviderARNs` → `provider_arns`. */
 export function snake(name: string): string {
+  return memo(snakeMemo, name, snakeOf);
+}
+
+function snakeOf(name: string): string {
   return name
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")

@@ -3,7 +3,7 @@
  * recovers order, comments and positions) → the source-neutral model.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
-import type { Expr } from "../../model/expr.js";
+import { transformExpr, type Expr } from "../../model/expr.js";
 import type { SourceItem, SourceProgram } from "../../model/program.js";
 import { parseExpressions, parseHcl, ParserDiedError } from "./hcl2json.js";
 import { lowerExpr, lowerSimpleTemplate, lowerSimpleTraversal } from "./lower-expr.js";
@@ -103,7 +103,7 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
       if (it.kind === "block") visit(it.body);
       else {
         const src = f.text.slice(it.valueStart, it.valueEnd);
-        const simple = simpleLiteral(src) ?? lowerSimpleTraversal(src) ?? lowerSimpleTemplate(src) ?? parsedBefore.get(src);
+        const simple = simpleLiteral(src) ?? lowerSimpleTraversal(src) ?? lowerSimpleTemplate(src) ?? parsedAgain(src);
         if (simple) values.set(it, simple);
         else pending.push(it);
       }
@@ -133,6 +133,16 @@ const BATCH_BYTES = 64 * 1024;
 const parsedBefore = new Map<string, Expr>();
 let parsedBytes = 0;
 const PARSED_LIMIT = 32 * 1024 * 1024;
+
+/**
+ * A copy of what `src` lowered to before: every occurrence is its own tree (later stages key
+ * what they learn about an expression by the object, and one text can mean different things in
+ * different scopes, as `each.value` does in two loops).
+ */
+function parsedAgain(src: string): Expr | undefined {
+  const hit = parsedBefore.get(src);
+  return hit && transformExpr(hit, (x) => x);
+}
 
 function remember(src: string, e: Expr): Expr {
   if (parsedBytes + src.length > PARSED_LIMIT) return e;

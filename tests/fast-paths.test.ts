@@ -53,3 +53,23 @@ describe("values read without the expression parser are what the parser's tree g
     for (const s of ['"${~var.a}"', '"${upper(var.a)}"', '"$${var.a}"', '"100% ${var.a}"', '"a\\n${var.a}"']) expect(lowerSimpleTemplate(s), s).toBeUndefined();
   });
 });
+
+describe("an expression text met again is not parsed again, and each occurrence is its own tree", () => {
+  it("within one file and across files", async () => {
+    const { parseTerraform } = await import("../src/parsers/terraform/index.js");
+    const body = (n: string) => `resource "aws_sqs_queue" "${n}" {\n  for_each = toset(["a"])\n  name     = upper(each.value)\n  policy   = <<EOF\n{ "v": 1 }\nEOF\n}\n`;
+    const { program, diagnostics } = await parseTerraform([
+      { path: "a.tf", text: body("a") + body("b") },
+      { path: "b.tf", text: body("c") },
+    ]);
+    expect(diagnostics).toEqual([]);
+    const values = program.items.flatMap((it) => (it.kind === "resource" ? it.body.filter((b) => b.kind === "attribute" && b.name === "name").map((b) => (b as { value: unknown }).value) : []));
+    expect(values).toHaveLength(3);
+    expect(values[0]).toEqual({ kind: "call", name: "upper", args: [expect.objectContaining({ kind: "ref" })] });
+    expect(values[1]).toEqual(values[0]);
+    expect(values[2]).toEqual(values[0]);
+    expect(values[1]).not.toBe(values[0]);
+    expect(values[2]).not.toBe(values[0]);
+    expect(values[2]).not.toBe(values[1]);
+  });
+});

@@ -110,14 +110,31 @@ async function parseValues(f: SourceFile, tree: ScannedBody, diags: Diagnostic[]
     }
   };
   visit(tree);
+  // Each text once (a file often repeats one: the same heredoc in every method); its other
+  // occurrences get copies of what it lowered to.
+  const byText = new Map<string, ScannedAttribute[]>();
+  for (const a of pending) {
+    const src = f.text.slice(a.valueStart, a.valueEnd);
+    const same = byText.get(src);
+    if (same) same.push(a);
+    else byText.set(src, [a]);
+  }
+  const firsts = [...byText.values()].map((g) => g[0]!);
   // Batches of bounded size: one crossing into WASM per batch, none so large that the parser's
   // cost grows faster than its input (it does past a few hundred kilobytes).
   let from = 0;
-  while (from < pending.length) {
+  while (from < firsts.length) {
     let to = from;
-    for (let bytes = 0; to < pending.length && (to === from || bytes < BATCH_BYTES); to++) bytes += pending[to]!.valueEnd - pending[to]!.valueStart;
-    await parseBatch(f, pending.slice(from, to), values, diags, times);
+    for (let bytes = 0; to < firsts.length && (to === from || bytes < BATCH_BYTES); to++) bytes += firsts[to]!.valueEnd - firsts[to]!.valueStart;
+    await parseBatch(f, firsts.slice(from, to), values, diags, times);
     from = to;
+  }
+  for (const [first, ...rest] of byText.values()) {
+    if (!first || !rest.length) continue;
+    const v = values.get(first)!;
+    // A text the parser did not understand is read again at each place, so that each has its diagnostic.
+    if (v.kind === "unsupported" && v.reason === UNPARSED) await parseBatch(f, rest, values, diags, times);
+    else for (const a of rest) values.set(a, transformExpr(v, (x) => x));
   }
   return values;
 }
@@ -188,6 +205,8 @@ async function parseBatch(f: SourceFile, pending: readonly ScannedAttribute[], v
   }
 }
 
+const UNPARSED = "expression not understood";
+
 function unparsed(text: string): Expr {
-  return { kind: "unsupported", text, reason: "expression not understood" };
+  return { kind: "unsupported", text, reason: UNPARSED };
 }

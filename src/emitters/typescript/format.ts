@@ -44,7 +44,7 @@ export async function resolveFormatOptions(file: string): Promise<FormatOptions>
 }
 
 /** Formatted top-level statements, by their shape (programs share many: the same resource written in many roots, or many of one kind in one). */
-const statements = new Map<string, Layout>();
+const statementsByOptions = new Map<string, Map<string, Layout>>();
 let statementBytes = 0;
 
 /**
@@ -57,12 +57,14 @@ let statementBytes = 0;
  */
 export async function formatStatements(code: string, options: FormatOptions = {}): Promise<string> {
   const chunks = splitStatements(code);
-  const prefix = `${JSON.stringify(options)}\u0000`;
+  const optionsKey = JSON.stringify(options);
+  let statements = statementsByOptions.get(optionsKey);
+  if (!statements) statementsByOptions.set(optionsKey, (statements = new Map()));
   // Each statement's shape, or (text without a shape) the statement itself.
-  const shapes = chunks.map((c) => (c.trim() === "" ? undefined : { chunk: c, shape: shapeOf(c) }));
+  const shapes = chunks.map((c) => (/\S/.test(c) ? { chunk: c, shape: shapeOf(c) } : undefined));
   const keyOf = (s: { chunk: string; shape: Shape | undefined }) => s.shape?.text ?? s.chunk;
   const missing = new Map<string, boolean>();
-  for (const s of shapes) if (s && !statements.has(prefix + keyOf(s))) missing.set(keyOf(s), s.shape !== undefined);
+  for (const s of shapes) if (s && !statements.has(keyOf(s))) missing.set(keyOf(s), s.shape !== undefined);
   const local = new Map<string, Layout>();
   if (missing.size) {
     const texts = [...missing.keys()];
@@ -72,7 +74,7 @@ export async function formatStatements(code: string, options: FormatOptions = {}
       const laid = layoutOf(pieces[i]!, missing.get(text)!);
       local.set(text, laid);
       if (statementBytes < MEMO_LIMIT) {
-        statements.set(prefix + text, laid);
+        statements!.set(text, laid);
         statementBytes += text.length + laid.text.length;
       }
     });
@@ -84,7 +86,7 @@ export async function formatStatements(code: string, options: FormatOptions = {}
       out.push("");
       continue;
     }
-    const laid = local.get(keyOf(s)) ?? statements.get(prefix + keyOf(s))!;
+    const laid = local.get(keyOf(s)) ?? statements.get(keyOf(s))!;
     // A shape whose placeholders did not come back whole is formatted as it is (never expected).
     out.push(fill(laid, s.shape) ?? splitAtMarkers(await format(s.chunk, options))[0]!);
   }

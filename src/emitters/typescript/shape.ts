@@ -89,11 +89,11 @@ export function fillShape(formatted: string, shape: Shape): string | undefined {
 
 /** Same length, same kind of character at each place (case, digit, `_`, `$`, whitespace). */
 function placeholder(s: string, kind: Kind): string {
+  if (kind !== "name") return s.replace(/[^ \n\t\r]/g, "x");
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (kind !== "name") out += c === 32 || c === 10 || c === 9 || c === 13 ? s[i] : "x";
-    else out += c >= 97 && c <= 122 ? "a" : c >= 65 && c <= 90 ? "A" : c >= 48 && c <= 57 ? "0" : s[i];
+    out += c >= 97 && c <= 122 ? "a" : c >= 65 && c <= 90 ? "A" : c >= 48 && c <= 57 ? "0" : s[i];
   }
   return out;
 }

@@ -73,3 +73,21 @@ describe("an expression text met again is not parsed again, and each occurrence 
     expect(values[2]).not.toBe(values[1]);
   });
 });
+
+describe("a file read again in the process (a module every root calls) is parsed once", () => {
+  it("gives the same items and the same diagnostics on every read", async () => {
+    const { parseTerraform } = await import("../src/parsers/terraform/index.js");
+    const good = { path: "modules/q/main.tf", text: 'variable "name" {}\nresource "aws_sqs_queue" "q" {\n  name = "${var.name}-q"\n  policy = jsonencode({ a = 1 })\n}\n' };
+    const bad = { path: "modules/b/main.tf", text: 'resource "aws_sqs_queue" {\n' };
+    const reads = [];
+    for (let i = 0; i < 3; i++) reads.push(await parseTerraform([good, bad]));
+    for (const r of reads) {
+      expect(r.program.items).toEqual(reads[0]!.program.items);
+      expect(r.diagnostics).toEqual(reads[0]!.diagnostics);
+      expect(r.diagnostics).toEqual([expect.objectContaining({ code: "PG1001", severity: "error", location: expect.objectContaining({ file: "modules/b/main.tf" }) })]);
+    }
+    expect(reads[0]!.program.items.length).toBe(2);
+    // The kept result is shared, so it is frozen: nothing downstream can change it for the next root.
+    expect(Object.isFrozen(reads[2]!.program.items[1])).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@
  * Terraform front end: text → (hcl2json validates and parses expressions; the scanner
  * recovers order, comments and positions) → the source-neutral model.
  */
+import { createHash } from "node:crypto";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { transformExpr, type Expr } from "../../model/expr.js";
 import type { SourceItem, SourceProgram } from "../../model/program.js";
@@ -40,7 +41,39 @@ export async function parseTerraform(files: readonly SourceFile[], times?: Stage
   return { program: { format: "terraform", items, trailingComments: trailing }, diagnostics };
 }
 
-async function parseTerraformFile(
+type ParsedFile = { readonly items: readonly SourceItem[]; readonly trailing: readonly string[] } | undefined;
+
+/**
+ * Files read again in this process (a local module is read by every root that calls it): the
+ * second read keeps its result, later reads reuse it. Only the file's path and a hash of its text
+ * are kept for a file read once. The results are frozen: they are shared.
+ */
+const readOnce = new Set<string>();
+const readAgain = new Map<string, { readonly parsed: ParsedFile; readonly diags: readonly Diagnostic[] }>();
+let readAgainBytes = 0;
+
+async function parseTerraformFile(f: SourceFile, diags: Diagnostic[], times: StageTimes | undefined): Promise<ParsedFile> {
+  const key = `${f.path}\u0000${createHash("sha1").update(f.text).digest("base64")}`;
+  const known = readAgain.get(key);
+  if (known) {
+    diags.push(...known.diags.map((d) => ({ ...d })));
+    return known.parsed;
+  }
+  const own: Diagnostic[] = [];
+  const parsed = await parseTerraformFileFresh(f, own, times);
+  diags.push(...own);
+  // A file the parser's runtime died on is read afresh next time.
+  if (own.some((d) => d.code === "PG1002")) return parsed;
+  if (readOnce.has(key) && readAgainBytes + f.text.length < READ_AGAIN_LIMIT) {
+    readAgain.set(key, { parsed: deepFreeze(parsed), diags: own.map((d) => ({ ...d })) });
+    readAgainBytes += f.text.length;
+  } else readOnce.add(key);
+  return parsed;
+}
+
+const READ_AGAIN_LIMIT = 16 * 1024 * 1024;
+
+async function parseTerraformFileFresh(
   f: SourceFile,
   diags: Diagnostic[],
   times: StageTimes | undefined,

@@ -101,7 +101,21 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
   const started = performance.now();
   const root = path.resolve(repo);
   const out = path.resolve(options.out);
-  const found = discover(root, { ...(options.include ? { include: options.include } : {}), ...(options.exclude ? { exclude: options.exclude } : {}), skip: [out] });
+  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  // The workers load the parser, the schemas and prettier first (so that a project's time limit
+  // is its own), while this thread walks the repository and resolves the prettier configuration.
+  const pool = new Piscina<Task, TaskResult>({ filename: new URL("./worker.js", import.meta.url).href, maxThreads: jobs, minThreads: jobs, idleTimeout: 500 });
+  const warm = Promise.all(Array.from({ length: jobs }, () => pool.run({ kind: "warm", source: "", out: "", name: "", stack: "", prettier: false, staging: "", force: false }).catch(() => undefined)));
+  // The team's prettier configuration where the projects go (the output folder or above it), resolved once.
+  const formatOptions = options.format === false ? Promise.resolve(false as const) : resolveFormatOptions(path.join(out, "index.ts"));
+  formatOptions.catch(() => undefined); // awaited below; a failure before then is not an unhandled one
+  let found: ReturnType<typeof discover>;
+  try {
+    found = discover(root, { ...(options.include ? { include: options.include } : {}), ...(options.exclude ? { exclude: options.exclude } : {}), skip: [out] });
+  } catch (e) {
+    await pool.destroy();
+    throw e;
+  }
   // Workers write each project in full under one staging folder beside the output (the same file
   // system); the main thread moves each into place.
   const stagingRoot = path.join(path.dirname(out), `.${path.basename(out)}.pulumigrate-staging-${process.pid}`);
@@ -114,12 +128,8 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     if (e.startsWith(`.${path.basename(out)}.pulumigrate-staging-`)) fs.rmSync(path.join(path.dirname(out), e), { recursive: true, force: true });
   }
 
-  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
-  // The team's prettier configuration where the projects go (the output folder or above it), resolved once.
-  const prettier = options.format === false ? false : await resolveFormatOptions(path.join(out, "index.ts"));
-  const pool = new Piscina<Task, TaskResult>({ filename: new URL("./worker.js", import.meta.url).href, maxThreads: jobs, minThreads: Math.min(jobs, total || 1), idleTimeout: 500 });
-  // Each worker loads the parser, the schemas and prettier first, so a project's time limit is its own.
-  await Promise.all(Array.from({ length: Math.min(jobs, total) }, () => pool.run({ kind: "warm", source: "", out: "", name: "", stack: "", prettier: false, staging: "", force: false }).catch(() => undefined)));
+  const prettier = await formatOptions;
+  await warm;
   const slots = semaphore(jobs);
   // A project inside another one's folder is written after it, so that each folder appears whole.
   const written = new Map<string, Promise<void>>();

@@ -17,8 +17,10 @@ let inputs;
 if (set === "samples") {
   const dirs = fs.readdirSync(path.join(root, "samples")).filter((d) => fs.existsSync(path.join(root, "samples", d, "main.tf")));
   const once = dirs.map((d) => ({ path: `${d}/main.tf`, text: fs.readFileSync(path.join(root, "samples", d, "main.tf"), "utf8") }));
-  // Each sample 100 times, so that the figures are not one warm-up.
-  inputs = Array.from({ length: 100 }, () => once).flat();
+  // Each sample 100 times, so that the figures are not one warm-up; each copy at a path of its
+  // own, so that none is answered from the parse of a file read before (their expressions are
+  // still the same texts, which cross into WASM once per process, as in a monorepo).
+  inputs = Array.from({ length: 100 }, (_, i) => once.map((f) => ({ path: f.path.replace("/", `-${i}/`), text: f.text }))).flat();
 } else if (set === "cloudformation") {
   // The CloudFormation golden templates (every section, intrinsic and curated type), 50 times each.
   const fx = path.join(root, "tests", "fixtures");

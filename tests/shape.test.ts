@@ -102,3 +102,19 @@ describe("statements are split at marker lines as a line-by-line reading would s
     }
   });
 });
+
+describe("shapes are used only under prettier's own layout options", () => {
+  it("a configuration with a plugin or an unknown option formats each statement as it is", async () => {
+    const { formatsByShape } = await import("../src/emitters/typescript/format.js");
+    expect(formatsByShape({})).toBe(true);
+    expect(formatsByShape({ singleQuote: true, printWidth: 100, trailingComma: "none", quoteProps: "consistent", semi: false })).toBe(true);
+    // A plugin may sort keys or imports: names would no longer come back in order.
+    expect(formatsByShape({ plugins: ["prettier-plugin-sort-keys"] })).toBe(false);
+    expect(formatsByShape({ someOptionOfANewerPrettier: 1 })).toBe(false);
+    // Under such a configuration the statements still come out as prettier prints them.
+    const options = { singleQuote: true, plugins: [] as string[] } as FormatOptions;
+    const chunks = pairs.slice(0, 3).flat();
+    const out = (await formatStatements(chunks.join(`\n${STATEMENT_BREAK}\n`), options)).split(`\n${STATEMENT_BREAK}\n`);
+    for (let i = 0; i < chunks.length; i++) expect(out[i]!.replace(/\n+$/, "")).toBe((await prettier.format(chunks[i]!, { ...options, parser: "babel-ts" })).replace(/\n+$/, ""));
+  });
+});

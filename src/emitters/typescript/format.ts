@@ -10,13 +10,29 @@ import { fill, layoutOf, shapeOf, type Layout, type Shape } from "./shape.js";
 
 export type FormatOptions = Pick<Options, "printWidth" | "tabWidth" | "useTabs" | "semi" | "singleQuote" | "quoteProps" | "trailingComma" | "bracketSpacing" | "arrowParens" | "endOfLine">;
 
+/**
+ * Prettier's own layout options: none of them reorders, adds or drops names or strings, so a
+ * statement formats as its shape does. A configuration with anything else (a plugin that sorts
+ * keys or imports, an option of a newer prettier) formats each statement as it is.
+ */
+const LAYOUT_OPTIONS = new Set([
+  "printWidth", "tabWidth", "useTabs", "semi", "singleQuote", "jsxSingleQuote", "quoteProps", "trailingComma", "bracketSpacing",
+  "bracketSameLine", "objectWrap", "arrowParens", "endOfLine", "experimentalTernaries", "experimentalOperatorPosition",
+  "embeddedLanguageFormatting", "singleAttributePerLine", "proseWrap", "htmlWhitespaceSensitivity", "vueIndentScriptAndStyle",
+]);
+
+/** Whether statements are formatted by shape under these options (see {@link LAYOUT_OPTIONS}). */
+export function formatsByShape(options: object): boolean {
+  return Object.keys(options).every((k) => LAYOUT_OPTIONS.has(k));
+}
+
 /** Programs already formatted in this process, by shape (a module called by many roots prints the same component each time). */
 const memo = new Map<string, Layout>();
 let memoBytes = 0;
 const MEMO_LIMIT = 64 * 1024 * 1024;
 
 export async function formatProgram(code: string, options: FormatOptions = {}): Promise<string> {
-  const shape = shapeOf(code);
+  const shape = formatsByShape(options) ? shapeOf(code) : undefined;
   const key = `${JSON.stringify(options)}\u0000${shape?.text ?? code}`;
   let laid = memo.get(key);
   if (laid === undefined) {
@@ -61,7 +77,8 @@ export async function formatStatements(code: string, options: FormatOptions = {}
   let statements = statementsByOptions.get(optionsKey);
   if (!statements) statementsByOptions.set(optionsKey, (statements = new Map()));
   // Each statement's shape, or (text without a shape) the statement itself.
-  const shapes = chunks.map((c) => (/\S/.test(c) ? { chunk: c, shape: shapeOf(c) } : undefined));
+  const byShape = formatsByShape(options);
+  const shapes = chunks.map((c) => (/\S/.test(c) ? { chunk: c, shape: byShape ? shapeOf(c) : undefined } : undefined));
   const keyOf = (s: { chunk: string; shape: Shape | undefined }) => s.shape?.text ?? s.chunk;
   const missing = new Map<string, boolean>();
   for (const s of shapes) if (s && !statements.has(keyOf(s))) missing.set(keyOf(s), s.shape !== undefined);

@@ -1,18 +1,21 @@
 /**
- * The shape of a piece of program text: the same text with the names of variables and the
- * contents of plain strings and template texts replaced by placeholders of the same length and
- * the same kind of characters. Prettier lays out text by its tokens, their widths and the
- * whitespace between them, not by what a variable is called or what a plain string says, so two
- * pieces of one shape format alike (a line comment's words are widths too): prettier formats the shape once, and each piece is that
- * layout with its own names put back (tokens keep their order through formatting).
+ * The shape of a piece of program text: the same text with the names of variables, the contents
+ * of plain strings, the texts of untagged templates and the words of line comments replaced by
+ * placeholders of the same length and the same kind of characters. Prettier lays out text by its
+ * tokens, their widths and the whitespace between them, not by what a variable is called or what
+ * a plain string says, so two pieces of one shape format alike: prettier formats the shape once,
+ * and each piece is that layout with its own text put back (tokens keep their order through
+ * formatting; the formatter uses shapes only under prettier's own layout options, never with a
+ * plugin that could reorder them).
  *
  * Everything prettier reads by name or content stays in the shape: keywords, names prettier
  * treats specially (test calls, `require`, embedded-language tags, factories like `$`), property
  * names after `.`, object keys and anything before a `:`, numbers, block comments and line
- * comments that speak to a tool (`prettier-ignore`, `@ts-…`, `eslint-…`), strings with
- * quotes, backslashes or characters outside printable ASCII. Text the scanner cannot read
- * without a JavaScript parser (a `/` that is not a comment, `#`, non-ASCII outside strings and
- * comments) has no shape: it is formatted as it is.
+ * comments that speak to a tool (`prettier-ignore`, `@ts-…`, `eslint-…`), strings with quotes,
+ * backslashes or characters outside printable ASCII, the texts of tagged templates (other than
+ * `pulumi.interpolate`'s). Text the scanner cannot read without a JavaScript parser (a `/` that
+ * is not a comment, `#`, `@`, non-ASCII outside strings and comments) has no shape: it is
+ * formatted as it is.
  */
 
 /** The shape text (same length as the input), the original of each placeholder and the placeholder, in order. */

@@ -2,6 +2,7 @@
  * The whole pipeline as one function: parse → lower → map → type → emit → format. Pure apart
  * from reading nothing: callers hand in the file contents. Diagnostics are returned, never thrown.
  */
+import { append } from "./model/append.js";
 import { formatStatements, type FormatOptions } from "./emitters/typescript/format.js";
 import type { Placeholder } from "./emitters/typescript/env.js";
 import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
@@ -67,7 +68,7 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
     // Loaded when a template is converted (js-yaml and the tag schema cost tens of milliseconds to load).
     const [{ parseCloudFormation }, { mapCloudFormation }] = await Promise.all([import("./parsers/cloudformation/index.js"), import("./mappers/cloudformation/index.js")]);
     const parsed = parseCloudFormation(file ?? { path: "<none>", text: "" });
-    diagnostics.push(...parsed.diagnostics);
+    append(diagnostics, parsed.diagnostics);
     if (t) t.parse = (t.parse ?? 0) + performance.now() - start;
     start = performance.now();
     program = mapCloudFormation(parsed.program, diagnostics);
@@ -75,7 +76,7 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
     // Loaded when Terraform is converted, as the CloudFormation front end is for templates.
     const [{ parseTerraform }, { mapTerraform }] = await Promise.all([import("./parsers/terraform/index.js"), import("./mappers/terraform/index.js")]);
     const parsed = await parseTerraform(files, t);
-    diagnostics.push(...parsed.diagnostics);
+    append(diagnostics, parsed.diagnostics);
     start = performance.now();
     program = mapTerraform(parsed.program, diagnostics);
   }

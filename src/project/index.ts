@@ -3,6 +3,7 @@
  * own files, and the root module's variable values (`terraform.tfvars`, `*.auto.tfvars`,
  * `--var-file`) as `Pulumi.<stack>.yaml`.
  */
+import { append } from "../model/append.js";
 import path from "node:path";
 import type { Summary, Timings } from "../convert.js";
 import type { FormatOptions } from "../emitters/typescript/format.js";
@@ -72,7 +73,7 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
       continue;
     }
     const parsed = await parseTfvars({ path: file, text });
-    diagnostics.push(...parsed.diagnostics);
+    append(diagnostics, parsed.diagnostics);
     for (const v of parsed.values) {
       const decl = tree.variables.find((d) => d.key === v.name);
       if (!decl) diagnostics.push(diagnostic("PG2008", "warning", `'${v.name}' is set here but the root module declares no such variable; it is left out`, v.loc));
@@ -103,7 +104,7 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
     else {
       const { terraformImports } = await import("../state/index.js");
       const r = terraformImports({ path: options.state, text }, tree, { project: name, stack });
-      diagnostics.push(...r.diagnostics);
+      append(diagnostics, r.diagnostics);
       files.push({ path: "import.json", content: JSON.stringify(r.file, null, 2) + "\n" });
       imports = { imported: r.imported, skipped: r.skipped };
     }

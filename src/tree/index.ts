@@ -7,6 +7,7 @@
  * first (a caller needs its callees' variables and outputs), typed until the set of arguments
  * callers pass as Outputs stops growing (those become `pulumi.Input<T>`), then printed.
  */
+import { append } from "../model/append.js";
 import path from "node:path";
 import { placeholderComponent, type ComponentSpec } from "../emitters/typescript/component.js";
 import { formatProgram, formatStatements, type FormatOptions } from "../emitters/typescript/format.js";
@@ -118,7 +119,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     const key = path.resolve(dir);
     const files = loader.readDir(dir) ?? [];
     const parsed = await parseTerraform(files, options.timings);
-    diags.push(...parsed.diagnostics);
+    append(diags, parsed.diagnostics);
     const node: Node = { key, dir, rel: path.relative(rootDir, dir).split(path.sep).join("/") || ".", kind, parsed: parsed.program, calls: new Map(), reported: new Set(), className: "", fileName: "" };
     nodes.set(key, node);
     for (const call of parsed.program.items.filter((i): i is ModuleCall => i.kind === "module")) {
@@ -227,7 +228,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     let start = performance.now();
     // The settled round typed this program with its final inputs; past the round limit it is typed once more.
     const final = settled ? typed.get(n.key)! : typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), diags, components);
-    if (settled) diags.push(...typingDiags.get(n.key)!);
+    if (settled) append(diags, typingDiags.get(n.key)!);
     time("type", start);
     start = performance.now();
     const prefix = n === root ? "./components/" : "./";
@@ -244,7 +245,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     time("emit", start);
     emitted.packages.forEach((p) => packages.add(p));
     for (const [k, v] of Object.entries(emitted.resources)) resources[k] = (resources[k] ?? 0) + v;
-    placeholdersLeft.push(...emitted.placeholders);
+    append(placeholdersLeft, emitted.placeholders);
     files.push({ path: n === root ? "index.ts" : `components/${n.fileName}.ts`, content: await format(emitted.code, emitted.kinds, n !== root) });
   }
   for (const p of placeholders.values()) {

@@ -1,3 +1,5 @@
+import { append } from "../../model/append.js";
+
 /** An indentation-aware line writer; sections are separate writers appended in order. */
 export class Writer {
   private readonly out: string[] = [];
@@ -17,7 +19,7 @@ export class Writer {
   }
 
   append(other: Writer): void {
-    this.out.push(...other.out);
+    append(this.out, other.out);
   }
 
   isEmpty(): boolean {

@@ -2,6 +2,7 @@
  * Terraform front end: text → (hcl2json validates and parses expressions; the scanner
  * recovers order, comments and positions) → the source-neutral model.
  */
+import { append } from "../../model/append.js";
 import { createHash } from "node:crypto";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { transformExpr, type Expr } from "../../model/expr.js";
@@ -35,8 +36,8 @@ export async function parseTerraform(files: readonly SourceFile[], times?: Stage
   for (const f of files) {
     const parsed = await parseTerraformFile(f, diagnostics, times);
     if (!parsed) continue;
-    items.push(...parsed.items);
-    trailing.push(...parsed.trailing);
+    append(items, parsed.items);
+    append(trailing, parsed.trailing);
   }
   return { program: { format: "terraform", items, trailingComments: trailing }, diagnostics };
 }
@@ -56,12 +57,12 @@ async function parseTerraformFile(f: SourceFile, diags: Diagnostic[], times: Sta
   const key = `${f.path}\u0000${createHash("sha1").update(f.text).digest("base64")}`;
   const known = readAgain.get(key);
   if (known) {
-    diags.push(...known.diags.map((d) => ({ ...d })));
+    append(diags, known.diags.map((d) => ({ ...d })));
     return known.parsed;
   }
   const own: Diagnostic[] = [];
   const parsed = await parseTerraformFileFresh(f, own, times);
-  diags.push(...own);
+  append(diags, own);
   // A file the parser's runtime died on is read afresh next time.
   if (own.some((d) => d.code === "PG1002")) return parsed;
   if (readOnce.has(key) && readAgainBytes + f.text.length < READ_AGAIN_LIMIT) {

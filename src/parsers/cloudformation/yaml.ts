@@ -125,7 +125,20 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
     items?: Found[];
   }
   const blocks = new Map<number, Block>();
-  const blank = (l: string) => l.trim() === "" || /^\s*#/.test(l);
+  // Each line read once: its indent (-1 for a blank or comment line) and whether it is brackets only
+  // (JSON's `{`, `},`; CLOSING: only closers), so the scans below, which pass a line once for each
+  // block it is inside, compare numbers.
+  const indents = new Int32Array(lines.length);
+  const kind = new Uint8Array(lines.length);
+  const BRACKETS = 1;
+  const CLOSING = 2;
+  lines.forEach((l, i) => {
+    if (l.trim() === "" || /^\s*#/.test(l)) indents[i] = -1;
+    else {
+      indents[i] = l.length - l.trimStart().length;
+      if (/^\s*[{}[\],]+\s*$/.test(l)) kind[i] = /^\s*[}\]],?\s*$/.test(l) ? BRACKETS | CLOSING : BRACKETS;
+    }
+  });
   /** The keys a line can be read as writing: `K:` for each colon (quotes and a leading `- ` optional), as `^\s*(-\s+)?["']?K["']?\s*:` matches. */
   const keysOf = (l: string): string[] => {
     const out: string[] = [];
@@ -155,17 +168,16 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
     if (known || b.done) return known;
     for (; b.next < lines.length; b.next++) {
       const i = b.next;
-      const l = lines[i]!;
-      if (blank(l)) continue;
-      const indent = l.length - l.trimStart().length;
-      if (parent.index >= 0 && indent <= parent.indent && !/^\s*[}\]],?\s*$/.test(l)) break;
-      // A line of brackets only (JSON's `{`, `},`) holds no key and says nothing of where keys are.
-      if (/^\s*[{}[\],]+\s*$/.test(l)) continue;
+      const indent = indents[i]!;
+      if (indent < 0) continue;
+      if (parent.index >= 0 && indent <= parent.indent && !(kind[i]! & CLOSING)) break;
+      // A line of brackets only holds no key and says nothing of where keys are.
+      if (kind[i]! & BRACKETS) continue;
       if (b.childIndent < 0) b.childIndent = indent;
       // A line deeper than the block's own keys is inside one of them: found when that key's block is scanned.
       if (indent > b.childIndent) continue;
       const column = indent + 1;
-      for (const k of keysOf(l)) if (!b.keys.has(k)) b.keys.set(k, { index: i, column, indent });
+      for (const k of keysOf(lines[i]!)) if (!b.keys.has(k)) b.keys.set(k, { index: i, column, indent });
       if (b.keys.has(key)) {
         b.next++;
         return b.keys.get(key);
@@ -181,9 +193,9 @@ export function locator(text: string): (path: readonly string[]) => { line: numb
     const items: Found[] = [];
     let dash = -1;
     for (let i = parent.index + 1; i < lines.length; i++) {
+      const indent = indents[i]!;
+      if (indent < 0) continue;
       const l = lines[i]!;
-      if (blank(l)) continue;
-      const indent = l.length - l.trimStart().length;
       if (indent < parent.indent || (indent === parent.indent && !l.trimStart().startsWith("-"))) break;
       if (!l.trimStart().startsWith("- ") && l.trim() !== "-") continue;
       if (dash < 0) dash = indent;

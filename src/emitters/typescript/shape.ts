@@ -85,7 +85,7 @@ export function fill(layout: Layout, shape: Shape | undefined): string | undefin
   return out + text.slice(at);
 }
 
-/** The formatted shape with the originals put back (a layout made and filled at once). */
+/** The formatted shape with the originals put back (a layout made and filled at once; the tests' way in). */
 export function fillShape(formatted: string, shape: Shape): string | undefined {
   return fill(layoutOf(formatted, true), shape);
 }

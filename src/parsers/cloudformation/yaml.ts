@@ -11,9 +11,7 @@ import { createRequire } from "node:module";
 
 // The package's tag list is its tags.json (what it exports as `localTags`); read directly, since
 // loading the package itself builds a schema on its own js-yaml 3 (with esprima), ~20 ms unused here.
-const cfnSchemaPackage = {
-  localTags: createRequire(import.meta.url)("cloudformation-js-yaml-schema/tags.json") as Record<"scalar" | "sequence" | "mapping", string[]>,
-};
+const localTags = createRequire(import.meta.url)("cloudformation-js-yaml-schema/tags.json") as Record<"scalar" | "sequence" | "mapping", string[]>;
 
 /** Tags the package does not know, in any form. */
 const EXTRA_TAGS = ["Length", "ToJsonString", "Transform", "Base64", "GetAtt", "Sub", "ImportValue", "Select", "FindInMap", "Join", "Split", "If", "Equals", "And", "Or", "Not", "Condition", "Ref", "GetAZs", "Cidr"];
@@ -45,7 +43,7 @@ let schema: yaml.Schema | undefined;
 /** The js-yaml schema: the package's tags in the forms it lists, and the missing forms. */
 export function cloudFormationSchema(): yaml.Schema {
   if (schema) return schema;
-  const names = new Set<string>([...Object.values(cfnSchemaPackage.localTags).flat(), ...EXTRA_TAGS]);
+  const names = new Set<string>([...Object.values(localTags).flat(), ...EXTRA_TAGS]);
   const types: yaml.Type[] = [];
   for (const name of names) {
     for (const kind of KINDS) {

@@ -129,7 +129,8 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
   }
 
   const prettier = await formatOptions;
-  await warm;
+  // Nothing to convert: the pool is stopped (below) without waiting for its warm-up.
+  if (total > 0) await warm;
   const slots = semaphore(jobs);
   // A project inside another one's folder is written after it, so that each folder appears whole.
   const written = new Map<string, Promise<void>>();

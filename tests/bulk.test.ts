@@ -132,6 +132,22 @@ describe("migrate a repository", () => {
     expect(walk(out, (f) => f.includes(".pulumigrate-"))).toEqual([]);
   });
 
+  it("root modules inside each other's folders: each project whole inside the one that holds it", () => {
+    const repo = tmp();
+    const queue = 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n';
+    for (const dir of ["", "envs/prod", "envs/prod/deep", "envs/dev"]) {
+      fs.mkdirSync(path.join(repo, dir), { recursive: true });
+      fs.writeFileSync(path.join(repo, dir, "main.tf"), queue);
+    }
+    const out = path.join(tmp(), "out");
+    const r = cli(["migrate", repo, "-o", out, "--json"]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.projects.map((p) => [p.out, p.status]).sort()).toEqual([[".", "converted"], ["envs/dev", "converted"], ["envs/prod", "converted"], ["envs/prod/deep", "converted"]]);
+    for (const dir of ["", "envs/prod", "envs/prod/deep", "envs/dev"]) expect(fs.readFileSync(path.join(out, dir, "index.ts"), "utf8")).toContain('new aws.sqs.Queue("q"');
+    expect(incomplete(out)).toEqual([]);
+  });
+
   it("a terraform.tfstate beside a root module gives its project an import.json, counted in the report", () => {
     const repo = tmp();
     fs.mkdirSync(path.join(repo, "queues"));

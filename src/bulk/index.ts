@@ -136,7 +136,15 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
   const written = new Map<string, Promise<void>>();
   const release = new Map<string, () => void>();
   for (const p of projects) written.set(p.out, new Promise((r) => release.set(p.out, r)));
-  const ancestors = (p: (typeof projects)[number]) => projects.filter((q) => q !== p && p.out.startsWith(q.out + path.sep)).map((q) => written.get(q.out)!);
+  // The projects whose folders hold this one: its parent folders up to the output folder (not a scan of every project).
+  const ancestors = (p: (typeof projects)[number]) => {
+    const found: Promise<void>[] = [];
+    for (let d = path.dirname(p.out); ; d = path.dirname(d)) {
+      const w = written.get(d);
+      if (w) found.push(w);
+      if (d === out || d === path.dirname(d)) return found;
+    }
+  };
 
   let done = 0;
   const reports: ProjectReport[] = [];

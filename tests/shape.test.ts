@@ -118,3 +118,24 @@ describe("shapes are used only under prettier's own layout options", () => {
     for (let i = 0; i < chunks.length; i++) expect(out[i]!.replace(/\n+$/, "")).toBe((await prettier.format(chunks[i]!, { ...options, parser: "babel-ts" })).replace(/\n+$/, ""));
   });
 });
+
+describe("the corpus converts to the same text by shape as statement by statement", () => {
+  it("every Terraform file and CloudFormation template of the shared corpus", { timeout: 120_000 }, async () => {
+    const { convert } = await import("../src/index.js");
+    const { SHARED, walk } = await import("./helpers/fixtures.js");
+    const files = [
+      ...walk(path.join(SHARED, "corpus"), (f) => f.endsWith(".tf")),
+      ...walk(path.join(SHARED, "corpus", "cloudformation"), (f) => /\.(ya?ml|json)$/.test(f)),
+    ];
+    expect(files.length).toBeGreaterThan(150);
+    const differ: string[] = [];
+    for (const file of files) {
+      const input = [{ path: file, text: fs.readFileSync(file, "utf8") }];
+      const byShape = await convert(input, { prettier: {} });
+      // `plugins` is not a layout option: statements are formatted as they are, no shapes.
+      const direct = await convert(input, { prettier: { plugins: [] } as FormatOptions });
+      if (byShape.code !== direct.code) differ.push(file);
+    }
+    expect(differ).toEqual([]);
+  });
+});

@@ -6,12 +6,13 @@ import { append } from "./model/append.js";
 import { formatStatements, type FormatOptions } from "./emitters/typescript/format.js";
 import type { Placeholder } from "./emitters/typescript/env.js";
 import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
+import { referencedPaths, type FileRead } from "./emitters/typescript/reads.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./model/diagnostics.js";
 import type { PulumiProgram } from "./model/pulumi.js";
 import type { SourceFile } from "./parsers/terraform/index.js";
 import { typeProgram } from "./typing/index.js";
 
-export type { SourceFile, Placeholder };
+export type { SourceFile, Placeholder, FileRead };
 
 export type SourceFormat = "terraform" | "cloudformation";
 
@@ -38,6 +39,8 @@ export interface ConvertResult {
   readonly format: SourceFormat;
   /** What was converted and what needs a person. */
   readonly summary: Summary;
+  /** The files the program reads when it runs, by the paths written (relative to the input's folder). */
+  readonly reads: readonly FileRead[];
 }
 
 /** Resource declarations by class (a loop counts once) and the placeholders left with their source text. */
@@ -90,5 +93,5 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
   start = performance.now();
   const code = spaceStatements(options.prettier === false ? emitted.code : await formatStatements(emitted.code, options.prettier), emitted.kinds);
   if (t) t.format = (t.format ?? 0) + performance.now() - start;
-  return { code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format, summary: { resources: emitted.resources, placeholders: emitted.placeholders } };
+  return { code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format, summary: { resources: emitted.resources, placeholders: emitted.placeholders }, reads: referencedPaths([program]) };
 }

@@ -78,6 +78,29 @@ describe("CLI", () => {
     expect(Object.keys(pkg.dependencies)).toEqual(["@pulumi/aws", "@pulumi/aws-native"]);
   });
 
+  it("a template or a file converted into a project folder carries the files its program reads", () => {
+    const out = path.join(tmp(), "cfn");
+    const r = run(["convert", path.join(ROOT, "samples", "lambda-integration-cfn", "template.yaml"), "-o", out + "/"]);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(out, "index.ts"), "utf8")).toContain('new pulumi.asset.FileArchive("lambda.zip")');
+    expect(fs.readFileSync(path.join(out, "lambda.zip")).equals(fs.readFileSync(path.join(ROOT, "samples", "lambda-integration-cfn", "lambda.zip")))).toBe(true);
+    expect(r.err).toContain(`wrote ${path.join(out, "lambda.zip")}`);
+    // A single .tf file: its file() read comes along; one that is not there is a located warning.
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, "policies"));
+    fs.writeFileSync(path.join(dir, "policies", "queue.json"), '{"Version":"2012-10-17"}\n');
+    fs.writeFileSync(path.join(dir, "main.tf"), 'resource "aws_sqs_queue" "q" {\n  policy = file("policies/queue.json")\n}\n\nresource "aws_sqs_queue" "r" {\n  policy = file("missing.json")\n}\n');
+    const tf = path.join(tmp(), "tf");
+    const t = run(["convert", path.join(dir, "main.tf"), "-o", tf + "/"]);
+    expect(t.code).toBe(0);
+    expect(fs.readFileSync(path.join(tf, "policies", "queue.json"), "utf8")).toBe('{"Version":"2012-10-17"}\n');
+    expect(t.err).toMatch(/main\.tf:5:1: warning: the program reads missing\.json, which is not in the file's folder.*\[PG2010\]/);
+    // A program file (not a folder) copies nothing.
+    const one = path.join(tmp(), "index.ts");
+    expect(run(["convert", path.join(dir, "main.tf"), "-o", one]).code).toBe(0);
+    expect(fs.readdirSync(path.dirname(one))).toEqual(["index.ts"]);
+  });
+
   it("a bad template is a located error with exit 1", () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, "t.yaml"), "Resources:\n  Fn:\n    Type: AWS::SNS::Topic\n    Properties:\n      DisplayName: !Rain::Embed x.txt\n");

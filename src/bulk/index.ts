@@ -194,7 +194,7 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
   if (options.verify) {
     const present = reports.filter((r) => r.status === "converted" || r.status === "kept");
     options.onProgress?.({ kind: "verifying", total: present.length });
-    const results = await verifyProjects(present.map((r) => ({ dir: path.join(out, r.out), cwd: r.kind === "terraform" ? path.join(out, r.out) : path.dirname(path.join(root, r.name)), declared: Object.values(r.resources).reduce((a, b) => a + b, 0) })), { jobs });
+    const results = await verifyProjects(present.map((r) => ({ dir: path.join(out, r.out), declared: Object.values(r.resources).reduce((a, b) => a + b, 0) })), { jobs });
     present.forEach((r, i) => Object.assign(r, { verification: results[i] }));
   }
   const report = buildReport(root, out, reports, { jobs, durationMs: performance.now() - started, peakRssMb: process.resourceUsage().maxRSS / 1024, discovered: found });

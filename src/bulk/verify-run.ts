@@ -1,6 +1,6 @@
 /**
  * The child process of `--verify` that runs converted programs under Pulumi's runtime mocks,
- * one after another: each stdin line is `{ index, dir, cwd }`, each stdout line its answer
+ * one after another: each stdin line is `{ index, dir }`, each stdout line its answer
  * (`{ index, ok, error?, registered?, note? }`). A program that fails may leave work in flight,
  * so the parent starts a new child after one. TypeScript is transpiled in memory (no file is
  * written into the projects); packages resolve from the project's node_modules, else from
@@ -12,8 +12,8 @@ import path from "node:path";
 
 interface Item {
   readonly index: number;
+  /** The project folder, where the program runs. */
   readonly dir: string;
-  readonly cwd: string;
 }
 
 type Transpile = (text: string, options: { compilerOptions: Record<string, unknown>; fileName: string }) => { outputText: string };
@@ -120,7 +120,7 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
   process.on("uncaughtException", onError);
   const cwd = process.cwd();
   try {
-    process.chdir(item.cwd);
+    process.chdir(item.dir);
     load(path.join(item.dir, "index.ts"), external, ts.transpileModule, new Map());
     // Registrations resolve asynchronously: wait until no more arrive, then for every call in
     // flight, so that nothing of this program lands on the next one's mocks.

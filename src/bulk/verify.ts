@@ -29,10 +29,8 @@ export interface Verification {
 }
 
 export interface VerifyItem {
-  /** The project folder. */
+  /** The project folder, where the program runs (it carries the files the program reads). */
   readonly dir: string;
-  /** Where the program runs (its source's folder: the paths it reads are relative to it). */
-  readonly cwd: string;
   readonly declared: number;
 }
 
@@ -143,7 +141,7 @@ class Runner {
         clearTimeout(timer);
         resolve(r);
       };
-      this.child.stdin.write(JSON.stringify({ index: 0, dir: item.dir, cwd: item.cwd }) + "\n");
+      this.child.stdin.write(JSON.stringify({ index: 0, dir: item.dir }) + "\n");
     });
   }
 

@@ -7,8 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { convert, type Summary } from "../convert.js";
 import type { FormatOptions } from "../emitters/typescript/format.js";
-import type { Diagnostic } from "../model/diagnostics.js";
-import { convertProject, programProject, stageFiles, type OutputFile } from "../project/index.js";
+import { sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
+import { convertProject, diskLoader, programProject, stageFiles, withAssets, type OutputFile } from "../project/index.js";
 import type { ComponentInfo } from "../tree/index.js";
 
 export interface Task {
@@ -71,10 +71,13 @@ async function convertTask(task: Task): Promise<Omit<TaskResult, "files"> & { fi
   if (task.kind === "cloudformation") {
     const text = fs.readFileSync(task.source, "utf8");
     const r = await convert([{ path: task.source, text }], { format: "cloudformation", prettier, timings });
+    // The project carries the files the program reads, from beside the template (Code: lambda.zip).
+    const diagnostics = [...r.diagnostics];
+    const files = withAssets(programProject(task.name, r.code, r.packages), path.dirname(task.source), r.reads, diskLoader, diagnostics, "template's folder");
     return {
       ok: r.ok,
-      files: programProject(task.name, r.code, r.packages),
-      diagnostics: r.diagnostics,
+      files,
+      diagnostics: sortDiagnostics(diagnostics),
       components: [],
       secrets: [],
       summary: r.summary,

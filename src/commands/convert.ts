@@ -2,9 +2,10 @@
 import path from "node:path";
 import { convert } from "../convert.js";
 import { resolveFormatOptions } from "../emitters/typescript/format.js";
-import { formatDiagnostic, type Diagnostic } from "../model/diagnostics.js";
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
 import { diskLoader, isDirectory, isProjectTarget, readInputs, UsageError, writeFiles, writeProgram } from "../project/disk.js";
 import { programProject } from "../project/files.js";
+import { withAssets } from "../project/assets.js";
 
 export interface ConvertArgs {
   input: string;
@@ -47,10 +48,14 @@ export async function runConvert(args: ConvertArgs): Promise<number> {
 async function convertFile(args: ConvertArgs, project: boolean, prettier: false | object): Promise<Outcome> {
   const result = await convert(readInputs(args.input), { prettier });
   let written: string[] = [];
+  const diagnostics = [...result.diagnostics];
   if (args.output && project) {
-    written = writeFiles(args.output, programProject(path.basename(path.resolve(args.output)), result.code, result.packages), { force: args.force });
+    // A project folder carries the files the program reads, from beside the file or template.
+    const origin = result.format === "cloudformation" ? "template's folder" : "file's folder";
+    const files = withAssets(programProject(path.basename(path.resolve(args.output)), result.code, result.packages), path.dirname(path.resolve(args.input)), result.reads, diskLoader, diagnostics, origin);
+    written = writeFiles(args.output, files, { force: args.force });
   } else if (args.output) written = writeProgram(args.output, result.code, { force: args.force });
-  return { ok: result.ok, format: result.format, written, diagnostics: result.diagnostics, ...(args.output ? {} : { code: result.code }) };
+  return { ok: result.ok, format: result.format, written, diagnostics: sortDiagnostics(diagnostics), ...(args.output ? {} : { code: result.code }) };
 }
 
 /** A module directory: a project when it calls modules (or when -o names a folder), else one program. */

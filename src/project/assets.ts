@@ -1,59 +1,50 @@
 /**
  * The files a converted program reads (`file(…)`, `templatefile(…)`, hashes of files, the
- * archives and assets a Lambda's code or an object's source is made of), copied into the
- * project at the same paths relative to it as they had to the root module, so that the project
- * runs where it is written. A path outside the root module cannot keep its place and is a
+ * archives and assets a Lambda's code or an object's source is made of; see
+ * emitters/typescript/reads.ts), copied into the project at the same paths relative to it as
+ * they had to the root module (or the converted file's or template's folder), so that the
+ * project runs where it is written. A path outside that folder cannot keep its place and is a
  * warning, as is a file that is not there.
  */
 import path from "node:path";
-import { declExprs } from "../emitters/typescript/order.js";
+import type { FileRead } from "../emitters/typescript/reads.js";
 import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
-import { walkExpr } from "../model/expr.js";
-import type { Location } from "../model/location.js";
-import type { PulumiProgram } from "../model/pulumi.js";
 import type { ModuleLoader } from "../tree/index.js";
 import type { OutputFile } from "./disk.js";
-
-/** Calls whose first argument is a path the program reads when it runs. */
-const READERS = new Set([
-  "file", "filebase64", "filebase64sha256", "filebase64sha512", "filemd5", "filesha1", "filesha256", "filesha512", "templatefile",
-  "new pulumi.asset.FileArchive", "new pulumi.asset.FileAsset",
-]);
 
 /** At most this much is copied into one project; beyond it, a warning. */
 const LIMIT_BYTES = 64 * 1024 * 1024;
 
-/** Every literal path the programs read, once, with where the first reader is. */
-export function referencedPaths(programs: readonly PulumiProgram[]): { path: string; loc?: Location }[] {
-  const seen = new Map<string, Location | undefined>();
-  for (const program of programs) {
-    for (const d of program.decls) {
-      for (const e of declExprs(d)) {
-        walkExpr(e, (x) => {
-          const first = x.kind === "call" && READERS.has(x.name) ? x.args[0] : undefined;
-          if (first?.kind === "literal" && typeof first.value === "string" && first.value && !seen.has(first.value)) seen.set(first.value, d.loc);
-        });
-      }
-    }
+/**
+ * The project's files with the files its programs read added, at their paths relative to `dir`
+ * (the root module's folder, or the folder of the file or template converted); what cannot be
+ * copied, or would overwrite a file the project itself writes, is a warning.
+ */
+export function withAssets(files: readonly OutputFile[], dir: string, reads: readonly FileRead[], loader: ModuleLoader, diags: Diagnostic[], origin = "root module"): OutputFile[] {
+  const out = [...files];
+  const taken = new Set(files.map((f) => f.path));
+  for (const f of copyAssets(dir, reads, loader, diags, origin)) {
+    if (taken.has(f.path)) diags.push(diagnostic("PG2010", "warning", `the program reads ${f.path}, which the project itself writes: it is not copied`));
+    else out.push(f);
   }
-  return [...seen].map(([p, loc]) => ({ path: p, ...(loc ? { loc } : {}) }));
+  return out;
 }
 
 /** The files to add to the project (paths relative to it), and what could not be copied. */
-export function copyAssets(dir: string, programs: readonly PulumiProgram[], loader: ModuleLoader, diags: Diagnostic[]): OutputFile[] {
+function copyAssets(dir: string, reads: readonly FileRead[], loader: ModuleLoader, diags: Diagnostic[], origin: string): OutputFile[] {
   if (!loader.readBytes || !loader.walk) return [];
   const out: OutputFile[] = [];
   let bytes = 0;
-  for (const ref of referencedPaths(programs)) {
+  for (const ref of reads) {
     const rel = path.posix.normalize(ref.path.replace(/\\/g, "/"));
     if (path.isAbsolute(ref.path) || rel === ".." || rel.startsWith("../")) {
-      diags.push(diagnostic("PG2010", "warning", `the program reads ${ref.path}, outside the root module: it is not copied into the project; put it where the path points from the project folder`, ref.loc));
+      diags.push(diagnostic("PG2010", "warning", `the program reads ${ref.path}, outside the ${origin}: it is not copied into the project; put it where the path points from the project folder`, ref.loc));
       continue;
     }
     const source = path.join(dir, rel);
     const files = loader.walk(source);
     if (!files.length) {
-      diags.push(diagnostic("PG2010", "warning", `the program reads ${ref.path}, which is not in the root module: put it there (or beside the project) before the program runs`, ref.loc));
+      diags.push(diagnostic("PG2010", "warning", `the program reads ${ref.path}, which is not in the ${origin}: put it there (or beside the project) before the program runs`, ref.loc));
       continue;
     }
     for (const f of files) {

@@ -12,11 +12,13 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../mode
 import { parseTfvars } from "../parsers/terraform/tfvars.js";
 import { convertTree, type ComponentInfo, type ModuleLoader } from "../tree/index.js";
 import type { Skipped } from "../state/index.js";
-import { copyAssets } from "./assets.js";
+import { referencedPaths } from "../emitters/typescript/reads.js";
+import { withAssets } from "./assets.js";
 import { diskLoader, type OutputFile } from "./disk.js";
 import { packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
 
 export { commitStaged, diskLoader, isDirectory, isProjectTarget, readInputs, stageFiles, UsageError, writeFiles, writeProgram, type OutputFile } from "./disk.js";
+export { withAssets } from "./assets.js";
 export { packageJson, packageVersions, programProject, projectName, pulumiYaml, tsconfigJson } from "./files.js";
 
 export interface ProjectOptions {
@@ -84,7 +86,7 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
   const provider = defaultProviderConfig(tree.rootSource);
   const config = stackConfig(name, tree.variables, values, provider);
 
-  const files: OutputFile[] = [
+  let files: OutputFile[] = [
     { path: "Pulumi.yaml", content: pulumiYaml(name) },
     ...(config.text ? [{ path: `Pulumi.${stack}.yaml`, content: config.text }] : []),
     { path: "package.json", content: packageJson(name, tree.packages) },
@@ -92,11 +94,7 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
     ...tree.files,
   ];
   // The files the programs read, at the same paths relative to the project as to the root module.
-  const taken = new Set(files.map((f) => f.path));
-  for (const f of copyAssets(dir, [tree.root, ...tree.programs.values()], loader, diagnostics)) {
-    if (taken.has(f.path)) diagnostics.push(diagnostic("PG2010", "warning", `the program reads ${f.path}, which the project itself writes: it is not copied`));
-    else files.push(f);
-  }
+  files = withAssets(files, dir, referencedPaths([tree.root, ...tree.programs.values()]), loader, diagnostics);
   let imports: ProjectResult["imports"];
   if (options.state) {
     const text = loader.readFile(options.state);

@@ -1,0 +1,37 @@
+/**
+ * The files a converted program reads when it runs: the literal paths given to `file(…)`,
+ * `templatefile(…)`, the file hashes, and the archives and assets a Lambda's code or an object's
+ * source is made of. The project builder copies them beside the program.
+ */
+import { walkExpr } from "../../model/expr.js";
+import type { Location } from "../../model/location.js";
+import type { PulumiProgram } from "../../model/pulumi.js";
+import { declExprs } from "./order.js";
+
+/** Calls whose first argument is a path the program reads when it runs. */
+const READERS = new Set([
+  "file", "filebase64", "filebase64sha256", "filebase64sha512", "filemd5", "filesha1", "filesha256", "filesha512", "templatefile",
+  "new pulumi.asset.FileArchive", "new pulumi.asset.FileAsset",
+]);
+
+/** A path a program reads, as written (relative to the source's folder), and where the first reader is. */
+export interface FileRead {
+  readonly path: string;
+  readonly loc?: Location;
+}
+
+/** Every literal path the programs read, once, with where the first reader is. */
+export function referencedPaths(programs: readonly PulumiProgram[]): FileRead[] {
+  const seen = new Map<string, Location | undefined>();
+  for (const program of programs) {
+    for (const d of program.decls) {
+      for (const e of declExprs(d)) {
+        walkExpr(e, (x) => {
+          const first = x.kind === "call" && READERS.has(x.name) ? x.args[0] : undefined;
+          if (first?.kind === "literal" && typeof first.value === "string" && first.value && !seen.has(first.value)) seen.set(first.value, d.loc);
+        });
+      }
+    }
+  }
+  return [...seen].map(([p, loc]) => ({ path: p, ...(loc ? { loc } : {}) }));
+}

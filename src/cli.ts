@@ -3,12 +3,11 @@
  * The command line: options and help; each command's work is in src/commands, loaded when it
  * runs (a conversion does not pay for the worker pool, nor an import for the formatter).
  */
-import fs from "node:fs";
 import type { Argv } from "yargs";
 import type { MigrateArgs } from "./commands/migrate.js";
 import { startFormatter } from "./emitters/typescript/prettier.js";
 import { startParser } from "./parsers/terraform/hcl2json.js";
-import { UsageError } from "./project/disk.js";
+import { isDirectory, UsageError } from "./project/disk.js";
 
 /**
  * What a one-project conversion will need, started before anything else loads (yargs, the
@@ -18,14 +17,7 @@ import { UsageError } from "./project/disk.js";
 function startEarly(args: readonly string[]): void {
   if (args[0] !== "convert" || args.some((a) => /^(-r|--recursive|-h|--help|--version)$/.test(a))) return;
   if (!args.includes("--no-format")) startFormatter();
-  const isDir = (a: string) => {
-    try {
-      return fs.statSync(a).isDirectory();
-    } catch {
-      return false;
-    }
-  };
-  if (args.slice(1).some((a) => a.endsWith(".tf") || (!a.startsWith("-") && isDir(a)))) startParser();
+  if (args.slice(1).some((a) => a.endsWith(".tf") || (!a.startsWith("-") && isDirectory(a)))) startParser();
 }
 
 function withConvertOptions<T>(y: Argv<T>) {

@@ -26,21 +26,38 @@ export function formatsByShape(options: object): boolean {
   return Object.keys(options).every((k) => LAYOUT_OPTIONS.has(k));
 }
 
-/** Programs already formatted in this process, by shape (a module called by many roots prints the same component each time). */
-const memo = new Map<string, Layout>();
-let memoBytes = 0;
+/** Layouts formatted in this process: a table per set of options, keyed by shape text (or by the text, without a shape), within one bound. */
+class Layouts {
+  private readonly byOptions = new Map<string, Map<string, Layout>>();
+  private bytes = 0;
+
+  table(options: FormatOptions): Map<string, Layout> {
+    const key = JSON.stringify(options);
+    let t = this.byOptions.get(key);
+    if (!t) this.byOptions.set(key, (t = new Map()));
+    return t;
+  }
+
+  keep(table: Map<string, Layout>, key: string, laid: Layout): void {
+    if (this.bytes + key.length + laid.text.length >= MEMO_LIMIT) return;
+    table.set(key, laid);
+    this.bytes += key.length + laid.text.length;
+  }
+}
+
 const MEMO_LIMIT = 64 * 1024 * 1024;
+
+/** Whole programs (a module called by many roots prints the same component each time). */
+const programs = new Layouts();
 
 export async function formatProgram(code: string, options: FormatOptions = {}): Promise<string> {
   const shape = formatsByShape(options) ? shapeOf(code) : undefined;
-  const key = `${JSON.stringify(options)}\u0000${shape?.text ?? code}`;
-  let laid = memo.get(key);
+  const key = shape?.text ?? code;
+  const table = programs.table(options);
+  let laid = table.get(key);
   if (laid === undefined) {
-    laid = layoutOf(await format(shape?.text ?? code, options), shape !== undefined);
-    if (memoBytes + key.length + laid.text.length < MEMO_LIMIT) {
-      memo.set(key, laid);
-      memoBytes += key.length + laid.text.length;
-    }
+    laid = layoutOf(await format(key, options), shape !== undefined);
+    programs.keep(table, key, laid);
   }
   return fill(laid, shape) ?? (await format(code, options));
 }
@@ -59,9 +76,8 @@ export async function resolveFormatOptions(file: string): Promise<FormatOptions>
   return (found ?? {}) as FormatOptions;
 }
 
-/** Formatted top-level statements, by their shape (programs share many: the same resource written in many roots, or many of one kind in one). */
-const statementsByOptions = new Map<string, Map<string, Layout>>();
-let statementBytes = 0;
+/** Top-level statements (programs share many: the same resource written in many roots, or many of one kind in one). */
+const statementLayouts = new Layouts();
 
 /**
  * A program formatted statement by statement: the shapes of top-level statements ({@link shapeOf})
@@ -73,9 +89,7 @@ let statementBytes = 0;
  */
 export async function formatStatements(code: string, options: FormatOptions = {}): Promise<string> {
   const chunks = splitStatements(code);
-  const optionsKey = JSON.stringify(options);
-  let statements = statementsByOptions.get(optionsKey);
-  if (!statements) statementsByOptions.set(optionsKey, (statements = new Map()));
+  const statements = statementLayouts.table(options);
   // Each statement's shape, or (text without a shape) the statement itself.
   const byShape = formatsByShape(options);
   const shapes = chunks.map((c) => (/\S/.test(c) ? { chunk: c, shape: byShape ? shapeOf(c) : undefined } : undefined));
@@ -90,10 +104,7 @@ export async function formatStatements(code: string, options: FormatOptions = {}
     texts.forEach((text, i) => {
       const laid = layoutOf(pieces[i]!, missing.get(text)!);
       local.set(text, laid);
-      if (statementBytes < MEMO_LIMIT) {
-        statements!.set(text, laid);
-        statementBytes += text.length + laid.text.length;
-      }
+      statementLayouts.keep(statements, text, laid);
     });
   }
   const out: string[] = [];

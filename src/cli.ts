@@ -6,7 +6,7 @@
 import type { Argv } from "yargs";
 import type { MigrateArgs } from "./commands/migrate.js";
 import { startFormatter } from "./emitters/typescript/prettier.js";
-import { startParser } from "./parsers/terraform/hcl2json.js";
+import { startParser, tuneParserRuntime } from "./parsers/terraform/hcl2json.js";
 import { isDirectory, UsageError } from "./project/disk.js";
 
 /**
@@ -150,5 +150,6 @@ function exit(code: number): void {
 }
 
 const args = process.argv.slice(2);
+tuneParserRuntime();
 startEarly(args);
 main(args).then(exit, () => exit(1));

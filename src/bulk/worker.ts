@@ -52,8 +52,9 @@ export default async function run(task: Task): Promise<TaskResult> {
   const result = await convertTask(task);
   if (task.kind === "warm") return { ...result, files: [] };
   try {
+    const start = performance.now();
     stageFiles(task.out, task.staging, result.files, { force: task.force });
-    return { ...result, files: result.files.map((f) => f.path) };
+    return { ...result, files: result.files.map((f) => f.path), timings: { ...result.timings, write: performance.now() - start } };
   } catch (e) {
     fs.rmSync(task.staging, { recursive: true, force: true });
     return { ...result, files: [], stageError: e instanceof Error ? e.message : String(e) };

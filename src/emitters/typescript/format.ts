@@ -4,7 +4,7 @@
  * configuration, resolved from where the output is written, is honoured by the caller passing it.
  */
 import type { Options } from "prettier";
-import { prettierModule } from "./prettier.js";
+import { formatWithCore, prettierModule } from "./prettier.js";
 import { splitStatements, STATEMENT_BREAK } from "./program.js";
 import { fill, layoutOf, shapeOf, type Layout, type Shape } from "./shape.js";
 
@@ -62,10 +62,18 @@ export async function formatProgram(code: string, options: FormatOptions = {}): 
   return fill(laid, shape) ?? (await format(code, options));
 }
 
+/**
+ * Text prettier formats as another language when the whole package prints it: templates tagged
+ * `css`, `graphql`, `html`, `markdown`… or after a `/* GraphQL *\/` comment, and Angular's
+ * component templates. The core has only the TypeScript printer; our programs have none of these,
+ * and a text that might is formatted by the whole package (a false alarm costs only time).
+ */
+const EMBEDDED = /\b(?:css|keyframes|injectGlobal|createGlobalStyle|graphql|gql|html|markdown|md)\s*`|\bstyled\b|\/\*\s*(?:GraphQL|HTML)\s*\*\/|@Component\b/;
+
+/** Prettier's core under its own layout options; the whole package under anything else (a plugin) or for embedded languages. */
 async function format(code: string, options: FormatOptions): Promise<string> {
+  if (formatsByShape(options) && !EMBEDDED.test(code)) return formatWithCore(code, options);
   const p = await prettierModule();
-  // babel-ts prints what the typescript parser prints for the code we emit (the corpus test
-  // checks every output against the typescript parser) and loads and runs faster.
   return p.format(code, { ...options, parser: "babel-ts" });
 }
 

@@ -1,0 +1,92 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { cacheDirectory } from "../src/emitters/typescript/code-cache.js";
+import { ROOT } from "./helpers/fixtures.js";
+
+/**
+ * Loads `file` through the cache in a process of its own (within one process V8 answers a second
+ * compilation of the same text from memory, whatever the cache holds), saves the entry, and
+ * prints what happened and what the file's function answers.
+ */
+function load(file: string, cache: string): { outcome: string; answer: string } {
+  const script = `import { createRequire } from "node:module";
+import { loadCached } from ${JSON.stringify(pathToFileURL(path.join(ROOT, "dist", "emitters", "typescript", "code-cache.js")).href)};
+const m = loadCached(${JSON.stringify(file)}, createRequire(import.meta.url), ${JSON.stringify(cache)});
+m.save();
+console.log(JSON.stringify({ outcome: m.outcome, answer: m.exports.answer() }));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  return JSON.parse(r.stdout) as { outcome: string; answer: string };
+}
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-cache-"));
+}
+
+/** A CommonJS file whose function returns `value`; the values the tests give have the same length. */
+function write(dir: string, value: string): string {
+  const file = path.join(dir, "mod.js");
+  fs.writeFileSync(file, `module.exports = { answer() { return ${JSON.stringify(value)}; } };\n`);
+  return file;
+}
+
+const entries = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".bin")) : []);
+
+describe("code cache", () => {
+  it("compiles a file once: the next process starts from the entry and behaves the same", () => {
+    const cache = path.join(tmp(), "cache");
+    const file = write(tmp(), "first");
+    expect(load(file, cache)).toEqual({ outcome: "missing", answer: "first" });
+    expect(entries(cache)).toHaveLength(1);
+    expect(load(file, cache)).toEqual({ outcome: "hit", answer: "first" });
+  });
+
+  it("a changed file of the same length never runs the old bytecode (V8 alone would accept it)", () => {
+    const cache = path.join(tmp(), "cache");
+    const dir = tmp();
+    const file = write(dir, "first");
+    load(file, cache);
+    write(dir, "other");
+    expect(load(file, cache)).toEqual({ outcome: "missing", answer: "other" });
+  });
+
+  it("a damaged entry is rejected, the file compiles as usual, and the entry is written again", () => {
+    const cache = path.join(tmp(), "cache");
+    const file = write(tmp(), "first");
+    load(file, cache);
+    const [entry] = entries(cache);
+    fs.writeFileSync(path.join(cache, entry!), Buffer.alloc(4096, 7));
+    expect(load(file, cache)).toEqual({ outcome: "rejected", answer: "first" });
+    expect(load(file, cache)).toEqual({ outcome: "hit", answer: "first" });
+  });
+
+  it.skipIf(typeof process.getuid !== "function")("a folder others can write to is never used; the switch turns the cache off", () => {
+    const shared = tmp();
+    fs.chmodSync(shared, 0o777);
+    expect(cacheDirectory({ PULUMIGRATE_CACHE_DIR: shared })).toBeUndefined();
+    fs.chmodSync(shared, 0o700);
+    expect(cacheDirectory({ PULUMIGRATE_CACHE_DIR: shared })).toBe(shared);
+    expect(cacheDirectory({ PULUMIGRATE_CACHE_DIR: shared, PULUMIGRATE_NO_CODE_CACHE: "1" })).toBeUndefined();
+  });
+
+  it("the CLI formats the same with prettier's core from the cache, compiled afresh, and with no cache", () => {
+    const cache = path.join(tmp(), "cache");
+    const sample = path.join(ROOT, "samples", "lambda-integration", "main.tf");
+    const cli = (env: Record<string, string>) => spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "convert", sample], { encoding: "utf8", env: { ...process.env, ...env } });
+    const first = cli({ PULUMIGRATE_CACHE_DIR: cache });
+    expect(first.status).toBe(0);
+    // prettier's standalone core and its babel and estree plugins
+    expect(entries(cache).map((e) => e.replace(/-[0-9a-f]+\.bin$/, "")).sort()).toEqual(["babel.js", "estree.js", "standalone.js"]);
+    const written = entries(cache).map((e) => fs.statSync(path.join(cache, e)).mtimeMs);
+    const second = cli({ PULUMIGRATE_CACHE_DIR: cache });
+    const none = cli({ PULUMIGRATE_NO_CODE_CACHE: "1" });
+    expect(second.stdout).toBe(first.stdout);
+    expect(none.stdout).toBe(first.stdout);
+    // A hit is not written again.
+    expect(entries(cache).map((e) => fs.statSync(path.join(cache, e)).mtimeMs)).toEqual(written);
+  });
+});

@@ -3,6 +3,7 @@
  * The command line: options and help; each command's work is in src/commands, loaded when it
  * runs (a conversion does not pay for the worker pool, nor an import for the formatter).
  */
+import os from "node:os";
 import type { Argv } from "yargs";
 import type { MigrateArgs } from "./commands/migrate.js";
 import { startFormatter } from "./emitters/typescript/prettier.js";
@@ -15,9 +16,25 @@ import { isDirectory, UsageError } from "./project/disk.js";
  * the words of the command line: a wrong one costs background work, never a different result.
  */
 function startEarly(args: readonly string[]): void {
-  if (args[0] !== "convert" || args.some((a) => /^(-r|--recursive|-h|--help|--version)$/.test(a))) return;
+  if (args.some((a) => /^(-h|--help|--version)$/.test(a))) return;
+  if (args[0] === "migrate" || (args[0] === "convert" && args.some((a) => a === "-r" || a === "--recursive"))) {
+    // A repository run: its workers start loading now.
+    const jobs = jobsOf(args);
+    if (Number.isInteger(jobs) && jobs > 0) void import("./bulk/pool.js").then((p) => p.startPoolEarly(jobs), () => undefined);
+    return;
+  }
+  if (args[0] !== "convert") return;
   if (!args.includes("--no-format")) startFormatter();
   if (args.slice(1).some((a) => a.endsWith(".tf") || (!a.startsWith("-") && isDirectory(a)))) startParser();
+}
+
+/** The worker count a command line asks for (`-j 4`, `--jobs 4`, `--jobs=4`), or one per core, as `migrate` defaults. */
+function jobsOf(args: readonly string[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const m = /^(?:-j|--jobs)(?:=(.*))?$/.exec(args[i]!);
+    if (m) return Number(m[1] ?? args[i + 1]);
+  }
+  return os.availableParallelism();
 }
 
 function withConvertOptions<T>(y: Argv<T>) {

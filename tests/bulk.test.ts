@@ -8,6 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { apiGatewayTemplate, writeRepository } from "../bench/generate.mjs";
 import { ROOT, SHARED, walk } from "./helpers/fixtures.js";
@@ -179,3 +180,22 @@ describe("migrate a repository", () => {
     expect(tty.stdout).toMatch(/projects +4 \(3 Terraform, 1 CloudFormation\)/);
   });
 });
+
+describe("the worker pool started ahead of a run", () => {
+  it("migrate takes the pool the command line started if it has the same number of workers, once; otherwise a new one", async () => {
+    const { startPoolEarly, takePool } = (await import(pathToFileURL(path.join(ROOT, "dist", "bulk", "pool.js")).href)) as typeof import("../src/bulk/pool.js");
+    const early = startPoolEarly(1);
+    expect(startPoolEarly(1)).toBe(early);
+    await early.warm;
+    const taken = takePool(1);
+    expect(taken).toBe(early);
+    const again = takePool(1);
+    expect(again).not.toBe(early);
+    const other = startPoolEarly(1);
+    const bigger = takePool(2);
+    expect(bigger).not.toBe(other);
+    expect(bigger.jobs).toBe(2);
+    await Promise.all([taken, again, bigger].map((p) => p.pool.destroy()));
+  });
+});
+

@@ -8,13 +8,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Piscina } from "piscina";
 import { resolveFormatOptions } from "../emitters/typescript/format.js";
 import { commitStaged } from "../project/index.js";
 import { discover } from "./discover.js";
+import { takePool } from "./pool.js";
 import { buildProjectReport, buildReport, renderMarkdown, type BulkReport, type ProjectReport } from "./report.js";
 import { verifyProjects } from "./verify.js";
-import type { Task, TaskResult } from "./worker.js";
+import type { TaskResult } from "./worker.js";
 
 export type { BulkReport, ProjectReport } from "./report.js";
 
@@ -104,8 +104,7 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
   const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
   // The workers load the parser, the schemas and prettier first (so that a project's time limit
   // is its own), while this thread walks the repository and resolves the prettier configuration.
-  const pool = new Piscina<Task, TaskResult>({ filename: new URL("./worker.js", import.meta.url).href, maxThreads: jobs, minThreads: jobs, idleTimeout: 500 });
-  const warm = Promise.all(Array.from({ length: jobs }, () => pool.run({ kind: "warm", source: "", out: "", name: "", stack: "", prettier: false, staging: "", force: false }).catch(() => undefined)));
+  const { pool, warm } = takePool(jobs);
   // The team's prettier configuration where the projects go (the output folder or above it), resolved once.
   const formatOptions = options.format === false ? Promise.resolve(false as const) : resolveFormatOptions(path.join(out, "index.ts"));
   formatOptions.catch(() => undefined); // awaited below; a failure before then is not an unhandled one

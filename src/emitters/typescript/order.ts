@@ -38,6 +38,11 @@ export function dependencies(d: Decl): Set<string> {
 }
 
 /**
+ * The declarations in order: at each step the earliest declaration (in source order) whose
+ * dependencies are all placed, found from a heap of the ready ones (each placement makes ready
+ * the declarations it was the last missing dependency of), so ordering is linear in the
+ * program but for the heap.
+ *
  * @param canDefer whether `from` may be declared before `dep` (it reads only values a deferred
  *   Output can stand for); such cycles are broken there without an error, and `deferred`
  *   records, for each declaration released early, what it reads before it exists.
@@ -45,38 +50,89 @@ export function dependencies(d: Decl): Set<string> {
 export function orderDeclarations(decls: readonly Decl[], diags: Diagnostic[], canDefer?: (from: Decl, dep: Decl) => boolean, deferred?: Map<string, string[]>): Decl[] {
   const index = new Map(decls.map((d, i) => [d.id, i]));
   const deps = decls.map((d) => [...dependencies(d)].filter((id) => index.has(id)));
-  const remaining = new Set(decls.map((_, i) => i));
-  const done = new Set<number>();
+  // For each declaration, how many of its dependencies are not placed yet, and who depends on it.
+  const missing = deps.map((ds) => ds.length);
+  const dependents: number[][] = decls.map(() => []);
+  deps.forEach((ds, i) => {
+    for (const id of ds) dependents[index.get(id)!]!.push(i);
+  });
+  const ready = new MinHeap();
+  missing.forEach((m, i) => {
+    if (m === 0) ready.push(i);
+  });
+  const done = new Uint8Array(decls.length);
   const out: Decl[] = [];
-  while (remaining.size > 0) {
-    let next: number | undefined;
-    for (const i of remaining) {
-      if (deps[i]!.every((id) => done.has(index.get(id)!))) {
-        next = i;
-        break;
-      }
+  const place = (i: number) => {
+    done[i] = 1;
+    out.push(decls[i]!);
+    for (const j of dependents[i]!) if (--missing[j]! === 0 && !done[j]) ready.push(j);
+  };
+  while (out.length < decls.length) {
+    const i = ready.pop();
+    if (i !== undefined) {
+      if (!done[i]) place(i);
+      continue;
     }
-    if (next === undefined && canDefer) {
+    // Nothing is ready: a cycle. The declarations not placed, earliest first.
+    const remaining: number[] = [];
+    for (let k = 0; k < decls.length; k++) if (!done[k]) remaining.push(k);
+    let next: number | undefined;
+    if (canDefer) {
       // A cycle through values that can be deferred: release the earliest such declaration.
-      for (const i of [...remaining].sort((a, b) => a - b)) {
-        const blocking = deps[i]!.filter((id) => !done.has(index.get(id)!));
-        if (blocking.every((id) => canDefer(decls[i]!, decls[index.get(id)!]!))) {
-          next = i;
-          deferred?.set(decls[i]!.id, blocking);
+      for (const k of remaining) {
+        const blocking = deps[k]!.filter((id) => !done[index.get(id)!]);
+        if (blocking.every((id) => canDefer(decls[k]!, decls[index.get(id)!]!))) {
+          next = k;
+          deferred?.set(decls[k]!.id, blocking);
           break;
         }
       }
     }
     if (next === undefined) {
       // A cycle: report it once and release the earliest declaration in it.
-      next = Math.min(...remaining);
+      next = remaining[0]!;
       const d = decls[next]!;
-      const cycle = deps[next]!.filter((id) => remaining.has(index.get(id)!));
+      const cycle = deps[next]!.filter((id) => !done[index.get(id)!]);
       diags.push(diagnostic("PG2009", "error", `dependency cycle: '${d.sourceName || d.id}' and ${cycle.map((c) => `'${c}'`).join(", ")} refer to each other`, d.loc));
     }
-    remaining.delete(next);
-    done.add(next);
-    out.push(decls[next]!);
+    place(next);
   }
   return out;
+}
+
+/** A binary min-heap of indices. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  push(x: number): void {
+    const a = this.items;
+    let i = a.push(x) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]! <= x) break;
+      a[i] = a[parent]!;
+      i = parent;
+    }
+    a[i] = x;
+  }
+
+  pop(): number | undefined {
+    const a = this.items;
+    if (a.length === 0) return undefined;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const c = l + 1 < a.length && a[l + 1]! < a[l]! ? l + 1 : l;
+        if (a[c]! >= last) break;
+        a[i] = a[c]!;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
 }

@@ -5,9 +5,10 @@
  * from the function signatures. The printer asks for types in the scope it prints in (loop
  * variables of `for` expressions and resource loops).
  */
-import type { Expr, ForExpr, RefExpr } from "../model/expr.js";
+import { walkExpr, type Expr, type ForExpr, type RefExpr } from "../model/expr.js";
 import type { ConfigType, Decl, InvokeDecl, Repeat, ResourceDecl } from "../model/pulumi.js";
 import { SIGNATURES } from "./functions.js";
+import { stronglyConnected } from "./graph.js";
 import {
   ANY,
   ASSET,
@@ -84,6 +85,10 @@ export class TypeTable {
   decl(id: string): Type {
     const known = this.declTypes.get(id);
     if (known) return known;
+    if (!this.warmed) {
+      this.warm();
+      return this.decl(id);
+    }
     const d = this.decls.get(id);
     if (!d || this.pending.has(id)) return ANY;
     this.pending.add(id);
@@ -91,6 +96,36 @@ export class TypeTable {
     this.pending.delete(id);
     this.declTypes.set(id, t);
     return t;
+  }
+
+  private warmed = false;
+
+  /**
+   * Types, leaves first, every declaration whose type does not depend on a cycle, so that typing
+   * one never recurses through a long chain of others (a thousand locals each reading the one
+   * before overflowed the stack). Those types do not depend on the order they are computed in;
+   * a declaration that reads a cycle, whose type does (the cycle is entered where it is first
+   * asked for), is left to be typed on demand, as before.
+   */
+  private warm(): void {
+    this.warmed = true;
+    const reads = (d: Decl): string[] => {
+      if ((d.kind !== "const" || d.type) && d.kind !== "export") return [];
+      const found: string[] = [];
+      walkExpr(d.value, (x) => {
+        if (x.kind === "ref" && x.target.kind === "decl" && this.decls.has(x.target.id)) found.push(x.target.id);
+      });
+      return found;
+    };
+    const tainted = new Set<string>();
+    for (const { members, edges } of stronglyConnected([...this.decls.keys()], (id) => reads(this.decls.get(id)!))) {
+      const cyclic = members.length > 1 || edges.some((e) => e === members[0]);
+      if (cyclic || edges.some((e) => tainted.has(e))) {
+        for (const m of members) tainted.add(m);
+        continue;
+      }
+      this.decl(members[0]!);
+    }
   }
 
   private computeDecl(d: Decl): Type {

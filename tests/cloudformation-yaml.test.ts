@@ -93,3 +93,29 @@ describe("CloudFormation YAML: every short-form tag in every form, normalised to
     expect(failed).toEqual(["apigateway_lambda_integration.yaml"]);
   });
 });
+
+describe("YAML aliases", () => {
+  const header = 'AWSTemplateFormatVersion: "2010-09-09"\n';
+  it("a template whose aliases repeat aliases (a billion laughs) is refused where the first alias is, before anything walks it", async () => {
+    const levels = ['  a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `  a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(",")}]`)];
+    const text = `${header}Metadata:\n${levels.join("\n")}\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      big: *a8\n`;
+    const r = parseTemplate(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ line: 4, column: 12, code: "PG1003" });
+    expect(r.error.message).toMatch(/aliases expand it to more than 2,000,000 values/);
+    const { convert } = await import("../src/index.js");
+    const c = await convert([{ path: "laughs.yaml", text }], { prettier: false });
+    expect(c.ok).toBe(false);
+    expect(c.diagnostics.map((d) => `${d.location?.line}:${d.location?.column} ${d.code}`)).toEqual(["4:12 PG1003"]);
+  });
+
+  it("an anchor used by every resource is expanded into each of them", async () => {
+    const queues = Array.from({ length: 300 }, (_, i) => `  Q${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: *tags\n`).join("");
+    const text = `${header}Resources:\n  First:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: &tags\n        - Key: team\n          Value: platform\n${queues}`;
+    const { convert } = await import("../src/index.js");
+    const c = await convert([{ path: "tags.yaml", text }], { prettier: false });
+    expect(c.ok).toBe(true);
+    expect(c.code.match(/team: "platform"|Key: "team"|key: "team"/g)?.length).toBe(301);
+  });
+});

@@ -27,7 +27,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   const empty: SourceProgram = { format: "cloudformation", items: [], trailingComments: [] };
   const parsed = parseTemplate(file.text);
   if (!parsed.ok) {
-    diagnostics.push(diagnostic("PG1001", "error", parsed.error.message, { file: file.path, line: parsed.error.line, column: parsed.error.column }));
+    diagnostics.push(diagnostic(parsed.error.code ?? "PG1001", "error", parsed.error.message, { file: file.path, line: parsed.error.line, column: parsed.error.column }));
     return { program: empty, diagnostics };
   }
   const t = parsed.template;

@@ -63,6 +63,8 @@ export interface TemplateError {
   readonly message: string;
   readonly line: number;
   readonly column: number;
+  /** PG1001 (the default): not YAML or JSON; PG1003: read, but not a template this converter takes. */
+  readonly code?: "PG1003";
 }
 
 export type ParsedTemplate =
@@ -92,6 +94,12 @@ export function parseTemplate(text: string): ParsedTemplate {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     return { ok: false, error: { message: "a template is a mapping with a Resources section", line: 1, column: 1 } };
   }
+  if (expandedSize(doc, MAX_VALUES) > MAX_VALUES) {
+    // An alias repeats what its anchor names; aliases of aliases multiply (a "billion laughs" document).
+    const alias = /(?:^|[\s[{,:-])(\*[^\s,\]}]+)/m.exec(text);
+    const at = alias ? lineColumn(text, alias.index + alias[0].length - alias[1]!.length) : { line: 1, column: 1 };
+    return { ok: false, error: { message: `the template's YAML aliases expand it to more than ${MAX_VALUES.toLocaleString("en-US")} values (aliases of aliases multiply what they repeat); not converted`, ...at, code: "PG1003" } };
+  }
   const lines = text.split(/\r?\n/);
   const commentsAbove = (line: number): string[] => {
     const out: string[] = [];
@@ -99,6 +107,39 @@ export function parseTemplate(text: string): ParsedTemplate {
     return format === "yaml" ? out : [];
   };
   return { ok: true, template: doc as Record<string, unknown>, format, locate: locator(text), commentsAbove };
+}
+
+/**
+ * The most values a template may hold once its YAML aliases are expanded: the lowering visits
+ * each occurrence, so a document whose aliases repeat aliases (`&a1 [*a0, *a0, …]`, nine levels
+ * of ten) would take forever and all memory. A 2 MB template of 9,480 resources holds about
+ * 100,000; CloudFormation itself takes at most 1 MB.
+ */
+export const MAX_VALUES = 2_000_000;
+
+/** How many values `v` holds with every shared (aliased) part counted each time it occurs, counting no further than `limit`. */
+function expandedSize(v: unknown, limit: number, memo = new Map<object, number>()): number {
+  if (v === null || typeof v !== "object") return 1;
+  const known = memo.get(v);
+  if (known !== undefined) return known;
+  let n = 1;
+  for (const c of Array.isArray(v) ? v : Object.values(v)) {
+    n += expandedSize(c, limit, memo);
+    if (n > limit) break;
+  }
+  memo.set(v, n);
+  return n;
+}
+
+/** The 1-based line and column of an offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 /**

@@ -53,6 +53,8 @@ export function detectFormat(files: readonly SourceFile[]): SourceFormat {
   const f = files[0];
   if (!f) return "terraform";
   if (/\.tf$/i.test(f.path)) return "terraform";
+  // A template's own names: a file so named that is no template is reported as one that is not (not as HCL noise).
+  if (/\.(ya?ml|json|template)$/i.test(f.path)) return "cloudformation";
   // By content: a JSON object or a YAML mapping with a template section.
   return /^\s*\{/.test(f.text) || /^(AWSTemplateFormatVersion|Resources|Transform|Parameters|Description)\s*:/m.test(f.text) ? "cloudformation" : "terraform";
 }

@@ -12,6 +12,7 @@ export const DIAGNOSTIC_CODES = {
   PG1002: "cannot read input",
   PG1003: "input structure not understood",
   PG1004: "declared twice",
+  PG1005: "input is not UTF-8 text",
   PG2001: "unknown resource type",
   PG2002: "unknown data source",
   PG2003: "unknown attribute",

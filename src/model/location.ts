@@ -11,3 +11,14 @@ export function formatLocation(loc: Location | undefined): string {
   if (!loc) return "<unknown>";
   return `${loc.file}:${loc.line}:${loc.column}`;
 }
+
+/** The 1-based line and column of an offset into a text. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}

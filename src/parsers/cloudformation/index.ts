@@ -5,11 +5,12 @@
  * `Condition` and the deletion policies as meta), Outputs outputs. YAML comments above a
  * section entry are kept; `Metadata` and `Description` become comments.
  */
-import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import { diagnostic, hasErrors, type Diagnostic } from "../../model/diagnostics.js";
 import type { Comments, Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type { Attribute, Constraints, SourceItem, SourceProgram, Variable, VariableType } from "../../model/program.js";
 import type { SourceFile } from "../terraform/index.js";
+import { textProblems } from "../text.js";
 import { lowerValue, type IntrinsicScope } from "./intrinsics.js";
 import { parseTemplate } from "./yaml.js";
 
@@ -25,6 +26,9 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !
 export function parseCloudFormation(file: SourceFile): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const empty: SourceProgram = { format: "cloudformation", items: [], trailingComments: [] };
+  const problems = textProblems(file.path, file.text);
+  diagnostics.push(...problems);
+  if (hasErrors(problems)) return { program: empty, diagnostics };
   const parsed = parseTemplate(file.text);
   if (!parsed.ok) {
     diagnostics.push(diagnostic(parsed.error.code ?? "PG1001", "error", parsed.error.message, { file: file.path, line: parsed.error.line, column: parsed.error.column }));

@@ -8,6 +8,7 @@
  */
 import yaml from "js-yaml";
 import { createRequire } from "node:module";
+import { lineColumnAt } from "../../model/location.js";
 
 // The package's tag list is its tags.json (what it exports as `localTags`); read directly, since
 // loading the package itself builds a schema on its own js-yaml 3 (with esprima), ~20 ms unused here.
@@ -97,7 +98,7 @@ export function parseTemplate(text: string): ParsedTemplate {
   if (expandedSize(doc, MAX_VALUES) > MAX_VALUES) {
     // An alias repeats what its anchor names; aliases of aliases multiply (a "billion laughs" document).
     const alias = /(?:^|[\s[{,:-])(\*[^\s,\]}]+)/m.exec(text);
-    const at = alias ? lineColumn(text, alias.index + alias[0].length - alias[1]!.length) : { line: 1, column: 1 };
+    const at = alias ? lineColumnAt(text, alias.index + alias[0].length - alias[1]!.length) : { line: 1, column: 1 };
     return { ok: false, error: { message: `the template's YAML aliases expand it to more than ${MAX_VALUES.toLocaleString("en-US")} values (aliases of aliases multiply what they repeat); not converted`, ...at, code: "PG1003" } };
   }
   const lines = text.split(/\r?\n/);
@@ -129,17 +130,6 @@ function expandedSize(v: unknown, limit: number, memo = new Map<object, number>(
   }
   memo.set(v, n);
   return n;
-}
-
-/** The 1-based line and column of an offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
 }
 
 /**

@@ -4,11 +4,12 @@
  */
 import { append } from "../../model/append.js";
 import { createHash } from "node:crypto";
-import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import { diagnostic, hasErrors, type Diagnostic } from "../../model/diagnostics.js";
 import { transformExpr, type Expr } from "../../model/expr.js";
 import type { SourceItem, SourceProgram } from "../../model/program.js";
 import { parseExpressions, parseHcl, ParserDiedError } from "./hcl2json.js";
 import { lowerExpr, lowerSimpleTemplate, lowerSimpleTraversal } from "./lower-expr.js";
+import { textProblems } from "../text.js";
 import { lowerFile } from "./lower.js";
 import { LineIndex, scanHcl, ScanError, type ScannedAttribute, type ScannedBody } from "./scanner.js";
 
@@ -74,11 +75,17 @@ async function parseTerraformFile(f: SourceFile, diags: Diagnostic[], times: Sta
 
 const READ_AGAIN_LIMIT = 16 * 1024 * 1024;
 
+/** Syntax errors reported one by one for a file; the rest are counted. */
+export const MAX_SYNTAX_ERRORS = 20;
+
 async function parseTerraformFileFresh(
   f: SourceFile,
   diags: Diagnostic[],
   times: StageTimes | undefined,
 ): Promise<{ items: SourceItem[]; trailing: readonly string[] } | undefined> {
+  const problems = textProblems(f.path, f.text);
+  append(diags, problems);
+  if (hasErrors(problems)) return undefined;
   // hcl2json is the authority on syntax: a file it rejects is reported with its position.
   let start = performance.now();
   let parsed: Awaited<ReturnType<typeof parseHcl>>;
@@ -91,7 +98,10 @@ async function parseTerraformFileFresh(
   }
   timed(times, "hcl2json.parse", start);
   if (!parsed.ok) {
-    for (const e of parsed.errors) diags.push(diagnostic("PG1001", "error", e.message, { file: f.path, line: e.line, column: e.column }));
+    // One error a character in a file that is not HCL at all: the first ones, and how many more.
+    for (const e of parsed.errors.slice(0, MAX_SYNTAX_ERRORS)) diags.push(diagnostic("PG1001", "error", e.message, { file: f.path, line: e.line, column: e.column }));
+    const more = parsed.errors[MAX_SYNTAX_ERRORS];
+    if (more) diags.push(diagnostic("PG1001", "error", `and ${parsed.errors.length - MAX_SYNTAX_ERRORS} more syntax errors from here on`, { file: f.path, line: more.line, column: more.column }));
     return undefined;
   }
   let tree: ScannedBody;

@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { convert } from "../src/index.js";
+import { MAX_SYNTAX_ERRORS } from "../src/parsers/terraform/index.js";
+import { ROOT } from "./helpers/fixtures.js";
+
+const cli = (file: string) => spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "convert", file], { encoding: "utf8" });
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-text-"));
+const located = (ds: readonly { code: string; severity: string; location?: { line: number; column: number } }[]) => ds.map((d) => `${d.location?.line}:${d.location?.column} ${d.severity} ${d.code}`);
+
+describe("files that are not UTF-8 text", () => {
+  it("a .tf saved as UTF-16 is one located error, not one syntax error a character", () => {
+    const dir = tmp();
+    const file = path.join(dir, "main.tf");
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n', "utf16le")]));
+    const r = cli(file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([`${file}:1:4: error: not a text file: it holds NUL bytes (a binary file, or text saved as UTF-16; save it as UTF-8); nothing of it is converted [PG1005]`]);
+  });
+
+  it("a template with a NUL byte is refused at it", async () => {
+    const r = await convert([{ path: "t.yaml", text: 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "a\0b"\n' }], { prettier: false });
+    expect(located(r.diagnostics)).toEqual(["6:20 error PG1005"]);
+  });
+
+  it("a Latin-1 file converts with a warning at its first byte that is not UTF-8", () => {
+    const dir = tmp();
+    const file = path.join(dir, "main.tf");
+    fs.writeFileSync(file, Buffer.from('resource "aws_sqs_queue" "q" {\n  name = "caf\xe9 cr\xe8me"\n}\n', "latin1"));
+    const r = cli(file);
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim()).toBe(`${file}:2:14: warning: 2 bytes that are not UTF-8, read as U+FFFD (�), which the program now carries: save the file as UTF-8 and convert it again [PG1005]`);
+    expect(r.stdout).toContain('name: "caf� cr�me"');
+  });
+
+  it("a file of garbage gets its first syntax errors and a count of the rest", async () => {
+    const text = "§".repeat(400);
+    const r = await convert([{ path: "junk.tf", text }], { prettier: false });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics).toHaveLength(MAX_SYNTAX_ERRORS + 1);
+    expect(r.diagnostics.every((d) => d.code === "PG1001")).toBe(true);
+    expect(r.diagnostics.at(-1)!.message).toMatch(/^and \d+ more syntax errors from here on$/);
+  });
+
+  it("a .yaml that is no template is reported as a template, not read as HCL", async () => {
+    const r = await convert([{ path: "notes.yaml", text: "just: some\nnotes: here\n" }], { prettier: false });
+    expect(r.format).toBe("cloudformation");
+    expect(r.diagnostics.map((d) => d.message)).toContain("a CloudFormation template needs a Resources section");
+    expect(r.diagnostics.every((d) => d.code !== "PG1001")).toBe(true);
+  });
+});

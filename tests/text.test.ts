@@ -52,3 +52,14 @@ describe("files that are not UTF-8 text", () => {
     expect(r.diagnostics.every((d) => d.code !== "PG1001")).toBe(true);
   });
 });
+
+describe("nesting", () => {
+  it("brackets nested thousands deep are one located error, not an internal one", async () => {
+    const n = 5000;
+    const r = await convert([{ path: "deep.tf", text: `resource "aws_sqs_queue" "q" {\n  tags = { a = jsonencode(${"[".repeat(n)}${"]".repeat(n)}) }\n}\n` }], { prettier: false });
+    expect(r.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(["PG1001 expressions nested too deep for the HCL parser (it ran out of stack); nothing of the file is converted"]);
+    const y = await convert([{ path: "deep.yaml", text: `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      x: ${"[".repeat(n)}${"]".repeat(n)}\n` }], { prettier: false });
+    expect(y.diagnostics.map((d) => d.code)).toEqual(["PG1001"]);
+    expect(y.diagnostics[0]!.location?.line).toBe(6);
+  });
+});

@@ -109,16 +109,19 @@ export class TypeTable {
    */
   private warm(): void {
     this.warmed = true;
-    const reads = (d: Decl): string[] => {
-      if ((d.kind !== "const" || d.type) && d.kind !== "export") return [];
+    // Only values (consts without a declared type, exports) are typed from what they read; any
+    // other declaration's type is its own, so chains and cycles run through values alone.
+    const isValue = (d: Decl | undefined): d is Extract<Decl, { kind: "const" | "export" }> => d !== undefined && ((d.kind === "const" && !d.type) || d.kind === "export");
+    const values = [...this.decls.values()].filter(isValue);
+    const reads = (id: string): string[] => {
       const found: string[] = [];
-      walkExpr(d.value, (x) => {
-        if (x.kind === "ref" && x.target.kind === "decl" && this.decls.has(x.target.id)) found.push(x.target.id);
+      walkExpr((this.decls.get(id) as Extract<Decl, { kind: "const" | "export" }>).value, (x) => {
+        if (x.kind === "ref" && x.target.kind === "decl" && isValue(this.decls.get(x.target.id))) found.push(x.target.id);
       });
       return found;
     };
     const tainted = new Set<string>();
-    for (const { members, edges } of stronglyConnected([...this.decls.keys()], (id) => reads(this.decls.get(id)!))) {
+    for (const { members, edges } of stronglyConnected(values.map((d) => d.id), reads)) {
       const cyclic = members.length > 1 || edges.some((e) => e === members[0]);
       if (cyclic || edges.some((e) => tainted.has(e))) {
         for (const m of members) tainted.add(m);

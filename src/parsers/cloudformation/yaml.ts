@@ -95,10 +95,10 @@ export function parseTemplate(text: string): ParsedTemplate {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     return { ok: false, error: { message: "a template is a mapping with a Resources section", line: 1, column: 1 } };
   }
-  if (expandedSize(doc, MAX_VALUES) > MAX_VALUES) {
-    // An alias repeats what its anchor names; aliases of aliases multiply (a "billion laughs" document).
-    const alias = /(?:^|[\s[{,:-])(\*[^\s,\]}]+)/m.exec(text);
-    const at = alias ? lineColumnAt(text, alias.index + alias[0].length - alias[1]!.length) : { line: 1, column: 1 };
+  // An alias repeats what its anchor names; aliases of aliases multiply (a "billion laughs" document).
+  const alias = format === "yaml" ? ALIAS.exec(text) : null;
+  if (alias && expandedSize(doc, MAX_VALUES) > MAX_VALUES) {
+    const at = lineColumnAt(text, alias.index + alias[0].length - alias[1]!.length);
     return { ok: false, error: { message: `the template's YAML aliases expand it to more than ${MAX_VALUES.toLocaleString("en-US")} values (aliases of aliases multiply what they repeat); not converted`, ...at, code: "PG1003" } };
   }
   const lines = text.split(/\r?\n/);
@@ -117,6 +117,9 @@ export function parseTemplate(text: string): ParsedTemplate {
  * 100,000; CloudFormation itself takes at most 1 MB.
  */
 export const MAX_VALUES = 2_000_000;
+
+/** Where a YAML alias may be written (`*name` after a space, a line start or a flow bracket or comma); a template without one holds no shared values. */
+const ALIAS = /(?:^|[\s[{,])(\*[^\s,[\]{}]+)/m;
 
 /** How many values `v` holds with every shared (aliased) part counted each time it occurs, counting no further than `limit`. */
 function expandedSize(v: unknown, limit: number, memo = new Map<object, number>()): number {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { cacheDirectory } from "../src/emitters/typescript/code-cache.js";
+import { cacheDirectory, ENTRIES_PER_FILE } from "../src/emitters/typescript/code-cache.js";
 import { ROOT } from "./helpers/fixtures.js";
 
 /**
@@ -62,6 +62,18 @@ describe("code cache", () => {
     fs.writeFileSync(path.join(cache, entry!), Buffer.alloc(4096, 7));
     expect(load(file, cache)).toEqual({ outcome: "rejected", answer: "first" });
     expect(load(file, cache)).toEqual({ outcome: "hit", answer: "first" });
+  });
+
+  it("keeps a bounded number of entries a file (a new Node, another set of flags or another version of the file each makes one)", () => {
+    const cache = path.join(tmp(), "cache");
+    const dir = tmp();
+    for (let i = 0; i < ENTRIES_PER_FILE + 3; i++) {
+      const file = write(dir, `v${String(i).padStart(4, "0")}`);
+      expect(load(file, cache).outcome).toBe("missing");
+    }
+    expect(entries(cache)).toHaveLength(ENTRIES_PER_FILE);
+    // The newest version is among those kept.
+    expect(load(path.join(dir, "mod.js"), cache).outcome).toBe("hit");
   });
 
   it.skipIf(typeof process.getuid !== "function")("a folder others can write to is never used; the switch turns the cache off", () => {

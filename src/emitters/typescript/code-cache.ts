@@ -84,9 +84,22 @@ export function loadCached(file: string, require: NodeJS.Require, dir = cacheDir
         const staged = `${entry}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         fs.writeFileSync(staged, script.createCachedData());
         fs.renameSync(staged, entry);
+        prune(dir!, path.basename(file));
       } catch {
         // A cache that cannot be written (a read-only or full disk) only means compiling next time too.
       }
     },
   };
+}
+
+/** Entries kept for one file: other versions, Node versions and flag sets beyond these, the least recently written first, are removed. */
+export const ENTRIES_PER_FILE = 8;
+
+function prune(dir: string, base: string): void {
+  const mine = fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(`${base}-`) && f.endsWith(".bin"))
+    .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of mine.slice(ENTRIES_PER_FILE)) fs.rmSync(path.join(dir, f), { force: true });
 }

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { convert } from "../src/index.js";
 import { stronglyConnected } from "../src/typing/graph.js";
-
-/** A deterministic pseudo-random sequence (a test that fails can be run again). */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
+import { random } from "./helpers/random.js";
 
 describe("long chains of declarations", () => {
   it("5,000 locals each reading the one before convert (700 overflowed the stack in typing)", async () => {

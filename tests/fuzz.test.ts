@@ -10,18 +10,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convert } from "../src/index.js";
 import { fixtures, ROOT, SHARED, walk } from "./helpers/fixtures.js";
+import { random } from "./helpers/random.js";
 import { syntaxErrors } from "./helpers/syntax.js";
 import { typecheck } from "./helpers/typecheck.js";
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The file with some attribute values (`= "x"`, `= 3`, `= true`) of another literal kind. */
 export function swapLiterals(text: string, seed: number): string {

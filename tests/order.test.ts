@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/model/diagnostics.js";
 import type { Decl } from "../src/model/pulumi.js";
 import { dependencies, orderDeclarations } from "../src/emitters/typescript/order.js";
+import { random } from "./helpers/random.js";
 
 /** A `const` reading the declarations named. */
 function decl(id: string, reads: readonly string[]): Decl {
@@ -39,15 +40,6 @@ function reference(decls: readonly Decl[], diags: Diagnostic[], canDefer?: (from
     out.push(decls[next]!.id);
   }
   return out;
-}
-
-/** A deterministic pseudo-random sequence (a test that fails can be run again). */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
 }
 
 describe("declaration order", () => {

@@ -8,7 +8,7 @@
  */
 import { createRequire } from "node:module";
 import type { Options, Plugin } from "prettier";
-import { loadCached, type CacheOutcome, type CachedModule } from "./code-cache.js";
+import { loadCached, type CachedModule } from "./code-cache.js";
 
 let loaded: Promise<typeof import("prettier")> | undefined;
 
@@ -50,11 +50,6 @@ export async function formatWithCore(code: string, options: Options): Promise<st
     for (const m of c.modules) m.save();
   }
   return text;
-}
-
-/** How the core's files came from the code cache in this process (undefined before it loads). */
-export function coreCacheOutcomes(): readonly CacheOutcome[] | undefined {
-  return core?.modules.map((m) => m.outcome);
 }
 
 /** Starts loading prettier's core (and compiling what formatting needs), without waiting for it. */

@@ -120,8 +120,10 @@ export async function parseHcl(
     if (e instanceof ParserDiedError) throw e;
     // The stack ran out inside the parser's bridge: brackets nested thousands deep. The Go runtime
     // was interrupted mid-call, so later files get a fresh one.
-    if (e instanceof RangeError) restart();
-    if (e instanceof RangeError) return { ok: false, errors: [{ message: "expressions nested too deep for the HCL parser (it ran out of stack); nothing of the file is converted", line: 1, column: 1 }] };
+    if (e instanceof RangeError) {
+      restart();
+      return { ok: false, errors: [{ message: "expressions nested too deep for the HCL parser (it ran out of stack); nothing of the file is converted", line: 1, column: 1 }] };
+    }
     return { ok: false, errors: syntaxErrors(e, filename) };
   }
 }

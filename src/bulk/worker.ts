@@ -90,11 +90,6 @@ async function convertTask(task: Task): Promise<Omit<TaskResult, "files"> & { fi
   // A state file beside the root module: the project gets the import file that adopts its resources.
   const state = path.join(task.source, "terraform.tfstate");
   const r = await convertProject(task.source, { name: task.name, stack: task.stack, prettier, timings, ...(fs.existsSync(state) ? { state } : {}) });
-  const sources = new Set<string>();
-  for (const dir of [".", ...r.components.filter((c) => c.kind !== "placeholder").map((c) => c.origin)]) {
-    const abs = path.join(task.source, dir);
-    for (const f of fs.readdirSync(abs)) if (f.endsWith(".tf")) sources.add(path.join(abs, f));
-  }
   return {
     ok: r.ok,
     files: r.files,
@@ -102,7 +97,7 @@ async function convertTask(task: Task): Promise<Omit<TaskResult, "files"> & { fi
     components: r.components,
     secrets: r.secrets,
     summary: r.summary,
-    sources: [...sources].sort(),
+    sources: r.sources.map((f) => path.resolve(f)).sort(),
     durationMs: performance.now() - start,
     timings,
     ...(r.imports ? { imports: r.imports } : {}),

@@ -49,6 +49,8 @@ export interface ProjectResult {
   readonly stack: string;
   readonly name: string;
   readonly summary: Summary;
+  /** The `.tf` files read (the root module's and every converted module's). */
+  readonly sources: readonly string[];
   /** With a state file: how many resources `import.json` adopts, and which it leaves out and why. */
   readonly imports?: { readonly imported: number; readonly skipped: readonly Skipped[] };
 }
@@ -108,5 +110,5 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
     }
   }
   const sorted = sortDiagnostics(diagnostics);
-  return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name, summary: tree.summary, ...(imports ? { imports } : {}) };
+  return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name, summary: tree.summary, sources: tree.sources, ...(imports ? { imports } : {}) };
 }

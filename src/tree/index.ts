@@ -70,6 +70,8 @@ export interface TreeResult {
   readonly variables: readonly ConfigDecl[];
   /** Over the root and every component. */
   readonly summary: Summary;
+  /** The `.tf` files read: the root module's and every converted module's, as the loader named them. */
+  readonly sources: readonly string[];
 }
 
 /** The component token every generated class registers under. */
@@ -114,10 +116,12 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const order: Node[] = [];
   const counts = new Map<string, number>();
   const downloaded = downloadedModules(rootDir, loader);
+  const sources: string[] = [];
 
   const discover = async (dir: string, kind: Node["kind"], keyPath: string, stack: readonly string[]): Promise<Node> => {
     const key = path.resolve(dir);
     const files = loader.readDir(dir) ?? [];
+    for (const f of files) sources.push(f.path);
     const parsed = await parseTerraform(files, options.timings);
     append(diags, parsed.diagnostics);
     const node: Node = { key, dir, rel: path.relative(rootDir, dir).split(path.sep).join("/") || ".", kind, parsed: parsed.program, calls: new Map(), reported: new Set(), className: "", fileName: "" };
@@ -128,8 +132,8 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
       const src = resolveSource(call.source, dir, rootDir, callPath, downloaded);
       const target = src.kind === "missing" ? undefined : src.dir;
       const targetKey = target && path.resolve(target);
-      // Whether it holds .tf files (they are read once, when the directory is converted).
-      const readable = target !== undefined && loader.list(target).some((f) => f.endsWith(".tf"));
+      // Whether it holds .tf files (they are read once, when the directory is converted; one converted already does).
+      const readable = target !== undefined && (nodes.has(targetKey!) || loader.list(target).some((f) => f.endsWith(".tf")));
       if (targetKey && readable && (stack.includes(targetKey) || targetKey === key)) {
         const names = [...stack, key, targetKey].map((k) => nodes.get(k)?.rel ?? k);
         diags.push(diagnostic("PG2009", "error", `module "${call.name}" calls a module that calls it back (${names.join(" → ")}): a cycle cannot be converted`, call.loc));
@@ -270,6 +274,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     programs: new Map(order.filter((n) => n !== root).map((n) => [n.className, mapped.get(n.key)!])),
     variables: typed.get(root.key)!.program.decls.filter((d): d is ConfigDecl => d.kind === "config"),
     summary: { resources: Object.fromEntries(Object.entries(resources).sort(([a], [b]) => (a < b ? -1 : 1))), placeholders: placeholdersLeft },
+    sources: [...new Set(sources)].sort(),
   };
 }
 

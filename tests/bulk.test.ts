@@ -181,6 +181,22 @@ describe("migrate a repository", () => {
   });
 });
 
+describe("where a repository run may write", () => {
+  it("never into the repository itself, nor into a folder that holds it: a usage error, nothing written", () => {
+    const dir = tmp();
+    const repo = path.join(dir, "repo");
+    writeRepository(repo, 2, 1);
+    const before = files(repo);
+    for (const out of [repo, dir]) {
+      const r = cli(["migrate", repo, "-o", out]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^pulumigrate: error: ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the output folder (is the repository itself|holds the repository), so the projects would be written among its files`));
+    }
+    expect(files(repo)).toEqual(before);
+    expect(fs.readdirSync(dir)).toEqual(["repo"]);
+  });
+});
+
 describe("the worker pool started ahead of a run", () => {
   it("migrate takes the pool the command line started if it has the same number of workers, once; otherwise a new one", async () => {
     const { startPoolEarly, takePool } = (await import(pathToFileURL(path.join(ROOT, "dist", "bulk", "pool.js")).href)) as typeof import("../src/bulk/pool.js");

@@ -54,6 +54,32 @@ describe("CLI", () => {
     expect(fs.readFileSync(out, "utf8")).toContain("aws.lambda.Function");
   });
 
+  it("never writes over a file the conversion reads, even with --force", () => {
+    const dir = tmp();
+    const tf = path.join(dir, "main.tf");
+    const tfvars = path.join(dir, "terraform.tfvars");
+    const state = path.join(dir, "terraform.tfstate");
+    const source = 'variable "name" {}\nresource "aws_sqs_queue" "q" {\n  name = var.name\n}\n';
+    fs.writeFileSync(tf, source);
+    fs.writeFileSync(tfvars, 'name = "q"\n');
+    fs.writeFileSync(state, '{"version": 4, "resources": []}\n');
+    const cases = [
+      ["convert", "main.tf", "-o", "main.tf", "--force"],
+      ["convert", ".", "-o", "main.tf", "--force"],
+      ["convert", ".", "-o", "terraform.tfvars", "--force"],
+      ["import", "terraform.tfstate", "--program", ".", "-o", "terraform.tfstate", "--force"],
+    ];
+    for (const args of cases) {
+      const r = run(args, dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err, args.join(" ")).toMatch(/is a file this conversion reads; pulumigrate never writes over its input, --force or not/);
+    }
+    expect(fs.readFileSync(tf, "utf8")).toBe(source);
+    expect(fs.readFileSync(tfvars, "utf8")).toBe('name = "q"\n');
+    expect(fs.readFileSync(state, "utf8")).toBe('{"version": 4, "resources": []}\n');
+    expect(fs.readdirSync(dir).sort()).toEqual(["main.tf", "terraform.tfstate", "terraform.tfvars"]);
+  });
+
   it("-o dir/ writes a Pulumi project with only the packages the program uses", () => {
     const dir = path.join(tmp(), "project") + "/";
     const r = run(["convert", path.join(ROOT, "samples", "mock-integration"), "-o", dir]);

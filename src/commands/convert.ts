@@ -53,8 +53,8 @@ async function convertFile(args: ConvertArgs, project: boolean, prettier: false 
     // A project folder carries the files the program reads, from beside the file or template.
     const origin = result.format === "cloudformation" ? "template's folder" : "file's folder";
     const files = withAssets(programProject(path.basename(path.resolve(args.output)), result.code, result.packages), path.dirname(path.resolve(args.input)), result.reads, diskLoader, diagnostics, origin);
-    written = writeFiles(args.output, files, { force: args.force });
-  } else if (args.output) written = writeProgram(args.output, result.code, { force: args.force });
+    written = writeFiles(args.output, files, { force: args.force, inputs: [args.input] });
+  } else if (args.output) written = writeProgram(args.output, result.code, { force: args.force, inputs: [args.input] });
   return { ok: result.ok, format: result.format, written, diagnostics: sortDiagnostics(diagnostics), ...(args.output ? {} : { code: result.code }) };
 }
 
@@ -67,11 +67,13 @@ async function convertDirectory(args: ConvertArgs, project: boolean, prettier: f
   const result = await convertProject(args.input, { prettier, stack: args.stack, varFiles: args.varFile, ...(project ? { name: path.basename(path.resolve(args.output!)) } : {}), ...(args.state ? { state: args.state } : {}) });
   const index = String(result.files.find((f) => f.path === "index.ts")!.content);
   const base = { ok: result.ok, format: "terraform", diagnostics: result.diagnostics, components: result.components };
-  if (project) return { ...base, written: writeFiles(args.output!, result.files, { force: args.force }), secrets: result.secrets };
+  // What the conversion read is never written over: the modules' .tf files, the variable files, the state.
+  const inputs = result.inputs;
+  if (project) return { ...base, written: writeFiles(args.output!, result.files, { force: args.force, inputs }), secrets: result.secrets };
   if (result.components.length) {
     throw new UsageError(`${args.input} calls modules, which become component files: convert it into a project folder (pulumigrate convert ${args.input} -o <folder>/)`);
   }
-  if (args.output) return { ...base, written: writeProgram(args.output, index, { force: args.force }) };
+  if (args.output) return { ...base, written: writeProgram(args.output, index, { force: args.force, inputs }) };
   return { ...base, written: [], code: index };
 }
 

@@ -25,16 +25,20 @@ export async function runImport(args: ImportArgs): Promise<number> {
   const project = args.project ?? named ?? projectName(path.basename(path.resolve(isDirectory(args.program) ? args.program : path.dirname(args.program))));
   const options = { project, stack: args.stack };
   let result: StateImportResult;
+  // What is read is never written over: the state, the template or the module's .tf files.
+  let inputs: readonly string[] = [args.state];
   if (/"StackResources"\s*:/.test(stateText)) {
     if (isDirectory(args.program)) throw new UsageError(`${args.state} lists a CloudFormation stack's resources: --program names its template`);
     result = cloudFormationImports(state, readInputs(args.program)[0]!, options);
+    inputs = [args.state, args.program];
   } else {
     if (!isDirectory(args.program)) throw new UsageError(`${args.state} is a Terraform state: --program names the root module directory it was applied from`);
     const tree = await convertTree(args.program, diskLoader, { prettier: false });
     result = terraformImports(state, tree, options);
+    inputs = [args.state, ...tree.sources];
   }
   const text = JSON.stringify(result.file, null, 2) + "\n";
-  const written = args.output ? writeProgram(args.output, text, { force: args.force }) : [];
+  const written = args.output ? writeProgram(args.output, text, { force: args.force, inputs }) : [];
   if (args.json) process.stdout.write(JSON.stringify({ ok: result.ok, imported: result.imported, skipped: result.skipped, diagnostics: result.diagnostics, written, ...(args.output ? {} : { file: result.file }) }, null, 2) + "\n");
   else {
     if (!args.output) process.stdout.write(text);

@@ -91,6 +91,15 @@ export function readInputs(input: string): SourceFile[] {
 
 export interface WriteOptions {
   readonly force: boolean;
+  /** The files the conversion read: never written over, `force` or not. */
+  readonly inputs?: readonly string[];
+}
+
+/** Refuses a target that is one of the conversion's own inputs (`convert main.tf -o main.tf --force` would replace the Terraform with its conversion). */
+function notAnInput(target: string, opts: WriteOptions): void {
+  if (!opts.inputs?.length) return;
+  const t = path.resolve(target);
+  if (opts.inputs.some((i) => path.resolve(i) === t)) throw new UsageError(`${target} is a file this conversion reads; pulumigrate never writes over its input, --force or not (name another output)`);
 }
 
 /** Whether `-o` names a project folder rather than a program file. */
@@ -104,6 +113,7 @@ export function isProjectTarget(output: string): boolean {
 }
 
 export function writeProgram(file: string, code: string, opts: WriteOptions): string[] {
+  notAnInput(file, opts);
   if (fs.existsSync(file) && !opts.force) throw new UsageError(`${file} exists; use --force to overwrite it`);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const staged = `${file}.pulumigrate-${process.pid}.tmp`;
@@ -125,6 +135,7 @@ function check(dir: string, files: readonly OutputFile[], opts: WriteOptions): v
   for (const f of files) {
     const target = path.resolve(root, f.path);
     if (path.isAbsolute(f.path) || !target.startsWith(root + path.sep)) throw new Error(`refusing to write ${f.path} outside ${dir}`);
+    notAnInput(target, opts);
     if (!opts.force && fs.existsSync(target)) throw new UsageError(`${path.join(dir, f.path)} exists; use --force to overwrite it`);
   }
 }

@@ -51,6 +51,8 @@ export interface ProjectResult {
   readonly summary: Summary;
   /** The `.tf` files read (the root module's and every converted module's). */
   readonly sources: readonly string[];
+  /** Every file read: the sources, the variable definitions files, the state file. */
+  readonly inputs: readonly string[];
   /** With a state file: how many resources `import.json` adopts, and which it leaves out and why. */
   readonly imports?: { readonly imported: number; readonly skipped: readonly Skipped[] };
 }
@@ -70,7 +72,8 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
   const diagnostics: Diagnostic[] = [...tree.diagnostics];
 
   const values: VariableValue[] = [];
-  for (const file of [...definitionsFiles(dir, loader), ...(options.varFiles ?? [])]) {
+  const definitions = [...definitionsFiles(dir, loader), ...(options.varFiles ?? [])];
+  for (const file of definitions) {
     const text = loader.readFile(file);
     if (text === undefined) {
       diagnostics.push(diagnostic("PG1002", "error", `cannot read variable definitions file ${file}`));
@@ -110,5 +113,5 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
     }
   }
   const sorted = sortDiagnostics(diagnostics);
-  return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name, summary: tree.summary, sources: tree.sources, ...(imports ? { imports } : {}) };
+  return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name, summary: tree.summary, sources: tree.sources, inputs: [...tree.sources, ...definitions, ...(options.state ? [options.state] : [])], ...(imports ? { imports } : {}) };
 }

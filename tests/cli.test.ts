@@ -74,6 +74,11 @@ describe("CLI", () => {
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.err, args.join(" ")).toMatch(/is a file this conversion reads; pulumigrate never writes over its input, --force or not/);
     }
+    // Nor when the input is named through a link to its folder and the output by the folder's own path.
+    const link = path.join(tmp(), "linked");
+    fs.symlinkSync(dir, link);
+    const linked = run(["convert", path.join(link, "main.tf"), "-o", tf, "--force"]);
+    expect(linked.code).toBe(2);
     expect(fs.readFileSync(tf, "utf8")).toBe(source);
     expect(fs.readFileSync(tfvars, "utf8")).toBe('name = "q"\n');
     expect(fs.readFileSync(state, "utf8")).toBe('{"version": 4, "resources": []}\n');

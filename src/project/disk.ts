@@ -98,8 +98,16 @@ export interface WriteOptions {
 /** Refuses a target that is one of the conversion's own inputs (`convert main.tf -o main.tf --force` would replace the Terraform with its conversion). */
 function notAnInput(target: string, opts: WriteOptions): void {
   if (!opts.inputs?.length) return;
-  const t = path.resolve(target);
-  if (opts.inputs.some((i) => path.resolve(i) === t)) throw new UsageError(`${target} is a file this conversion reads; pulumigrate never writes over its input, --force or not (name another output)`);
+  // Through links too: a target that is a link to an input, or an input reached through a link.
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const t = real(target);
+  if (opts.inputs.some((i) => real(i) === t)) throw new UsageError(`${target} is a file this conversion reads; pulumigrate never writes over its input, --force or not (name another output)`);
 }
 
 /** Whether `-o` names a project folder rather than a program file. */

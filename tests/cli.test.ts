@@ -85,6 +85,27 @@ describe("CLI", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["main.tf", "terraform.tfstate", "terraform.tfvars"]);
   });
 
+  it("a --stack that is not a stack name is a usage error, not a path to write", () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, "infra"));
+    fs.writeFileSync(path.join(dir, "infra", "main.tf"), 'variable "name" {}\nresource "aws_sqs_queue" "q" {\n  name = var.name\n}\n');
+    fs.writeFileSync(path.join(dir, "infra", "terraform.tfvars"), 'name = "q"\n');
+    fs.writeFileSync(path.join(dir, "terraform.tfstate"), '{"version": 4, "resources": []}\n');
+    for (const [args, stack] of [
+      [["convert", "infra", "-o", "out/"], "../../evil"],
+      [["migrate", ".", "-o", `../${path.basename(dir)}-out`], "org/dev"],
+      [["import", "terraform.tfstate", "--program", "infra", "-o", "import.json"], ""],
+    ] as const) {
+      const r = run([...args, "--stack", stack], dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err).toContain(`--stack ${JSON.stringify(stack)}: a stack name is letters, digits, '-', '_' and '.'`);
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(["infra", "terraform.tfstate"]);
+    expect(fs.existsSync(`${dir}-out`)).toBe(false);
+    expect(run(["convert", "infra", "-o", "out/", "--stack", "prod.eu-1_x"], dir).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "out", "Pulumi.prod.eu-1_x.yaml"))).toBe(true);
+  });
+
   it("-o dir/ writes a Pulumi project with only the packages the program uses", () => {
     const dir = path.join(tmp(), "project") + "/";
     const r = run(["convert", path.join(ROOT, "samples", "mock-integration"), "-o", dir]);

@@ -1,7 +1,7 @@
 /** `pulumigrate import`: a state file and the source it was applied from → the `pulumi import --file` document. */
 import path from "node:path";
 import { formatDiagnostic } from "../model/diagnostics.js";
-import { diskLoader, isDirectory, projectName, readInputs, UsageError, writeProgram } from "../project/index.js";
+import { checkStackName, diskLoader, isDirectory, projectName, readInputs, UsageError, writeProgram } from "../project/index.js";
 import { cloudFormationImports, terraformImports, type StateImportResult } from "../state/index.js";
 import { convertTree } from "../tree/index.js";
 
@@ -23,7 +23,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
   const beside = args.output ? path.join(path.dirname(path.resolve(args.output)), "Pulumi.yaml") : undefined;
   const named = beside ? /^name:\s*['"]?([^'"\n]+)/m.exec(diskLoader.readFile(beside) ?? "")?.[1]?.trim() : undefined;
   const project = args.project ?? named ?? projectName(path.basename(path.resolve(isDirectory(args.program) ? args.program : path.dirname(args.program))));
-  const options = { project, stack: args.stack };
+  const options = { project, stack: checkStackName(args.stack) };
   let result: StateImportResult;
   // What is read is never written over: the state, the template or the module's .tf files.
   let inputs: readonly string[] = [args.state];

@@ -6,7 +6,7 @@
 import yaml from "js-yaml";
 import { awsSchema, nativeSchema, randomSchema } from "../schema/index.js";
 import type { ConfigDecl } from "../model/pulumi.js";
-import type { OutputFile } from "./disk.js";
+import { UsageError, type OutputFile } from "./disk.js";
 
 /**
  * Versions the generated package.json asks for. The provider packages follow the schema the
@@ -29,6 +29,16 @@ export function packageVersions(): Readonly<Record<string, string>> {
 /** A project name Pulumi accepts, from a folder name. */
 export function projectName(base: string): string {
   return base.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[-.]+/, "") || "converted";
+}
+
+/**
+ * A stack name as Pulumi takes it (letters, digits, hyphens, underscores, periods): it names
+ * `Pulumi.<stack>.yaml` and goes into every URN of the import file, so `--stack ../x` or
+ * `--stack org/dev` is refused rather than written as a path.
+ */
+export function checkStackName(stack: string): string {
+  if (/^[A-Za-z0-9_.-]+$/.test(stack) && /[A-Za-z0-9]/.test(stack)) return stack;
+  throw new UsageError(`--stack ${JSON.stringify(stack)}: a stack name is letters, digits, '-', '_' and '.' (the stack of Pulumi.<stack>.yaml; an organization is chosen with pulumi stack select)`);
 }
 
 export function pulumiYaml(name: string, description = "Converted by pulumigrate"): string {

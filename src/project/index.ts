@@ -15,11 +15,11 @@ import type { Skipped } from "../state/index.js";
 import { referencedPaths } from "../emitters/typescript/reads.js";
 import { withAssets } from "./assets.js";
 import { diskLoader, type OutputFile } from "./disk.js";
-import { packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
+import { checkStackName, packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
 
 export { commitStaged, diskLoader, isDirectory, isProjectTarget, readInputs, stageFiles, UsageError, writeFiles, writeProgram, type OutputFile } from "./disk.js";
 export { withAssets } from "./assets.js";
-export { packageJson, packageVersions, programProject, projectName, pulumiYaml, tsconfigJson } from "./files.js";
+export { checkStackName, packageJson, packageVersions, programProject, projectName, pulumiYaml, tsconfigJson } from "./files.js";
 
 export interface ProjectOptions {
   /** Prettier options for the programs; `false` prints raw text. */
@@ -66,7 +66,7 @@ function definitionsFiles(dir: string, loader: ModuleLoader): string[] {
 
 export async function convertProject(dir: string, options: ProjectOptions = {}): Promise<ProjectResult> {
   const loader = options.loader ?? diskLoader;
-  const stack = options.stack ?? "dev";
+  const stack = checkStackName(options.stack ?? "dev");
   const name = projectName(options.name ?? path.basename(path.resolve(dir)));
   const tree = await convertTree(dir, loader, { ...(options.prettier !== undefined ? { prettier: options.prettier } : {}), ...(options.timings ? { timings: options.timings } : {}) });
   const diagnostics: Diagnostic[] = [...tree.diagnostics];

@@ -3,7 +3,6 @@
  * The command line: options and help; each command's work is in src/commands, loaded when it
  * runs (a conversion does not pay for the worker pool, nor an import for the formatter).
  */
-import os from "node:os";
 import type { Argv } from "yargs";
 import type { MigrateArgs } from "./commands/migrate.js";
 import { startFormatter } from "./emitters/typescript/prettier.js";
@@ -20,7 +19,7 @@ function startEarly(args: readonly string[]): void {
   if (args[0] === "migrate" || (args[0] === "convert" && args.some((a) => a === "-r" || a === "--recursive"))) {
     // A repository run: its workers start loading now.
     const jobs = jobsOf(args);
-    if (Number.isInteger(jobs) && jobs > 0) void import("./bulk/pool.js").then((p) => p.startPoolEarly(jobs), () => undefined);
+    if (jobs === undefined || (Number.isInteger(jobs) && jobs > 0)) void import("./bulk/pool.js").then((p) => p.startPoolEarly(p.workerCount(jobs)), () => undefined);
     return;
   }
   if (args[0] !== "convert") return;
@@ -28,13 +27,13 @@ function startEarly(args: readonly string[]): void {
   if (args.slice(1).some((a) => a.endsWith(".tf") || (!a.startsWith("-") && isDirectory(a)))) startParser();
 }
 
-/** The worker count a command line asks for (`-j 4`, `--jobs 4`, `--jobs=4`), or one per core, as `migrate` defaults. */
-function jobsOf(args: readonly string[]): number {
+/** The worker count a command line asks for (`-j 4`, `--jobs 4`, `--jobs=4`), if it asks. */
+function jobsOf(args: readonly string[]): number | undefined {
   for (let i = 0; i < args.length; i++) {
     const m = /^(?:-j|--jobs)(?:=(.*))?$/.exec(args[i]!);
     if (m) return Number(m[1] ?? args[i + 1]);
   }
-  return os.availableParallelism();
+  return undefined;
 }
 
 function withConvertOptions<T>(y: Argv<T>) {
@@ -53,7 +52,7 @@ function withMigrateOptions<T>(y: Argv<T>) {
   return y
     .option("include", { type: "string", array: true, default: [] as string[], describe: "repository: only paths matching these globs (e.g. 'envs/**')" })
     .option("exclude", { type: "string", array: true, default: [] as string[], describe: "repository: skip paths matching these globs" })
-    .option("jobs", { alias: "j", type: "number", describe: "repository: worker threads (default: one per core)" })
+    .option("jobs", { alias: "j", type: "number", describe: "repository: worker threads (default: one per core; at most four per core)" })
     .option("verify", { type: "boolean", default: false, describe: "repository: type-check every project and run it under Pulumi's mocks; results in the report" })
     .option("timeout", { type: "number", default: 300, describe: "repository: seconds one project may take before it is stopped and reported" });
 }

@@ -213,5 +213,11 @@ describe("the worker pool started ahead of a run", () => {
     expect(bigger.jobs).toBe(2);
     await Promise.all([taken, again, bigger].map((p) => p.pool.destroy()));
   });
+
+  it("has one worker per core unless told otherwise, never fewer than one nor more than four per core", async () => {
+    const { workerCount } = (await import(pathToFileURL(path.join(ROOT, "dist", "bulk", "pool.js")).href)) as typeof import("../src/bulk/pool.js");
+    const cores = os.availableParallelism();
+    expect([workerCount(), workerCount(3), workerCount(0), workerCount(-2), workerCount(1000)]).toEqual([cores, Math.min(3, 4 * cores), 1, 1, 4 * cores]);
+  });
 });
 

@@ -6,12 +6,11 @@
  * One failing, hanging or crashing input never stops the others.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { resolveFormatOptions } from "../emitters/typescript/format.js";
 import { checkStackName, commitStaged, UsageError } from "../project/index.js";
 import { discover } from "./discover.js";
-import { takePool } from "./pool.js";
+import { takePool, workerCount } from "./pool.js";
 import { buildProjectReport, buildReport, renderMarkdown, type BulkReport, type ProjectReport } from "./report.js";
 import { verifyProjects } from "./verify.js";
 import type { TaskResult } from "./worker.js";
@@ -108,7 +107,7 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     throw new UsageError(`${options.out}: the output folder ${within === "" ? "is the repository itself" : "holds the repository"}, so the projects would be written among its files; name a folder of their own (e.g. -o ${path.join(path.dirname(root), `${path.basename(root)}-pulumi`)})`);
   }
   if (options.stack !== undefined) checkStackName(options.stack);
-  const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+  const jobs = workerCount(options.jobs);
   // The workers load the parser, the schemas and prettier first (so that a project's time limit
   // is its own), while this thread walks the repository and resolves the prettier configuration.
   const { pool, warm } = takePool(jobs);

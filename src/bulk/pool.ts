@@ -5,6 +5,7 @@
  * cores while this thread loads yargs and the rest); `migrate` takes that pool if it has the same
  * number of workers, and starts its own otherwise.
  */
+import os from "node:os";
 import { Piscina } from "piscina";
 import type { Task, TaskResult } from "./worker.js";
 
@@ -13,6 +14,16 @@ export interface WarmPool {
   readonly jobs: number;
   /** Every worker's warm-up (failures are the projects' to report, not this promise's). */
   readonly warm: Promise<unknown>;
+}
+
+/**
+ * The workers a run gets: the number asked for (default one per core), at most four per core.
+ * Each worker holds its own parser runtime, schemas and prettier (~100 MB), so `--jobs 1000`
+ * would take the machine's memory for no gain; past the cores they only take turns.
+ */
+export function workerCount(requested?: number): number {
+  const cores = os.availableParallelism();
+  return Math.max(1, Math.min(requested ?? cores, 4 * cores));
 }
 
 const WARM: Task = { kind: "warm", source: "", out: "", name: "", stack: "", prettier: false, staging: "", force: false };

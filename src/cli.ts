@@ -58,7 +58,7 @@ function withMigrateOptions<T>(y: Argv<T>) {
 }
 
 function migrateArgs(a: { input: string; output?: string | undefined; force: boolean; json: boolean; format: boolean; stack: string; include: string[]; exclude: string[]; jobs?: number | undefined; verify: boolean; timeout: number }): MigrateArgs {
-  return { input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, include: a.include, exclude: a.exclude, verify: a.verify, timeout: a.timeout, ...(a.output ? { output: a.output } : {}), ...(a.jobs ? { jobs: a.jobs } : {}) };
+  return { input: a.input, force: a.force, json: a.json, format: a.format, stack: a.stack, include: a.include, exclude: a.exclude, verify: a.verify, timeout: a.timeout, ...(a.output ? { output: a.output } : {}), ...(a.jobs !== undefined ? { jobs: a.jobs } : {}) };
 }
 
 /** What parsing leaves, for any of the commands (yargs checked each command's own options). */

@@ -195,6 +195,23 @@ describe("where a repository run may write", () => {
     expect(files(repo)).toEqual(before);
     expect(fs.readdirSync(dir)).toEqual(["repo"]);
   });
+
+  it("a time limit or a worker count that is no number of them is a usage error, before anything is written", () => {
+    const dir = tmp();
+    const repo = path.join(dir, "repo");
+    writeRepository(repo, 1, 0);
+    for (const [flag, value, message] of [
+      ["--timeout", "-1", "--timeout: the seconds one project may take, a number above 0"],
+      ["--timeout", "soon", "--timeout: the seconds one project may take, a number above 0"],
+      ["--jobs", "0", "--jobs: a number of worker threads, 1 or more"],
+      ["--jobs", "2.5", "--jobs: a number of worker threads, 1 or more"],
+    ] as const) {
+      const r = cli(["migrate", repo, "-o", path.join(dir, "out"), flag, value]);
+      expect(r.status, `${flag} ${value}`).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect(fs.readdirSync(dir)).toEqual(["repo"]);
+  });
 });
 
 describe("the worker pool started ahead of a run", () => {

@@ -107,6 +107,8 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     throw new UsageError(`${options.out}: the output folder ${within === "" ? "is the repository itself" : "holds the repository"}, so the projects would be written among its files; name a folder of their own (e.g. -o ${path.join(path.dirname(root), `${path.basename(root)}-pulumi`)})`);
   }
   if (options.stack !== undefined) checkStackName(options.stack);
+  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) throw new UsageError(`--timeout: the seconds one project may take, a number above 0 (got ${options.timeoutMs / 1000})`);
+  if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs > 0)) throw new UsageError(`--jobs: a number of worker threads, 1 or more (got ${options.jobs})`);
   const jobs = workerCount(options.jobs);
   // The workers load the parser, the schemas and prettier first (so that a project's time limit
   // is its own), while this thread walks the repository and resolves the prettier configuration.

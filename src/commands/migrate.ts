@@ -32,7 +32,7 @@ export async function runMigrate(args: MigrateArgs): Promise<number> {
     exclude: args.exclude,
     verify: args.verify,
     timeoutMs: args.timeout * 1000,
-    ...(args.jobs ? { jobs: args.jobs } : {}),
+    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
     onProgress: progressPrinter(stream, stream.isTTY === true),
   });
   if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");

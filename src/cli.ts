@@ -149,6 +149,11 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);
+    // The file system said no (a full disk, no permission, a path that changed under us): not a bug of ours.
+    if (typeof (e as NodeJS.ErrnoException).code === "string" && /^E[A-Z]+$/.test((e as NodeJS.ErrnoException).code!) && (e as NodeJS.ErrnoException).path !== undefined) {
+      process.stderr.write(`pulumigrate: error: ${message}\n`);
+      return 1;
+    }
     process.stderr.write(`pulumigrate: internal error: ${message} (please report this with the input that caused it)\n`);
     return 1;
   }

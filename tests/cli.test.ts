@@ -85,6 +85,23 @@ describe("CLI", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["main.tf", "terraform.tfstate", "terraform.tfvars"]);
   });
 
+  it("an output below a file, or a project folder that is a file, is a usage error before any work", () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "main.tf"), 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n');
+    fs.writeFileSync(path.join(dir, "notes"), "mine\n");
+    for (const [args, message] of [
+      [["convert", "main.tf", "-o", "notes/index.ts"], `-o notes/index.ts: ${path.join(fs.realpathSync(dir), "notes")} is a file, so nothing can be written below it`],
+      [["convert", ".", "-o", "notes/"], "-o notes/: a file, not a folder to write projects into"],
+      [["migrate", ".", "-o", "notes"], "-o notes: a file, not a folder to write projects into"],
+    ] as const) {
+      const r = run([...args], fs.realpathSync(dir));
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err.trim()).toBe(`pulumigrate: error: ${message}`);
+    }
+    expect(fs.readFileSync(path.join(dir, "notes"), "utf8")).toBe("mine\n");
+    expect(fs.readdirSync(dir).sort()).toEqual(["main.tf", "notes"]);
+  });
+
   it("a --stack that is not a stack name is a usage error, not a path to write", () => {
     const dir = tmp();
     fs.mkdirSync(path.join(dir, "infra"));

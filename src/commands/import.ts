@@ -1,7 +1,7 @@
 /** `pulumigrate import`: a state file and the source it was applied from → the `pulumi import --file` document. */
 import path from "node:path";
 import { formatDiagnostic } from "../model/diagnostics.js";
-import { checkStackName, diskLoader, isDirectory, projectName, readInputs, UsageError, writeProgram } from "../project/index.js";
+import { checkOutputPath, checkStackName, diskLoader, isDirectory, projectName, readInputs, UsageError, writeProgram } from "../project/index.js";
 import { cloudFormationImports, terraformImports, type StateImportResult } from "../state/index.js";
 import { convertTree } from "../tree/index.js";
 
@@ -17,6 +17,7 @@ export interface ImportArgs {
 
 /** A state file and the source it was applied from → the `pulumi import --file` document. */
 export async function runImport(args: ImportArgs): Promise<number> {
+  if (args.output) checkOutputPath(args.output, false);
   const stateText = readInputs(args.state)[0]!.text;
   const state = { path: args.state, text: stateText };
   // The project the resources go into: the -o folder's Pulumi.yaml names it, else the source folder.

@@ -1,7 +1,7 @@
 /** `pulumigrate migrate` (`convert --recursive`): a repository, every root module and template its own project. */
 import { migrate } from "../bulk/index.js";
 import { progressPrinter, summaryTable } from "../bulk/progress.js";
-import { isDirectory, UsageError } from "../project/index.js";
+import { checkOutputPath, isDirectory, UsageError } from "../project/index.js";
 
 export interface MigrateArgs {
   input: string;
@@ -21,6 +21,7 @@ export interface MigrateArgs {
 export async function runMigrate(args: MigrateArgs): Promise<number> {
   if (!args.output) throw new UsageError("a repository converts into a folder of projects: name it with -o <folder>");
   if (!isDirectory(args.input)) throw new UsageError(`${args.input}: not a directory (--recursive walks a repository)`);
+  checkOutputPath(args.output, true);
   // Progress goes where people look: stdout, or stderr when stdout carries the JSON report.
   const stream = args.json ? process.stderr : process.stdout;
   const report = await migrate(args.input, {

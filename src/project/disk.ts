@@ -110,6 +110,23 @@ function notAnInput(target: string, opts: WriteOptions): void {
   if (opts.inputs.some((i) => real(i) === t)) throw new UsageError(`${target} is a file this conversion reads; pulumigrate never writes over its input, --force or not (name another output)`);
 }
 
+/**
+ * Refuses an output that cannot be made: one below a file (`-o main.tf/out.ts`), or a project
+ * folder named by a path that is a file. Checked before any work, so the user hears why instead
+ * of an error from the file system halfway through.
+ */
+export function checkOutputPath(output: string, folder: boolean): void {
+  const target = path.resolve(output);
+  if (folder && fs.existsSync(target) && !fs.statSync(target).isDirectory()) throw new UsageError(`-o ${output}: a file, not a folder to write projects into`);
+  for (let d = path.dirname(target); ; d = path.dirname(d)) {
+    if (fs.existsSync(d)) {
+      if (!fs.statSync(d).isDirectory()) throw new UsageError(`-o ${output}: ${d} is a file, so nothing can be written below it`);
+      return;
+    }
+    if (d === path.dirname(d)) return;
+  }
+}
+
 /** Whether `-o` names a project folder rather than a program file. */
 export function isProjectTarget(output: string): boolean {
   if (output.endsWith("/") || output.endsWith(path.sep)) return true;

@@ -119,3 +119,42 @@ describe("YAML aliases", () => {
     expect(c.code.match(/team: "platform"|Key: "team"|key: "team"/g)?.length).toBe(301);
   });
 });
+
+describe("keys written twice", () => {
+  it("each is a located warning and the last one is kept, as CloudFormation keeps it (YAML block and flow, JSON)", async () => {
+    const text = [
+      'AWSTemplateFormatVersion: "2010-09-09"',
+      "Mappings:",
+      "  Amis:",
+      "    eu-west-1: { AMI: ami-1, AMI: ami-2 }",
+      "    eu-west-3:",
+      "      AMI: ami-3",
+      "    eu-west-3:",
+      "      AMI: ami-4",
+      "Resources:",
+      "  Q:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      QueueName: first",
+      '  "Q":',
+      "    Type: AWS::SNS::Topic",
+      "",
+    ].join("\n");
+    const r = parseTemplate(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.duplicates).toEqual([
+      { key: "AMI", line: 4, column: 30 },
+      { key: "eu-west-3", line: 7, column: 5 },
+      { key: "Q", line: 14, column: 3 },
+    ]);
+    expect(r.template).toMatchObject({ Mappings: { Amis: { "eu-west-1": { AMI: "ami-2" }, "eu-west-3": { AMI: "ami-4" } } }, Resources: { Q: { Type: "AWS::SNS::Topic" } } });
+    const json = parseTemplate('{"AWSTemplateFormatVersion": "2010-09-09",\n "Resources": {"Q": {"Type": "AWS::SQS::Queue"},\n  "Q": {"Type": "AWS::SNS::Topic"}}}\n');
+    expect(json.ok && json.duplicates).toEqual([{ key: "Q", line: 3, column: 3 }]);
+    const { convert } = await import("../src/index.js");
+    const c = await convert([{ path: "t.yaml", text }], { prettier: false });
+    expect(c.diagnostics.filter((d) => d.code === "PG1004").map((d) => `${d.location?.line}:${d.location?.column} ${d.severity}`)).toEqual(["4:30 warning", "7:5 warning", "14:3 warning"]);
+    expect(c.code).toContain('new aws.sns.Topic("Q"');
+    expect(c.code).not.toContain("aws.sqs.Queue");
+  });
+});

@@ -34,6 +34,9 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     diagnostics.push(diagnostic(parsed.error.code ?? "PG1001", "error", parsed.error.message, { file: file.path, line: parsed.error.line, column: parsed.error.column }));
     return { program: empty, diagnostics };
   }
+  for (const d of parsed.duplicates) {
+    diagnostics.push(diagnostic("PG1004", "warning", `'${d.key}' is written twice in one mapping: CloudFormation keeps the last one, and so does the conversion (what the first one held is left out)`, { file: file.path, line: d.line, column: d.column }));
+  }
   const t = parsed.template;
   const locate = (path: readonly string[]): Location => {
     const { line, column } = parsed.locate(path);

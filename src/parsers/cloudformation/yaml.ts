@@ -9,6 +9,7 @@
 import yaml from "js-yaml";
 import { createRequire } from "node:module";
 import { lineColumnAt } from "../../model/location.js";
+import { duplicateKeys, type DuplicateKey } from "./duplicates.js";
 
 // The package's tag list is its tags.json (what it exports as `localTags`); read directly, since
 // loading the package itself builds a schema on its own js-yaml 3 (with esprima), ~20 ms unused here.
@@ -76,14 +77,24 @@ export type ParsedTemplate =
       readonly locate: (path: readonly string[]) => { line: number; column: number };
       /** The `#` comment lines right above the line `locate` answers (YAML only). */
       readonly commentsAbove: (line: number) => string[];
+      /** Keys written twice in one mapping (the last is kept, as CloudFormation keeps it). */
+      readonly duplicates: readonly DuplicateKey[];
     }
   | { readonly ok: false; readonly error: TemplateError };
 
 export function parseTemplate(text: string): ParsedTemplate {
   const format = /^\s*\{/.test(text) ? "json" : "yaml";
   let doc: unknown;
+  let duplicates: DuplicateKey[] = [];
   try {
-    doc = yaml.load(text, { schema: cloudFormationSchema(), json: true });
+    try {
+      doc = yaml.load(text, { schema: cloudFormationSchema() });
+    } catch (e) {
+      if (!(e instanceof yaml.YAMLException) || e.reason !== "duplicated mapping key") throw e;
+      // CloudFormation keeps the last of a key written twice; each such key is reported (duplicates.ts).
+      duplicates = duplicateKeys(text, (t) => yaml.load(t, { schema: cloudFormationSchema() }));
+      doc = yaml.load(text, { schema: cloudFormationSchema(), json: true });
+    }
   } catch (e) {
     if (e instanceof yaml.YAMLException) {
       const mark = e.mark as { line?: number; column?: number } | undefined;
@@ -107,7 +118,7 @@ export function parseTemplate(text: string): ParsedTemplate {
     for (let i = line - 2; i >= 0 && /^\s*#/.test(lines[i]!); i--) out.unshift(lines[i]!.trim().replace(/^#\s?/, ""));
     return format === "yaml" ? out : [];
   };
-  return { ok: true, template: doc as Record<string, unknown>, format, locate: locator(text), commentsAbove };
+  return { ok: true, template: doc as Record<string, unknown>, format, locate: locator(text), commentsAbove, duplicates };
 }
 
 /**

@@ -52,7 +52,7 @@ export interface Summary {
 export function detectFormat(files: readonly SourceFile[]): SourceFormat {
   const f = files[0];
   if (!f) return "terraform";
-  if (/\.tf$/i.test(f.path)) return "terraform";
+  if (/\.tf(\.json)?$/i.test(f.path)) return "terraform";
   // A template's own names: a file so named that is no template is reported as one that is not (not as HCL noise).
   if (/\.(ya?ml|json|template)$/i.test(f.path)) return "cloudformation";
   // By content: a JSON object or a YAML mapping with a template section.

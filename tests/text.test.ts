@@ -63,3 +63,18 @@ describe("nesting", () => {
     expect(y.diagnostics[0]!.location?.line).toBe(6);
   });
 });
+
+describe("Terraform's JSON syntax", () => {
+  it("a .tf.json beside .tf files is a located warning that its declarations are missing; one given alone is an error", async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "main.tf"), 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n');
+    fs.writeFileSync(path.join(dir, "extra.tf.json"), '{"resource": {"aws_sns_topic": {"t": {"name": "t"}}}}\n');
+    const { convertProject } = await import("../src/project/index.js");
+    const r = await convertProject(dir, { prettier: false });
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.map((d) => `${path.basename(d.location!.file)}:${d.location!.line} ${d.severity} ${d.code}`)).toEqual(["extra.tf.json:1 warning PG2004"]);
+    const alone = await convert([{ path: path.join(dir, "extra.tf.json"), text: fs.readFileSync(path.join(dir, "extra.tf.json"), "utf8") }], { prettier: false });
+    expect(alone.ok).toBe(false);
+    expect(alone.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`)).toEqual(["error PG2004 Terraform's JSON syntax (.tf.json) is not converted: nothing of the file is in the program"]);
+  });
+});

@@ -124,6 +124,10 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     for (const f of files) sources.push(f.path);
     const parsed = await parseTerraform(files, options.timings);
     append(diags, parsed.diagnostics);
+    // Terraform reads *.tf.json beside *.tf; their JSON syntax is not converted, and says so.
+    for (const name of loader.list(dir).filter((n) => n.endsWith(".tf.json"))) {
+      diags.push(diagnostic("PG2004", "warning", `${name} is written in Terraform's JSON syntax, which is not converted: what it declares is missing from the program`, { file: path.join(dir, name), line: 1, column: 1 }));
+    }
     const node: Node = { key, dir, rel: path.relative(rootDir, dir).split(path.sep).join("/") || ".", kind, parsed: parsed.program, calls: new Map(), reported: new Set(), className: "", fileName: "" };
     nodes.set(key, node);
     for (const call of parsed.program.items.filter((i): i is ModuleCall => i.kind === "module")) {

@@ -83,6 +83,10 @@ async function parseTerraformFileFresh(
   diags: Diagnostic[],
   times: StageTimes | undefined,
 ): Promise<{ items: SourceItem[]; trailing: readonly string[] } | undefined> {
+  if (/\.tf\.json$/i.test(f.path)) {
+    diags.push(diagnostic("PG2004", "error", "Terraform's JSON syntax (.tf.json) is not converted: nothing of the file is in the program", { file: f.path, line: 1, column: 1 }));
+    return undefined;
+  }
   const problems = textProblems(f.path, f.text);
   append(diags, problems);
   if (hasErrors(problems)) return undefined;

@@ -95,9 +95,13 @@ export interface WriteOptions {
   readonly inputs?: readonly string[];
 }
 
-/** Refuses a target that is one of the conversion's own inputs (`convert main.tf -o main.tf --force` would replace the Terraform with its conversion). */
-function notAnInput(target: string, opts: WriteOptions): void {
-  if (!opts.inputs?.length) return;
+/**
+ * A check that refuses a target that is one of the conversion's own inputs (`convert main.tf -o
+ * main.tf --force` would replace the Terraform with its conversion), the inputs' real paths
+ * found once for all the targets of a write.
+ */
+function inputGuard(opts: WriteOptions): (target: string) => void {
+  if (!opts.inputs?.length) return () => undefined;
   // Through links too: a target that is a link to an input, or an input reached through a link.
   const real = (p: string) => {
     try {
@@ -106,8 +110,10 @@ function notAnInput(target: string, opts: WriteOptions): void {
       return path.resolve(p);
     }
   };
-  const t = real(target);
-  if (opts.inputs.some((i) => real(i) === t)) throw new UsageError(`${target} is a file this conversion reads; pulumigrate never writes over its input, --force or not (name another output)`);
+  const inputs = new Set(opts.inputs.map(real));
+  return (target) => {
+    if (inputs.has(real(target))) throw new UsageError(`${target} is a file this conversion reads; pulumigrate never writes over its input, --force or not (name another output)`);
+  };
 }
 
 /**
@@ -138,7 +144,7 @@ export function isProjectTarget(output: string): boolean {
 }
 
 export function writeProgram(file: string, code: string, opts: WriteOptions): string[] {
-  notAnInput(file, opts);
+  inputGuard(opts)(file);
   if (fs.existsSync(file) && !opts.force) throw new UsageError(`${file} exists; use --force to overwrite it`);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const staged = `${file}.pulumigrate-${process.pid}.tmp`;
@@ -157,10 +163,11 @@ export interface OutputFile {
 /** Every file checked before anything is written: none may exist without `force`, none may lie outside the folder. */
 function check(dir: string, files: readonly OutputFile[], opts: WriteOptions): void {
   const root = path.resolve(dir);
+  const notAnInput = inputGuard(opts);
   for (const f of files) {
     const target = path.resolve(root, f.path);
     if (path.isAbsolute(f.path) || !target.startsWith(root + path.sep)) throw new Error(`refusing to write ${f.path} outside ${dir}`);
-    notAnInput(target, opts);
+    notAnInput(target);
     if (!opts.force && fs.existsSync(target)) throw new UsageError(`${path.join(dir, f.path)} exists; use --force to overwrite it`);
   }
 }

@@ -117,6 +117,13 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const counts = new Map<string, number>();
   const downloaded = downloadedModules(rootDir, loader);
   const sources: string[] = [];
+  // A folder's names, listed once: asked when a call names it and again when it is converted.
+  const listed = new Map<string, readonly string[]>();
+  const list = (dir: string) => {
+    let names = listed.get(dir);
+    if (!names) listed.set(dir, (names = loader.list(dir)));
+    return names;
+  };
 
   const discover = async (dir: string, kind: Node["kind"], keyPath: string, stack: readonly string[]): Promise<Node> => {
     const key = path.resolve(dir);
@@ -125,7 +132,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
     const parsed = await parseTerraform(files, options.timings);
     append(diags, parsed.diagnostics);
     // Terraform reads *.tf.json beside *.tf; their JSON syntax is not converted, and says so.
-    for (const name of loader.list(dir).filter((n) => n.endsWith(".tf.json"))) {
+    for (const name of list(dir).filter((n) => n.endsWith(".tf.json"))) {
       diags.push(diagnostic("PG2004", "warning", `${name} is written in Terraform's JSON syntax, which is not converted: what it declares is missing from the program`, { file: path.join(dir, name), line: 1, column: 1 }));
     }
     const node: Node = { key, dir, rel: path.relative(rootDir, dir).split(path.sep).join("/") || ".", kind, parsed: parsed.program, calls: new Map(), reported: new Set(), className: "", fileName: "" };
@@ -137,7 +144,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
       const target = src.kind === "missing" ? undefined : src.dir;
       const targetKey = target && path.resolve(target);
       // Whether it holds .tf files (they are read once, when the directory is converted; one converted already does).
-      const readable = target !== undefined && (nodes.has(targetKey!) || loader.list(target).some((f) => f.endsWith(".tf")));
+      const readable = target !== undefined && (nodes.has(targetKey!) || list(target).some((f) => f.endsWith(".tf")));
       if (targetKey && readable && (stack.includes(targetKey) || targetKey === key)) {
         const names = [...stack, key, targetKey].map((k) => nodes.get(k)?.rel ?? k);
         diags.push(diagnostic("PG2009", "error", `module "${call.name}" calls a module that calls it back (${names.join(" → ")}): a cycle cannot be converted`, call.loc));

@@ -78,6 +78,41 @@ describe("CloudFormation YAML: every short-form tag in every form, normalised to
     expect(r.locate(["Resources", "A", "Properties", "Tags", "Name"])).toEqual({ line: 13, column: 9 });
   });
 
+  it("locates what the load itself saw: flow collections, short-form tags, one-line JSON, empty items, any order of asking", () => {
+    const text = [
+      "Resources:", //                                        1
+      "  Q:", //                                              2
+      "    Properties:", //                                   3
+      "      Tags:", //                                       4
+      "        - Key: a", //                                  5
+      "          Value: !If [Cond, x, { Ref: B }]", //        6
+      "        -", //                                         7
+      "        - Value: !Join [',', [p, !Ref C]]", //         8
+      "      Name: { 'Fn::Sub': '${A}' }", //                 9
+      "",
+    ].join("\n");
+    const r = ok(text);
+    const at = (...path: string[]) => r.locate(path);
+    expect(at("Resources", "Q", "Properties", "Tags", "0", "Key")).toEqual({ line: 5, column: 11 });
+    // A short-form tag stands for its long form's key, at the tagged value's entry; its items are where written.
+    expect(at("Resources", "Q", "Properties", "Tags", "0", "Value", "Fn::If")).toEqual({ line: 6, column: 11 });
+    expect(at("Resources", "Q", "Properties", "Tags", "0", "Value", "Fn::If", "1")).toEqual({ line: 6, column: 29 });
+    expect(at("Resources", "Q", "Properties", "Tags", "0", "Value", "Fn::If", "2", "Ref")).toEqual({ line: 6, column: 34 });
+    // An empty item (`-`) has no node of its own: the next item keeps its index.
+    expect(at("Resources", "Q", "Properties", "Tags", "2", "Value", "Fn::Join", "1", "1", "Ref")).toEqual({ line: 8, column: 34 });
+    expect(at("Resources", "Q", "Properties", "Name", "Fn::Sub")).toEqual({ line: 9, column: 15 });
+    // Asked out of order, and past what is written (the nearest part found answers).
+    expect(at("Resources", "Q")).toEqual({ line: 2, column: 3 });
+    expect(at("Resources", "Q", "Properties", "Tags", "0", "Value", "Fn::If", "0")).toEqual({ line: 6, column: 23 });
+    expect(at("Resources", "Q", "Properties", "Missing", "Deeper")).toEqual({ line: 3, column: 5 });
+    expect(at("Resources", "Q", "Properties", "Tags", "9")).toEqual({ line: 4, column: 7 });
+    expect(at()).toEqual({ line: 1, column: 1 });
+
+    const json = ok('{ "Resources": { "A": { "Type": "AWS::SQS::Queue", "DependsOn": ["B", "C"] } } }');
+    expect(json.locate(["Resources", "A", "Type"])).toEqual({ line: 1, column: 25 });
+    expect(json.locate(["Resources", "A", "DependsOn", "1"])).toEqual({ line: 1, column: 71 });
+  });
+
   it("parses every template of the shared corpus or reports a located error", () => {
     const files = walk(path.join(SHARED, "corpus", "cloudformation"), (f) => /\.(ya?ml|json)$/.test(f));
     expect(files.length).toBeGreaterThan(15);

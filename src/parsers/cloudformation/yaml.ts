@@ -86,14 +86,17 @@ export function parseTemplate(text: string): ParsedTemplate {
   const format = /^\s*\{/.test(text) ? "json" : "yaml";
   let doc: unknown;
   let duplicates: DuplicateKey[] = [];
+  // Where each value is written comes from the load itself (one pass).
+  let positions = new Positions();
   try {
     try {
-      doc = yaml.load(text, { schema: cloudFormationSchema() });
+      doc = yaml.load(text, { schema: cloudFormationSchema(), listener: positions.listener });
     } catch (e) {
       if (!(e instanceof yaml.YAMLException) || e.reason !== "duplicated mapping key") throw e;
       // CloudFormation keeps the last of a key written twice; each such key is reported (duplicates.ts).
       duplicates = duplicateKeys(text, (t) => yaml.load(t, { schema: cloudFormationSchema() }));
-      doc = yaml.load(text, { schema: cloudFormationSchema(), json: true });
+      positions = new Positions();
+      doc = yaml.load(text, { schema: cloudFormationSchema(), json: true, listener: positions.listener });
     }
   } catch (e) {
     if (e instanceof yaml.YAMLException) {
@@ -118,7 +121,7 @@ export function parseTemplate(text: string): ParsedTemplate {
     for (let i = line - 2; i >= 0 && /^\s*#/.test(lines[i]!); i--) out.unshift(lines[i]!.trim().replace(/^#\s?/, ""));
     return format === "yaml" ? out : [];
   };
-  return { ok: true, template: doc as Record<string, unknown>, format, locate: locator(text), commentsAbove, duplicates };
+  return { ok: true, template: doc as Record<string, unknown>, format, locate: (path) => positions.locate(path), commentsAbove, duplicates };
 }
 
 /**
@@ -147,126 +150,174 @@ function expandedSize(v: unknown, limit: number, memo = new Map<object, number>(
 }
 
 /**
- * Finds where a key path (`["Resources", "Api", "Properties", "Name"]`) is written, for
- * diagnostics: each key is looked for below the previous one, more indented than it. Works for
- * block YAML and for JSON written one key a line; otherwise it answers the nearest found parent.
- * Linear in the text: each parent's block is scanned once, remembering the keys its lines
- * hold (and its sequence items), so later keys under it are found without a second scan.
+ * Where each node of a document was written, recorded by js-yaml's own walk (its `listener`,
+ * called as each node opens and closes): the position a node opens at, its tag, the value it
+ * became, and the nodes inside it. One pass over the text, in the load itself.
  */
-export function locator(text: string): (path: readonly string[]) => { line: number; column: number } {
-  const lines = text.split(/\r?\n/);
-  type Found = { index: number; column: number; indent: number };
-  interface Block {
-    /** Next line to scan, and where the parent's block ends (a line no deeper than it). */
-    next: number;
-    done: boolean;
-    /** The indent of the block's first line: its own keys are written there; deeper lines belong to them. */
-    childIndent: number;
-    /** Key → the first line of the block writing it (`key:`), with its indent. */
-    readonly keys: Map<string, Found>;
-    /** The block's sequence items (`- `), in order, once asked for. */
-    items?: Found[];
-  }
-  const blocks = new Map<number, Block>();
-  // Each line read once: its indent (-1 for a blank or comment line) and whether it is brackets only
-  // (JSON's `{`, `},`; CLOSING: only closers), so the scans below, which pass a line once for each
-  // block it is inside, compare numbers.
-  const indents = new Int32Array(lines.length);
-  const kind = new Uint8Array(lines.length);
-  const BRACKETS = 1;
-  const CLOSING = 2;
-  lines.forEach((l, i) => {
-    if (l.trim() === "" || /^\s*#/.test(l)) indents[i] = -1;
-    else {
-      indents[i] = l.length - l.trimStart().length;
-      if (/^\s*[{}[\],]+\s*$/.test(l)) kind[i] = /^\s*[}\]],?\s*$/.test(l) ? BRACKETS | CLOSING : BRACKETS;
-    }
-  });
-  /** The keys a line can be read as writing: `K:` for each colon (quotes and a leading `- ` optional), as `^\s*(-\s+)?["']?K["']?\s*:` matches. */
-  const keysOf = (l: string): string[] => {
-    const out: string[] = [];
-    const body = l.trimStart();
-    const starts = [body];
-    const dash = /^-\s+/.exec(body);
-    if (dash) starts.push(body.slice(dash[0].length));
-    for (const b of [...starts]) if (b.startsWith('"') || b.startsWith("'")) starts.push(b.slice(1));
-    for (const b of starts) {
-      for (let j = b.indexOf(":"); j >= 0; j = b.indexOf(":", j + 1)) {
-        const head = b.slice(0, j).replace(/\s+$/, "");
-        out.push(head);
-        if (head.endsWith('"') || head.endsWith("'")) out.push(head.slice(0, -1));
+class Positions {
+  /** Nodes opened so far; node `n`'s fields are at index `n` of the arrays below. */
+  private count = 0;
+  private at = new Int32Array(1024);
+  private lineOf = new Int32Array(1024);
+  private lineStartOf = new Int32Array(1024);
+  /** The node's first child and its next sibling, each as node + 1 (0: none). */
+  private firstChild = new Int32Array(1024);
+  private nextSibling = new Int32Array(1024);
+  /** The value each node made (a key's name, a mapping, a tag's long form…). */
+  private readonly results: unknown[] = [];
+  /** The CloudFormation tag of each tagged node (`!Ref`, `!If`…). */
+  private readonly tags = new Map<number, string>();
+  /** The open nodes, and the last child each has so far (node + 1). */
+  private readonly stack: number[] = [];
+  private readonly lastChild: number[] = [];
+  /** A mapping node's keys (→ its key node and value node), or a sequence node's items, once asked for. */
+  private readonly pairs = new Map<number, Map<string, readonly [number, number]>>();
+  private readonly items = new Map<number, (number | undefined)[]>();
+
+  readonly listener = (event: yaml.EventType, state: yaml.State): void => {
+    if (event === "open") {
+      const id = this.count++;
+      if (id === this.at.length) this.grow();
+      this.at[id] = state.position;
+      this.lineOf[id] = state.line;
+      this.lineStartOf[id] = state.lineStart;
+      this.results.push(undefined);
+      const top = this.stack.length - 1;
+      if (top >= 0) {
+        const last = this.lastChild[top]!;
+        if (last === 0) this.firstChild[this.stack[top]!] = id + 1;
+        else this.nextSibling[last - 1] = id + 1;
+        this.lastChild[top] = id + 1;
       }
+      this.stack.push(id);
+      this.lastChild.push(0);
+    } else {
+      const id = this.stack.pop()!;
+      this.lastChild.pop();
+      const tag = (state as { tag?: string | null }).tag;
+      if (typeof tag === "string" && tag.startsWith("!")) this.tags.set(id, tag);
+      this.results[id] = state.result as unknown;
+      if (id === 0) this.walk.values[0] = state.result as unknown;
     }
+  };
+
+  private grow(): void {
+    const double = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.at = double(this.at);
+    this.lineOf = double(this.lineOf);
+    this.lineStartOf = double(this.lineStartOf);
+    this.firstChild = double(this.firstChild);
+    this.nextSibling = double(this.nextSibling);
+  }
+
+  /** A node's children, in the order they were written. */
+  private childrenOf(node: number): number[] {
+    const out: number[] = [];
+    for (let c = this.firstChild[node]!; c !== 0; c = this.nextSibling[c - 1]!) out.push(c - 1);
     return out;
-  };
-  const block = (parent: Found): Block => {
-    let b = blocks.get(parent.index);
-    if (!b) blocks.set(parent.index, (b = { next: parent.index + 1, done: false, childIndent: -1, keys: new Map() }));
-    return b;
-  };
-  /** Scans the parent's block until `key` is met (or to its end). */
-  const scanFor = (parent: Found, key: string): Found | undefined => {
-    const b = block(parent);
-    const known = b.keys.get(key);
-    if (known || b.done) return known;
-    for (; b.next < lines.length; b.next++) {
-      const i = b.next;
-      const indent = indents[i]!;
-      if (indent < 0) continue;
-      if (parent.index >= 0 && indent <= parent.indent && !(kind[i]! & CLOSING)) break;
-      // A line of brackets only holds no key and says nothing of where keys are.
-      if (kind[i]! & BRACKETS) continue;
-      if (b.childIndent < 0) b.childIndent = indent;
-      // A line deeper than the block's own keys is inside one of them: found when that key's block is scanned.
-      if (indent > b.childIndent) continue;
-      const column = indent + 1;
-      for (const k of keysOf(lines[i]!)) if (!b.keys.has(k)) b.keys.set(k, { index: i, column, indent });
-      if (b.keys.has(key)) {
-        b.next++;
-        return b.keys.get(key);
-      }
-    }
-    b.done = true;
-    return undefined;
-  };
-  /** The block sequence items under the parent: the `- ` lines at the first item's indent. */
-  const itemsOf = (parent: Found): Found[] => {
-    const b = block(parent);
-    if (b.items) return b.items;
-    const items: Found[] = [];
-    let dash = -1;
-    for (let i = parent.index + 1; i < lines.length; i++) {
-      const indent = indents[i]!;
-      if (indent < 0) continue;
-      const l = lines[i]!;
-      if (indent < parent.indent || (indent === parent.indent && !l.trimStart().startsWith("-"))) break;
-      if (!l.trimStart().startsWith("- ") && l.trim() !== "-") continue;
-      if (dash < 0) dash = indent;
-      if (indent === dash) items.push({ index: i, column: indent + 3, indent: indent + 1 });
-    }
-    return (b.items = items);
-  };
-  // Each key path found once, in a tree by segment (no joined keys or sliced paths per lookup).
-  interface Node {
-    readonly found: Found;
-    children?: Map<string, Node>;
   }
-  const top: Node = { found: { index: -1, column: 1, indent: -1 } };
-  const find = (path: readonly string[]): Found => {
-    let node = top;
-    for (const key of path) {
-      let child = node.children?.get(key);
-      if (!child) {
-        const parent = node.found;
-        child = { found: /^\d+$/.test(key) && parent.index >= 0 ? (itemsOf(parent)[Number(key)] ?? parent) : (scanFor(parent, key) ?? parent) };
-        (node.children ??= new Map()).set(key, child);
+
+  /**
+   * Where a key path is written: a mapping entry at its key, a sequence item where it starts; a
+   * short-form tag (`!If [...]`) stands for its long form's one key, at the tagged value's
+   * entry. A path that leaves what was written (into an alias, a merged key) answers the nearest
+   * part found.
+   */
+  locate(path: readonly string[]): { line: number; column: number } {
+    const w = this.walk;
+    if (this.count === 0) return { line: 1, column: 1 };
+    // Paths come in the order of the document: the walk resumes where the last one shares its start.
+    let depth = 0;
+    while (depth < path.length && depth < w.keys.length && w.keys[depth] === path[depth]) depth++;
+    w.keys.length = depth;
+    for (; depth < path.length; depth++) {
+      const key = path[depth]!;
+      const node = w.nodes[depth]!;
+      const value = w.values[depth];
+      const tag = this.tags.get(node);
+      let next: number | undefined;
+      let at: number | undefined;
+      if (!w.unwrapped[depth] && tag !== undefined) {
+        // A CloudFormation tag: its value is `{ LongForm: data }`, and the node holds the data.
+        if (!Object.prototype.hasOwnProperty.call(value, key)) break;
+        w.set(depth + 1, node, (value as Record<string, unknown>)[key], true, w.lines[depth]!, w.columns[depth]!);
+        w.keys.push(key);
+        continue;
       }
-      node = child;
+      if (Array.isArray(value)) {
+        if (/^\d+$/.test(key)) at = next = this.itemsOf(node, value)[Number(key)];
+      } else if (value !== null && typeof value === "object") {
+        const pair = this.pairsOf(node, value as Record<string, unknown>).get(key);
+        if (pair) [at, next] = pair;
+      }
+      if (next === undefined || at === undefined) break;
+      w.set(depth + 1, next, (value as Record<string, unknown>)[key], false, this.lineOf[at]! + 1, this.at[at]! - this.lineStartOf[at]! + 1);
+      w.keys.push(key);
     }
-    return node.found;
+    return { line: w.lines[depth]!, column: w.columns[depth]! };
+  }
+
+  /** The last path walked: its keys, and after each number of them the node reached, its value, and the position answered. */
+  private readonly walk = {
+    keys: [] as string[],
+    nodes: [0],
+    values: [] as unknown[],
+    unwrapped: [false],
+    lines: [1],
+    columns: [1],
+    set(depth: number, node: number, value: unknown, unwrapped: boolean, line: number, column: number) {
+      this.nodes[depth] = node;
+      this.values[depth] = value;
+      this.unwrapped[depth] = unwrapped;
+      this.lines[depth] = line;
+      this.columns[depth] = column;
+    },
   };
-  return (path) => {
-    const f = find(path);
-    return { line: Math.max(f.index, 0) + 1, column: f.column };
-  };
+
+  /** A mapping node's entries: its children are key, value, key, value…, each pair checked against the mapping it made. */
+  private pairsOf(node: number, raw: Record<string, unknown>): Map<string, readonly [number, number]> {
+    let pairs = this.pairs.get(node);
+    if (pairs) return pairs;
+    pairs = new Map();
+    const kids = this.childrenOf(this.contentOf(node, raw));
+    for (let i = 0; i + 1 < kids.length; ) {
+      const [k, v] = [kids[i]!, kids[i + 1]!];
+      const key = String(this.results[k]);
+      // A key whose node does not hold the value kept (a key written twice: the last one is kept) is passed over.
+      if (Object.prototype.hasOwnProperty.call(raw, key) && Object.is(raw[key], this.results[v])) {
+        if (!pairs.has(key)) pairs.set(key, [k, v]);
+        i += 2;
+      } else i += 1;
+    }
+    this.pairs.set(node, pairs);
+    return pairs;
+  }
+
+  /**
+   * The node that holds a collection's entries: the node itself, or the one node inside it that
+   * made the same value (js-yaml reads a flow collection at the start of a block as a possible
+   * key first, and keeps that node's value when no `:` follows).
+   */
+  private contentOf(node: number, raw: unknown): number {
+    for (let c = this.firstChild[node]!; c !== 0 && this.nextSibling[c - 1] === 0 && this.results[c - 1] === raw; c = this.firstChild[node]!) node = c - 1;
+    return node;
+  }
+
+  /** A sequence node's items by index (an empty `-` item has no node of its own). */
+  private itemsOf(node: number, raw: readonly unknown[]): (number | undefined)[] {
+    let items = this.items.get(node);
+    if (items) return items;
+    items = [];
+    let j = 0;
+    for (const c of this.childrenOf(this.contentOf(node, raw))) {
+      while (j < raw.length && raw[j] === null && !Object.is(this.results[c], null)) j++;
+      if (j < raw.length && Object.is(raw[j], this.results[c])) items[j++] = c;
+    }
+    this.items.set(node, items);
+    return items;
+  }
 }

@@ -91,8 +91,8 @@ describe("code cache", () => {
     const cli = (env: Record<string, string>) => spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "convert", sample], { encoding: "utf8", env: { ...process.env, ...env } });
     const first = cli({ PULUMIGRATE_CACHE_DIR: cache });
     expect(first.status).toBe(0);
-    // prettier's standalone core and its babel and estree plugins
-    expect(entries(cache).map((e) => e.replace(/-[0-9a-f]+\.bin$/, "")).sort()).toEqual(["babel.js", "estree.js", "standalone.js"]);
+    // prettier's standalone core and its babel and estree plugins, and the command line's bundle
+    expect(entries(cache).map((e) => e.replace(/-[0-9a-f]+\.bin$/, "")).sort()).toEqual(["babel.js", "cli.bundle.cjs", "estree.js", "standalone.js"]);
     const written = entries(cache).map((e) => fs.statSync(path.join(cache, e)).mtimeMs);
     const second = cli({ PULUMIGRATE_CACHE_DIR: cache });
     const none = cli({ PULUMIGRATE_NO_CODE_CACHE: "1" });
@@ -100,5 +100,52 @@ describe("code cache", () => {
     expect(none.stdout).toBe(first.stdout);
     // A hit is not written again.
     expect(entries(cache).map((e) => fs.statSync(path.join(cache, e)).mtimeMs)).toEqual(written);
+  });
+});
+
+describe("the bundled command line", () => {
+  const cli = (args: string[], env: Record<string, string>, cwd = ROOT) => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), ...args], { encoding: "utf8", cwd, env: { ...process.env, ...env } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it("is built, and answers as the modules it was made from do: conversions, a project, help, version, usage and input errors", () => {
+    expect(fs.existsSync(path.join(ROOT, "dist", "cli.bundle.cjs"))).toBe(true);
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "bad.tf"), 'resource "aws_sqs_queue" "q" {\n  name = "broken\n}\n');
+    const template = path.join(ROOT, "samples", "lambda-integration-cfn", "template.yaml");
+    const cases: string[][] = [
+      ["convert", path.join(ROOT, "samples", "lambda-integration", "main.tf")],
+      ["convert", template, "--json"],
+      ["convert", path.join(ROOT, "samples", "module-tree"), "-o", "OUT/"],
+      ["--help"],
+      ["convert", "--help"],
+      ["--version"],
+      ["convert", "bad.tf"],
+      ["convert", "nope.tf"],
+      ["convert", template, "--bogus"],
+      [],
+    ];
+    const cache = path.join(tmp(), "cache");
+    const seen: { status: number | null; stdout: string; stderr: string; written: Record<string, string> }[] = [];
+    for (const args of cases) {
+      const answers = ["bundle", "modules"].map((form) => {
+        const out = path.join(tmp(), "project");
+        const a = cli(args.map((x) => x.replace("OUT", out)), { PULUMIGRATE_CACHE_DIR: cache, PULUMIGRATE_NO_BUNDLE: form === "modules" ? "1" : "" }, dir);
+        const written = fs.existsSync(out) ? Object.fromEntries(fs.readdirSync(out, { recursive: true, encoding: "utf8" }).sort().map((f) => [f, fs.statSync(path.join(out, f)).isFile() ? fs.readFileSync(path.join(out, f), "utf8") : "(folder)"])) : {};
+        return { ...a, stderr: a.stderr.replaceAll(out, "OUT"), written };
+      });
+      expect(answers[0], args.join(" ")).toEqual(answers[1]);
+      seen.push(answers[0]!);
+    }
+    // What they agree on is the command line working, and failing, as it should.
+    expect(seen.map((a) => a.status)).toEqual([0, 0, 0, 0, 0, 0, 1, 2, 2, 2]);
+    expect(seen[0]!.stdout).toContain('new aws.apigateway.Integration("integration", {');
+    expect(JSON.parse(seen[1]!.stdout).format).toBe("cloudformation");
+    expect(Object.keys(seen[2]!.written)).toContain("index.ts");
+    expect(seen[3]!.stdout).toContain("migrate <input>");
+    expect(seen[6]!.stderr).toMatch(/^bad\.tf:2:\d+: error: .+ \[PG1001\]$/m);
+    // A second bundled run starts from the cache entry the first one wrote.
+    expect(entries(cache).some((e) => e.startsWith("cli.bundle.cjs-"))).toBe(true);
   });
 });

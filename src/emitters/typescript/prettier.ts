@@ -10,10 +10,12 @@ import { createRequire } from "node:module";
 import type { Options, Plugin } from "prettier";
 import { loadCached, type CachedModule } from "./code-cache.js";
 
+const require = createRequire(import.meta.url);
 let loaded: Promise<typeof import("prettier")> | undefined;
 
+/** The whole package, through its CommonJS entry (the same functions; the bundled command line has no dynamic import). */
 export function prettierModule(): Promise<typeof import("prettier")> {
-  loaded ??= import("prettier");
+  loaded ??= Promise.resolve().then(() => require("prettier") as typeof import("prettier"));
   return loaded;
 }
 
@@ -25,7 +27,6 @@ interface Core {
 
 let core: Core | undefined;
 let saved = false;
-const require = createRequire(import.meta.url);
 
 function loadCore(): Core {
   if (!core) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `pulumigrate` command. What it runs is the command line of src/commands, which the build
- * also bundles, with yargs and js-yaml, into one file (`cli.bundle.cjs`, scripts/bundle-cli.mjs).
+ * also bundles, with yargs and js-yaml, into one file (`cli.bundle.cjs`, scripts/bundle.mjs).
  * That file is run through V8's code cache (emitters/typescript/code-cache.ts): a later run
  * starts from the bytecode of an earlier one instead of resolving, reading, parsing and
  * compiling some 110 modules again, ~150 ms of every conversion. Without the bundle (a build

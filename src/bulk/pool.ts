@@ -29,7 +29,7 @@ export function workerCount(requested?: number): number {
 const WARM: Task = { kind: "warm", source: "", out: "", name: "", stack: "", prettier: false, staging: "", force: false };
 
 function startPool(jobs: number): WarmPool {
-  const pool = new Piscina<Task, TaskResult>({ filename: new URL("./worker.js", import.meta.url).href, maxThreads: jobs, minThreads: jobs, idleTimeout: 500 });
+  const pool = new Piscina<Task, TaskResult>({ filename: new URL("./worker-start.js", import.meta.url).href, maxThreads: jobs, minThreads: jobs, idleTimeout: 500 });
   const warm = Promise.all(Array.from({ length: jobs }, () => pool.run(WARM).catch(() => undefined)));
   return { pool, jobs, warm };
 }

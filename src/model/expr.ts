@@ -194,10 +194,129 @@ export function childrenOf(e: Expr): Expr[] {
   }
 }
 
-/** Visit every sub-expression (pre-order). */
+/** Visit every sub-expression (pre-order), in {@link childrenOf}'s order. */
 export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
   visit(e);
-  for (const c of childrenOf(e)) walkExpr(c, visit);
+  switch (e.kind) {
+    case "literal":
+    case "unsupported":
+      return;
+    case "list":
+      for (const x of e.items) walkExpr(x, visit);
+      return;
+    case "object":
+      for (const en of e.entries) {
+        if (typeof en.key !== "string") walkExpr(en.key, visit);
+        walkExpr(en.value, visit);
+      }
+      return;
+    case "template":
+      for (const p of e.parts) if (typeof p !== "string") walkExpr(p, visit);
+      return;
+    case "call":
+      for (const x of e.args) walkExpr(x, visit);
+      return;
+    default:
+      // The rarer kinds (and those with accessors) through the one list of children.
+      for (const c of childrenOf(e)) walkExpr(c, visit);
+  }
+}
+
+/**
+ * As {@link transformExpr}, but a node none of whose children changed, and that `f` returns as
+ * it is, is kept rather than copied: for a pass that replaces what it is given (the old tree is
+ * dropped), where a copy of every node would only be garbage. Not for a tree that goes on living
+ * beside its rewrite: later stages key what they learn by the node, so two live places must not
+ * share one.
+ */
+export function rewriteExpr(e: Expr, f: (e: Expr) => Expr): Expr {
+  const go = (x: Expr) => rewriteExpr(x, f);
+  const all = <T>(xs: readonly T[], g: (x: T) => T): readonly T[] => {
+    let out: T[] | undefined;
+    for (let i = 0; i < xs.length; i++) {
+      const y = g(xs[i]!);
+      if (y !== xs[i] && !out) out = xs.slice(0, i);
+      out?.push(y);
+    }
+    return out ?? xs;
+  };
+  const acc = (a: Accessor): Accessor => {
+    if (a.kind !== "index") return a;
+    const key = go(a.key);
+    return key === a.key ? a : { ...a, key };
+  };
+  let out: Expr = e;
+  switch (e.kind) {
+    case "literal":
+    case "unsupported":
+      break;
+    case "list": {
+      const items = all(e.items, go);
+      if (items !== e.items) out = { ...e, items };
+      break;
+    }
+    case "object": {
+      const entries = all(e.entries, (en) => {
+        const key = typeof en.key === "string" ? en.key : go(en.key);
+        const value = go(en.value);
+        return key === en.key && value === en.value ? en : { ...en, key, value };
+      });
+      if (entries !== e.entries) out = { ...e, entries };
+      break;
+    }
+    case "template": {
+      const parts = all(e.parts, (p) => (typeof p === "string" ? p : go(p)));
+      if (parts !== e.parts) out = { ...e, parts };
+      break;
+    }
+    case "ref": {
+      const path = all(e.path, acc);
+      if (path !== e.path) out = { ...e, path };
+      break;
+    }
+    case "call": {
+      const args = all(e.args, go);
+      if (args !== e.args) out = { ...e, args };
+      break;
+    }
+    case "conditional": {
+      const [condition, whenTrue, whenFalse] = [go(e.condition), go(e.whenTrue), go(e.whenFalse)];
+      if (condition !== e.condition || whenTrue !== e.whenTrue || whenFalse !== e.whenFalse) out = { ...e, condition, whenTrue, whenFalse };
+      break;
+    }
+    case "binary": {
+      const [left, right] = [go(e.left), go(e.right)];
+      if (left !== e.left || right !== e.right) out = { ...e, left, right };
+      break;
+    }
+    case "unary": {
+      const operand = go(e.operand);
+      if (operand !== e.operand) out = { ...e, operand };
+      break;
+    }
+    case "index": {
+      const [collection, key] = [go(e.collection), go(e.key)];
+      if (collection !== e.collection || key !== e.key) out = { ...e, collection, key };
+      break;
+    }
+    case "splat": {
+      const [source, each] = [go(e.source), all(e.each, acc)];
+      if (source !== e.source || each !== e.each) out = { ...e, source, each };
+      break;
+    }
+    case "for": {
+      const [collection, value] = [go(e.collection), go(e.value)];
+      const key = e.key && go(e.key);
+      const condition = e.condition && go(e.condition);
+      if (collection !== e.collection || value !== e.value || key !== e.key || condition !== e.condition) {
+        out = { ...e, collection, value, ...(key ? { key } : {}), ...(condition ? { condition } : {}) };
+      }
+      break;
+    }
+    default:
+      return assertNever(e);
+  }
+  return f(out);
 }
 
 /** Rebuilds an expression bottom-up, letting `f` replace any node after its children. */

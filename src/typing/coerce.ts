@@ -7,7 +7,7 @@
  * goes is read with `getBoolean`).
  */
 import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
-import { childrenOf, transformExpr, type Expr, type ObjectEntry } from "../model/expr.js";
+import { childrenOf, rewriteExpr, type Expr, type ObjectEntry } from "../model/expr.js";
 import type { Location } from "../model/location.js";
 import type { ConfigDecl, ConfigType, Decl } from "../model/pulumi.js";
 import type { Props, Shape } from "../schema/index.js";
@@ -167,8 +167,9 @@ export class Coercer {
 
   /** The arguments of every function call converted to the parameter types Terraform converts them to. */
   private calls(d: Decl): Decl {
+    // The decl is replaced by what this returns: the parts without a call to convert are kept as they are.
     const fix = (e: Expr): Expr =>
-      transformExpr(e, (x) => {
+      rewriteExpr(e, (x) => {
         if (x.kind !== "call") return x;
         const params = x.name === "new pulumi.asset.FileArchive" || x.name === "new pulumi.asset.FileAsset" ? "s" : SIGNATURES[x.name]?.params;
         if (!params) return x;

@@ -16,8 +16,13 @@ function escapeCommon(s: string): string {
     .replace(LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
+/** What a string needs escaped in a double-quoted literal, besides the quote choice: nothing, for most. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f\u2028\u2029]/;
+
 /** A TypeScript string literal for `s`. */
 export function stringLiteral(s: string): string {
+  // No double quote, backslash or control character: double quotes, nothing escaped (single quotes need none in them).
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   const doubles = (s.match(/"/g) ?? []).length;
   const singles = (s.match(/'/g) ?? []).length;
   const quote = doubles > singles ? "'" : '"';

@@ -6,7 +6,7 @@
  * (`aws.getRegionOutput()`, `aws.cloudformation.getExportOutput(…)`), shared by every use.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
-import { transformExpr, type Accessor, type Expr } from "../../model/expr.js";
+import { rewriteExpr, type Accessor, type Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type { Decl } from "../../model/pulumi.js";
 import { camel, snake } from "../../model/names.js";
@@ -45,12 +45,13 @@ const call = (name: string, args: Expr[] = []): Expr => ({ kind: "call", name, a
 
 export function rewriteCfn(e: Expr, table: CfnTable, diags: Diagnostic[], loc: Location | undefined): Expr {
   // `Fn::GetAZs` of the current region is `Fn::GetAZs ""`: no region invoke is needed for it.
-  const normal = transformExpr(e, (x) =>
+  // The template's values are rewritten into the program's, not kept beside them: unchanged parts are kept as they are.
+  const normal = rewriteExpr(e, (x) =>
     x.kind === "call" && x.name === "Fn::GetAZs" && x.args[0]?.kind === "ref" && x.args[0].target.kind === "pseudo" && x.args[0].target.name === "AWS::Region"
       ? { ...x, args: [{ kind: "literal", value: "" }] }
       : x,
   );
-  return transformExpr(normal, (x) => {
+  return rewriteExpr(normal, (x) => {
     if (x.kind === "call" && (x.name === "Fn::GetAZs" || x.name === "Fn::ImportValue")) return hoistedCall(x.name, x.args[0]!, table);
     if (x.kind !== "ref") return x;
     const t = x.target;

@@ -85,7 +85,7 @@ export async function benchCases() {
     await compare(`${mb(bigYaml)} MB template (4,290 resources), CLI`, [cli, "convert", bigYaml], [floorScript, "yaml", bigYaml], 1);
     await compare(`${mb(bigYaml)} MB template, CLI --no-format`, [cli, "convert", bigYaml, "--no-format"], [floorScript, "yaml", bigYaml], 1);
 
-    console.log(`\nscaling (in-process conversion without formatting, after a 50-copy warm-up; ${ROUNDS} rounds over every size, each of 7 runs at 1× and 10×, 2 at 100×, 1 at 700×, the best kept; time per resource should stay flat)`);
+    console.log(`\nscaling (in-process conversion without formatting, after a 50-copy warm-up; ${ROUNDS} rounds over every size; each sample the same work, 700 copies of the resource set (700 conversions at 1×, 70 at 10×, 7 at 100×, 1 at 700×), the best sample kept; time per resource should stay flat)`);
     const { convert } = await import("../dist/index.js");
     for (const [label, make, perCopy, file] of [
       ["Terraform", largeModule, 13, "s.tf"],
@@ -96,24 +96,31 @@ export async function benchCases() {
       const oursPerResource = new Map();
       // Warm the parser, the schema and the JIT first: the series measures the work that grows with the input.
       await convert([{ path: `warm-${file}`, text: make(50) }], { prettier: false });
-      // Rounds over every size, so that a slow spell of the machine falls on all sizes alike; the best run of each is kept.
+      // Rounds over every size, so that a slow spell of the machine falls on all sizes alike. Each
+      // sample converts the same number of resources, so that every size gets as many samples, each
+      // as long and as exposed to the machine's noise: the best of many short runs beside the best of
+      // few long ones would favour the small sizes.
       const sizes = [1, 10, 100, 700];
-      const runsPerRound = { 1: 7, 10: 7, 100: 2, 700: 1 };
       const texts = new Map(sizes.map((n) => [n, make(n)]));
       const best = new Map(sizes.map((n) => [n, Infinity]));
       const ours = new Map(sizes.map((n) => [n, Infinity]));
       for (let round = 0; round < ROUNDS; round++) {
         for (const n of sizes) {
-          for (let run = 0; run < runsPerRound[n]; run++) {
+          const reps = 700 / n;
+          let ms = 0;
+          let own = 0;
+          for (let run = 0; run < reps; run++) {
             const timings = {};
             const start = performance.now();
             // A path of its own each run: no run is answered from the parse of a file read before.
             await convert([{ path: `${n}-${round}-${run}-${file}`, text: texts.get(n) }], { prettier: false, timings });
-            const ms = performance.now() - start;
-            best.set(n, Math.min(best.get(n), ms));
+            const took = performance.now() - start;
+            ms += took;
             // Our own part: everything but the HCL parser's calls.
-            ours.set(n, Math.min(ours.get(n), ms - (timings["hcl2json.parse"] ?? 0) - (timings["hcl2json.expressions"] ?? 0)));
+            own += took - (timings["hcl2json.parse"] ?? 0) - (timings["hcl2json.expressions"] ?? 0);
           }
+          best.set(n, Math.min(best.get(n), ms / reps));
+          ours.set(n, Math.min(ours.get(n), own / reps));
         }
       }
       for (const n of sizes) {

@@ -10,11 +10,11 @@ import type { ModuleLoader } from "../tree/index.js";
 
 export class UsageError extends Error {}
 
-/** The `.tf` files of a directory, in name order; undefined when it is not a readable directory. */
-function tfFiles(dir: string): SourceFile[] | undefined {
+/** The `.tf` files of a directory (among `listed`, its names when known), in name order; undefined when it is not a readable directory. */
+function tfFiles(dir: string, listed?: readonly string[]): SourceFile[] | undefined {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((f) => f.endsWith(".tf")).sort();
+    names = (listed ?? fs.readdirSync(dir)).filter((f) => f.endsWith(".tf")).sort();
   } catch {
     return undefined;
   }

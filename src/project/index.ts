@@ -64,8 +64,21 @@ function definitionsFiles(dir: string, loader: ModuleLoader): string[] {
   return [...["terraform.tfvars", "terraform.tfvars.json"].filter((n) => names.includes(n)), ...auto].map((n) => path.join(dir, n));
 }
 
+/** A loader for one conversion: each folder listed once, however many stages ask (a listing costs a system call, slow on some file systems). */
+function listingOnce(loader: ModuleLoader): ModuleLoader {
+  const listed = new Map<string, readonly string[]>();
+  return {
+    ...loader,
+    list(dir) {
+      let names = listed.get(dir);
+      if (!names) listed.set(dir, (names = loader.list(dir)));
+      return names;
+    },
+  };
+}
+
 export async function convertProject(dir: string, options: ProjectOptions = {}): Promise<ProjectResult> {
-  const loader = options.loader ?? diskLoader;
+  const loader = listingOnce(options.loader ?? diskLoader);
   const stack = checkStackName(options.stack ?? "dev");
   const name = projectName(options.name ?? path.basename(path.resolve(dir)));
   const tree = await convertTree(dir, loader, { ...(options.prettier !== undefined ? { prettier: options.prettier } : {}), ...(options.timings ? { timings: options.timings } : {}) });

@@ -127,7 +127,7 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
 
   const discover = async (dir: string, kind: Node["kind"], keyPath: string, stack: readonly string[]): Promise<Node> => {
     const key = path.resolve(dir);
-    const files = loader.readDir(dir) ?? [];
+    const files = loader.readDir(dir, list(dir)) ?? [];
     for (const f of files) sources.push(f.path);
     const parsed = await parseTerraform(files, options.timings);
     append(diags, parsed.diagnostics);

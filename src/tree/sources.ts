@@ -8,8 +8,12 @@ import type { SourceFile } from "../parsers/terraform/index.js";
 
 /** How a module tree is read: the caller decides (the disk, or anything else). */
 export interface ModuleLoader {
-  /** The `.tf` files of a directory, in name order; empty or undefined when it has none. */
-  readDir(dir: string): readonly SourceFile[] | undefined;
+  /**
+   * The `.tf` files of a directory, in name order; empty or undefined when it has none. `names`,
+   * when given, is what `list(dir)` answered in this conversion (a loader may use it instead of
+   * listing the directory again).
+   */
+  readDir(dir: string, names?: readonly string[]): readonly SourceFile[] | undefined;
   /** A file's text; undefined when there is no such file. */
   readFile(file: string): string | undefined;
   /** The names of the files in a directory (for `*.auto.tfvars`); empty when there is none. */

@@ -45,7 +45,10 @@ export function lowerValue(v: unknown, path: readonly string[], s: IntrinsicScop
   }
   return {
     kind: "object",
-    entries: keys.map((k) => ({ key: k, value: lowerValue(o[k], [...path, k], s), loc: s.locate([...path, k]) })),
+    entries: keys.map((k) => {
+      const at = [...path, k];
+      return { key: k, value: lowerValue(o[k], at, s), loc: s.locate(at) };
+    }),
   };
 }
 

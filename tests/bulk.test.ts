@@ -238,3 +238,17 @@ describe("the worker pool started ahead of a run", () => {
   });
 });
 
+
+describe("discovery", () => {
+  it("gives each root module's directory as the walk listed it, so that its conversion does not list it again", async () => {
+    const { discover } = await import("../src/bulk/discover.js");
+    const repo = tmp();
+    writeRepository(repo, 2, 1);
+    fs.writeFileSync(path.join(repo, "envs", "env-0000", "terraform.tfvars"), "");
+    const found = discover(repo);
+    expect([...found.listings.keys()]).toEqual([...found.roots]);
+    for (const r of found.roots) expect(found.listings.get(r)).toEqual(fs.readdirSync(path.join(repo, r)).sort());
+    expect(found.listings.get("envs/env-0000")).toContain("terraform.tfvars");
+    expect(found.modules.some((m) => found.listings.has(m))).toBe(false);
+  });
+});

@@ -18,6 +18,8 @@ export interface Discovered {
   readonly templates: readonly string[];
   /** Directories of `.tf` files that other modules call: converted as part of each root. */
   readonly modules: readonly string[];
+  /** What each root module's directory held when it was walked (every name, in order), so that its conversion need not list it again. */
+  readonly listings: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface DiscoverOptions {
@@ -72,6 +74,7 @@ export function discover(repo: string, options: DiscoverOptions = {}): Discovere
   const skip = new Set((options.skip ?? []).map((d) => path.resolve(d)));
   const rel = (p: string) => path.relative(root, p).split(path.sep).join("/") || ".";
   const tfDirs = new Map<string, string[]>();
+  const names = new Map<string, string[]>();
   const templates: string[] = [];
 
   const walk = (dir: string): void => {
@@ -82,7 +85,8 @@ export function discover(repo: string, options: DiscoverOptions = {}): Discovere
       return;
     }
     const tf: string[] = [];
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (SKIPPED_DIRS.has(e.name) || skip.has(p) || exclude?.(rel(p))) continue;
@@ -101,12 +105,16 @@ export function discover(repo: string, options: DiscoverOptions = {}): Discovere
         }
       }
     }
-    if (tf.length) tfDirs.set(dir, tf);
+    if (tf.length) {
+      tfDirs.set(dir, tf);
+      names.set(dir, entries.map((e) => e.name));
+    }
   };
   walk(root);
 
   const called = new Set<string>();
   for (const [dir, files] of tfDirs) for (const target of localCalls(dir, files)) if (target !== dir && tfDirs.has(target)) called.add(target);
   const roots = [...tfDirs.keys()].filter((d) => !called.has(d)).map(rel).filter((d) => !include || include(d) || include(`${d}/`));
-  return { roots: roots.sort(), templates: templates.sort(), modules: [...called].map(rel).sort() };
+  const listings = new Map(roots.map((r) => [r, names.get(path.join(root, r))!] as const));
+  return { roots: roots.sort(), templates: templates.sort(), modules: [...called].map(rel).sort(), listings };
 }

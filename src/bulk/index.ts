@@ -164,7 +164,8 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     // At most one task per worker in flight, so that the time limit counts from when a project starts.
     await slots.acquire();
     try {
-      result = await pool.run({ kind: p.kind, source: p.source, out: p.out, name: path.basename(p.out), stack: options.stack ?? "dev", prettier, staging: p.staging, force: options.force === true }, { signal: AbortSignal.timeout(limit) });
+      const listing = p.kind === "terraform" ? found.listings.get(p.name) : undefined;
+      result = await pool.run({ kind: p.kind, source: p.source, out: p.out, name: path.basename(p.out), stack: options.stack ?? "dev", prettier, staging: p.staging, force: options.force === true, ...(listing ? { listing } : {}) }, { signal: AbortSignal.timeout(limit) });
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === "AbortError" || e.name === "TimeoutError");
       return buildProjectReport({ ...base, status: timedOut ? "timed out" : "failed", error: timedOut ? `took longer than ${Math.round(limit / 1000)} s` : e instanceof Error ? e.message : String(e) });

@@ -9,7 +9,7 @@ import { convert, type Summary } from "../convert.js";
 import type { FormatOptions } from "../emitters/typescript/format.js";
 import { sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
 import { convertProject, diskLoader, programProject, stageFiles, withAssets, type OutputFile } from "../project/index.js";
-import type { ComponentInfo } from "../tree/index.js";
+import type { ComponentInfo, ModuleLoader } from "../tree/index.js";
 
 export interface Task {
   /** `warm`: load the parser, the schemas and prettier, before any project's clock starts. */
@@ -25,6 +25,8 @@ export interface Task {
   /** Where the worker writes the project in full, for the main thread to move into place. */
   readonly staging: string;
   readonly force: boolean;
+  /** A root module's directory as the repository walk found it (every name, in order): not listed again. */
+  readonly listing?: readonly string[];
 }
 
 export interface TaskResult {
@@ -87,9 +89,12 @@ async function convertTask(task: Task): Promise<Omit<TaskResult, "files"> & { fi
       timings,
     };
   }
-  // A state file beside the root module: the project gets the import file that adopts its resources.
+  // The root's folder as the walk listed it; a state file beside it gives the project the import file that adopts its resources.
+  const listing = task.listing;
+  const loader: ModuleLoader = listing ? { ...diskLoader, list: (dir) => (dir === task.source ? listing : diskLoader.list(dir)) } : diskLoader;
   const state = path.join(task.source, "terraform.tfstate");
-  const r = await convertProject(task.source, { name: task.name, stack: task.stack, prettier, timings, ...(fs.existsSync(state) ? { state } : {}) });
+  const hasState = listing ? listing.includes("terraform.tfstate") : fs.existsSync(state);
+  const r = await convertProject(task.source, { name: task.name, stack: task.stack, prettier, timings, loader, ...(hasState ? { state } : {}) });
   return {
     ok: r.ok,
     files: r.files,

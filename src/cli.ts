@@ -8,10 +8,8 @@
  * that did not make it, or `PULUMIGRATE_NO_BUNDLE=1`) the same modules are imported one by one;
  * either way the command line is the same code.
  */
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { loadCached } from "./emitters/typescript/code-cache.js";
+import { loadBundle } from "./emitters/typescript/code-cache.js";
 import { tuneParserRuntime } from "./parsers/terraform/hcl2json.js";
 
 interface Commands {
@@ -21,9 +19,8 @@ interface Commands {
 // V8 flags first: the code cache keys its entries by them, and the parser's WASM compiles under them.
 tuneParserRuntime();
 const args = process.argv.slice(2);
-const bundle = fileURLToPath(new URL("./cli.bundle.cjs", import.meta.url));
-if (process.env.PULUMIGRATE_NO_BUNDLE !== "1" && fs.existsSync(bundle)) {
-  const loaded = loadCached(bundle, createRequire(bundle));
+const loaded = loadBundle(fileURLToPath(new URL("./cli.bundle.cjs", import.meta.url)));
+if (loaded) {
   // Written as the process ends, so that the entry holds every function this run compiled.
   process.once("exit", () => loaded.save());
   (loaded.exports as Commands).run(args);

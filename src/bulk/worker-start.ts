@@ -5,18 +5,15 @@
  * some 80 modules, each on its own, while the other workers and the main thread do the same.
  * Without the bundle (or with `PULUMIGRATE_NO_BUNDLE=1`) the modules are imported as they are.
  */
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { loadCached } from "../emitters/typescript/code-cache.js";
+import { loadBundle } from "../emitters/typescript/code-cache.js";
 import type { Task, TaskResult } from "./worker.js";
 
 type Run = (task: Task) => Promise<TaskResult>;
 
-const bundle = fileURLToPath(new URL("../worker.bundle.cjs", import.meta.url));
+const loaded = loadBundle(fileURLToPath(new URL("../worker.bundle.cjs", import.meta.url)));
 let run: Run;
-if (process.env.PULUMIGRATE_NO_BUNDLE !== "1" && fs.existsSync(bundle)) {
-  const loaded = loadCached(bundle, createRequire(bundle));
+if (loaded) {
   const bundled = (loaded.exports as { default: Run }).default;
   let saved = false;
   run = async (task) => {

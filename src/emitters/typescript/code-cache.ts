@@ -19,6 +19,7 @@
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
@@ -91,6 +92,15 @@ export function loadCached(file: string, require: NodeJS.Require, dir = cacheDir
       }
     },
   };
+}
+
+/**
+ * A file the build bundled (scripts/bundle.mjs) loaded through the cache, or undefined when there
+ * is none or `PULUMIGRATE_NO_BUNDLE=1` asks for the modules themselves.
+ */
+export function loadBundle(file: string): CachedModule | undefined {
+  if (process.env.PULUMIGRATE_NO_BUNDLE === "1" || !fs.existsSync(file)) return undefined;
+  return loadCached(file, createRequire(file));
 }
 
 /** Entries kept for one file: other versions, Node versions and flag sets beyond these, the least recently written first, are removed. */

@@ -8,7 +8,7 @@ import { childrenOf, walkExpr, type Expr } from "../../model/expr.js";
 import { camelCase, NameScope } from "../../model/names.js";
 import { arg, arrow, call, code, method, type Code } from "./code.js";
 import { ExprPrinter, refersTo } from "./expr.js";
-import { helpers } from "./helpers/index.js";
+import { helperNames } from "./helpers/index.js";
 
 /** Calls whose value is an Output whatever their arguments (`pulumi.secret`, inline invokes). */
 export function outputCall(e: Extract<Expr, { kind: "call" }>): boolean {
@@ -53,7 +53,7 @@ export function liftExpr(p: ExprPrinter, e: Expr): Code {
     return p.placeholder("expression over outputs");
   }
   // Parameters may shadow outer names the body does not read (`east.apply((east) => …)`).
-  const forbidden = new Set<string>([...p.env.locals.values(), ...helpers().keys()]);
+  const forbidden = new Set<string>([...p.env.locals.values(), ...helperNames()]);
   walkExpr(e, (x) => {
     if (x.kind === "ref" && x.target.kind === "decl") {
       const n = p.env.names.get(x.target.id);

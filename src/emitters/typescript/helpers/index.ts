@@ -23,7 +23,7 @@ export interface Helper {
   readonly order: number;
 }
 
-let catalog: ReadonlyMap<string, Helper> | undefined;
+let catalog: ReadonlyMap<string, { readonly text: string; readonly order: number }> | undefined;
 
 function source(file: string): string {
   // In the source tree the helpers are `.ts` files; the build copies them next to the compiled code as text.
@@ -88,37 +88,52 @@ function code(text: string): string {
   return out;
 }
 
-export function helpers(): ReadonlyMap<string, Helper> {
-  if (catalog) return catalog;
-  const all = FILES.flatMap((f) => declarations(source(f)));
-  const names = all.map((d) => d.name);
-  const map = new Map<string, Helper>();
-  all.forEach((d, order) => {
-    const body = code(d.text);
-    // The names the code reads: not a property (`.n`), not a key (`n:`), whole words.
-    const read = new Set(Array.from(body.matchAll(/(?<![.\w$])[A-Za-z_$][\w$]*(?![\w$])(?!\s*:)/g), (m) => m[0]));
-    const uses = names.filter((n) => n !== d.name && read.has(n));
-    const namespaces = new Set(Array.from(body.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)\./g), (m) => m[1]!));
-    const modules = NODE_MODULES.filter((m) => namespaces.has(m));
-    map.set(d.name, { name: d.name, text: d.text, uses, modules, order });
-  });
-  catalog = map;
-  return map;
+/** Every helper's name, text and place in the catalog, in catalog order (what each uses is worked out when it is first asked for). */
+function declared(): ReadonlyMap<string, { readonly text: string; readonly order: number }> {
+  if (!catalog) {
+    const map = new Map<string, { text: string; order: number }>();
+    FILES.flatMap((f) => declarations(source(f))).forEach((d, order) => map.set(d.name, { text: d.text, order }));
+    catalog = map;
+  }
+  return catalog;
+}
+
+/** The names of every helper (a program's own names give way to them). */
+export function helperNames(): Iterable<string> {
+  return declared().keys();
+}
+
+const analysed = new Map<string, Helper>();
+
+/** A helper with what it uses: other helpers and Node modules, read from its code. */
+function helper(name: string): Helper {
+  const known = analysed.get(name);
+  if (known) return known;
+  const table = declared();
+  const d = table.get(name);
+  if (!d) throw new Error(`internal error: unknown helper ${name}`);
+  const body = code(d.text);
+  // The names the code reads: not a property (`.n`), not a key (`n:`), whole words.
+  const read = new Set(Array.from(body.matchAll(/(?<![.\w$])[A-Za-z_$][\w$]*(?![\w$])(?!\s*:)/g), (m) => m[0]));
+  const uses = [...table.keys()].filter((n) => n !== name && read.has(n));
+  const namespaces = new Set(Array.from(body.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)\./g), (m) => m[1]!));
+  const modules = NODE_MODULES.filter((m) => namespaces.has(m));
+  const h: Helper = { name, text: d.text, uses, modules, order: d.order };
+  analysed.set(name, h);
+  return h;
 }
 
 /** A helper and everything it needs, in catalog order. */
 export function withDependencies(names: Iterable<string>): Helper[] {
-  const table = helpers();
-  const seen = new Set<string>();
+  const seen = new Map<string, Helper>();
   const visit = (n: string) => {
     if (seen.has(n)) return;
-    const h = table.get(n);
-    if (!h) throw new Error(`internal error: unknown helper ${n}`);
-    seen.add(n);
+    const h = helper(n);
+    seen.set(n, h);
     h.uses.forEach(visit);
   };
   for (const n of names) visit(n);
-  return [...seen].map((n) => table.get(n)!).sort((a, b) => a.order - b.order);
+  return [...seen.values()].sort((a, b) => a.order - b.order);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { FormatOptions } from "../emitters/typescript/format.js";
 import { defaultProviderConfig } from "../mappers/terraform/index.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
 import { parseTfvars } from "../parsers/terraform/tfvars.js";
-import { convertTree, type ComponentInfo, type ModuleLoader } from "../tree/index.js";
+import { convertTree, listingOnce, type ComponentInfo, type ModuleLoader } from "../tree/index.js";
 import type { Skipped } from "../state/index.js";
 import { referencedPaths } from "../emitters/typescript/reads.js";
 import { withAssets } from "./assets.js";
@@ -62,19 +62,6 @@ function definitionsFiles(dir: string, loader: ModuleLoader): string[] {
   const names = loader.list(dir);
   const auto = names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort();
   return [...["terraform.tfvars", "terraform.tfvars.json"].filter((n) => names.includes(n)), ...auto].map((n) => path.join(dir, n));
-}
-
-/** A loader for one conversion: each folder listed once, however many stages ask (a listing costs a system call, slow on some file systems). */
-function listingOnce(loader: ModuleLoader): ModuleLoader {
-  const listed = new Map<string, readonly string[]>();
-  return {
-    ...loader,
-    list(dir) {
-      let names = listed.get(dir);
-      if (!names) listed.set(dir, (names = loader.list(dir)));
-      return names;
-    },
-  };
 }
 
 export async function convertProject(dir: string, options: ProjectOptions = {}): Promise<ProjectResult> {

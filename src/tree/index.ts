@@ -24,9 +24,10 @@ import type { ConfigDecl, PulumiProgram } from "../model/pulumi.js";
 import type { ModuleCall, SourceProgram } from "../model/program.js";
 import { parseTerraform } from "../parsers/terraform/index.js";
 import { componentType, hasOutput, typeProgram, type Type, type TypedProgram } from "../typing/index.js";
-import { downloadedModules, resolveSource, sourceBaseName, type ModuleLoader } from "./sources.js";
+import { downloadedModules, listingOnce, resolveSource, sourceBaseName, type ModuleLoader } from "./sources.js";
 
 export type { ModuleLoader } from "./sources.js";
+export { listingOnce } from "./sources.js";
 
 export interface TreeOptions {
   /** Prettier options (a team's style); `false` prints raw text. */
@@ -105,7 +106,9 @@ interface PlaceholderModule {
   readonly props: Set<string>;
 }
 
-export async function convertTree(rootDir: string, loader: ModuleLoader, options: TreeOptions = {}): Promise<TreeResult> {
+export async function convertTree(rootDir: string, given: ModuleLoader, options: TreeOptions = {}): Promise<TreeResult> {
+  const loader = listingOnce(given);
+  const list = (dir: string) => loader.list(dir);
   const diags: Diagnostic[] = [];
   const t = options.timings;
   const time = (stage: string, start: number) => {
@@ -117,13 +120,6 @@ export async function convertTree(rootDir: string, loader: ModuleLoader, options
   const counts = new Map<string, number>();
   const downloaded = downloadedModules(rootDir, loader);
   const sources: string[] = [];
-  // A folder's names, listed once: asked when a call names it and again when it is converted.
-  const listed = new Map<string, readonly string[]>();
-  const list = (dir: string) => {
-    let names = listed.get(dir);
-    if (!names) listed.set(dir, (names = loader.list(dir)));
-    return names;
-  };
 
   const discover = async (dir: string, kind: Node["kind"], keyPath: string, stack: readonly string[]): Promise<Node> => {
     const key = path.resolve(dir);

@@ -24,6 +24,28 @@ export interface ModuleLoader {
   walk?(p: string): readonly string[];
 }
 
+const listingOnceLoaders = new WeakSet<ModuleLoader>();
+
+/**
+ * The loader for one conversion: each folder listed once, however many stages ask (when a call
+ * names it, when it is converted, for its variable files; a listing is a system call, slow on
+ * some file systems). A loader already wrapped is returned as it is.
+ */
+export function listingOnce(loader: ModuleLoader): ModuleLoader {
+  if (listingOnceLoaders.has(loader)) return loader;
+  const listed = new Map<string, readonly string[]>();
+  const once: ModuleLoader = {
+    ...loader,
+    list(dir) {
+      let names = listed.get(dir);
+      if (!names) listed.set(dir, (names = loader.list(dir)));
+      return names;
+    },
+  };
+  listingOnceLoaders.add(once);
+  return once;
+}
+
 export type ResolvedSource =
   | { readonly kind: "local"; readonly dir: string }
   | { readonly kind: "downloaded"; readonly dir: string; readonly version?: string }

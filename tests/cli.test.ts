@@ -134,6 +134,20 @@ describe("CLI", () => {
     expect(run(["convert", path.join(ROOT, "samples", "mock-integration"), "-o", dir]).code).toBe(2);
   });
 
+  it("formats as the team's prettier configuration where the output goes says, and as prettier's defaults where there is none", () => {
+    const plain = path.join(tmp(), "index.ts");
+    const styled = tmp();
+    fs.writeFileSync(path.join(styled, ".prettierrc.json"), '{ "singleQuote": true, "semi": false }');
+    const template = path.join(ROOT, "samples", "lambda-integration-cfn", "template.yaml");
+    expect(run(["convert", template, "-o", plain]).code).toBe(0);
+    expect(run(["convert", template, "-o", path.join(styled, "index.ts")]).code).toBe(0);
+    const a = fs.readFileSync(plain, "utf8");
+    const b = fs.readFileSync(path.join(styled, "index.ts"), "utf8");
+    expect(a).toContain('import * as aws from "@pulumi/aws";');
+    expect(b).toContain("import * as aws from '@pulumi/aws'\n");
+    expect(b).not.toMatch(/;\n/);
+  });
+
   it("a CloudFormation template is told by its content; one with aws-native types makes a project that depends on it", () => {
     const dir = tmp();
     const template = path.join(dir, "stack.cfn");

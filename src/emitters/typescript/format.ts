@@ -5,6 +5,7 @@
  */
 import type { Options } from "prettier";
 import { formatWithCore, prettierModule } from "./prettier.js";
+import { mayHaveConfig } from "./prettier-config.js";
 import { splitStatements, STATEMENT_BREAK } from "./program.js";
 import { fill, layoutOf, shapeOf, type Layout, type Shape } from "./shape.js";
 
@@ -79,6 +80,8 @@ async function format(code: string, options: FormatOptions): Promise<string> {
 
 /** The prettier options that apply to a file written at `file` (its `.prettierrc` and friends), if any. */
 export async function resolveFormatOptions(file: string): Promise<FormatOptions> {
+  // Where there can be none, prettier's whole package is not loaded to say so.
+  if (!mayHaveConfig(file)) return {};
   const p = await prettierModule();
   const found = await p.resolveConfig(file, { editorconfig: true });
   return (found ?? {}) as FormatOptions;

@@ -3,8 +3,8 @@
  * which print TypeScript) formats every program whose options are prettier's own layout options;
  * it is loaded through V8's code cache (code-cache.ts) on first use, or early, in the background,
  * by a caller that knows formatting is coming. The whole package (its import alone costs tens of
- * milliseconds more) is loaded only to resolve a team's configuration and to format under options
- * the core does not know (plugins).
+ * milliseconds more) is loaded only to resolve a team's configuration (where one may exist,
+ * prettier-config.ts) and to format under options the core does not know (plugins).
  */
 import { createRequire } from "node:module";
 import type { Options, Plugin } from "prettier";

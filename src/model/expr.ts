@@ -230,84 +230,67 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
  * share one.
  */
 export function rewriteExpr(e: Expr, f: (e: Expr) => Expr): Expr {
-  const go = (x: Expr) => rewriteExpr(x, f);
-  const all = <T>(xs: readonly T[], g: (x: T) => T): readonly T[] => {
-    let out: T[] | undefined;
-    for (let i = 0; i < xs.length; i++) {
-      const y = g(xs[i]!);
-      if (y !== xs[i] && !out) out = xs.slice(0, i);
-      out?.push(y);
-    }
-    return out ?? xs;
-  };
-  const acc = (a: Accessor): Accessor => {
-    if (a.kind !== "index") return a;
-    const key = go(a.key);
-    return key === a.key ? a : { ...a, key };
-  };
+  // The helpers below are module functions taking `f`, not closures made per node: this pass
+  // runs over every node of a program, and the closures were most of what it allocated.
   let out: Expr = e;
   switch (e.kind) {
     case "literal":
     case "unsupported":
       break;
     case "list": {
-      const items = all(e.items, go);
+      const items = rewriteList(e.items, f);
       if (items !== e.items) out = { ...e, items };
       break;
     }
     case "object": {
-      const entries = all(e.entries, (en) => {
-        const key = typeof en.key === "string" ? en.key : go(en.key);
-        const value = go(en.value);
-        return key === en.key && value === en.value ? en : { ...en, key, value };
-      });
+      const entries = rewriteEntries(e.entries, f);
       if (entries !== e.entries) out = { ...e, entries };
       break;
     }
     case "template": {
-      const parts = all(e.parts, (p) => (typeof p === "string" ? p : go(p)));
+      const parts = rewriteParts(e.parts, f);
       if (parts !== e.parts) out = { ...e, parts };
       break;
     }
     case "ref": {
-      const path = all(e.path, acc);
+      const path = rewriteAccessors(e.path, f);
       if (path !== e.path) out = { ...e, path };
       break;
     }
     case "call": {
-      const args = all(e.args, go);
+      const args = rewriteList(e.args, f);
       if (args !== e.args) out = { ...e, args };
       break;
     }
     case "conditional": {
-      const [condition, whenTrue, whenFalse] = [go(e.condition), go(e.whenTrue), go(e.whenFalse)];
+      const [condition, whenTrue, whenFalse] = [rewriteExpr(e.condition, f), rewriteExpr(e.whenTrue, f), rewriteExpr(e.whenFalse, f)];
       if (condition !== e.condition || whenTrue !== e.whenTrue || whenFalse !== e.whenFalse) out = { ...e, condition, whenTrue, whenFalse };
       break;
     }
     case "binary": {
-      const [left, right] = [go(e.left), go(e.right)];
+      const [left, right] = [rewriteExpr(e.left, f), rewriteExpr(e.right, f)];
       if (left !== e.left || right !== e.right) out = { ...e, left, right };
       break;
     }
     case "unary": {
-      const operand = go(e.operand);
+      const operand = rewriteExpr(e.operand, f);
       if (operand !== e.operand) out = { ...e, operand };
       break;
     }
     case "index": {
-      const [collection, key] = [go(e.collection), go(e.key)];
+      const [collection, key] = [rewriteExpr(e.collection, f), rewriteExpr(e.key, f)];
       if (collection !== e.collection || key !== e.key) out = { ...e, collection, key };
       break;
     }
     case "splat": {
-      const [source, each] = [go(e.source), all(e.each, acc)];
+      const [source, each] = [rewriteExpr(e.source, f), rewriteAccessors(e.each, f)];
       if (source !== e.source || each !== e.each) out = { ...e, source, each };
       break;
     }
     case "for": {
-      const [collection, value] = [go(e.collection), go(e.value)];
-      const key = e.key && go(e.key);
-      const condition = e.condition && go(e.condition);
+      const [collection, value] = [rewriteExpr(e.collection, f), rewriteExpr(e.value, f)];
+      const key = e.key && rewriteExpr(e.key, f);
+      const condition = e.condition && rewriteExpr(e.condition, f);
       if (collection !== e.collection || value !== e.value || key !== e.key || condition !== e.condition) {
         out = { ...e, collection, value, ...(key ? { key } : {}), ...(condition ? { condition } : {}) };
       }
@@ -317,6 +300,38 @@ export function rewriteExpr(e: Expr, f: (e: Expr) => Expr): Expr {
       return assertNever(e);
   }
   return f(out);
+}
+
+type Rewrite = (e: Expr) => Expr;
+
+/** `xs` with `one` applied to each, or `xs` itself when no element changed (copied from the first that did). */
+function rewriteAll<T>(xs: readonly T[], f: Rewrite, one: (x: T, f: Rewrite) => T): readonly T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const y = one(xs[i]!, f);
+    if (y !== xs[i] && !out) out = xs.slice(0, i);
+    out?.push(y);
+  }
+  return out ?? xs;
+}
+
+const rewriteList = (xs: readonly Expr[], f: Rewrite) => rewriteAll(xs, f, rewriteExpr);
+const rewriteEntries = (xs: readonly ObjectEntry[], f: Rewrite) => rewriteAll(xs, f, rewriteEntry);
+const rewriteParts = (xs: readonly (string | Expr)[], f: Rewrite) => rewriteAll(xs, f, rewritePart);
+const rewriteAccessors = (xs: readonly Accessor[], f: Rewrite) => rewriteAll(xs, f, rewriteAccessor);
+
+function rewriteEntry(en: ObjectEntry, f: Rewrite): ObjectEntry {
+  const key = typeof en.key === "string" ? en.key : rewriteExpr(en.key, f);
+  const value = rewriteExpr(en.value, f);
+  return key === en.key && value === en.value ? en : { ...en, key, value };
+}
+
+const rewritePart = (p: string | Expr, f: Rewrite): string | Expr => (typeof p === "string" ? p : rewriteExpr(p, f));
+
+function rewriteAccessor(a: Accessor, f: Rewrite): Accessor {
+  if (a.kind !== "index") return a;
+  const key = rewriteExpr(a.key, f);
+  return key === a.key ? a : { ...a, key };
 }
 
 /** Rebuilds an expression bottom-up, letting `f` replace any node after its children. */

@@ -165,8 +165,8 @@ class Positions {
   private nextSibling = new Int32Array(1024);
   /** The value each node made (a key's name, a mapping, a tag's long form…). */
   private readonly results: unknown[] = [];
-  /** The CloudFormation tag of each tagged node (`!Ref`, `!If`…). */
-  private readonly tags = new Map<number, string>();
+  /** 1 for a node written with a CloudFormation tag (`!Ref`, `!If`…): a flag per node, as the walk asks at every step and most nodes have none. */
+  private tagged = new Uint8Array(1024);
   /** The open nodes, and the last child each has so far (node + 1). */
   private readonly stack: number[] = [];
   private readonly lastChild: number[] = [];
@@ -195,7 +195,7 @@ class Positions {
       const id = this.stack.pop()!;
       this.lastChild.pop();
       const tag = (state as { tag?: string | null }).tag;
-      if (typeof tag === "string" && tag.startsWith("!")) this.tags.set(id, tag);
+      if (typeof tag === "string" && tag.startsWith("!")) this.tagged[id] = 1;
       this.results[id] = state.result as unknown;
       if (id === 0) this.walk.values[0] = state.result as unknown;
     }
@@ -212,6 +212,9 @@ class Positions {
     this.lineStartOf = double(this.lineStartOf);
     this.firstChild = double(this.firstChild);
     this.nextSibling = double(this.nextSibling);
+    const flags = new Uint8Array(this.tagged.length * 2);
+    flags.set(this.tagged);
+    this.tagged = flags;
   }
 
   /** A node's children, in the order they were written. */
@@ -238,10 +241,10 @@ class Positions {
       const key = path[depth]!;
       const node = w.nodes[depth]!;
       const value = w.values[depth];
-      const tag = this.tags.get(node);
+      const tagged = this.tagged[node] === 1;
       let next: number | undefined;
       let at: number | undefined;
-      if (!w.unwrapped[depth] && tag !== undefined) {
+      if (!w.unwrapped[depth] && tagged) {
         // A CloudFormation tag: its value is `{ LongForm: data }`, and the node holds the data.
         if (!Object.prototype.hasOwnProperty.call(value, key)) break;
         w.set(depth + 1, node, (value as Record<string, unknown>)[key], true, w.lines[depth]!, w.columns[depth]!);

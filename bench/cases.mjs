@@ -41,12 +41,14 @@ function timed(args) {
 /**
  * Our process next to its floor, alternating. For HCL, the floor runs twice: with node's defaults
  * (the bare parse process a user of the library gets, the issue's floor) and with the WASM
- * tiering budget the CLI sets for itself, so that the part of the ratio owed to that setting shows.
+ * flags the CLI sets for itself, so that the part of the ratio owed to that setting shows.
  */
 async function compare(label, ours, floor, runs = 3) {
   const hcl = floor[1] === "hcl";
-  const { WASM_TIERING_BUDGET } = await import("../dist/parsers/terraform/hcl2json.js");
-  const tuned = [`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`, ...floor];
+  // The floor under the flags the CLI chooses for the same input (parsers/terraform/hcl2json.ts: no optimizing tier below 256 KB, else a raised budget).
+  const { parserRuntimeFlags } = await import("../dist/parsers/terraform/hcl2json.js");
+  const bytes = hcl ? floor.slice(2).reduce((n, f) => n + fs.statSync(f).size, 0) : 0;
+  const tuned = [parserRuntimeFlags(bytes), ...floor];
   const a = [];
   const b = [];
   const c = [];
@@ -56,7 +58,7 @@ async function compare(label, ours, floor, runs = 3) {
     if (hcl) c.push((await timed(tuned)).ms);
   }
   const [m, f] = [median(a), median(b)];
-  const same = hcl ? `   at our budget ${median(c).toFixed(0).padStart(6)} ms   ${(m / median(c)).toFixed(2)}×` : "";
+  const same = hcl ? `   at our flags ${median(c).toFixed(0).padStart(6)} ms   ${(m / median(c)).toFixed(2)}×` : "";
   console.log(`  ${label.padEnd(46)} ${m.toFixed(0).padStart(6)} ms   floor ${f.toFixed(0).padStart(6)} ms   ${(m / f).toFixed(2)}×${same}`);
 }
 
@@ -76,7 +78,7 @@ export async function benchCases() {
     fs.writeFileSync(bigYaml, largeTemplate(1430));
     const mb = (f) => (fs.statSync(f).size / 1e6).toFixed(2);
 
-    console.log(`\nwhole processes (medians of 3 alternating runs), next to the bare parse of the same input (for HCL also at the CLI's own V8 WASM tiering budget)`);
+    console.log(`\nwhole processes (medians of 3 alternating runs), next to the bare parse of the same input (for HCL also under the CLI's own V8 WASM flags)`);
     await compare(`one ${apiGatewayModule(0).split("\n").length - 1}-line .tf, CLI`, [cli, "convert", small], [floorScript, "hcl", small]);
     await compare(`one ${fs.readFileSync(template, "utf8").split("\n").length - 1}-line template, CLI`, [cli, "convert", template], [floorScript, "yaml", template]);
     await compare("200 .tf files in one directory, CLI", [cli, "convert", many], [floorScript, "hcl", ...fs.readdirSync(many).map((f) => path.join(many, f))]);

@@ -9,6 +9,7 @@
  * either way the command line is the same code.
  */
 import { fileURLToPath } from "node:url";
+import { hclInputBytes } from "./commands/input-size.js";
 import { loadBundle } from "./emitters/typescript/code-cache.js";
 import { tuneParserRuntime } from "./parsers/terraform/hcl2json.js";
 
@@ -17,8 +18,8 @@ interface Commands {
 }
 
 // V8 flags first: the code cache keys its entries by them, and the parser's WASM compiles under them.
-tuneParserRuntime();
 const args = process.argv.slice(2);
+tuneParserRuntime(process.execArgv, hclInputBytes(args));
 const loaded = loadBundle(fileURLToPath(new URL("./cli.bundle.cjs", import.meta.url)));
 if (loaded) {
   // Written as the process ends, so that the entry holds every function this run compiled.

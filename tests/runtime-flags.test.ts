@@ -4,12 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { hclInputBytes } from "../src/commands/input-size.js";
 import { ROOT } from "./helpers/fixtures.js";
 
 /** Calls tuneParserRuntime in a process of its own (V8 flags are process-wide) and prints the flags the process recorded. */
-function tuned(nodeArgs: string[], before = ""): string {
+function tuned(nodeArgs: string[], before = "", call = "h.tuneParserRuntime();"): string {
   const url = pathToFileURL(path.join(ROOT, "dist", "parsers", "terraform", "hcl2json.js")).href;
-  const script = `const h = await import(${JSON.stringify(url)});${before} h.tuneParserRuntime(); const { v8Flags } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, "dist", "model", "v8-flags.js")).href)}); console.log(JSON.stringify({ recorded: process.env.PULUMIGRATE_V8_FLAGS ?? null, flags: v8Flags() }));`;
+  const script = `const h = await import(${JSON.stringify(url)});${before} ${call} const { v8Flags } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, "dist", "model", "v8-flags.js")).href)}); console.log(JSON.stringify({ recorded: process.env.PULUMIGRATE_V8_FLAGS ?? null, flags: v8Flags() }));`;
   // A script file, not -e: node lists an -e script among its execArgv.
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-flags-")), "tune.mjs");
   fs.writeFileSync(file, script);
@@ -29,5 +30,30 @@ describe("the parser runtime's V8 tiering budget", () => {
 
   it("is left alone once the parser has loaded (its WASM compiled under the old budget)", () => {
     expect(JSON.parse(tuned([], " h.startParser();"))).toEqual({ recorded: "", flags: "" });
+  });
+
+  it("a small input runs without the optimizing tier, a large one under the raised budget; tiering flags given to node are kept", () => {
+    const below = `h.tuneParserRuntime(process.execArgv, h.LIFTOFF_ONLY_BELOW - 1);`;
+    const above = `h.tuneParserRuntime(process.execArgv, h.LIFTOFF_ONLY_BELOW);`;
+    expect(JSON.parse(tuned([], "", below))).toEqual({ recorded: "--liftoff-only", flags: "--liftoff-only" });
+    expect(JSON.parse(tuned([], "", above))).toEqual({ recorded: "--wasm-tiering-budget=180000000", flags: "--wasm-tiering-budget=180000000" });
+    expect(JSON.parse(tuned(["--no-liftoff"], "", below))).toEqual({ recorded: "", flags: "--no-liftoff" });
+    expect(JSON.parse(tuned(["--wasm-dynamic-tiering"], "", below))).toEqual({ recorded: "", flags: "--wasm-dynamic-tiering" });
+  });
+});
+
+describe("the HCL a command line names, told before it loads", () => {
+  it("counts the .tf files named and those directly inside a folder named; a repository run is unknown", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-size-"));
+    fs.writeFileSync(path.join(dir, "a.tf"), "x".repeat(100));
+    fs.writeFileSync(path.join(dir, "b.tf.json"), "y".repeat(50));
+    fs.writeFileSync(path.join(dir, "notes.md"), "z".repeat(1000));
+    fs.mkdirSync(path.join(dir, "modules"));
+    fs.writeFileSync(path.join(dir, "modules", "c.tf"), "w".repeat(7));
+    expect(hclInputBytes(["convert", path.join(dir, "a.tf"), "-o", path.join(dir, "out.ts")])).toBe(100);
+    expect(hclInputBytes(["convert", dir, "--no-format"])).toBe(150);
+    expect(hclInputBytes(["convert", path.join(dir, "missing.tf")])).toBe(0);
+    expect(hclInputBytes(["convert", dir, "--recursive", "-o", "x"])).toBeUndefined();
+    expect(hclInputBytes(["migrate", dir, "-o", "x"])).toBeUndefined();
   });
 });

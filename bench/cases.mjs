@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import { apiGatewayModule, apiGatewayTemplate, largeModule, largeTemplate } from "./generate.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cli = path.join(here, "..", "dist", "cli.js");
+// The command as installed (the package's bin).
+const cli = path.join(here, "..", JSON.parse(fs.readFileSync(path.join(here, "..", "package.json"), "utf8")).bin.pulumigrate);
 const floorScript = path.join(here, "floor-files.mjs");
 /** Rounds of the scaling series. */
 const ROUNDS = 4;

@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import { writeRepository } from "./generate.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cli = path.join(here, "..", "dist", "cli.js");
+// The command as installed (the package's bin).
+const cli = path.join(here, "..", JSON.parse(fs.readFileSync(path.join(here, "..", "package.json"), "utf8")).bin.pulumigrate);
 const jobs = os.availableParallelism();
 const sizes = (process.env.BENCH_REPO_SIZES ?? "1,100,1000").split(",").map(Number);
 const f = (n, w = 7) => n.toFixed(0).padStart(w);

@@ -6,7 +6,9 @@
  * starts from the bytecode of an earlier one instead of resolving, reading, parsing and
  * compiling some 110 modules again, ~150 ms of every conversion. Without the bundle (a build
  * that did not make it, or `PULUMIGRATE_NO_BUNDLE=1`) the same modules are imported one by one;
- * either way the command line is the same code.
+ * either way the command line is the same code. The package's `bin` is this file bundled with
+ * the few modules it imports into one CommonJS file (`dist/cli.cjs`), which starts without
+ * node's ES module loader.
  */
 import { fileURLToPath } from "node:url";
 import { hclInputBytes } from "./commands/input-size.js";
@@ -26,5 +28,5 @@ if (loaded) {
   process.once("exit", () => loaded.save());
   (loaded.exports as Commands).run(args);
 } else {
-  ((await import("./commands/index.js")) as Commands).run(args);
+  void import("./commands/index.js").then((m: Commands) => m.run(args));
 }

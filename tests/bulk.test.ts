@@ -11,9 +11,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { apiGatewayTemplate, writeRepository } from "../bench/generate.mjs";
-import { ROOT, SHARED, walk } from "./helpers/fixtures.js";
+import { CLI, ROOT, SHARED, walk } from "./helpers/fixtures.js";
 
-const CLI = path.join(ROOT, "dist", "cli.js");
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-bulk-"));
 const cli = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd, maxBuffer: 64 * 1024 * 1024 });
 

@@ -3,9 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/fixtures.js";
+import { CLI, ROOT } from "./helpers/fixtures.js";
 
-const CLI = path.join(ROOT, "dist", "cli.js");
 const sample = path.join(ROOT, "samples", "lambda-integration", "main.tf");
 
 function run(args: string[], cwd = ROOT) {

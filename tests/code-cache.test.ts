@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { cacheDirectory, ENTRIES_PER_FILE } from "../src/emitters/typescript/code-cache.js";
-import { ROOT } from "./helpers/fixtures.js";
+import { CLI, ROOT } from "./helpers/fixtures.js";
 
 /**
  * Loads `file` through the cache in a process of its own (within one process V8 answers a second
@@ -104,13 +104,14 @@ describe("code cache", () => {
 });
 
 describe("the bundled command line", () => {
-  const cli = (args: string[], env: Record<string, string>, cwd = ROOT) => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), ...args], { encoding: "utf8", cwd, env: { ...process.env, ...env } });
+  const cli = (launcher: string, args: string[], env: Record<string, string>, cwd = ROOT) => {
+    const r = spawnSync(process.execPath, [launcher, ...args], { encoding: "utf8", cwd, env: { ...process.env, ...env } });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
   it("is built, and answers as the modules it was made from do: conversions, a project, a repository run, help, version, usage and input errors", () => {
     expect(fs.existsSync(path.join(ROOT, "dist", "cli.bundle.cjs"))).toBe(true);
+    expect(CLI).toBe(path.join(ROOT, "dist", "cli.cjs"));
     const dir = tmp();
     fs.writeFileSync(path.join(dir, "bad.tf"), 'resource "aws_sqs_queue" "q" {\n  name = "broken\n}\n');
     const template = path.join(ROOT, "samples", "lambda-integration-cfn", "template.yaml");
@@ -131,9 +132,11 @@ describe("the bundled command line", () => {
     const cache = path.join(tmp(), "cache");
     const seen: { status: number | null; stdout: string; stderr: string; written: Record<string, string> }[] = [];
     for (const args of cases) {
-      const answers = ["bundle", "modules"].map((form) => {
+      // The package's bin (the launcher bundled into one CommonJS file) and the launcher module it is made from, each with the bundle; the launcher module with the modules.
+      const forms = [[CLI, ""], [path.join(ROOT, "dist", "cli.js"), ""], [path.join(ROOT, "dist", "cli.js"), "1"]] as const;
+      const answers = forms.map(([launcher, noBundle]) => {
         const out = path.join(tmp(), "project");
-        const a = cli(args.map((x) => x.replace("OUT", out)), { PULUMIGRATE_CACHE_DIR: cache, PULUMIGRATE_NO_BUNDLE: form === "modules" ? "1" : "" }, dir);
+        const a = cli(launcher, args.map((x) => x.replace("OUT", out)), { PULUMIGRATE_CACHE_DIR: cache, PULUMIGRATE_NO_BUNDLE: noBundle }, dir);
         // The repository report's timings differ from run to run; the projects may not.
         const files = fs.existsSync(out) ? fs.readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => !f.startsWith("pulumigrate-report.")) : [];
         const written = Object.fromEntries(files.sort().map((f) => [f, fs.statSync(path.join(out, f)).isFile() ? fs.readFileSync(path.join(out, f), "utf8") : "(folder)"]));
@@ -142,6 +145,7 @@ describe("the bundled command line", () => {
         return { ...a, stdout, stderr: a.stderr.replaceAll(out, "OUT"), written };
       });
       expect(answers[0], args.join(" ")).toEqual(answers[1]);
+      expect(answers[0], args.join(" ")).toEqual(answers[2]);
       seen.push(answers[0]!);
     }
     // What they agree on is the command line working, and failing, as it should.

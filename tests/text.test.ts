@@ -5,9 +5,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { convert } from "../src/index.js";
 import { MAX_SYNTAX_ERRORS } from "../src/parsers/terraform/index.js";
-import { ROOT } from "./helpers/fixtures.js";
+import { CLI } from "./helpers/fixtures.js";
 
-const cli = (file: string) => spawnSync(process.execPath, [path.join(ROOT, "dist", "cli.js"), "convert", file], { encoding: "utf8" });
+const cli = (file: string) => spawnSync(process.execPath, [CLI, "convert", file], { encoding: "utf8" });
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-text-"));
 const located = (ds: readonly { code: string; severity: string; location?: { line: number; column: number } }[]) => ds.map((d) => `${d.location?.line}:${d.location?.column} ${d.severity} ${d.code}`);
 

@@ -8,6 +8,8 @@ import path from "node:path";
 import { convert, type ConvertResult } from "../../src/index.js";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
+/** The command as installed: the package's `bin` (the launcher the build makes, dist/cli.cjs). */
+export const CLI = path.join(ROOT, (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> }).bin.pulumigrate!);
 export const FIXTURES = path.join(ROOT, "tests", "fixtures");
 export const SHARED = path.resolve(ROOT, "..", "shared");
 

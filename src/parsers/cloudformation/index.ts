@@ -40,15 +40,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   const t = parsed.template;
   const locate = (path: readonly string[]): Location => {
     const { line, column } = parsed.locate(path);
-    // Every attribute and reference carries a location and few are ever reported: the path is joined when read.
-    return {
-      file: file.path,
-      line,
-      column,
-      get path() {
-        return path.join("/");
-      },
-    };
+    return { file: file.path, line, column, path: path.join("/") };
   };
   const comments = (path: readonly string[], extra: readonly string[] = []): { comments?: Comments } => {
     const leading = [...parsed.commentsAbove(parsed.locate(path).line), ...extra];

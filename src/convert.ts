@@ -59,6 +59,18 @@ export function detectFormat(files: readonly SourceFile[]): SourceFormat {
   return /^\s*\{/.test(f.text) || /^(AWSTemplateFormatVersion|Resources|Transform|Parameters|Description)\s*:/m.test(f.text) ? "cloudformation" : "terraform";
 }
 
+// Each front end is imported once, on its first conversion (not once per conversion).
+let cloudFormation: ReturnType<typeof loadCloudFormation> | undefined;
+let terraform: ReturnType<typeof loadTerraform> | undefined;
+const loadCloudFormation = async () => {
+  const [p, m] = await Promise.all([import("./parsers/cloudformation/index.js"), import("./mappers/cloudformation/index.js")]);
+  return { parseCloudFormation: p.parseCloudFormation, mapCloudFormation: m.mapCloudFormation };
+};
+const loadTerraform = async () => {
+  const [p, m] = await Promise.all([import("./parsers/terraform/index.js"), import("./mappers/terraform/index.js")]);
+  return { parseTerraform: p.parseTerraform, mapTerraform: m.mapTerraform };
+};
+
 export async function convert(files: readonly SourceFile[], options: ConvertOptions = {}): Promise<ConvertResult> {
   const format = options.format ?? detectFormat(files);
   const diagnostics: Diagnostic[] = [];
@@ -71,7 +83,7 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
       diagnostics.push({ code: "PG1003", severity: "error", message: "one CloudFormation template is one program: convert each template on its own", location: { file: r.path, line: 1, column: 1 } });
     }
     // Loaded when a template is converted (js-yaml and the tag schema cost tens of milliseconds to load).
-    const [{ parseCloudFormation }, { mapCloudFormation }] = await Promise.all([import("./parsers/cloudformation/index.js"), import("./mappers/cloudformation/index.js")]);
+    const { parseCloudFormation, mapCloudFormation } = await (cloudFormation ??= loadCloudFormation());
     const parsed = parseCloudFormation(file ?? { path: "<none>", text: "" });
     append(diagnostics, parsed.diagnostics);
     if (t) t.parse = (t.parse ?? 0) + performance.now() - start;
@@ -79,7 +91,7 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
     program = mapCloudFormation(parsed.program, diagnostics);
   } else {
     // Loaded when Terraform is converted, as the CloudFormation front end is for templates.
-    const [{ parseTerraform }, { mapTerraform }] = await Promise.all([import("./parsers/terraform/index.js"), import("./mappers/terraform/index.js")]);
+    const { parseTerraform, mapTerraform } = await (terraform ??= loadTerraform());
     const parsed = await parseTerraform(files, t);
     append(diagnostics, parsed.diagnostics);
     start = performance.now();

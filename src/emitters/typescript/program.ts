@@ -91,12 +91,15 @@ export function trimBlankLines(text: string): string {
 }
 
 /** Packages the program's namespaces come from. */
-const NAMESPACES: readonly (readonly [string, string, string])[] = [
-  ["pulumi", "@pulumi/pulumi", 'import * as pulumi from "@pulumi/pulumi";'],
-  ["aws", "@pulumi/aws", 'import * as aws from "@pulumi/aws";'],
-  ["aws_native", "@pulumi/aws-native", 'import * as aws_native from "@pulumi/aws-native";'],
-  ["random", "@pulumi/random", 'import * as random from "@pulumi/random";'],
-];
+/** Each package namespace, its package, its import line, and how a use of it reads (`aws.` not after a name or a dot). */
+const NAMESPACES: readonly (readonly [string, string, string, RegExp])[] = (
+  [
+    ["pulumi", "@pulumi/pulumi", 'import * as pulumi from "@pulumi/pulumi";'],
+    ["aws", "@pulumi/aws", 'import * as aws from "@pulumi/aws";'],
+    ["aws_native", "@pulumi/aws-native", 'import * as aws_native from "@pulumi/aws-native";'],
+    ["random", "@pulumi/random", 'import * as random from "@pulumi/random";'],
+  ] as const
+).map(([ns, pkg, line]) => [ns, pkg, line, new RegExp(`(?<![\\w$.])${ns}\\.`)] as const);
 
 export interface EmitOptions {
   /** Component classes the program instantiates: class name → the module path to import it from (`./components/apiGateway`). */
@@ -211,8 +214,8 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
   const text = body.text() + helperText.join("\n");
   const w = new Writer();
   const packages: string[] = [];
-  for (const [ns, pkg, line] of NAMESPACES) {
-    if (new RegExp(`(?<![\\w$.])${ns}\\.`).test(text) || (ns === "pulumi" && (configs.length > 0 || component))) {
+  for (const [ns, pkg, line, used] of NAMESPACES) {
+    if (used.test(text) || (ns === "pulumi" && (configs.length > 0 || component))) {
       w.line(line);
       packages.push(pkg);
     }

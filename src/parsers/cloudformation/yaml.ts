@@ -157,16 +157,16 @@ function expandedSize(v: unknown, limit: number, memo = new Map<object, number>(
 class Positions {
   /** Nodes opened so far; node `n`'s fields are at index `n` of the arrays below. */
   private count = 0;
-  private at = new Int32Array(1024);
-  private lineOf = new Int32Array(1024);
-  private lineStartOf = new Int32Array(1024);
+  private at = new Int32Array(64);
+  private lineOf = new Int32Array(64);
+  private lineStartOf = new Int32Array(64);
   /** The node's first child and its next sibling, each as node + 1 (0: none). */
-  private firstChild = new Int32Array(1024);
-  private nextSibling = new Int32Array(1024);
+  private firstChild = new Int32Array(64);
+  private nextSibling = new Int32Array(64);
   /** The value each node made (a key's name, a mapping, a tag's long form…). */
   private readonly results: unknown[] = [];
   /** 1 for a node written with a CloudFormation tag (`!Ref`, `!If`…): a flag per node, as the walk asks at every step and most nodes have none. */
-  private tagged = new Uint8Array(1024);
+  private tagged = new Uint8Array(64);
   /** The open nodes, and the last child each has so far (node + 1). */
   private readonly stack: number[] = [];
   private readonly lastChild: number[] = [];

@@ -141,7 +141,7 @@ describe("the bundled command line", () => {
         const files = fs.existsSync(out) ? fs.readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => !f.startsWith("pulumigrate-report.")) : [];
         const written = Object.fromEntries(files.sort().map((f) => [f, fs.statSync(path.join(out, f)).isFile() ? fs.readFileSync(path.join(out, f), "utf8") : "(folder)"]));
         // …nor the order projects finish in, nor how long each took.
-        const stdout = args[0] === "migrate" ? a.stdout.replaceAll(out, "OUT").replace(/^\[\d+\/\d+\] /gm, "").replace(/\b\d+ ms\b/g, "? ms").replace(/peak \d+ MB/, "peak ? MB").split("\n").sort().join("\n") : a.stdout;
+        const stdout = args[0] === "migrate" ? a.stdout.replaceAll(out, "OUT").replace(/^\[\d+\/\d+\] /gm, "").replace(/\b\d+(?:\.\d+)? m?s\b/g, "? ms").replace(/peak \d+ MB/, "peak ? MB").split("\n").sort().join("\n") : a.stdout;
         return { ...a, stdout, stderr: a.stderr.replaceAll(out, "OUT"), written };
       });
       expect(answers[0], args.join(" ")).toEqual(answers[1]);

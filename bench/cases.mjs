@@ -10,6 +10,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { apiGatewayModule, apiGatewayTemplate, largeModule, largeTemplate } from "./generate.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,6 +20,15 @@ const cli = path.join(here, "..", JSON.parse(fs.readFileSync(path.join(here, "..
 const floorScript = path.join(here, "floor-files.mjs");
 /** Rounds of the scaling series. */
 const ROUNDS = 4;
+/** A full collection between scaling samples (V8's own, exposed to this process alone), or none where it cannot be had. */
+const gc = (() => {
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    return vm.runInNewContext("gc");
+  } catch {
+    return undefined;
+  }
+})();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs a process; wall time, its stdout, and how long it lingered after its last output. */
@@ -79,16 +90,17 @@ export async function benchCases() {
     fs.writeFileSync(bigYaml, largeTemplate(1430));
     const mb = (f) => (fs.statSync(f).size / 1e6).toFixed(2);
 
-    console.log(`\nwhole processes (medians of 3 alternating runs), next to the bare parse of the same input (for HCL also under the CLI's own V8 WASM flags)`);
-    await compare(`one ${apiGatewayModule(0).split("\n").length - 1}-line .tf, CLI`, [cli, "convert", small], [floorScript, "hcl", small]);
-    await compare(`one ${fs.readFileSync(template, "utf8").split("\n").length - 1}-line template, CLI`, [cli, "convert", template], [floorScript, "yaml", template]);
+    console.log(`\nwhole processes (alternating runs: medians of 9 for one file and of 3 for 200 files, one run of each large input), next to the bare parse of the same input (for HCL also under the CLI's own V8 WASM flags)`);
+    // The one-file cases take a fraction of a second each: more runs, so that the median holds on a noisy machine.
+    await compare(`one ${apiGatewayModule(0).split("\n").length - 1}-line .tf, CLI`, [cli, "convert", small], [floorScript, "hcl", small], 9);
+    await compare(`one ${fs.readFileSync(template, "utf8").split("\n").length - 1}-line template, CLI`, [cli, "convert", template], [floorScript, "yaml", template], 9);
     await compare("200 .tf files in one directory, CLI", [cli, "convert", many], [floorScript, "hcl", ...fs.readdirSync(many).map((f) => path.join(many, f))]);
     await compare(`${mb(bigTf)} MB .tf (5,005 resources), CLI`, [cli, "convert", bigTf], [floorScript, "hcl", bigTf], 1);
     await compare(`${mb(bigTf)} MB .tf, CLI --no-format`, [cli, "convert", bigTf, "--no-format"], [floorScript, "hcl", bigTf], 1);
     await compare(`${mb(bigYaml)} MB template (4,290 resources), CLI`, [cli, "convert", bigYaml], [floorScript, "yaml", bigYaml], 1);
     await compare(`${mb(bigYaml)} MB template, CLI --no-format`, [cli, "convert", bigYaml, "--no-format"], [floorScript, "yaml", bigYaml], 1);
 
-    console.log(`\nscaling (in-process conversion without formatting, after a 50-copy warm-up; ${ROUNDS} rounds over every size; each sample the same work, 700 copies of the resource set (700 conversions at 1×, 70 at 10×, 7 at 100×, 1 at 700×), the best sample kept; time per resource should stay flat)`);
+    console.log(`\nscaling (in-process conversion without formatting, after a 50-copy warm-up; ${ROUNDS} rounds over every size; each sample the same work, 700 copies of the resource set (700 conversions at 1×, 70 at 10×, 7 at 100×, 1 at 700×), begun on a collected heap, the best sample kept; time per resource should stay flat)`);
     const { convert } = await import("../dist/index.js");
     for (const [label, make, perCopy, file] of [
       ["Terraform", largeModule, 13, "s.tf"],
@@ -112,6 +124,8 @@ export async function benchCases() {
           const reps = 700 / n;
           let ms = 0;
           let own = 0;
+          // Every sample starts from a collected heap, so that no size is charged for garbage another left.
+          gc?.();
           for (let run = 0; run < reps; run++) {
             const timings = {};
             const start = performance.now();

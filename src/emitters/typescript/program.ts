@@ -90,8 +90,7 @@ export function trimBlankLines(text: string): string {
   return body.trim() === "" && !body.includes("\n") ? "" : body;
 }
 
-/** Packages the program's namespaces come from. */
-/** Each package namespace, its package, its import line, and how a use of it reads (`aws.` not after a name or a dot). */
+/** Packages the program's namespaces come from: each namespace, its package, its import line, and how a use of it reads (`aws.` not after a name or a dot). */
 const NAMESPACES: readonly (readonly [string, string, string, RegExp])[] = (
   [
     ["pulumi", "@pulumi/pulumi", 'import * as pulumi from "@pulumi/pulumi";'],

@@ -166,7 +166,7 @@ class Positions {
   /** The value each node made (a key's name, a mapping, a tag's long form…). */
   private readonly results: unknown[] = [];
   /** 1 for a node written with a CloudFormation tag (`!Ref`, `!If`…): a flag per node, as the walk asks at every step and most nodes have none. */
-  private tagged = new Uint8Array(64);
+  private tagged = new Int32Array(64);
   /** The open nodes, and the last child each has so far (node + 1). */
   private readonly stack: number[] = [];
   private readonly lastChild: number[] = [];
@@ -212,9 +212,7 @@ class Positions {
     this.lineStartOf = double(this.lineStartOf);
     this.firstChild = double(this.firstChild);
     this.nextSibling = double(this.nextSibling);
-    const flags = new Uint8Array(this.tagged.length * 2);
-    flags.set(this.tagged);
-    this.tagged = flags;
+    this.tagged = double(this.tagged);
   }
 
   /** A node's children, in the order they were written. */

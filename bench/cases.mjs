@@ -18,8 +18,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // The command as installed (the package's bin).
 const cli = path.join(here, "..", JSON.parse(fs.readFileSync(path.join(here, "..", "package.json"), "utf8")).bin.pulumigrate);
 const floorScript = path.join(here, "floor-files.mjs");
-/** Rounds of the scaling series. */
-const ROUNDS = 4;
+/** Rounds of the scaling series, by format: a CloudFormation round takes ~2 s, a Terraform one ~20 s, so the cheaper series gets more samples. */
+const ROUNDS = { Terraform: 4, CloudFormation: 8 };
 /** A full collection between scaling samples (V8's own, exposed to this process alone), or none where it cannot be had. */
 const gc = (() => {
   try {
@@ -100,7 +100,7 @@ export async function benchCases() {
     await compare(`${mb(bigYaml)} MB template (4,290 resources), CLI`, [cli, "convert", bigYaml], [floorScript, "yaml", bigYaml], 1);
     await compare(`${mb(bigYaml)} MB template, CLI --no-format`, [cli, "convert", bigYaml, "--no-format"], [floorScript, "yaml", bigYaml], 1);
 
-    console.log(`\nscaling (in-process conversion without formatting, after a 50-copy warm-up; ${ROUNDS} rounds over every size; each sample the same work, 700 copies of the resource set (700 conversions at 1×, 70 at 10×, 7 at 100×, 1 at 700×), begun on a collected heap, the best sample kept; time per resource should stay flat)`);
+    console.log(`\nscaling (in-process conversion without formatting, after a 50-copy warm-up; ${ROUNDS.Terraform} rounds over every size for Terraform, ${ROUNDS.CloudFormation} for CloudFormation; each sample the same work, 700 copies of the resource set (700 conversions at 1×, 70 at 10×, 7 at 100×, 1 at 700×), begun on a collected heap, the best sample kept; time per resource should stay flat)`);
     const { convert } = await import("../dist/index.js");
     for (const [label, make, perCopy, file] of [
       ["Terraform", largeModule, 13, "s.tf"],
@@ -119,7 +119,7 @@ export async function benchCases() {
       const texts = new Map(sizes.map((n) => [n, make(n)]));
       const best = new Map(sizes.map((n) => [n, Infinity]));
       const ours = new Map(sizes.map((n) => [n, Infinity]));
-      for (let round = 0; round < ROUNDS; round++) {
+      for (let round = 0; round < ROUNDS[label]; round++) {
         for (const n of sizes) {
           const reps = 700 / n;
           let ms = 0;

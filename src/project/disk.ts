@@ -164,11 +164,13 @@ export interface OutputFile {
 function check(dir: string, files: readonly OutputFile[], opts: WriteOptions): void {
   const root = path.resolve(dir);
   const notAnInput = inputGuard(opts);
+  // In a folder that does not exist yet (a new project), no file can: one look instead of one per file.
+  const mayExist = !opts.force && fs.existsSync(root);
   for (const f of files) {
     const target = path.resolve(root, f.path);
     if (path.isAbsolute(f.path) || !target.startsWith(root + path.sep)) throw new Error(`refusing to write ${f.path} outside ${dir}`);
     notAnInput(target);
-    if (!opts.force && fs.existsSync(target)) throw new UsageError(`${path.join(dir, f.path)} exists; use --force to overwrite it`);
+    if (mayExist && fs.existsSync(target)) throw new UsageError(`${path.join(dir, f.path)} exists; use --force to overwrite it`);
   }
 }
 
@@ -191,11 +193,14 @@ export function stageFiles(dir: string, staging: string, files: readonly OutputF
 /** Moves a staged project into place: a new folder in one rename, an existing one file by file; the staging folder is gone after. */
 export function commitStaged(dir: string, staging: string, files: readonly string[], opts: WriteOptions): string[] {
   const root = path.resolve(dir);
+  let moved = false;
   try {
     check(dir, files.map((f) => ({ path: f, content: "" })), opts);
     fs.mkdirSync(path.dirname(root), { recursive: true });
-    if (!fs.existsSync(root)) fs.renameSync(staging, root);
-    else {
+    if (!fs.existsSync(root)) {
+      fs.renameSync(staging, root);
+      moved = true;
+    } else {
       for (const f of files) {
         const target = path.join(root, f);
         fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -203,7 +208,8 @@ export function commitStaged(dir: string, staging: string, files: readonly strin
       }
     }
   } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    // A staging folder renamed into place is gone (removing what is not there costs an error per project).
+    if (!moved) fs.rmSync(staging, { recursive: true, force: true });
   }
   return files.map((f) => path.join(dir, f));
 }

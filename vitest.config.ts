@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // A temporary folder per run, removed at its end (tests/helpers/tmp-setup.ts).
+    globalSetup: ["tests/helpers/tmp-setup.ts"],
   },
 });

@@ -31,22 +31,27 @@ const gc = (() => {
 })();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs a process; wall time, its stdout, and how long it lingered after its last output. */
+const probe = path.join(here, "peak-rss.cjs");
+
+/** Runs a process; wall time, its stdout, how long it lingered after its last output, and its peak memory (MB; peak-rss.cjs reports it on fd 3, which is not output). */
 function timed(args) {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(probe)}`].filter(Boolean).join(" ") };
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe", "pipe"], env });
     let out = "";
+    let rss = "";
     let last = start;
+    let exited = start;
+    child.on("exit", () => (exited = performance.now()));
     child.stdout.on("data", (c) => {
       out += c;
       last = performance.now();
     });
     child.stderr.on("data", () => (last = performance.now()));
-    child.on("exit", (code) => {
-      const end = performance.now();
-      resolve({ ms: end - start, linger: end - last, code, out });
-    });
+    child.stdio[3].on("data", (c) => (rss += c));
+    // Timed to the exit; resolved once its output (and the memory figure) is all read.
+    child.on("close", (code) => resolve({ ms: exited - start, linger: exited - last, code, out, peakMb: Number(rss) / 1024 }));
   });
 }
 
@@ -64,14 +69,17 @@ async function compare(label, ours, floor, runs = 3) {
   const a = [];
   const b = [];
   const c = [];
+  let peak = 0;
   for (let i = 0; i < runs; i++) {
-    a.push((await timed(ours)).ms);
+    const r = await timed(ours);
+    a.push(r.ms);
+    peak = Math.max(peak, r.peakMb);
     b.push((await timed(floor)).ms);
     if (hcl) c.push((await timed(tuned)).ms);
   }
   const [m, f] = [median(a), median(b)];
   const same = hcl ? `   at our flags ${median(c).toFixed(0).padStart(6)} ms   ${(m / median(c)).toFixed(2)}×` : "";
-  console.log(`  ${label.padEnd(46)} ${m.toFixed(0).padStart(6)} ms   floor ${f.toFixed(0).padStart(6)} ms   ${(m / f).toFixed(2)}×${same}`);
+  console.log(`  ${label.padEnd(46)} ${m.toFixed(0).padStart(6)} ms   floor ${f.toFixed(0).padStart(6)} ms   ${(m / f).toFixed(2)}×   peak ${peak.toFixed(0).padStart(4)} MB${same}`);
 }
 
 export async function benchCases() {

@@ -8,6 +8,7 @@ import { startFormatter } from "../emitters/typescript/prettier.js";
 import { startParser } from "../parsers/terraform/hcl2json.js";
 import { isDirectory, UsageError } from "../project/disk.js";
 import type { MigrateArgs } from "./migrate.js";
+import { isRepositoryRun } from "./input-size.js";
 
 /**
  * What a one-project conversion will need, started before anything else loads (yargs, the
@@ -16,7 +17,7 @@ import type { MigrateArgs } from "./migrate.js";
  */
 function startEarly(args: readonly string[]): void {
   if (args.some((a) => /^(-h|--help|--version)$/.test(a))) return;
-  if (args[0] === "migrate" || (args[0] === "convert" && args.some((a) => a === "-r" || a === "--recursive"))) {
+  if (isRepositoryRun(args)) {
     // A repository run: its workers start loading now.
     const jobs = jobsOf(args);
     if (jobs === undefined || (Number.isInteger(jobs) && jobs > 0)) void import("../bulk/pool.js").then((p) => p.startPoolEarly(p.workerCount(jobs)), () => undefined);

@@ -10,8 +10,13 @@ import path from "node:path";
 
 const HCL = /\.tf(\.json)?$/i;
 
+/** A repository run (`migrate`, or `convert --recursive`), told from the words of the command line. */
+export function isRepositoryRun(args: readonly string[]): boolean {
+  return args[0] === "migrate" || (args[0] === "convert" && args.some((a) => a === "-r" || a === "--recursive"));
+}
+
 export function hclInputBytes(args: readonly string[]): number | undefined {
-  if (args[0] !== "convert" || args.some((a) => a === "-r" || a === "--recursive")) return undefined;
+  if (args[0] !== "convert" || isRepositoryRun(args)) return undefined;
   let bytes = 0;
   for (const a of args.slice(1)) {
     if (a.startsWith("-")) continue;

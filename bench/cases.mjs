@@ -13,10 +13,9 @@ import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { apiGatewayModule, apiGatewayTemplate, largeModule, largeTemplate } from "./generate.mjs";
+import { cli } from "./bin.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// The command as installed (the package's bin).
-const cli = path.join(here, "..", JSON.parse(fs.readFileSync(path.join(here, "..", "package.json"), "utf8")).bin.pulumigrate);
 const floorScript = path.join(here, "floor-files.mjs");
 /** Rounds of the scaling series, by format: a CloudFormation round takes ~2 s, a Terraform one ~20 s, so the cheaper series gets more samples. */
 const ROUNDS = { Terraform: 4, CloudFormation: 8 };

@@ -11,10 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeRepository } from "./generate.mjs";
+import { cli } from "./bin.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// The command as installed (the package's bin).
-const cli = path.join(here, "..", JSON.parse(fs.readFileSync(path.join(here, "..", "package.json"), "utf8")).bin.pulumigrate);
 const jobs = os.availableParallelism();
 const sizes = (process.env.BENCH_REPO_SIZES ?? "1,100,1000").split(",").map(Number);
 const f = (n, w = 7) => n.toFixed(0).padStart(w);

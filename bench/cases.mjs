@@ -17,6 +17,8 @@ import { cli } from "./bin.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const floorScript = path.join(here, "floor-files.mjs");
+/** The peer of the template cases (cdk-from-cfn, a dev dependency). */
+const peerScript = path.join(here, "peer-cdk-from-cfn.cjs");
 /** Rounds of the scaling series, by format: a CloudFormation round takes ~2 s, a Terraform one ~20 s, so the cheaper series gets more samples. */
 const ROUNDS = { Terraform: 4, CloudFormation: 8 };
 /** A full collection between scaling samples (V8's own, exposed to this process alone), or none where it cannot be had. */
@@ -57,9 +59,10 @@ function timed(args) {
 /**
  * Our process next to its floor, alternating. For HCL, the floor runs twice: with node's defaults
  * (the bare parse process a user of the library gets, the issue's floor) and with the WASM
- * flags the CLI sets for itself, so that the part of the ratio owed to that setting shows.
+ * flags the CLI sets for itself, so that the part of the ratio owed to that setting shows. A
+ * template also runs next to its peer, cdk-from-cfn's whole process on the same file.
  */
-async function compare(label, ours, floor, runs = 3) {
+async function compare(label, ours, floor, runs = 3, peer = undefined) {
   const hcl = floor[1] === "hcl";
   // The floor under the flags the CLI chooses for the same input (parsers/terraform/hcl2json.ts: no optimizing tier below 256 KB, else a raised budget).
   const { parserRuntimeFlags } = await import("../dist/parsers/terraform/hcl2json.js");
@@ -68,6 +71,7 @@ async function compare(label, ours, floor, runs = 3) {
   const a = [];
   const b = [];
   const c = [];
+  const d = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
     const r = await timed(ours);
@@ -75,10 +79,12 @@ async function compare(label, ours, floor, runs = 3) {
     peak = Math.max(peak, r.peakMb);
     b.push((await timed(floor)).ms);
     if (hcl) c.push((await timed(tuned)).ms);
+    if (peer) d.push((await timed(peer)).ms);
   }
   const [m, f] = [median(a), median(b)];
   const same = hcl ? `   at our flags ${median(c).toFixed(0).padStart(6)} ms   ${(m / median(c)).toFixed(2)}×` : "";
-  console.log(`  ${label.padEnd(46)} ${m.toFixed(0).padStart(6)} ms   floor ${f.toFixed(0).padStart(6)} ms   ${(m / f).toFixed(2)}×   peak ${peak.toFixed(0).padStart(4)} MB${same}`);
+  const peerText = peer ? `   cdk-from-cfn ${median(d).toFixed(0).padStart(6)} ms   ${(m / median(d)).toFixed(2)}×` : "";
+  console.log(`  ${label.padEnd(46)} ${m.toFixed(0).padStart(6)} ms   floor ${f.toFixed(0).padStart(6)} ms   ${(m / f).toFixed(2)}×   peak ${peak.toFixed(0).padStart(4)} MB${same}${peerText}`);
 }
 
 export async function benchCases() {
@@ -97,14 +103,14 @@ export async function benchCases() {
     fs.writeFileSync(bigYaml, largeTemplate(1430));
     const mb = (f) => (fs.statSync(f).size / 1e6).toFixed(2);
 
-    console.log(`\nwhole processes (alternating runs: medians of 9 for one file and of 3 for 200 files, one run of each large input), next to the bare parse of the same input (for HCL also under the CLI's own V8 WASM flags)`);
+    console.log(`\nwhole processes (alternating runs: medians of 9 for one file and of 3 for 200 files, one run of each large input), next to the bare parse of the same input (for HCL also under the CLI's own V8 WASM flags; for a template also cdk-from-cfn's whole process)`);
     // The one-file cases take a fraction of a second each: more runs, so that the median holds on a noisy machine.
     await compare(`one ${apiGatewayModule(0).split("\n").length - 1}-line .tf, CLI`, [cli, "convert", small], [floorScript, "hcl", small], 9);
-    await compare(`one ${fs.readFileSync(template, "utf8").split("\n").length - 1}-line template, CLI`, [cli, "convert", template], [floorScript, "yaml", template], 9);
+    await compare(`one ${fs.readFileSync(template, "utf8").split("\n").length - 1}-line template, CLI`, [cli, "convert", template], [floorScript, "yaml", template], 9, [peerScript, template]);
     await compare("200 .tf files in one directory, CLI", [cli, "convert", many], [floorScript, "hcl", ...fs.readdirSync(many).map((f) => path.join(many, f))]);
     await compare(`${mb(bigTf)} MB .tf (5,005 resources), CLI`, [cli, "convert", bigTf], [floorScript, "hcl", bigTf], 1);
     await compare(`${mb(bigTf)} MB .tf, CLI --no-format`, [cli, "convert", bigTf, "--no-format"], [floorScript, "hcl", bigTf], 1);
-    await compare(`${mb(bigYaml)} MB template (4,290 resources), CLI`, [cli, "convert", bigYaml], [floorScript, "yaml", bigYaml], 1);
+    await compare(`${mb(bigYaml)} MB template (4,290 resources), CLI`, [cli, "convert", bigYaml], [floorScript, "yaml", bigYaml], 1, [peerScript, bigYaml]);
     await compare(`${mb(bigYaml)} MB template, CLI --no-format`, [cli, "convert", bigYaml, "--no-format"], [floorScript, "yaml", bigYaml], 1);
 
     console.log(`\nscaling (in-process conversion without formatting, after a 50-copy warm-up; ${ROUNDS.Terraform} rounds over every size for Terraform, ${ROUNDS.CloudFormation} for CloudFormation; each sample the same work, 700 copies of the resource set (700 conversions at 1×, 70 at 10×, 7 at 100×, 1 at 700×), begun on a collected heap, the best sample kept; time per resource should stay flat)`);

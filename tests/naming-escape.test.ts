@@ -15,6 +15,16 @@ describe("naming", () => {
     ["my-bucket", "myBucket"],
     ["3rd", "_3rd"],
     ["subnet_id", "subnetId"],
+    // One word of letters and digits (the common case, read without splitting) and the same words split.
+    ["API", "api"],
+    ["X", "x"],
+    ["S3Bucket", "s3Bucket"],
+    ["ABs", "abs"],
+    ["9", "_9"],
+    ["9Lives", "_9Lives"],
+    ["api-GATEWAY_v2", "apiGATEWAYV2"],
+    ["", "_"],
+    ["--", "_"],
   ])("camelCase(%s) = %s", (input, out) => expect(camelCase(input)).toBe(out));
 
   it("never hands out a reserved word or a taken name", () => {

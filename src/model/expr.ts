@@ -216,8 +216,12 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
     case "call":
       for (const x of e.args) walkExpr(x, visit);
       return;
+    case "ref":
+      // The commonest node after literals: its index keys, without a list of them made first.
+      for (const a of e.path) if (a.kind === "index") walkExpr(a.key, visit);
+      return;
     default:
-      // The rarer kinds (and those with accessors) through the one list of children.
+      // The rarer kinds through the one list of children.
       for (const c of childrenOf(e)) walkExpr(c, visit);
   }
 }

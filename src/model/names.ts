@@ -19,11 +19,17 @@ const RESERVED = new Set([
   "Promise", "Record", "Set", "Map", "Error", "notImplemented",
 ]);
 
+const ONE_WORD = /^[A-Za-z0-9]+$/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isCapital = (c: number) => c >= 65 && c <= 90;
+
 /**
  * camelCase of a source name: `apigw_lambda` → `apigwLambda`, `MyDemoAPI` → `myDemoAPI`,
  * `VPCs` → `vpcs`, `ProviderARNs` → `providerARNs`, `my-bucket` → `myBucket`.
  */
 export function camelCase(name: string): string {
+  // A name of letters and digits alone (most logical ids and many Terraform names) is one word.
+  if (ONE_WORD.test(name)) return isDigit(name.charCodeAt(0)) ? "_" + lowerLeading(name) : lowerLeading(name);
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
   if (words.length === 0) return "_";
   const [first, ...rest] = words;
@@ -36,15 +42,15 @@ export function camelCase(name: string): string {
 
 /** Lowers the leading capital run: `MyDemo` → `myDemo`, `VPCs` → `vpcs`, `APIGateway` → `apiGateway`. */
 function lowerLeading(w: string): string {
-  const m = /^[A-Z]+/.exec(w);
-  if (!m) return w;
-  const run = m[0];
-  if (run.length === w.length) return w.toLowerCase();
-  if (run.length === 1) return w[0]!.toLowerCase() + w.slice(1);
+  let run = 0;
+  while (run < w.length && isCapital(w.charCodeAt(run))) run++;
+  if (run === 0) return w;
+  if (run === w.length) return w.toLowerCase();
+  if (run === 1) return w[0]!.toLowerCase() + w.slice(1);
   // `APIGateway`: the last capital starts the next word, unless a plural `s` follows (`VPCs`).
-  const next = w.slice(run.length);
+  const next = w.slice(run);
   if (next === "s") return w.toLowerCase();
-  return run.slice(0, -1).toLowerCase() + run.slice(-1) + next;
+  return w.slice(0, run - 1).toLowerCase() + w[run - 1] + next;
 }
 
 export function isReserved(name: string): boolean {

@@ -20,17 +20,17 @@ import { forExpr, forPairs } from "./for.js";
 import { liftExpr, outputCall } from "./lift.js";
 import type { PrintEnv } from "./env.js";
 
+/** No substitutions (one map for every printer that has none). */
+const NO_SUBST: ReadonlyMap<Expr, string> = new Map();
+
 export class ExprPrinter {
-  /** Leaves replaced by lambda parameters while printing a lifted body. */
-  readonly subst: Map<Expr, string>;
   private readonly outMemo = new Map<Expr, boolean>();
 
   constructor(
     readonly env: PrintEnv,
-    subst: ReadonlyMap<Expr, string> = new Map(),
-  ) {
-    this.subst = new Map(subst);
-  }
+    /** Leaves replaced by lambda parameters while printing a lifted body (never changed once given: a lift makes a map of its own). */
+    readonly subst: ReadonlyMap<Expr, string> = NO_SUBST,
+  ) {}
 
   /** The expression's type in this scope. */
   type(e: Expr): Type {

@@ -1,6 +1,4 @@
-import { append } from "../../model/append.js";
-
-/** An indentation-aware line writer; sections are separate writers appended in order. */
+/** A line writer; sections are separate writers, the text of one followed by another's ({@link Writer.textWith}). */
 export class Writer {
   private readonly out: string[] = [];
 
@@ -10,7 +8,8 @@ export class Writer {
 
   /** Adds one or more lines given as a block of text. */
   lines(text: string): void {
-    for (const l of text.split("\n")) this.out.push(l);
+    if (!text.includes("\n")) this.out.push(text);
+    else for (const l of text.split("\n")) this.out.push(l);
   }
 
   /** A blank line, never two in a row and never at the start. */
@@ -18,17 +17,23 @@ export class Writer {
     if (this.out.length && this.out[this.out.length - 1] !== "") this.out.push("");
   }
 
-  append(other: Writer): void {
-    append(this.out, other.out);
-  }
-
   isEmpty(): boolean {
     return this.out.length === 0;
   }
 
   text(): string {
-    const lines = [...this.out];
-    while (lines.length && lines[lines.length - 1] === "") lines.pop();
-    return lines.join("\n") + "\n";
+    let end = this.out.length;
+    while (end > 0 && this.out[end - 1] === "") end--;
+    return (end === this.out.length ? this.out : this.out.slice(0, end)).join("\n") + "\n";
+  }
+
+  /**
+   * The text of this writer's lines followed by `body`'s (trailing blank lines dropped, as
+   * `text()` drops them), from `bodyText`, the `body.text()` the caller already has: the body's
+   * lines, most of a program, are not joined a second time.
+   */
+  textWith(body: Writer, bodyText: string): string {
+    if (!body.out.some((l) => l !== "")) return this.text();
+    return this.out.length ? this.out.join("\n") + "\n" + bodyText : bodyText;
   }
 }

@@ -42,9 +42,16 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     const { line, column } = parsed.locate(path);
     return { file: file.path, line, column, path: path.join("/") };
   };
-  const comments = (path: readonly string[], extra: readonly string[] = []): { comments?: Comments } => {
-    const leading = [...parsed.commentsAbove(parsed.locate(path).line), ...extra];
+  /** The comment lines above the entry at `line` (a location already found), and `extra` after them. */
+  const commentsAt = (line: number, extra: readonly string[] = []): { comments?: Comments } => {
+    const leading = [...parsed.commentsAbove(line), ...extra];
     return leading.length ? { comments: { leading } } : {};
+  };
+  const comments = (path: readonly string[], extra: readonly string[] = []): { comments?: Comments } => commentsAt(parsed.locate(path).line, extra);
+  /** An item's location and the comments above it, the path walked once. */
+  const located = (path: readonly string[], extra: readonly string[] = []): { loc: Location; comments?: Comments } => {
+    const loc = locate(path);
+    return { loc, ...commentsAt(loc.line, extra) };
   };
   const section = (name: string): Obj => {
     const v = t[name];
@@ -131,7 +138,9 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     }
     const body: Attribute[] = Object.entries(props).map(([k, v]) => {
       const pp = [...path, "Properties", k];
-      return { kind: "attribute", name: k, value: value(v, pp), loc: locate(pp), ...comments(pp) };
+      const lowered = value(v, pp);
+      const loc = locate(pp);
+      return { kind: "attribute", name: k, value: lowered, loc, ...commentsAt(loc.line) };
     });
     const depends = r.DependsOn === undefined ? [] : Array.isArray(r.DependsOn) ? r.DependsOn : [r.DependsOn];
     const dependsOn = depends.map((d, i) => value({ Ref: d }, [...path, "DependsOn", ...(Array.isArray(r.DependsOn) ? [String(i)] : [])]));
@@ -156,8 +165,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
         ...(typeof r.Condition === "string" ? { condition: value({ Condition: r.Condition }, [...path, "Condition"]) } : {}),
         ...(retain ? { retainOnDelete: true } : {}),
       },
-      loc: locate(path),
-      ...comments(path, extra),
+      ...located(path, extra),
     }));
   }
   for (const [i, [name, o]] of Object.entries(outputs).entries()) {

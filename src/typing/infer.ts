@@ -40,12 +40,17 @@ export type Scope = ReadonlyMap<string, Type>;
 export const NO_SCOPE: Scope = new Map();
 
 /** Where a class or invoke of the program is described: `aws.apigateway.Integration` → aws / `apigateway.Integration`. */
-export function schemaKey(name: string): { pkg: Pkg; key: string } | undefined {
+export function schemaKey(name: string): { readonly pkg: Pkg; readonly key: string } | undefined {
+  // Asked for every resource and invoke a program declares, of a few classes: each name is read once.
+  if (schemaKeys.has(name)) return schemaKeys.get(name);
   const m = /^(aws|aws_native|random)\.(?:([A-Za-z0-9]+)\.)?([A-Za-z_$][\w$]*?)(Output)?$/.exec(name);
-  if (!m) return undefined;
-  const pkg: Pkg = m[1] === "aws" ? "aws" : m[1] === "random" ? "random" : "aws-native";
-  return { pkg, key: `${m[2] ?? "index"}.${m[3]}` };
+  const pkg: Pkg | undefined = !m ? undefined : m[1] === "aws" ? "aws" : m[1] === "random" ? "random" : "aws-native";
+  const found = m && pkg ? { pkg, key: `${m[2] ?? "index"}.${m[3]}` } : undefined;
+  if (schemaKeys.size < 10_000) schemaKeys.set(name, found);
+  return found;
 }
+
+const schemaKeys = new Map<string, { readonly pkg: Pkg; readonly key: string } | undefined>();
 
 export function configBaseType(t: ConfigType): Type {
   switch (t.kind) {
@@ -78,7 +83,9 @@ export class TypeTable {
     /** The component classes modules became, by class name: what their instances expose. */
     readonly components: ReadonlyMap<string, Type> = new Map(),
   ) {
-    this.decls = new Map(decls.map((d) => [d.id, d]));
+    const byId = new Map<string, Decl>();
+    for (const d of decls) byId.set(d.id, d);
+    this.decls = byId;
   }
 
   /** The type of a declaration's value (a resource, a list of resources, a config value…). */

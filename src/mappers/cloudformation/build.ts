@@ -55,9 +55,17 @@ export function sibling(ctx: ResourceContext, suffix: string, path: readonly str
 
 /** The required arguments of a classic class (`aws.apigateway.Integration`); aws-native declares none. */
 function requiredOf(className: string): readonly string[] {
-  const m = /^aws\.(?:(\w+)\.)?(\w+)$/.exec(className);
-  return (m && awsSchema().resources[`${m[1] ?? "index"}.${m[2]}`]?.required) || [];
+  let found = requiredByClass.get(className);
+  if (found === undefined) {
+    const m = /^aws\.(?:(\w+)\.)?(\w+)$/.exec(className);
+    found = (m && awsSchema().resources[`${m[1] ?? "index"}.${m[2]}`]?.required) || [];
+    requiredByClass.set(className, found);
+  }
+  return found;
 }
+
+/** Asked for every declaration made, of a few classes: each is looked up once. */
+const requiredByClass = new Map<string, readonly string[]>();
 
 export function declare(ctx: ResourceContext, className: string, args: Extract<Expr, { kind: "object" }>, o: DeclareOptions = {}): ResourceDecl {
   const suffix = o.suffix ?? "";

@@ -91,6 +91,18 @@ export function nativeClass(cfnType: string): string | undefined {
 }
 
 export function resolveCfnType(cfnType: string): Target {
+  // Asked once per resource, of a few types: each type is resolved once.
+  let found = targets.get(cfnType);
+  if (!found) {
+    found = resolve(cfnType);
+    if (targets.size < 10_000) targets.set(cfnType, found);
+  }
+  return found;
+}
+
+const targets = new Map<string, Target>();
+
+function resolve(cfnType: string): Target {
   if (cfnType.startsWith("AWS::Serverless::")) return { kind: "serverless" };
   const typeKey = cfnTypeKey(cfnType);
   const curated = CURATED[cfnType];

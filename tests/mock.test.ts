@@ -234,6 +234,13 @@ describe("CloudFormation API Gateway fixtures under mocks", () => {
     expect(no.map((r) => r.name)).toEqual(["Api"]);
   });
 
+  it("an aws-native output the provider may leave unset reaches a required argument as its value", async () => {
+    const rs = await run("cfn_native_optional_output");
+    // The mocks echo inputs as outputs: the config's name is what the Endpoint is given, in both arguments.
+    expect(named(rs, "Endpoint").inputs).toMatchObject({ endpointConfigName: "config-a", endpointName: "config-a" });
+    expect(named(rs, "Endpoint").dependencies).toContain("EndpointConfig");
+  });
+
   it("a Deployment's StageName becomes a Stage of that deployment", async () => {
     const rs = await run("cfn_deployment_stage");
     expect(named(rs, "DeploymentStage").inputs).toMatchObject({ deployment: "Deployment-id", restApi: "Api-id", stageName: "v1", description: "first stage", variables: { mode: "fast" } });

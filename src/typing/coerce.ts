@@ -18,17 +18,17 @@ import { required, schemaOf, unwrap, type Pkg, type Type } from "./types.js";
 type Use = "string" | "number" | "bool" | "object";
 
 /** The argument properties of a declaration's class or invoke (or of the component a module became). */
-export function argProps(d: Decl, components: ReadonlyMap<string, Type> = new Map()): { pkg: Pkg; props: Props } | undefined {
+export function argProps(d: Decl, components: ReadonlyMap<string, Type> = new Map()): { pkg: Pkg; props: Props; required: readonly string[] } | undefined {
   if (d.kind !== "resource" && d.kind !== "invoke") return undefined;
   if (d.kind === "resource" && d.component) {
     const c = components.get(d.className);
-    return c?.k === "component" && c.inputs ? { pkg: "aws", props: c.inputs } : undefined;
+    return c?.k === "component" && c.inputs ? { pkg: "aws", props: c.inputs, required: [] } : undefined;
   }
   const k = schemaKey(d.kind === "resource" ? d.className : d.fn);
   if (!k) return undefined;
   const s = schemaOf(k.pkg);
   const entry = d.kind === "resource" ? s.resources[k.key] : s.functions[k.key];
-  return entry ? { pkg: k.pkg, props: entry.args } : undefined;
+  return entry ? { pkg: k.pkg, props: entry.args, required: entry.required } : undefined;
 }
 
 function nestedProps(shape: Shape | undefined, pkg: Pkg): Props | undefined {
@@ -205,11 +205,30 @@ export class Coercer {
     if (d.kind !== "resource" && d.kind !== "invoke") return d;
     const a = argProps(d, this.types.components);
     const scope = this.types.repeatScope(d.repeat);
-    const args = a ? this.object(d.args, a.props, a.pkg, scope, d.loc) : d.args;
+    const args = a ? this.present(this.object(d.args, a.props, a.pkg, scope, d.loc), a.required, scope) : d.args;
     const r = d.repeat;
     const repeat = r?.kind === "count" ? { ...r, count: this.value(r.count, "n", "aws", NO_SCOPE, d.loc) } : r;
     if (args === d.args && repeat === r) return d;
     return { ...d, args, ...(repeat ? { repeat } : {}) };
+  }
+
+  /**
+   * A required argument given an output the provider may leave unset (`Output<T | undefined>`,
+   * as most @pulumi/aws-native outputs are typed) takes it as set (`present`, printed `x!` inside
+   * `.apply`): the class will not take `T | undefined` there, and a resource that needs the
+   * value cannot be created without it (CloudFormation's `Fn::GetAtt` fails the same way).
+   */
+  private present(e: Expr, required: readonly string[], scope: Scope): Expr {
+    if (e.kind !== "object" || required.length === 0) return e;
+    let changed = false;
+    const entries = e.entries.map((en): ObjectEntry => {
+      if (typeof en.key !== "string" || !required.includes(en.key)) return en;
+      const t = this.types.type(en.value, scope);
+      if (t.k !== "output" || t.of.k !== "opt") return en;
+      changed = true;
+      return { ...en, value: { kind: "call", name: "present", args: [en.value], implicit: true } };
+    });
+    return changed ? { ...e, entries } : e;
   }
 
   private object(e: Expr, props: Props, pkg: Pkg, scope: Scope, loc: Location | undefined): Expr {

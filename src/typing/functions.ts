@@ -1,10 +1,10 @@
 /**
  * The signatures of the model's function vocabulary: Terraform's built-in functions (and the
- * few the CloudFormation lowering adds), each with its family, its result type from its
+ * few the CloudFormation lowering and the typing pass add), each with its family, its result type from its
  * argument types, and how it treats Outputs. The emitter prints each one; a test checks that
  * the two tables name the same functions, and the README's list is generated from this one.
  */
-import { ANY, BOOL, iteration, join, joinAll, list, map, NUMBER, opt, STRING, unwrap, type Type } from "./types.js";
+import { ANY, BOOL, iteration, join, joinAll, list, map, NUMBER, opt, required, STRING, unwrap, type Type } from "./types.js";
 
 export type Family =
   | "string"
@@ -17,7 +17,8 @@ export type Family =
   | "hash"
   | "network"
   | "conversion"
-  | "cloudformation";
+  | "cloudformation"
+  | "converter";
 
 export interface Signature {
   readonly family: Family;
@@ -185,6 +186,9 @@ export const SIGNATURES: Readonly<Record<string, Signature>> = {
   tojsonstring: { family: "cloudformation", outputs: "structural", result: () => STRING },
   /** `Fn::FindInMap` with a `DefaultValue`: the value where the keys find one, else the default. */
   withdefault: { family: "cloudformation", result: (a) => join(a[0] ?? ANY, a[1] ?? ANY) },
+  // What the typing pass inserts, from any source.
+  /** A value the provider may leave unset, where a required argument takes it (typing/coerce.ts): taken as set. */
+  present: { family: "converter", result: (a) => required(a[0] ?? ANY) },
 };
 
 function flatElement(t: Type): Type {
@@ -206,7 +210,7 @@ function mergeType(args: readonly Type[]): Type {
 /** Functions of the vocabulary that Terraform documents as built-in (every family but CloudFormation's). */
 export function terraformFunctions(): string[] {
   return Object.entries(SIGNATURES)
-    .filter(([, s]) => s.family !== "cloudformation")
+    .filter(([, s]) => s.family !== "cloudformation" && s.family !== "converter")
     .map(([n]) => n)
     .sort();
 }

@@ -13,12 +13,13 @@ const TITLES: Readonly<Record<Family, string>> = {
   network: "IP network",
   conversion: "Type conversion",
   cloudformation: "CloudFormation",
+  converter: "Inserted by the converter",
 };
 
 export function functionsSection(): string {
   const lines = ["<!-- functions: generated from src/typing/functions.ts by tests/docs.test.ts (UPDATE_GOLDEN=1 rewrites it) -->"];
   for (const family of Object.keys(TITLES) as Family[]) {
-    if (family === "cloudformation") continue;
+    if (family === "cloudformation" || family === "converter") continue;
     const names = Object.entries(SIGNATURES).filter(([, s]) => s.family === family).map(([n, s]) => (s.unsupported ? `${n} (not converted: ${s.unsupported})` : s.impure ? `${n} (evaluated at every run, with a note)` : n));
     lines.push(`- ${TITLES[family]}: ${names.sort().map((n) => (n.includes(" ") ? `\`${n.slice(0, n.indexOf(" "))}\`${n.slice(n.indexOf(" "))}` : `\`${n}\``)).join(", ")}`);
   }

@@ -1,5 +1,5 @@
 /** Terraform's file-system, date and time, and IP network functions (see ./index.ts). */
-import { binary, call, code, method } from "../code.js";
+import { binary, call, code, method, primary } from "../code.js";
 import { helper, type FnPrinter } from "./shared.js";
 
 const pathFn = (name: string): FnPrinter => ([p], ctx) => {
@@ -49,4 +49,5 @@ export const SYSTEM_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   cidrsubnets: helper("cidrsubnets"),
   cidr: helper("cidr"),
   withdefault: ([value, fallback]) => binary("??", value!.print(), fallback!.print()),
+  present: ([value]) => code(`${primary(value!.print())}!`),
 };

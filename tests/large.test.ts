@@ -7,16 +7,36 @@ import { append } from "../src/model/append.js";
  * elements overflows the stack (a 2 MB template's program has that many lines).
  */
 describe("large programs", () => {
-  it("a section of 400,000 lines is appended to another whole and in order", () => {
+  it("a section of 400,000 lines follows another whole and in order", () => {
     const section = new Writer();
     for (let i = 0; i < 400_000; i++) section.line(`const x${i} = ${i};`);
     const program = new Writer();
     program.line("// head");
-    program.append(section);
-    const lines = program.text().split("\n");
+    const lines = program.textWith(section, section.text()).split("\n");
     expect(lines).toHaveLength(400_002);
     expect(lines[1]).toBe("const x0 = 0;");
     expect(lines[400_000]).toBe("const x399999 = 399999;");
+  });
+
+  it("one section's text followed by another's is both sections' lines, trailing blank lines dropped", () => {
+    const writer = (...lines: string[]) => {
+      const w = new Writer();
+      for (const l of lines) w.line(l);
+      return w;
+    };
+    const cases: [string[], string[], string][] = [
+      [["import a;", ""], ["const b = 1;", "", ""], "import a;\n\nconst b = 1;\n"],
+      [[], ["const b = 1;"], "const b = 1;\n"],
+      [["import a;", ""], [], "import a;\n"],
+      [["import a;", ""], ["", ""], "import a;\n"],
+      [[], [], "\n"],
+    ];
+    for (const [head, body, text] of cases) {
+      const b = writer(...body);
+      expect(writer(...head).textWith(b, b.text())).toBe(text);
+      // What one writer holding both sections' lines prints.
+      expect(writer(...head, ...body).text()).toBe(text);
+    }
   });
 
   it("append keeps order and takes any iterable", () => {

@@ -22,6 +22,7 @@ const ROUNDS = 2;
 export function benchRepositories() {
   console.log(`\nrepositories (N root modules + 3 templates, ${jobs} workers; whole processes, best of ${ROUNDS} alternating rounds)`);
   const perProject = [];
+  const walls = [];
   for (const n of sizes) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-bench-repo-"));
     try {
@@ -53,6 +54,7 @@ export function benchRepositories() {
       const report = JSON.parse(out);
       const projects = report.totals.projects;
       perProject.push(wall / projects);
+      walls.push([projects, wall]);
       const stages = Object.entries(report.stages).map(([k, v]) => `${k} ${f(v, 0)}`).join(", ");
       console.log(`  N = ${String(n).padEnd(5)} ${projects} projects`);
       console.log(`    hcl2json parse only (floor)  ${f(floorWall)} ms   peak RSS ${f(floor.peakRssMb)} MB   (${floor.files} files)`);
@@ -65,5 +67,9 @@ export function benchRepositories() {
   if (perProject.length >= 2) {
     const [a, b] = perProject.slice(-2);
     console.log(`  time per project, N = ${sizes.at(-2)} → ${sizes.at(-1)}: ${a.toFixed(1)} → ${b.toFixed(1)} ms (${((b / a - 1) * 100).toFixed(0)}%)`);
+    // What each further project costs, without the run's fixed start-up (the process, the workers' parser, schemas and prettier):
+    // the wall time added between sizes over the projects added.
+    const marginal = walls.slice(1).map(([n, w], i) => `${walls[i][0]} → ${n}: ${((w - walls[i][1]) / (n - walls[i][0])).toFixed(1)} ms`);
+    console.log(`  time per project added (wall time between sizes over the projects added): ${marginal.join(", ")}`);
   }
 }

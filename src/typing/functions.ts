@@ -1,8 +1,9 @@
 /**
  * The signatures of the model's function vocabulary: Terraform's built-in functions (and the
- * few the CloudFormation lowering and the typing pass add), each with its family, its result type from its
- * argument types, and how it treats Outputs. The emitter prints each one; a test checks that
- * the two tables name the same functions, and the README's list is generated from this one.
+ * few the CloudFormation lowering and the typing pass add), each with its family, its result
+ * type from its argument types, and how it treats Outputs. The emitter prints each one; a test
+ * checks that the two tables name the same functions, and the README's list is generated from
+ * this one.
  */
 import { ANY, BOOL, iteration, join, joinAll, list, map, NUMBER, opt, required, STRING, unwrap, type Type } from "./types.js";
 
@@ -207,7 +208,7 @@ function mergeType(args: readonly Type[]): Type {
   return { k: "object", fields };
 }
 
-/** Functions of the vocabulary that Terraform documents as built-in (every family but CloudFormation's). */
+/** Functions of the vocabulary that Terraform documents as built-in (every family but what the CloudFormation lowering and the typing pass add). */
 export function terraformFunctions(): string[] {
   return Object.entries(SIGNATURES)
     .filter(([, s]) => s.family !== "cloudformation" && s.family !== "converter")

@@ -6,6 +6,8 @@
  * reach the output.
  */
 
+import { memo } from "./memo.js";
+
 const RESERVED = new Set([
   "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
   "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in",
@@ -155,15 +157,6 @@ export function pascal(snake: string): string {
 // Property names come from a small vocabulary (the schema's and the template's), converted once each.
 const camelMemo = new Map<string, string>();
 const snakeMemo = new Map<string, string>();
-
-function memo(table: Map<string, string>, key: string, f: (k: string) => string): string {
-  let v = table.get(key);
-  if (v === undefined) {
-    v = f(key);
-    if (table.size < 100_000) table.set(key, v);
-  }
-  return v;
-}
 
 /** PascalCase → snake_case: `RestApiId` → `rest_api_id`, `ProviderARNs` → `provider_arns`. */
 export function snake(name: string): string {

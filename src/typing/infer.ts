@@ -6,6 +6,7 @@
  * variables of `for` expressions and resource loops).
  */
 import { walkExpr, type Expr, type ForExpr, type RefExpr } from "../model/expr.js";
+import { memo } from "../model/memo.js";
 import type { ConfigType, Decl, InvokeDecl, Repeat, ResourceDecl } from "../model/pulumi.js";
 import { SIGNATURES } from "./functions.js";
 import { stronglyConnected } from "./graph.js";
@@ -39,18 +40,18 @@ import {
 export type Scope = ReadonlyMap<string, Type>;
 export const NO_SCOPE: Scope = new Map();
 
+const schemaKeys = new Map<string, { readonly pkg: Pkg; readonly key: string } | undefined>();
+
 /** Where a class or invoke of the program is described: `aws.apigateway.Integration` → aws / `apigateway.Integration`. */
 export function schemaKey(name: string): { readonly pkg: Pkg; readonly key: string } | undefined {
   // Asked for every resource and invoke a program declares, of a few classes: each name is read once.
-  if (schemaKeys.has(name)) return schemaKeys.get(name);
-  const m = /^(aws|aws_native|random)\.(?:([A-Za-z0-9]+)\.)?([A-Za-z_$][\w$]*?)(Output)?$/.exec(name);
-  const pkg: Pkg | undefined = !m ? undefined : m[1] === "aws" ? "aws" : m[1] === "random" ? "random" : "aws-native";
-  const found = m && pkg ? { pkg, key: `${m[2] ?? "index"}.${m[3]}` } : undefined;
-  if (schemaKeys.size < 10_000) schemaKeys.set(name, found);
-  return found;
+  return memo(schemaKeys, name, () => {
+    const m = /^(aws|aws_native|random)\.(?:([A-Za-z0-9]+)\.)?([A-Za-z_$][\w$]*?)(Output)?$/.exec(name);
+    if (!m) return undefined;
+    const pkg: Pkg = m[1] === "aws" ? "aws" : m[1] === "random" ? "random" : "aws-native";
+    return { pkg, key: `${m[2] ?? "index"}.${m[3]}` };
+  }, 10_000);
 }
-
-const schemaKeys = new Map<string, { readonly pkg: Pkg; readonly key: string } | undefined>();
 
 export function configBaseType(t: ConfigType): Type {
   switch (t.kind) {

@@ -251,7 +251,7 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
     if (d.kind === "resource") resources[d.className] = (resources[d.className] ?? 0) + 1;
     if (d.kind === "comment" && d.lines[0]?.startsWith("TODO(pulumigrate)")) placeholders.push({ text: d.lines.join(" "), ...(d.loc ? { location: d.loc } : {}) });
   }
-  return { code: w.textWith(body, bodyText), kinds, packages, resources: sortKeys(resources), placeholders };
+  return { code: w.textWith(bodyText), kinds, packages, resources: sortKeys(resources), placeholders };
 }
 
 function sortKeys<T>(r: Record<string, T>): Record<string, T> {

@@ -28,12 +28,12 @@ export class Writer {
   }
 
   /**
-   * The text of this writer's lines followed by `body`'s (trailing blank lines dropped, as
-   * `text()` drops them), from `bodyText`, the `body.text()` the caller already has: the body's
-   * lines, most of a program, are not joined a second time.
+   * The text of this writer's lines followed by another writer's, given as its `text()` (so that
+   * its lines, most of a program, are not joined a second time): trailing blank lines dropped,
+   * as `text()` drops them. A writer with no line but blank ones has the text "\n".
    */
-  textWith(body: Writer, bodyText: string): string {
-    if (!body.out.some((l) => l !== "")) return this.text();
+  textWith(bodyText: string): string {
+    if (bodyText === "\n") return this.text();
     return this.out.length ? this.out.join("\n") + "\n" + bodyText : bodyText;
   }
 }

@@ -7,6 +7,7 @@
 import type { Diagnostic } from "../../model/diagnostics.js";
 import type { Comments, Expr, ObjectEntry } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
+import { memo } from "../../model/memo.js";
 import type { ResourceDecl } from "../../model/pulumi.js";
 import { awsSchema } from "../../schema/index.js";
 import { requireArguments } from "../required.js";
@@ -53,19 +54,16 @@ export function sibling(ctx: ResourceContext, suffix: string, path: readonly str
   };
 }
 
+const requiredByClass = new Map<string, readonly string[]>();
+
 /** The required arguments of a classic class (`aws.apigateway.Integration`); aws-native declares none. */
 function requiredOf(className: string): readonly string[] {
-  let found = requiredByClass.get(className);
-  if (found === undefined) {
+  // Asked for every declaration made, of a few classes: each is looked up once.
+  return memo(requiredByClass, className, () => {
     const m = /^aws\.(?:(\w+)\.)?(\w+)$/.exec(className);
-    found = (m && awsSchema().resources[`${m[1] ?? "index"}.${m[2]}`]?.required) || [];
-    requiredByClass.set(className, found);
-  }
-  return found;
+    return (m && awsSchema().resources[`${m[1] ?? "index"}.${m[2]}`]?.required) || [];
+  });
 }
-
-/** Asked for every declaration made, of a few classes: each is looked up once. */
-const requiredByClass = new Map<string, readonly string[]>();
 
 export function declare(ctx: ResourceContext, className: string, args: Extract<Expr, { kind: "object" }>, o: DeclareOptions = {}): ResourceDecl {
   const suffix = o.suffix ?? "";

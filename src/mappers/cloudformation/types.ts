@@ -4,6 +4,7 @@
  * return on it, and the property renames no rule reaches. Any other type goes through
  * `@pulumi/aws-native` (whose names follow CloudFormation one to one) when it exists there.
  */
+import { memo } from "../../model/memo.js";
 import { snake } from "../../model/names.js";
 import { awsSchema, nativeSchema, type ResourceSchema } from "../../schema/index.js";
 
@@ -90,17 +91,12 @@ export function nativeClass(cfnType: string): string | undefined {
   return m ? nativeIndex.get(`${m[1]}::${m[2]}`.toLowerCase()) : undefined;
 }
 
+const targets = new Map<string, Target>();
+
 export function resolveCfnType(cfnType: string): Target {
   // Asked once per resource, of a few types: each type is resolved once.
-  let found = targets.get(cfnType);
-  if (!found) {
-    found = resolve(cfnType);
-    if (targets.size < 10_000) targets.set(cfnType, found);
-  }
-  return found;
+  return memo(targets, cfnType, resolve, 10_000);
 }
-
-const targets = new Map<string, Target>();
 
 function resolve(cfnType: string): Target {
   if (cfnType.startsWith("AWS::Serverless::")) return { kind: "serverless" };

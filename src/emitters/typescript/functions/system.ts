@@ -1,4 +1,4 @@
-/** Terraform's file-system, date and time, and IP network functions (see ./index.ts). */
+/** Terraform's file-system, date and time, and IP network functions (see ./index.ts), and two of the converter's own: `withdefault` (CloudFormation's `Fn::FindInMap` default) and `present` (typing/coerce.ts). */
 import { binary, call, code, method, primary } from "../code.js";
 import { helper, type FnPrinter } from "./shared.js";
 

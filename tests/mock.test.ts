@@ -386,3 +386,19 @@ describe("optional(type, default) attributes", () => {
     expect(exports).toMatchObject({ retries: 3, level: "DEBUG", methods: { a: "GET" } });
   });
 });
+
+describe("try(), can() and compact() over values that may be absent", () => {
+  const run = (config: Record<string, string> = {}) => runProgramExports(path.join(FIXTURES, "try_compact_absent", "expected", "index.ts"), config);
+
+  it("fall back, answer false and drop the null where the variable is unset", async () => {
+    const { registered, exports } = await run();
+    expect(registered.find((r) => r.type === "aws:sqs/queue:Queue")!.inputs.name).toBe("fallback");
+    expect(exports).toEqual({ endpoints3: ["vpce-1"], usable: false });
+  });
+
+  it("read the value where it is set", async () => {
+    const { registered, exports } = await run({ routing_policy: JSON.stringify({ set_identifier: "blue" }), extra_endpoint: "vpce-0" });
+    expect(registered.find((r) => r.type === "aws:sqs/queue:Queue")!.inputs.name).toBe("blue");
+    expect(exports).toEqual({ endpoints3: ["vpce-0", "vpce-1"], usable: true });
+  });
+});

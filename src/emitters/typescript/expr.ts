@@ -30,7 +30,18 @@ export class ExprPrinter {
     readonly env: PrintEnv,
     /** Leaves replaced by lambda parameters while printing a lifted body (never changed once given: a lift makes a map of its own). */
     readonly subst: ReadonlyMap<Expr, string> = NO_SUBST,
+    /**
+     * Inside `try()`/`can()`: a read through a value that may be absent is asserted present
+     * (`x!.y`). At run time it still throws there, which the helper catches as Terraform's try
+     * catches the error; only the type checker is told.
+     */
+    readonly asserting = false,
   ) {}
+
+  /** Prints `e` as an argument of `try()`/`can()` (see {@link asserting}). */
+  printAsserting(e: Expr): Code {
+    return (this.asserting ? this : new ExprPrinter(this.env, this.subst, true)).print(e);
+  }
 
   /** The expression's type in this scope. */
   type(e: Expr): Type {
@@ -293,6 +304,7 @@ export class ExprPrinter {
           text = `(${text} as Record<string, ${values.length && values.every((v) => v === values[0]) && values[0] !== "undefined" ? values[0] : "any"}>)`;
         }
       }
+      if (this.asserting && t.k === "opt") text += "!";
       text += this.accessor(a);
       t = a.kind === "attr" ? attribute(t, a.name) : element(t, literalKey(a.key));
     }
@@ -365,6 +377,7 @@ export class ExprPrinter {
       warn: (message) => this.env.diags.push(diagnostic("PG2005", "warning", message, e.loc ?? this.env.loc)),
       info: (message) => this.env.diags.push(diagnostic("PG2010", "info", message, e.loc ?? this.env.loc)),
       print: (x) => this.print(x),
+      printAsserting: (x) => this.printAsserting(x),
       fresh: (name) => callScope.claim(name),
       object: (entries) => this.object(entries),
     });

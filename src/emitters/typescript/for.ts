@@ -19,7 +19,7 @@ function forSource(p: ExprPrinter, e: ForExpr): { inner: ExprPrinter; source: Co
   const v = scope.claim(camelCase(e.valueVar));
   // A set's key is its value.
   const k = mentions(e.keyVar) && e.keyVar ? (it.kind === "set" ? v : scope.claim(camelCase(e.keyVar))) : undefined;
-  const inner = new ExprPrinter(withLocals(p.env, { [e.valueVar]: v, ...(e.keyVar && k ? { [e.keyVar]: k } : {}) }, p.env.types.forScope(e, p.env.scopeTypes), scope), p.subst);
+  const inner = new ExprPrinter(withLocals(p.env, { [e.valueVar]: v, ...(e.keyVar && k ? { [e.keyVar]: k } : {}) }, p.env.types.forScope(e, p.env.scopeTypes), scope), p.subst, p.asserting);
   let coll = p.print(e.collection);
   // Terraform fails on a null collection; so does the program, at the same place.
   if (p.type(e.collection).k === "opt" && !isOutputType(t)) coll = code(`${primary(coll)}!`);

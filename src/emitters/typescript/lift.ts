@@ -64,7 +64,7 @@ export function liftExpr(p: ExprPrinter, e: Expr): Code {
   const names = leaves.map((l) => scope.claimShadowing(paramName(l, p.env.names), forbidden));
   const subst = new Map(p.subst);
   for (const [x, i] of param) subst.set(x, names[i]!);
-  const inner = new ExprPrinter({ ...p.env, scope }, subst);
+  const inner = new ExprPrinter({ ...p.env, scope }, subst, p.asserting);
   let body = inner.print(e);
   // What is left holds outputs a loop variable reads: the lambda returns them resolved.
   if (inner.isOut(e)) body = call("pulumi.output", [body]);

@@ -44,8 +44,14 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
     return code(`${ctx.helper("coalesce")}(${args.map((a, i) => (printed[i] ? printed[i]!.text : spreadable(a))).join(", ")})`);
   },
   coalescelist: helper("coalescelist"),
-  compact: ([l], ctx) =>
-    method(l!.print(), "filter", [lambda(ctx, "v", l!, (v) => (elementOf(l!.type).k === "string" ? v : `${v} !== undefined && ${v} !== null && ${v} !== ""`), PREC.and)]),
+  compact: ([l], ctx) => {
+    if (elementOf(l!.type).k === "string") return method(l!.print(), "filter", [lambda(ctx, "v", l!, (v) => v)]);
+    // A type predicate, so that the list's type loses the null and undefined it drops (TypeScript
+    // infers none for a test that also drops "").
+    const v = ctx.fresh("v");
+    const p = param(v, l);
+    return method(l!.print(), "filter", [code(`(${p}): ${v} is NonNullable<typeof ${v}> => ${v} !== undefined && ${v} !== null && ${v} !== ""`, PREC.arrow)]);
+  },
   concat: (args) => concat(args),
   list: (args) => concat(args.map((a) => (a.spread ? a : { ...a, expr: { kind: "list", items: [a.expr] }, print: () => code(`[${arg(a.print())}]`) }))),
   contains: ([l, v], ctx) => {

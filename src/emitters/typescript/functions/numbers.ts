@@ -1,12 +1,12 @@
 /** Terraform's numeric and type-conversion functions (see ./index.ts). */
 import { arrow, binary, call, code, conditional, method, PREC, unary } from "../code.js";
 import { stringLiteral } from "../escape.js";
-import { helper, literal, spreadable, typed, type FnArg, type FnPrinter } from "./shared.js";
+import { helper, literal, spreadable, typed, type FnArg, type FnContext, type FnPrinter } from "./shared.js";
 
 const math = (name: string): FnPrinter => (args) => code(`Math.${name}(${args.map(spreadable).join(", ")})`);
 
-/** A closure of each alternative, for try() and can(): `() => value`. */
-const thunks = (args: readonly FnArg[]) => args.map((a) => arrow("", a.print()));
+/** A closure of each alternative, for try() and can(): `() => value`, reads through absent values asserted present (they throw, and the helper catches it). */
+const thunks = (args: readonly FnArg[], ctx: FnContext) => args.map((a) => arrow("", ctx.printAsserting(a.expr)));
 
 export const NUMBER_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   abs: math("abs"),
@@ -40,8 +40,8 @@ export const NUMBER_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
     if (e.implicit) return binary("===", v!.print(), code('"true"'));
     return call(ctx.helper("tobool"), [v!.print()]);
   },
-  try: (args, ctx) => call(ctx.helper("tryValues"), thunks(args)),
-  can: ([v], ctx) => call(ctx.helper("can"), thunks([v!])),
+  try: (args, ctx) => call(ctx.helper("tryValues"), thunks(args, ctx)),
+  can: ([v], ctx) => call(ctx.helper("can"), thunks([v!], ctx)),
   sensitive: ([v]) => call("pulumi.secret", [v!.print()]),
   nonsensitive: ([v]) => call("pulumi.unsecret", [v!.out ? v!.print() : call("pulumi.output", [v!.print()])]),
   issensitive: ([v]) => (v!.out ? call("pulumi.output", [call("pulumi.isSecret", [call("pulumi.output", [v!.print()])])]) : code("false")),

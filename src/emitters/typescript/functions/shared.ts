@@ -24,6 +24,8 @@ export interface FnContext extends ProgramContext {
   info(message: string): void;
   /** Prints another expression in the same place. */
   print(e: Expr): Code;
+  /** Prints it as an argument of `try()`: reads through values that may be absent asserted present. */
+  printAsserting(e: Expr): Code;
   /** A name for a lambda parameter, free where the call is printed. */
   fresh(name: string): string;
   /** Prints an object literal of entries (`spread` entries are `...value`). */

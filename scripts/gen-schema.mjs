@@ -168,7 +168,7 @@ function members(node, sf, module, { classOutputs = false } = {}) {
   return { props, required, optional };
 }
 
-const schema = { package: "", resources: {}, functions: {}, inputTypes: {}, outputTypes: {} };
+const schema = { package: "", resources: {}, functions: {}, inputTypes: {}, outputTypes: {}, inputRequired: {} };
 schema.package = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
 
 const modules = fs.readdirSync(root).filter((d) => {
@@ -230,7 +230,8 @@ function collect(dir, module) {
 for (const m of modules.sort()) collect(path.join(root, m), m);
 collect(root, "index");
 
-function collectTypes(file, into) {
+/** Interfaces of a types file: { name: props }; with `requiredInto`, the names of the properties each requires (where it requires any). */
+function collectTypes(file, into, requiredInto) {
   const sf = parseFile(file);
   const visit = (stmts, ns) => {
     for (const st of stmts) {
@@ -238,13 +239,15 @@ function collectTypes(file, into) {
       else if (ts.isInterfaceDeclaration(st)) {
         const module = (ns ?? "index").split(".")[0];
         const key = ns && ns.includes(".") ? `${ns}.${st.name.text}` : `${ns ?? "index"}.${st.name.text}`;
-        into[key] = members(st, sf, module).props;
+        const m = members(st, sf, module);
+        into[key] = m.props;
+        if (requiredInto && m.required.length) requiredInto[key] = m.required;
       }
     }
   };
   visit(sf.statements, undefined);
 }
-if (fs.existsSync(path.join(root, "types", "input.d.ts"))) collectTypes(path.join(root, "types", "input.d.ts"), schema.inputTypes);
+if (fs.existsSync(path.join(root, "types", "input.d.ts"))) collectTypes(path.join(root, "types", "input.d.ts"), schema.inputTypes, schema.inputRequired);
 if (!native && fs.existsSync(path.join(root, "types", "output.d.ts"))) collectTypes(path.join(root, "types", "output.d.ts"), schema.outputTypes);
 
 /**
@@ -256,10 +259,10 @@ if (!native && fs.existsSync(path.join(root, "types", "output.d.ts"))) collectTy
 function split(schema) {
   const files = {};
   const index = { package: schema.package, modules: {} };
-  for (const section of ["resources", "functions", "inputTypes", "outputTypes"]) {
+  for (const section of ["resources", "functions", "inputTypes", "outputTypes", "inputRequired"]) {
     for (const [key, value] of Object.entries(schema[section])) {
       const module = key.slice(0, key.indexOf("."));
-      const file = (files[`${module}.json`] ??= { resources: {}, functions: {}, inputTypes: {}, outputTypes: {} });
+      const file = (files[`${module}.json`] ??= { resources: {}, functions: {}, inputTypes: {}, outputTypes: {}, inputRequired: {} });
       file[section][key] = value;
       // The index lists the resources and functions (what is iterated); nested types are found by their module.
       const entry = (index.modules[module] ??= { resources: [], functions: [] });

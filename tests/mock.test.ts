@@ -402,3 +402,9 @@ describe("try(), can() and compact() over values that may be absent", () => {
     expect(exports).toEqual({ endpoints3: ["vpce-0", "vpce-1"], usable: true });
   });
 });
+
+describe("a nested block without what the package requires", () => {
+  it("stops where the program runs, naming the argument, as Terraform stops where it plans", async () => {
+    await expect(runProgram(path.join(FIXTURES, "nested_required_missing", "expected", "index.ts"), {})).rejects.toThrow(/not converted by pulumigrate: aws_api_gateway_stage\.canary_settings: required argument deploymentId/);
+  });
+});

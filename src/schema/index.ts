@@ -45,6 +45,8 @@ export interface AwsSchema {
   readonly functions: Readonly<Record<string, FunctionSchema>>;
   readonly inputTypes: Readonly<Record<string, Props>>;
   readonly outputTypes: Readonly<Record<string, Props>>;
+  /** The properties an input type requires (no `?` in the package's types), for the types that require any. */
+  readonly inputRequired: Readonly<Record<string, readonly string[]>>;
 }
 
 interface ModuleFile {
@@ -52,6 +54,7 @@ interface ModuleFile {
   readonly functions: Record<string, FunctionSchema>;
   readonly inputTypes: Record<string, Props>;
   readonly outputTypes: Record<string, Props>;
+  readonly inputRequired: Record<string, readonly string[]>;
 }
 
 interface SchemaIndex {
@@ -110,7 +113,7 @@ function lazySchema(dir: string): AwsSchema {
         return value === undefined ? undefined : { value, enumerable: true, configurable: true, writable: false };
       },
     });
-  return { package: index.package, resources: view("resources"), functions: view("functions"), inputTypes: view("inputTypes"), outputTypes: view("outputTypes") };
+  return { package: index.package, resources: view("resources"), functions: view("functions"), inputTypes: view("inputTypes"), outputTypes: view("outputTypes"), inputRequired: view("inputRequired") };
 }
 
 let cached: AwsSchema | undefined;

@@ -12,19 +12,19 @@ import { awsSchema, isList, objectTypeOf, type Props, type Shape } from "../../s
 import { camel } from "../../model/names.js";
 import { readsArchiveHash } from "./providers.js";
 import { mapProperty } from "../properties.js";
+import { requireArguments } from "../required.js";
 
 export interface BodyContext {
   readonly tfType: string;
   readonly diags: Diagnostic[];
   /** Rewrites source references in a value into Pulumi references; `loc` is where the value stands. */
   readonly value: (e: Expr, loc?: Location) => Expr;
-  /** Schema of nested types: inputs for resources and invokes. */
-  readonly types?: Readonly<Record<string, Props>>;
 }
 
 export function mapBody(items: readonly BodyItem[], props: Props | undefined, ctx: BodyContext): Expr {
   const entries: ObjectEntry[] = [];
-  const types = ctx.types ?? awsSchema().inputTypes;
+  // Nested types: the inputs of resources and invokes, and what each requires.
+  const { inputTypes: types, inputRequired } = awsSchema();
   // Repeated blocks of one type collect into one array property, placed where the first one stood.
   const blockGroups = new Map<string, ObjectEntry & { items: Expr[] }>();
 
@@ -54,14 +54,18 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
       continue;
     }
     const nestedType = objectTypeOf(shape);
-    const nestedProps = nestedType ? types[nestedType] ?? types[`${nestedType}Args`] : undefined;
+    const nestedKey = nestedType === undefined ? undefined : types[nestedType] ? nestedType : types[`${nestedType}Args`] ? `${nestedType}Args` : undefined;
+    const nestedProps = nestedKey === undefined ? undefined : types[nestedKey];
     const nestedCtx: BodyContext = { ...ctx, tfType: `${ctx.tfType}.${it.name}` };
+    // A block that leaves out what the package's type requires (written for an older provider,
+    // say) gets the same placeholder and warning as a resource that does.
+    const complete = (obj: Expr) => requireArguments(obj, (nestedKey && inputRequired[nestedKey]) || [], nestedCtx.tfType, it.loc, ctx.diags);
     if (it.kind === "dynamic") {
       // `rule.key` / `rule.value` inside the content become the loop's own variables (before
       // references are resolved: `my_rule.value` reads like a resource of type `my_rule`).
       const iterator = it.iterator;
       const contentCtx: BodyContext = { ...nestedCtx, value: (e, loc) => ctx.value(transformExpr(e, (x) => iteratorRef(x, iterator)), loc) };
-      const content = mapBody(it.content, nestedProps, contentCtx);
+      const content = complete(mapBody(it.content, nestedProps, contentCtx));
       const mapped: Expr = {
         kind: "for",
         keyVar: `${iterator}_key`,
@@ -85,7 +89,7 @@ export function mapBody(items: readonly BodyItem[], props: Props | undefined, ct
       entries.push(entry);
       continue;
     }
-    const obj = mapBody(it.body, nestedProps, nestedCtx);
+    const obj = complete(mapBody(it.body, nestedProps, nestedCtx));
     if (shape !== undefined && !isList(shape)) {
       if (blockGroups.has(prop)) {
         ctx.diags.push(diagnostic("PG2004", "warning", `${ctx.tfType}: block '${it.name}' is allowed once; the first one is used`, it.loc));

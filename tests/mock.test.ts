@@ -282,7 +282,7 @@ describe("template directives", () => {
 });
 
 describe("attributes the provider moved", () => {
-  it("a Deployment's stage_name is a Stage of that deployment, and its invoke URL the Stage's", async () => {
+  it("a Deployment's stage_name is a Stage of that deployment, and its invoke URL and stage attributes are read from the Stage", async () => {
     const { registered, exports } = await runProgramExports(path.join(FIXTURES, "deployment_stage_name", "expected", "index.ts"));
     const stage = registered.find((r) => r.type === "aws:apigateway/stage:Stage")!;
     expect(stage).toMatchObject({ name: "prod", inputs: { deployment: "prod-id", restApi: "api-id", stageName: "prod", description: "production", variables: { mode: "fast" } } });
@@ -290,7 +290,7 @@ describe("attributes the provider moved", () => {
     const deployment = registered.find((r) => r.type === "aws:apigateway/deployment:Deployment")!;
     expect(deployment.inputs).toEqual({ restApi: "api-id", description: "first deployment" });
     expect(deployment.dependencies).toContain("get");
-    expect(exports).toEqual({ invokeUrl: "https://prod.execute-api.mock.amazonaws.com/prod", executionArn: "arn:aws:execute-api:mock:123456789012:prod/prod/*/GET/" });
+    expect(exports).toEqual({ invokeUrl: "https://prod.execute-api.mock.amazonaws.com/prod", executionArn: "arn:aws:execute-api:mock:123456789012:prod/prod/*/GET/", stage: "prod (production)" });
   });
 });
 

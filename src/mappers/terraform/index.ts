@@ -105,7 +105,7 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
         const m = movedOf(it);
         const target = m ? resolveResourceType(m.asType) : undefined;
         const answers: Declared | undefined = m && target ? { id: `${key}.${m.suffix}`, tfType: m.asType, repeated, converted: true, props: target.schema.outputs } : undefined;
-        const moved = m && answers ? Object.fromEntries(Object.keys(m.reads).map((a) => [a, answers])) : undefined;
+        const moved = m && answers ? Object.fromEntries(Object.entries(m.reads).map(([a, attr]) => [a, { by: answers, attr }])) : undefined;
         resources.set(key, { id: key, tfType: it.type, repeated, converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}), ...(moved ? { moved } : {}) });
       } else if (VALUE_ATTRIBUTES[it.type]) {
         data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, values: VALUE_ATTRIBUTES[it.type]! });

@@ -2,7 +2,8 @@
  * Attributes the provider moved to another resource. `@pulumi/aws` 7's Deployment has no stage:
  * an `aws_api_gateway_deployment` with `stage_name` becomes the Deployment plus an
  * `aws.apigateway.Stage` of it (the stage Terraform's deployment made), the stage's attributes
- * go with it, and reads of `invoke_url` / `execution_arn` read the Stage's. A short table, each
+ * go with it, and reads of `invoke_url` / `execution_arn` and of the moved attributes read the
+ * Stage's. A short table, each
  * entry tested by its fixture.
  */
 import type { Expr } from "../../model/expr.js";
@@ -35,7 +36,7 @@ export const MOVED: Readonly<Record<string, MovedAttributes>> = {
     attributes: { stage_name: "stage_name", stage_description: "description", variables: "variables", canary_settings: "canary_settings" },
     copied: ["rest_api_id"],
     link: { attribute: "deployment_id", output: "id" },
-    reads: { invoke_url: "invoke_url", execution_arn: "execution_arn" },
+    reads: { invoke_url: "invoke_url", execution_arn: "execution_arn", stage_name: "stage_name", stage_description: "description", variables: "variables" },
   },
 };
 

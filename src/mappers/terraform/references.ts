@@ -19,8 +19,8 @@ export interface Declared {
   /** Made by count / for_each: the first index selects an instance. */
   readonly repeated: boolean;
   readonly converted: boolean;
-  /** Attributes another declaration answers (moved.ts): Terraform attribute → that declaration. */
-  readonly moved?: Readonly<Record<string, Declared>>;
+  /** Attributes another declaration answers (moved.ts): Terraform attribute → that declaration, and its attribute that answers. */
+  readonly moved?: Readonly<Record<string, { readonly by: Declared; readonly attr: string }>>;
   /** Attributes whose value is the declaration itself (an archive_file's output_path is the archive). */
   readonly values?: readonly string[];
 }
@@ -114,7 +114,10 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
       }
       const firstAttr = r.path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");
       const answered = firstAttr && d.moved?.[firstAttr.name];
-      if (answered) return { ...r, target: { kind: "decl", id: answered.id }, path: mapPath(r.path, answered) };
+      if (answered) {
+        const renamed = r.path.map((a) => (a === firstAttr ? { kind: "attr" as const, name: answered.attr } : a));
+        return { ...r, target: { kind: "decl", id: answered.by.id }, path: mapPath(renamed, answered.by) };
+      }
       const path = mapPath(r.path, d);
       const unknown = path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");
       if (unknown && d.props && unknown.name !== "id" && unknown.name !== "urn" && !(unknown.name in d.props)) {

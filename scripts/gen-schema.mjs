@@ -145,11 +145,16 @@ function importIdOf(doc, key, cls, props) {
   return sep ? [sep, ...parts] : undefined;
 }
 
-/** Properties of an interface or class: { name: shape }, and the required ones. */
+/**
+ * Properties of an interface or class: { name: shape }, the required ones, and those deprecated
+ * for another property of the same type and shape (`@deprecated Use 'region' instead`, `name is
+ * deprecated. Use region instead.`): { old: new }.
+ */
 function members(node, sf, module, { classOutputs = false } = {}) {
   const props = {};
   const required = [];
   const optional = [];
+  const renamed = {};
   for (const m of node.members) {
     if (!ts.isPropertyDeclaration(m) && !ts.isPropertySignature(m)) continue;
     if (!m.type || !m.name || !ts.isIdentifier(m.name) && !ts.isStringLiteral(m.name)) continue;
@@ -164,8 +169,13 @@ function members(node, sf, module, { classOutputs = false } = {}) {
     if (!m.questionToken) required.push(name);
     // A class output typed `Output<T | undefined>`: the provider may leave it unset.
     if (classOutputs && /\|\s*undefined\s*>$/.test(text)) optional.push(name);
+    const doc = m.getFullText(sf).slice(0, m.getLeadingTriviaWidth(sf));
+    const said = /@deprecated (?:Use '(\w+)' instead|\w+ is deprecated\. Use (\w+) instead)\b/.exec(doc);
+    if (said) renamed[name] = (said[1] ?? said[2]).replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
   }
-  return { props, required, optional };
+  // Only where the other property holds the same kind of value (not `region` → `regions`, a list).
+  for (const [from, to] of Object.entries(renamed)) if (!(to in props) || to === from || JSON.stringify(props[to]) !== JSON.stringify(props[from])) delete renamed[from];
+  return { props, required, optional, renamed };
 }
 
 const schema = { package: "", resources: {}, functions: {}, inputTypes: {}, outputTypes: {}, inputRequired: {} };
@@ -215,11 +225,14 @@ function collect(dir, module) {
         const result = decls.get(`${up}Result`);
         const hasOutput = sf.statements.some((x) => ts.isFunctionDeclaration(x) && x.name?.text === `${fn}Output`);
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
+        const r = result ? members(result, sf, module) : { props: {}, renamed: {} };
         schema.functions[`${module}.${fn}`] = {
           token: `aws:${module}/${base}:${fn}`,
           args: a.props,
           required: a.required,
-          result: result ? members(result, sf, module).props : {},
+          result: r.props,
+          // Result attributes the package deprecates for another that holds the same value (getRegion's name → region).
+          ...(Object.keys(r.renamed).length ? { resultRenamed: r.renamed } : {}),
           output: hasOutput,
         };
       }

@@ -408,3 +408,11 @@ describe("a nested block without what the package requires", () => {
     await expect(runProgram(path.join(FIXTURES, "nested_required_missing", "expected", "index.ts"), {})).rejects.toThrow(/not converted by pulumigrate: aws_api_gateway_stage\.canary_settings: required argument deploymentId/);
   });
 });
+
+describe("data sources", () => {
+  it("read attributes the package renamed under their new names, with the values Terraform reads", async () => {
+    const { registered, exports } = await runProgramExports(path.join(FIXTURES, "data_source_invoke", "expected", "index.ts"), {}, { region: "eu-west-1" });
+    expect(registered.find((r) => r.type === "aws:iam/role:Role")!.inputs.name).toBe("role-eu-west-1");
+    expect(exports).toMatchObject({ account: "123456789012", arnPrefix: "arn:aws:iam::123456789012:root (eu-west-1)" });
+  });
+});

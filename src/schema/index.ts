@@ -36,6 +36,8 @@ export interface FunctionSchema {
   readonly args: Props;
   readonly required: readonly string[];
   readonly result: Props;
+  /** Result attributes the package deprecates for another holding the same value (getRegion's `name` → `region`). */
+  readonly resultRenamed?: Readonly<Record<string, string>>;
   readonly output: boolean;
 }
 

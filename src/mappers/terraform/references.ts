@@ -21,6 +21,8 @@ export interface Declared {
   readonly converted: boolean;
   /** Attributes another declaration answers (moved.ts): Terraform attribute → that declaration, and its attribute that answers. */
   readonly moved?: Readonly<Record<string, { readonly by: Declared; readonly attr: string }>>;
+  /** Attributes read under the name the package now gives them (a data source's deprecated `name` → `region`). */
+  readonly renamed?: Readonly<Record<string, string>>;
   /** Attributes whose value is the declaration itself (an archive_file's output_path is the archive). */
   readonly values?: readonly string[];
 }
@@ -193,14 +195,14 @@ function mapPath(path: readonly Accessor[], d: Declared): Accessor[] {
     lead.push(path[0]);
     rest = path.slice(1);
   }
-  return [...lead, ...mapAttrs(rest, d.props, d.tfType, awsSchema().outputTypes)];
+  return [...lead, ...mapAttrs(rest, d.props, d.tfType, awsSchema().outputTypes, d.renamed)];
 }
 
-function mapAttrs(path: readonly Accessor[], props: Props, tfType: string, types: Readonly<Record<string, Props>>): Accessor[] {
+function mapAttrs(path: readonly Accessor[], props: Props, tfType: string, types: Readonly<Record<string, Props>>, renamed?: Readonly<Record<string, string>>): Accessor[] {
   const out: Accessor[] = [];
   let current: Props | undefined = props;
   let shape: Shape | undefined;
-  for (const a of path) {
+  for (const [i, a] of path.entries()) {
     if (a.kind === "index") {
       // Terraform reads a block allowed once as a one-element list; Pulumi has the object itself.
       const single = shape !== undefined && Array.isArray(shape) && shape[0] === "o";
@@ -209,7 +211,8 @@ function mapAttrs(path: readonly Accessor[], props: Props, tfType: string, types
       shape = Array.isArray(shape) && shape[0] === "l" ? shape[1] : undefined;
       continue;
     }
-    const name: string = a.name === "id" ? "id" : (current && mapProperty(a.name, current, tfType)) ?? camel(a.name);
+    const found: string = a.name === "id" ? "id" : (current && mapProperty(a.name, current, tfType)) ?? camel(a.name);
+    const name = (i === 0 && renamed?.[found]) || found;
     out.push({ kind: "attr", name });
     shape = current?.[name];
     const nested = objectTypeOf(shape);

@@ -94,8 +94,8 @@ export function conditional(c: Code, a: Code, b: Code): Code {
   return code(`${at(c, PREC.coalesce)} ? ${arg(a)} : ${arg(b)}`, PREC.conditional);
 }
 
-/** `(params) => body`; an object literal body is parenthesised. */
-export function arrow(params: string, body: Code): Code {
+/** `(params) => body`, or `(params): returns => body`; an object literal body is parenthesised. */
+export function arrow(params: string, body: Code, returns?: string): Code {
   const text = body.text.startsWith("{") ? `(${body.text})` : arg(body);
-  return code(`(${params}) => ${text}`, PREC.arrow);
+  return code(`(${params})${returns ? `: ${returns}` : ""} => ${text}`, PREC.arrow);
 }

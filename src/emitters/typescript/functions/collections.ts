@@ -19,10 +19,10 @@ function concat(args: readonly FnArg[]): Code {
   return code(`[${parts.join(", ")}]`);
 }
 
-/** `(v) => …` over the elements of `list`, with a parameter name free here. */
-function lambda(ctx: FnContext, name: string, list: FnArg, body: (v: string) => string, prec: number = PREC.primary): Code {
+/** `(v) => …` over the elements of `list`, with a parameter name free here (and a return type, when given one). */
+function lambda(ctx: FnContext, name: string, list: FnArg, body: (v: string) => string, prec: number = PREC.primary, returns?: (v: string) => string): Code {
   const v = ctx.fresh(name);
-  return arrow(param(v, list), code(body(v), prec));
+  return arrow(param(v, list), code(body(v), prec), returns?.(v));
 }
 
 export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
@@ -44,14 +44,12 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
     return code(`${ctx.helper("coalesce")}(${args.map((a, i) => (printed[i] ? printed[i]!.text : spreadable(a))).join(", ")})`);
   },
   coalescelist: helper("coalescelist"),
-  compact: ([l], ctx) => {
-    if (elementOf(l!.type).k === "string") return method(l!.print(), "filter", [lambda(ctx, "v", l!, (v) => v)]);
-    // A type predicate, so that the list's type loses the null and undefined it drops (TypeScript
-    // infers none for a test that also drops "").
-    const v = ctx.fresh("v");
-    const p = param(v, l);
-    return method(l!.print(), "filter", [code(`(${p}): ${v} is NonNullable<typeof ${v}> => ${v} !== undefined && ${v} !== null && ${v} !== ""`, PREC.arrow)]);
-  },
+  // Elements that may be absent: a type predicate, so that the list's type loses the null and
+  // undefined it drops (TypeScript infers none for a test that also drops "").
+  compact: ([l], ctx) =>
+    elementOf(l!.type).k === "string"
+      ? method(l!.print(), "filter", [lambda(ctx, "v", l!, (v) => v)])
+      : method(l!.print(), "filter", [lambda(ctx, "v", l!, (v) => `${v} !== undefined && ${v} !== null && ${v} !== ""`, PREC.and, (v) => `${v} is NonNullable<typeof ${v}>`)]),
   concat: (args) => concat(args),
   list: (args) => concat(args.map((a) => (a.spread ? a : { ...a, expr: { kind: "list", items: [a.expr] }, print: () => code(`[${arg(a.print())}]`) }))),
   contains: ([l, v], ctx) => {

@@ -55,7 +55,13 @@ function shapeOf(text, module) {
     }
     if (parts.includes("pulumi.asset.Asset") && parts.includes("pulumi.asset.Archive")) return "AF";
     const shapes = parts.map((p) => shapeOf(p, module));
-    return shapes.every((s) => JSON.stringify(s) === JSON.stringify(shapes[0])) ? shapes[0] : (shapes.find((s) => s !== "s") ?? "s");
+    if (shapes.every((s) => JSON.stringify(s) === JSON.stringify(shapes[0]))) return shapes[0];
+    // One of several object types (aws-native's `X0PropertiesArgs | X1PropertiesArgs | …`, one per
+    // form a CloudFormation property takes): a type of its own, `A|B|…`, whose properties are all of
+    // theirs (mergeUnions, below), so that each form's properties are found.
+    const names = shapes.map((s) => (Array.isArray(s) && s[0] === "o" ? s[1] : undefined));
+    if (names.every((n) => n !== undefined)) return ["o", [...new Set(names)].join("|")];
+    return shapes.find((s) => s !== "s") ?? "s";
   }
   t = parts[0] ?? "any";
   unwrap();
@@ -262,6 +268,39 @@ function collectTypes(file, into, requiredInto) {
 }
 if (fs.existsSync(path.join(root, "types", "input.d.ts"))) collectTypes(path.join(root, "types", "input.d.ts"), schema.inputTypes, schema.inputRequired);
 if (!native && fs.existsSync(path.join(root, "types", "output.d.ts"))) collectTypes(path.join(root, "types", "output.d.ts"), schema.outputTypes);
+
+/**
+ * The types `A|B|…` that shapeOf names for a union of object types, each written beside its
+ * variants (in the table that holds them) with every variant's properties, the first variant's
+ * shape where two name the same property. It requires nothing: each variant requires its own.
+ */
+function mergeUnions() {
+  const shapesOf = (props) => Object.values(props ?? {});
+  const pending = [
+    ...Object.values(schema.resources).flatMap((r) => [...shapesOf(r.args), ...shapesOf(r.outputs)]),
+    ...Object.values(schema.functions).flatMap((f) => [...shapesOf(f.args), ...shapesOf(f.result)]),
+    ...Object.values(schema.inputTypes).flatMap(shapesOf),
+    ...Object.values(schema.outputTypes).flatMap(shapesOf),
+  ];
+  while (pending.length) {
+    const shape = pending.pop();
+    if (!Array.isArray(shape)) continue;
+    if (shape[0] !== "o") {
+      pending.push(shape[1]);
+      continue;
+    }
+    const name = shape[1];
+    if (!name.includes("|")) continue;
+    const variants = name.split("|");
+    const table = variants.every((v) => v in schema.inputTypes) ? schema.inputTypes : variants.every((v) => v in schema.outputTypes) ? schema.outputTypes : undefined;
+    if (!table || name in table) continue;
+    const merged = {};
+    for (const v of variants) for (const [k, sh] of Object.entries(table[v])) if (!(k in merged)) merged[k] = sh;
+    table[name] = merged;
+    pending.push(...Object.values(merged));
+  }
+}
+mergeUnions();
 
 /**
  * Written one JSON file per module (`apigateway.json`: its resources, functions and nested

@@ -241,6 +241,14 @@ describe("CloudFormation API Gateway fixtures under mocks", () => {
     expect(named(rs, "Endpoint").dependencies).toContain("EndpointConfig");
   });
 
+  it("an aws-native property written in any of its forms reaches the resource as written", async () => {
+    const rs = await run("cfn_native_union_forms");
+    expect(named(rs, "Agent").inputs.actionGroups).toEqual([
+      { actionGroupName: "orders", actionGroupExecutor: { customControl: "RETURN_CONTROL" }, apiSchema: { payload: '{"openapi": "3.0.0", "info": {"title": "orders", "version": "1"}, "paths": {}}' } },
+      { actionGroupName: "refunds", actionGroupExecutor: { lambda: "arn:aws:lambda:us-east-1:123456789012:function:refunds" }, apiSchema: { s3: { s3BucketName: "schemas", s3ObjectKey: "refunds.json" } } },
+    ]);
+  });
+
   it("a Deployment's StageName becomes a Stage of that deployment", async () => {
     const rs = await run("cfn_deployment_stage");
     expect(named(rs, "DeploymentStage").inputs).toMatchObject({ deployment: "Deployment-id", restApi: "Api-id", stageName: "v1", description: "first stage", variables: { mode: "fast" } });

@@ -343,6 +343,14 @@ describe("repetition and collections", () => {
     expect([...off.registered.find((r) => r.type === "aws:sns/topic:Topic")!.dependencies].sort()).toEqual(["counted-0", "counted-1", "keyed-a", "keyed-b"]);
   });
 
+  it("a data source counted by a variable declared after it waits for the variable", async () => {
+    expect((await run("data_source_count_declared_later")).registered.filter((r) => r.type === "aws:iam/role:Role")).toEqual([]);
+    const { registered } = await run("data_source_count_declared_later", { authorizer_arn: "arn:aws:lambda:us-east-1:123456789012:function:auth" });
+    const role = registered.find((r) => r.type === "aws:iam/role:Role")!;
+    expect(role.name).toBe("authorizer");
+    expect(JSON.parse(role.inputs.assumeRolePolicy as string).Statement).toEqual([{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "apigateway.amazonaws.com" } }]);
+  });
+
   it("count and for_each on a data source read one instance each, by index and by key", async () => {
     const { registered } = await run("data_source_repeat");
     const policy = (name: string) => JSON.parse(registered.find((r) => r.name === name)!.inputs.policy as string);

@@ -15,8 +15,8 @@ export function declExprs(d: Decl): Expr[] {
     case "export":
       return [d.value];
     case "invoke":
-      return [d.args, ...(d.options.dependsOn ?? []), ...(d.options.provider ? [d.options.provider] : [])];
     case "resource": {
+      // A repeated data source reads its count or for_each as a resource does.
       const r = d.repeat;
       const rep = r ? [r.kind === "count" ? r.count : r.kind === "forEach" ? r.collection : r.condition] : [];
       return [d.args, ...rep, ...(d.options.dependsOn ?? []), ...(d.options.provider ? [d.options.provider] : [])];

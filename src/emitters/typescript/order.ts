@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { walkExpr, type Expr } from "../../model/expr.js";
-import type { Decl } from "../../model/pulumi.js";
+import type { Decl, ResourceOptions } from "../../model/pulumi.js";
 
 export function declExprs(d: Decl): Expr[] {
   switch (d.kind) {
@@ -16,10 +16,12 @@ export function declExprs(d: Decl): Expr[] {
       return [d.value];
     case "invoke":
     case "resource": {
-      // A repeated data source reads its count or for_each as a resource does.
+      // A repeated data source reads its count or for_each as a resource does; every option
+      // that names another declaration (a module call's providers, a parent) is read too.
       const r = d.repeat;
       const rep = r ? [r.kind === "count" ? r.count : r.kind === "forEach" ? r.collection : r.condition] : [];
-      return [d.args, ...rep, ...(d.options.dependsOn ?? []), ...(d.options.provider ? [d.options.provider] : [])];
+      const o: ResourceOptions = d.options;
+      return [d.args, ...rep, ...(o.dependsOn ?? []), ...[o.provider, o.providers, o.parent].filter((x): x is Expr => x !== undefined)];
     }
     case "comment":
       return [];

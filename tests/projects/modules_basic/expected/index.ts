@@ -5,14 +5,8 @@ import { Queue } from "./components/queue";
 const config = new pulumi.Config();
 
 // A module called twice (one class, two instances), its outputs read by a resource and by a
-// root output; providers passed to one call, depends_on on the other.
-// The default aws provider is configured by stack configuration, e.g.:
-//   pulumi config set aws:region eu-west-1
-
-const west = new aws.Provider("west", {
-  region: "us-west-2",
-});
-
+// root output; providers passed to one call (from providers.tf, read after this file), depends_on
+// on the other.
 const env = config.get("env") ?? "dev";
 
 const alerts = new aws.sns.Topic("alerts", {
@@ -23,6 +17,21 @@ const ordersQueue = new Queue("orders_queue", {
   name: `orders-${env}`,
   topicArn: alerts.arn,
   retention: 3600,
+});
+
+const orders = new aws.sns.TopicSubscription("orders", {
+  topic: alerts.arn,
+  protocol: "sqs",
+  endpoint: ordersQueue.queueArn,
+});
+
+export const ordersRetention = ordersQueue.retention;
+
+// The default aws provider is configured by stack configuration, e.g.:
+//   pulumi config set aws:region eu-west-1
+
+const west = new aws.Provider("west", {
+  region: "us-west-2",
 });
 
 const paymentsQueue = new Queue(
@@ -39,11 +48,4 @@ const paymentsQueue = new Queue(
   },
 );
 
-const orders = new aws.sns.TopicSubscription("orders", {
-  topic: alerts.arn,
-  protocol: "sqs",
-  endpoint: ordersQueue.queueArn,
-});
-
 export const queueUrls = [ordersQueue.queueUrl, paymentsQueue.queueUrl];
-export const ordersRetention = ordersQueue.retention;

@@ -1,14 +1,6 @@
 # A module called twice (one class, two instances), its outputs read by a resource and by a
-# root output; providers passed to one call, depends_on on the other.
-provider "aws" {
-  region = "eu-west-1"
-}
-
-provider "aws" {
-  alias  = "west"
-  region = "us-west-2"
-}
-
+# root output; providers passed to one call (from providers.tf, read after this file), depends_on
+# on the other.
 variable "env" {
   type    = string
   default = "dev"

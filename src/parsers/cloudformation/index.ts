@@ -47,7 +47,6 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     const leading = [...parsed.commentsAbove(line), ...extra];
     return leading.length ? { comments: { leading } } : {};
   };
-  const comments = (path: readonly string[], extra: readonly string[] = []): { comments?: Comments } => commentsAt(parsed.locate(path).line, extra);
   /** An item's location and the comments above it, the path walked once. */
   const located = (path: readonly string[], extra: readonly string[] = []): { loc: Location; comments?: Comments } => {
     const loc = locate(path);
@@ -115,15 +114,16 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       diagnostics.push(diagnostic("PG1003", "error", `parameter ${name} must be a mapping`, locate(path)));
       continue;
     }
-    items.push(withSection("Parameters", i, parameter(name, p, locate(path), comments(path), diagnostics)));
+    const { loc, ...above } = located(path);
+    items.push(withSection("Parameters", i, parameter(name, p, loc, above, diagnostics)));
   }
   for (const [i, [name, m]] of Object.entries(mappings).entries()) {
     const path = ["Mappings", name];
-    items.push(withSection("Mappings", i, { kind: "local", role: "mapping", name, value: value(m, path), loc: locate(path), ...comments(path) }));
+    items.push(withSection("Mappings", i, { kind: "local", role: "mapping", name, value: value(m, path), ...located(path) }));
   }
   for (const [i, [name, c]] of Object.entries(conditions).entries()) {
     const path = ["Conditions", name];
-    items.push(withSection("Conditions", i, { kind: "local", role: "condition", name, value: value(c, path), loc: locate(path), ...comments(path) }));
+    items.push(withSection("Conditions", i, { kind: "local", role: "condition", name, value: value(c, path), ...located(path) }));
   }
   for (const [i, [id, r]] of Object.entries(resources).entries()) {
     const path = ["Resources", id];
@@ -183,8 +183,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       ...(exp !== undefined ? { exportName: value(exp, [...path, "Export", "Name"]) } : {}),
       ...(typeof o.Condition === "string" ? { condition: value({ Condition: o.Condition }, [...path, "Condition"]) } : {}),
       sensitive: false,
-      loc: locate(path),
-      ...comments(path),
+      ...located(path),
     }));
   }
   return { program: { format: "cloudformation", items, trailingComments: [] }, diagnostics };

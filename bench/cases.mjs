@@ -62,7 +62,7 @@ function timed(args) {
  * flags the CLI sets for itself, so that the part of the ratio owed to that setting shows. A
  * template also runs next to its peer, cdk-from-cfn's whole process on the same file.
  */
-async function compare(label, ours, floor, runs = 3, peer = undefined) {
+async function compare(label, ours, floor, runs = 3, peer = undefined, before = () => undefined) {
   const hcl = floor[1] === "hcl";
   // The floor under the flags the CLI chooses for the same input (parsers/terraform/hcl2json.ts: no optimizing tier below 256 KB, else a raised budget).
   const { parserRuntimeFlags } = await import("../dist/parsers/terraform/hcl2json.js");
@@ -74,6 +74,7 @@ async function compare(label, ours, floor, runs = 3, peer = undefined) {
   const d = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
+    before();
     const r = await timed(ours);
     a.push(r.ms);
     peak = Math.max(peak, r.peakMb);
@@ -107,6 +108,13 @@ export async function benchCases() {
     // The one-file cases take a fraction of a second each: more runs, so that the median holds on a noisy machine.
     await compare(`one ${apiGatewayModule(0).split("\n").length - 1}-line .tf, CLI`, [cli, "convert", small], [floorScript, "hcl", small], 9);
     await compare(`one ${fs.readFileSync(template, "utf8").split("\n").length - 1}-line template, CLI`, [cli, "convert", template], [floorScript, "yaml", template], 9, [peerScript, template]);
+    // The same, as a first run: prettier's answers from earlier runs (format-cache.ts) removed before each.
+    const { cacheDirectory } = await import("../dist/emitters/typescript/code-cache.js");
+    const forgetFormatting = () => {
+      const at = cacheDirectory();
+      if (at && fs.existsSync(at)) for (const f of fs.readdirSync(at)) if (f.startsWith("format-")) fs.rmSync(path.join(at, f), { force: true });
+    };
+    await compare("  the same, nothing formatted before", [cli, "convert", template], [floorScript, "yaml", template], 9, [peerScript, template], forgetFormatting);
     await compare("200 .tf files in one directory, CLI", [cli, "convert", many], [floorScript, "hcl", ...fs.readdirSync(many).map((f) => path.join(many, f))]);
     await compare(`${mb(bigTf)} MB .tf (5,005 resources), CLI`, [cli, "convert", bigTf], [floorScript, "hcl", bigTf], 1);
     await compare(`${mb(bigTf)} MB .tf, CLI --no-format`, [cli, "convert", bigTf, "--no-format"], [floorScript, "hcl", bigTf], 1);

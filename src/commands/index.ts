@@ -4,6 +4,8 @@
  * by src/cli.ts.
  */
 import type { Argv } from "yargs";
+import { cacheDirectory } from "../emitters/typescript/code-cache.js";
+import { useFormatCache } from "../emitters/typescript/format-cache.js";
 import { startFormatter } from "../emitters/typescript/prettier.js";
 import { startParser } from "../parsers/terraform/hcl2json.js";
 import { isDirectory, UsageError } from "../project/disk.js";
@@ -14,6 +16,8 @@ import { isRepositoryRun } from "./input-size.js";
  * What a one-project conversion will need, started before anything else loads (yargs, the
  * converter, prettier load while the parser's WASM compiles on background threads). A guess from
  * the words of the command line: a wrong one costs background work, never a different result.
+ * A template has no parser to wait for: prettier is loaded when a statement needs it (often
+ * none does: format-cache.ts keeps earlier runs' answers).
  */
 function startEarly(args: readonly string[]): void {
   if (args.some((a) => /^(-h|--help|--version)$/.test(a))) return;
@@ -24,8 +28,11 @@ function startEarly(args: readonly string[]): void {
     return;
   }
   if (args[0] !== "convert") return;
-  if (!args.includes("--no-format")) startFormatter();
-  if (args.slice(1).some((a) => a.endsWith(".tf") || (!a.startsWith("-") && isDirectory(a)))) startParser();
+  const format = !args.includes("--no-format");
+  if (format) useFormatCache(cacheDirectory());
+  if (!args.slice(1).some((a) => a.endsWith(".tf") || (!a.startsWith("-") && isDirectory(a)))) return;
+  startParser();
+  if (format) startFormatter();
 }
 
 /** The worker count a command line asks for (`-j 4`, `--jobs 4`, `--jobs=4`), if it asks. */

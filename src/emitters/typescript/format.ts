@@ -4,6 +4,7 @@
  * configuration, resolved from where the output is written, is honoured by the caller passing it.
  */
 import type { Options } from "prettier";
+import { cachedFormat } from "./format-cache.js";
 import { formatWithCore, prettierModule } from "./prettier.js";
 import { mayHaveConfig } from "./prettier-config.js";
 import { splitStatements, STATEMENT_BREAK } from "./program.js";
@@ -73,7 +74,7 @@ const EMBEDDED = /\b(?:css|keyframes|injectGlobal|createGlobalStyle|graphql|gql|
 
 /** Prettier's core under its own layout options; the whole package under anything else (a plugin) or for embedded languages. */
 async function format(code: string, options: FormatOptions): Promise<string> {
-  if (formatsByShape(options) && !EMBEDDED.test(code)) return formatWithCore(code, options);
+  if (formatsByShape(options) && !EMBEDDED.test(code)) return cachedFormat(code, options, () => formatWithCore(code, options));
   const p = await prettierModule();
   return p.format(code, { ...options, parser: "babel-ts" });
 }

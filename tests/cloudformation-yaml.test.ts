@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { trailingCommentAt } from "../src/parsers/cloudformation/comments.js";
 import { parseTemplate } from "../src/parsers/cloudformation/yaml.js";
 import { SHARED, walk } from "./helpers/fixtures.js";
 
@@ -73,9 +74,51 @@ describe("CloudFormation YAML: every short-form tag in every form, normalised to
     const r = ok(text);
     expect(r.locate(["Parameters"])).toEqual({ line: 5, column: 1 });
     expect(r.locate(["Parameters", "Prefix"])).toEqual({ line: 7, column: 3 });
-    expect(r.commentsAbove(7)).toEqual(["The prefix"]);
+    expect(r.comments.above(7)).toEqual(["The prefix"]);
     expect(r.locate(["Resources", "A", "Properties", "Name"])).toEqual({ line: 14, column: 7 });
     expect(r.locate(["Resources", "A", "Properties", "Tags", "Name"])).toEqual({ line: 13, column: 9 });
+  });
+
+  it("hands out each comment once: above an entry, at the end of its line, or left inside an item; never a multi-line scalar's lines", () => {
+    const text = [
+      "Resources:", //                                        1
+      "  Fn:", //                                             2
+      "    Properties:", //                                   3
+      "      Code: |", //                                     4
+      "        #!/bin/sh", //                                 5
+      "        # code, not a comment", //                     6
+      "      # above Name", //                                7
+      "      Name: 'a # b' # the name", //                    8
+      "      Description: \"x", //                            9
+      "        # still the string\"", //                     10
+      "      Items:", //                                      11
+      "        - a # first", //                               12
+      "        # after the items", //                         13
+      "  # between", //                                       14
+      "", //                                                  15
+    ].join("\n");
+    const c = ok(text).comments;
+    expect(c.above(8)).toEqual(["above Name"]);
+    expect(c.above(8)).toEqual([]);
+    expect(c.trailing(8)).toBe("the name");
+    expect(c.trailing(8)).toBeUndefined();
+    expect(c.above(7)).toEqual([]);
+    expect(c.above(11)).toEqual([]);
+    expect(c.left(3, 14, 2)).toEqual({ inside: ["first", "after the items"], after: ["between"] });
+    expect(c.left(1, 15, 0)).toEqual({ inside: [], after: [] });
+  });
+
+  it.each([
+    ["a: b # c", 5],
+    ["a: b#c", undefined],
+    ["a: 'it''s # not' # yes", 17],
+    ['a: "q \\" # not" # yes', 16],
+    ["- x # y", 4],
+    ["  # only a comment", undefined],
+    ["a: don't # y", 9],
+    ["a: [x, 'y # z'] # w", 16],
+  ])("a comment at the end of %j starts at %j", (line, at) => {
+    expect(trailingCommentAt(line)).toBe(at);
   });
 
   it("locates what the load itself saw: flow collections, short-form tags, one-line JSON, empty items, any order of asking", () => {

@@ -10,6 +10,7 @@ import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { convert, type ConvertResult } from "../src/index.js";
 import { convertProject, type ProjectResult } from "../src/project/index.js";
+import { holds, yamlBlockLines, yamlComments } from "./helpers/comments.js";
 import { MODULE_ROOTS, ROOT, SHARED, walk } from "./helpers/fixtures.js";
 import { syntaxErrors } from "./helpers/syntax.js";
 import { typecheck } from "./helpers/typecheck.js";
@@ -62,6 +63,22 @@ describe("the shared corpora", () => {
     expect(unlocated).toEqual([]);
     expect(syntax).toEqual([]);
     expect(unformatted).toEqual([]);
+  });
+
+  it("keep every comment of a template: each is in its program, but inside a resource that is not converted (and reported)", () => {
+    const lost: string[] = [];
+    let kept = 0;
+    for (const u of all.filter((u) => u.group === "template")) {
+      const text = fs.readFileSync(u.files[0]!, "utf8");
+      if (u.result!.diagnostics.some((d) => d.code === "PG1001")) continue;
+      const skipped = u.result!.diagnostics.filter((d) => d.code === "PG2001" && d.location).map((d) => yamlBlockLines(text, d.location!.line));
+      for (const c of yamlComments(text)) {
+        if (holds(u.result!.code, c)) kept++;
+        else if (!skipped.some((s) => c.line >= s.from && c.line <= s.to)) lost.push(`${u.name}:${c.line}: ${c.text}`);
+      }
+    }
+    expect(lost).toEqual([]);
+    expect(kept).toBeGreaterThan(150);
   });
 
   const projects: { root: string; result?: ProjectResult; out?: string }[] = MODULE_ROOTS.map((root) => ({ root }));

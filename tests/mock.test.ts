@@ -256,6 +256,21 @@ describe("CloudFormation API Gateway fixtures under mocks", () => {
   });
 });
 
+describe("comments kept inside a template's values", () => {
+  const run = async (config: Record<string, string> = {}) => runProgram(path.join(FIXTURES, "cfn_nested_comments", "expected", "index.ts"), config);
+
+  it("leave every value as written: a '#' inside quotes is text", async () => {
+    const rs = await run();
+    const queue = rs.find((r) => r.name === "Queue")!;
+    expect(queue.inputs).toMatchObject({ messageRetentionSeconds: 600, tags: { owner: "team # platform", stage: "dev" } });
+    expect(JSON.parse(queue.inputs.redrivePolicy as string)).toEqual({ maxReceiveCount: 3, deadLetterTargetArn: "arn:aws:mock:aws:sqs/queue:Queue:DeadLetters" });
+    const fn = rs.find((r) => r.name === "Fn")!;
+    expect(fn.inputs.layers).toEqual(["arn:aws:lambda:us-east-1:123456789012:layer:a:1", "arn:aws:lambda:us-east-1:123456789012:layer:b:1"]);
+    expect(fn.inputs.environment).toEqual({ variables: { STAGE: "development" } });
+    expect((await run({ Env: "prod" })).find((r) => r.name === "Fn")!.inputs.environment).toEqual({ variables: { STAGE: "production" } });
+  });
+});
+
 describe("conditionals over outputs evaluate as the source does, in us-east-1 and elsewhere", () => {
   const run = (name: string, region: string) => runProgramExports(path.join(FIXTURES, name, "expected", "index.ts"), {}, { region });
 

@@ -13,7 +13,7 @@ import { SIGNATURES } from "../../typing/functions.js";
 import { literalKey } from "../../typing/infer.js";
 import { ANY, attribute, element, hasOutput, isOutputType, required, tsType, unwrap, type Type } from "../../typing/types.js";
 import { arg, arrow, binary, call, code, conditional, method, PREC, primary, unary, type Code } from "./code.js";
-import { isIdentifier, propertyKey, stringLiteral, templateText } from "./escape.js";
+import { commentText, isIdentifier, propertyKey, stringLiteral, templateText } from "./escape.js";
 import { printFunction, type FnArg } from "./functions/index.js";
 import { formatIsTemplate } from "./functions/strings.js";
 import { forExpr, forPairs } from "./for.js";
@@ -201,12 +201,12 @@ export class ExprPrinter {
     if (entries.length === 0) return code("{}");
     const lines: string[] = [];
     for (const en of entries) {
-      for (const c of en.comments?.leading ?? []) lines.push(`//${c ? " " + c : ""}`);
+      for (const c of en.comments?.leading ?? []) lines.push(`//${c ? " " + commentText(c) : ""}`);
+      const trailing = en.comments?.trailing !== undefined ? ` // ${commentText(en.comments.trailing)}` : "";
       if (typeof en.key === "string" && en.key.startsWith("// ")) {
-        lines.push(en.key);
+        lines.push(`${en.key}${trailing}`);
         continue;
       }
-      const trailing = en.comments?.trailing !== undefined ? ` // ${en.comments.trailing}` : "";
       if (en.spread) {
         lines.push(`...${arg(this.print(en.value))},${trailing}`);
         continue;

@@ -104,9 +104,10 @@ export function mapValue(e: Expr, shape: Shape | undefined, ctx: ValueContext): 
           kind: "object",
           entries: e.items.map((x) => {
             const o = x as Extract<Expr, { kind: "object" }>;
-            const k = o.entries.find((en) => en.key === "Key")!.value;
-            const v = o.entries.find((en) => en.key === "Value")!.value;
-            return { key: k.kind === "literal" && typeof k.value === "string" ? k.value : k, value: mapValue(v, inner, ctx) };
+            const [ke, ve] = [o.entries.find((en) => en.key === "Key")!, o.entries.find((en) => en.key === "Value")!];
+            const [k, v] = [ke.value, ve.value];
+            const comments = joinComments(o.entries);
+            return { key: k.kind === "literal" && typeof k.value === "string" ? k.value : k, value: mapValue(v, inner, ctx), ...(comments ? { comments } : {}) };
           }),
         };
       }
@@ -124,4 +125,12 @@ export function mapValue(e: Expr, shape: Shape | undefined, ctx: ValueContext): 
     default:
       return e;
   }
+}
+
+/** The comments of several entries that become one (a tag's `Key` and `Value`): their leading comments in order, their trailing ones joined. */
+function joinComments(entries: readonly ObjectEntry[]): Comments | undefined {
+  const leading = entries.flatMap((en) => en.comments?.leading ?? []);
+  const trailing = entries.map((en) => en.comments?.trailing).filter((t) => t !== undefined);
+  if (!leading.length && !trailing.length) return undefined;
+  return { ...(leading.length ? { leading } : {}), ...(trailing.length ? { trailing: trailing.join("; ") } : {}) };
 }

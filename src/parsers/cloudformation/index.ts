@@ -12,6 +12,7 @@ import type { Attribute, Constraints, SourceItem, SourceProgram, Variable, Varia
 import type { SourceFile } from "../terraform/index.js";
 import { textProblems } from "../text.js";
 import { lowerValue, type IntrinsicScope } from "./intrinsics.js";
+import type { TemplateComments } from "./comments.js";
 import { parseTemplate } from "./yaml.js";
 
 export interface ParseResult {
@@ -42,10 +43,13 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     const { line, column } = parsed.locate(path);
     return { file: file.path, line, column, path: path.join("/") };
   };
+  const notes = parsed.comments;
   /** The comment lines above the entry at `line` (a location already found), and `extra` after them. */
   const commentsAt = (line: number, extra: readonly string[] = []): { comments?: Comments } => {
-    const leading = [...parsed.commentsAbove(line), ...extra];
-    return leading.length ? { comments: { leading } } : {};
+    const c = notes.of(line);
+    const leading = [...(c?.leading ?? []), ...extra];
+    if (!leading.length && c?.trailing === undefined) return {};
+    return { comments: { ...(leading.length ? { leading } : {}), ...(c?.trailing !== undefined ? { trailing: c.trailing } : {}) } };
   };
   /** An item's location and the comments above it, the path walked once. */
   const located = (path: readonly string[], extra: readonly string[] = []): { loc: Location; comments?: Comments } => {
@@ -74,6 +78,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     conditions: new Set(Object.keys(conditions)),
     mappings: new Set(Object.keys(mappings)),
     locate,
+    comments: (line) => notes.of(line),
     diags: diagnostics,
   };
   const value = (v: unknown, path: readonly string[]): Expr => lowerValue(v, path, scope);
@@ -81,7 +86,11 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   const items: SourceItem[] = [];
   // Comments at the top of the file, above the first section.
   const first = Object.keys(t)[0];
-  const head: string[] = first !== undefined ? [...parsed.commentsAbove(parsed.locate([first]).line)] : [];
+  const head: string[] = [];
+  if (first !== undefined) {
+    const { inside, after } = notes.left(1, parsed.locate([first]).line - 1, -1);
+    head.push(...inside, ...after);
+  }
   if (head.length && typeof t.Description === "string") head.push("");
   if (typeof t.Description === "string") head.push(...t.Description.trim().split(/\r?\n/));
   const transform = t.Transform;
@@ -102,7 +111,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   if ("Rules" in t) diagnostics.push(diagnostic("PG2004", "warning", "Rules (parameter assertions) are not converted", locate(["Rules"])));
 
   // Comments above a section's key go above its first entry.
-  const sectionComments = (name: string): string[] => (name in t && first !== name ? parsed.commentsAbove(parsed.locate([name]).line) : []);
+  const sectionComments = (name: string): string[] => (name in t && first !== name ? notes.above(parsed.locate([name]).line) : []);
   const withSection = <T extends { comments?: Comments }>(section: string, index: number, item: T): T => {
     const extra = index === 0 ? sectionComments(section) : [];
     if (!extra.length) return item;
@@ -138,9 +147,10 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     }
     const body: Attribute[] = Object.entries(props).map(([k, v]) => {
       const pp = [...path, "Properties", k];
-      const lowered = value(v, pp);
+      // Located before what it holds, so that a comment on its line is its own.
       const loc = locate(pp);
-      return { kind: "attribute", name: k, value: lowered, loc, ...commentsAt(loc.line) };
+      const c = notes.of(loc.line);
+      return { kind: "attribute", name: k, value: value(v, pp), loc, ...(c ? { comments: c } : {}) };
     });
     const depends = r.DependsOn === undefined ? [] : Array.isArray(r.DependsOn) ? r.DependsOn : [r.DependsOn];
     const dependsOn = depends.map((d, i) => value({ Ref: d }, [...path, "DependsOn", ...(Array.isArray(r.DependsOn) ? [String(i)] : [])]));
@@ -186,7 +196,39 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       ...located(path),
     }));
   }
-  return { program: { format: "cloudformation", items, trailingComments: [] }, diagnostics };
+  const trailingComments = keepLeftComments(items, Object.keys(t).map((k) => parsed.locate([k]).line), notes);
+  return { program: { format: "cloudformation", items, trailingComments }, diagnostics };
+}
+
+/**
+ * Comments no entry took stay with the item whose lines hold them: those inside its lines (above
+ * a list's scalar item, inside an intrinsic function's arguments, after a mapping's last entry)
+ * after its own leading comments; those after its last line (a banner over the next resources,
+ * set apart by blank lines), and those between a section's key and its first item, before the
+ * next item's; after the last item, at the end of the program. `anchors` are the lines of the
+ * template's top-level keys.
+ */
+function keepLeftComments(items: SourceItem[], anchors: readonly number[], notes: TemplateComments): string[] {
+  const at = new Map<number, number>();
+  items.forEach((it, i) => {
+    if (it.loc !== undefined && !at.has(it.loc.line)) at.set(it.loc.line, i);
+  });
+  const starts = [...new Set([...anchors, ...at.keys()])].sort((a, b) => a - b);
+  let pending: string[] = [];
+  starts.forEach((line, k) => {
+    const i = at.get(line);
+    const it = i === undefined ? undefined : items[i]!;
+    const { inside, after } = notes.left(line + 1, (starts[k + 1] ?? notes.lineCount + 1) - 1, it ? it.loc!.column - 1 : -1);
+    if (it === undefined) {
+      pending.push(...inside, ...after);
+      return;
+    }
+    const leading = [...pending, ...inside];
+    if (it.kind === "note") items[i!] = { ...it, text: [...pending, it.text, ...inside].join("\n") };
+    else if (leading.length) items[i!] = { ...it, comments: { ...it.comments, leading: [...pending, ...(it.comments?.leading ?? []), ...inside] } } as SourceItem;
+    pending = after;
+  });
+  return pending;
 }
 
 /** A parameter's type: `String`, `Number`, `List<Number>`, `CommaDelimitedList`, `AWS::EC2::…`, `AWS::SSM::Parameter::Value<…>`. */

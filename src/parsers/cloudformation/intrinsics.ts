@@ -6,7 +6,7 @@
  * stay calls named after themselves; the mapper hoists them.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
-import type { Accessor, Expr } from "../../model/expr.js";
+import type { Accessor, Comments, Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 
 export interface IntrinsicScope {
@@ -16,6 +16,8 @@ export interface IntrinsicScope {
   readonly conditions: ReadonlySet<string>;
   readonly mappings: ReadonlySet<string>;
   readonly locate: (path: readonly string[]) => Location;
+  /** The comments of an entry written at `line` (comments.ts), if any. */
+  readonly comments?: (line: number) => Comments | undefined;
   readonly diags: Diagnostic[];
 }
 
@@ -47,7 +49,10 @@ export function lowerValue(v: unknown, path: readonly string[], s: IntrinsicScop
     kind: "object",
     entries: keys.map((k) => {
       const at = [...path, k];
-      return { key: k, value: lowerValue(o[k], at, s), loc: s.locate(at) };
+      // Located before what it holds, so that a comment on its line is its own.
+      const loc = s.locate(at);
+      const c = s.comments?.(loc.line);
+      return { key: k, value: lowerValue(o[k], at, s), loc, ...(c ? { comments: c } : {}) };
     }),
   };
 }

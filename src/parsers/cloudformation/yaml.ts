@@ -9,6 +9,7 @@
 import yaml from "js-yaml";
 import { createRequire } from "node:module";
 import { lineColumnAt } from "../../model/location.js";
+import { TemplateComments } from "./comments.js";
 import { duplicateKeys, type DuplicateKey } from "./duplicates.js";
 
 // The package's tag list is its tags.json (what it exports as `localTags`); read directly, since
@@ -75,8 +76,8 @@ export type ParsedTemplate =
       readonly template: Record<string, unknown>;
       readonly format: "yaml" | "json";
       readonly locate: (path: readonly string[]) => { line: number; column: number };
-      /** The `#` comment lines right above the line `locate` answers (YAML only). */
-      readonly commentsAbove: (line: number) => string[];
+      /** The template's comments (YAML only), each handed out once. */
+      readonly comments: TemplateComments;
       /** Keys written twice in one mapping (the last is kept, as CloudFormation keeps it). */
       readonly duplicates: readonly DuplicateKey[];
     }
@@ -115,13 +116,9 @@ export function parseTemplate(text: string): ParsedTemplate {
     const at = lineColumnAt(text, alias.index + alias[0].length - alias[1]!.length);
     return { ok: false, error: { message: `the template's YAML aliases expand it to more than ${MAX_VALUES.toLocaleString("en-US")} values (aliases of aliases multiply what they repeat); not converted`, ...at, code: "PG1003" } };
   }
-  const lines = text.split(/\r?\n/);
-  const commentsAbove = (line: number): string[] => {
-    const out: string[] = [];
-    for (let i = line - 2; i >= 0 && /^\s*#/.test(lines[i]!); i--) out.unshift(lines[i]!.trim().replace(/^#\s?/, ""));
-    return format === "yaml" ? out : [];
-  };
-  return { ok: true, template: doc as Record<string, unknown>, format, locate: (path) => positions.locate(path), commentsAbove, duplicates };
+  const scalars = positions.scalarLines;
+  const comments = new TemplateComments(text.split(/\r?\n/), (n) => scalars.has(n), format === "yaml");
+  return { ok: true, template: doc as Record<string, unknown>, format, locate: (path) => positions.locate(path), comments, duplicates };
 }
 
 /**
@@ -198,8 +195,27 @@ class Positions {
       if (typeof tag === "string" && tag.startsWith("!")) this.tagged[id] = 1;
       this.results[id] = state.result as unknown;
       if (id === 0) this.walk.values[0] = state.result as unknown;
+      if (state.line > this.lineOf[id]! && (state as { kind?: string | null }).kind === "scalar") this.scalarSpan(id, state);
     }
   };
+
+  /** 1-based lines inside a multi-line scalar (after the line it starts on): text, never comments. */
+  readonly scalarLines = new Set<number>();
+
+  /** A scalar that ended lines below where it started: the lines in between, and the last if the scalar ends on it (a quote), not merely before it (a block scalar stops at the next line less indented). */
+  private scalarSpan(id: number, state: yaml.State): void {
+    const input = (state as { input?: string }).input ?? "";
+    let ends = false;
+    for (let i = state.lineStart; i < state.position; i++) {
+      const c = input.charCodeAt(i);
+      if (c !== 32 && c !== 9) {
+        ends = true;
+        break;
+      }
+    }
+    const last = ends ? state.line + 1 : state.line;
+    for (let n = this.lineOf[id]! + 2; n <= last; n++) this.scalarLines.add(n);
+  }
 
   private grow(): void {
     const double = (a: Int32Array) => {

@@ -271,6 +271,20 @@ describe("comments kept inside a template's values", () => {
   });
 });
 
+describe("comments kept inside Terraform values", () => {
+  it("leave every value as written: '#' and '//' inside strings and heredocs are text", async () => {
+    const file = path.join(FIXTURES, "tf_nested_comments", "expected", "index.ts");
+    const rs = await runProgram(file, {});
+    const queue = rs.find((r) => r.name === "queue")!;
+    expect(queue.inputs).toMatchObject({ name: "orders", messageRetentionSeconds: 600, tags: { "team/owner": "platform", stage: "dev // not a comment # either", purpose: "orders" } });
+    expect(queue.inputs.policy).toBe('# a policy line, not a comment\n{"Version": "2012-10-17", "Statement": []}\n');
+    expect(JSON.parse(queue.inputs.redrivePolicy as string)).toEqual({ deadLetterTargetArn: "arn:aws:mock:aws:sqs/queue:Queue:dead_letters", maxReceiveCount: 3 });
+    expect(queue.dependencies).toContain("dead_letters");
+    const { exports } = await runProgramExports(file, {});
+    expect(exports.queue).toEqual({ url: expect.any(String), name: "orders" });
+  });
+});
+
 describe("conditionals over outputs evaluate as the source does, in us-east-1 and elsewhere", () => {
   const run = (name: string, region: string) => runProgramExports(path.join(FIXTURES, name, "expected", "index.ts"), {}, { region });
 

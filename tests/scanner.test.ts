@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanHcl, ScanError, type ScannedAttribute, type ScannedBlock } from "../src/parsers/terraform/scanner.js";
+import { lexExpression, scanHcl, ScanError, type ScannedAttribute, type ScannedBlock } from "../src/parsers/terraform/scanner.js";
 
 const attr = (text: string, a: ScannedAttribute) => text.slice(a.valueStart, a.valueEnd);
 
@@ -23,6 +23,24 @@ describe("HCL scanner", () => {
     expect(x!.trailing).toBe("trail");
     expect(y!.leading).toEqual(["block", "two */".replace(" */", "")]);
     expect(body.dangling).toEqual(["end"]);
+  });
+
+  it("keeps the comments inside a value, each as its lines", () => {
+    const text = "tags = { # first\n  a = 1 /* one\n  two */\n  // last\n}\nb = 2 # not inside\n";
+    const [tags, b] = scanHcl(text).items as ScannedAttribute[];
+    expect(tags!.inner).toEqual([["first"], ["one", "two"], ["last"]]);
+    expect(b!.inner).toBeUndefined();
+    expect(b!.trailing).toBe("not inside");
+  });
+
+  it("lexes an expression's comments and brackets, strings and heredocs skipped, by byte offset", () => {
+    const text = '{\n  k = "# no // no ${ {a = 1} }" # yes\n  h = <<EOT\n# no\nEOT\n  é = [1] // oui\n}';
+    const bytes = Buffer.from(text);
+    const lx = lexExpression(bytes.toString("latin1"), (a, z) => bytes.subarray(a, z).toString("utf8"))!;
+    expect(lx.comments.map((c) => c.lines)).toEqual([["yes"], ["oui"]]);
+    expect(bytes.subarray(lx.comments[1]!.start, lx.comments[1]!.end).toString("utf8")).toBe("// oui");
+    expect(lx.closers.get(0)).toBe(bytes.length - 1);
+    expect(lexExpression('"unclosed')).toBeUndefined();
   });
 
   it("skips strings, interpolations with braces and quotes, heredocs and brackets", () => {

@@ -4,6 +4,7 @@
  * decoded here; object keys are read back from the source through their byte ranges.
  */
 import type { Accessor, BinaryOperator, Expr, ObjectEntry, RefTarget } from "../../model/expr.js";
+import { lexedOf, withEntryComments } from "./entry-comments.js";
 import type { HclAst } from "./hcl2json.js";
 
 const BINARY: Record<string, BinaryOperator> = {
@@ -246,7 +247,9 @@ class Lowerer {
       }
       entries.push({ key, value });
     }
-    return { kind: "object", entries };
+    const lexed = lexedOf(this.ctx.source);
+    if (!lexed?.comments.length) return { kind: "object", entries };
+    return { kind: "object", entries: withEntryComments(entries, kids.filter((_, i) => i % 2 === 0).map((k) => k.range.start.byte), node.range.start.byte, lexed) };
   }
 
   private forExpr(node: Extract<HclAst, { type: "for" }>): Expr {

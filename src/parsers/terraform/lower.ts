@@ -3,7 +3,7 @@
  * (values) into the source-neutral model.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
-import type { Comments, Expr } from "../../model/expr.js";
+import { walkExpr, type Comments, type Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type {
   Attribute, Block, BodyItem, DynamicBlock, ResourceMeta, SourceItem, VariableType,
@@ -30,13 +30,34 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     const c = comments(it);
     return c ? { ...obj, comments: c } : obj;
   };
+  /** An attribute with the comments inside its value that no object entry took (above a list's item, among a call's arguments) after its leading ones. */
+  const attribute = (it: ScannedAttribute): Attribute => {
+    const value = valueOf(it);
+    const left = leftComments(it, value);
+    const a = withComments<Attribute>({ kind: "attribute", name: it.name, value, loc: loc(it) }, it);
+    return left.length ? { ...a, comments: { ...a.comments, leading: [...(a.comments?.leading ?? []), ...left] } } : a;
+  };
   const innerComments = (b: ScannedBlock): string[] => b.body.dangling.slice();
+  /** Every comment of items that are not attributes or blocks of the program (a variable's description, a meta-argument, a lifecycle block), at any depth, in order. */
+  const commentsOf = (xs: readonly ScannedItem[]): string[] =>
+    xs.flatMap((x) => [
+      ...x.leading,
+      // A variable's type is not printed as written: every comment inside it stays.
+      ...(x.kind === "attribute" ? (x.name === "type" ? (x.inner ?? []).flat() : leftComments(x, valueOf(x))) : [...commentsOf(x.body.items), ...x.body.dangling]),
+      ...(x.trailing !== undefined ? [x.trailing] : []),
+    ]);
+  /** An item with comments added after its own leading ones. */
+  const withMore = <T extends object>(obj: T, more: readonly string[]): T => {
+    if (!more.length) return obj;
+    const c = (obj as { comments?: Comments }).comments;
+    return { ...obj, comments: { ...c, leading: [...(c?.leading ?? []), ...more] } };
+  };
 
   const body = (b: ScannedBody): BodyItem[] => {
     const out: BodyItem[] = [];
     for (const it of b.items) {
       if (it.kind === "attribute") {
-        out.push(withComments<Attribute>({ kind: "attribute", name: it.name, value: valueOf(it), loc: loc(it) }, it));
+        out.push(attribute(it));
       } else if (it.type === "dynamic" && it.labels.length === 1) {
         out.push(dynamic(it));
       } else {
@@ -97,7 +118,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
             diags.push(diagnostic("PG2010", "info", `variable "${label(0)}": validation rules are kept as a comment, not enforced`, loc(inner)));
           }
         }
-        items.push(withComments({
+        items.push(withMore(withComments({
           kind: "variable" as const,
           name: label(0),
           ...(type ? { type } : {}),
@@ -105,7 +126,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           ...(description !== undefined ? { description } : {}),
           sensitive: literalBool(attrOf(it, "sensitive")) ?? false,
           loc: loc(it),
-        }, it));
+        }, it), [...commentsOf(it.body.items), ...it.body.dangling]));
         break;
       }
       case "locals": {
@@ -118,14 +139,14 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           const merged: Comments | undefined = lead.length || c?.trailing !== undefined
             ? { ...(lead.length ? { leading: lead } : {}), ...(c?.trailing !== undefined ? { trailing: c.trailing } : {}) }
             : undefined;
-          items.push({ kind: "local", name: a.name, value: valueOf(a), loc: loc(a), ...(merged ? { comments: merged } : {}) });
+          items.push(withMore({ kind: "local", name: a.name, value: valueOf(a), loc: loc(a), ...(merged ? { comments: merged } : {}) }, leftComments(a, valueOf(a))));
         }
         break;
       }
       case "resource":
       case "data": {
-        const { meta, rest } = resourceMeta(it);
-        items.push(withComments({
+        const { meta, rest, metaComments } = resourceMeta(it);
+        items.push(withMore(withComments({
           kind: "resource" as const,
           mode: it.type === "data" ? ("data" as const) : ("managed" as const),
           type: label(0),
@@ -133,7 +154,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           body: body({ items: rest, dangling: [] }),
           meta,
           loc: loc(it),
-        }, it));
+        }, it), metaComments));
         if (it.body.dangling.length) {
           items.push({ kind: "note", text: innerComments(it).join("\n"), loc: loc(it) });
         }
@@ -142,45 +163,49 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
       case "output": {
         const value = attrOf(it, "value");
         const description = literalString(attrOf(it, "description"));
-        items.push(withComments({
+        items.push(withMore(withComments({
           kind: "output" as const,
           name: label(0),
           value: value ? valueOf(value) : { kind: "unsupported" as const, text: "", reason: "output without a value" },
           ...(description !== undefined ? { description } : {}),
           sensitive: literalBool(attrOf(it, "sensitive")) ?? false,
           loc: loc(it),
-        }, it));
+        }, it), [...commentsOf(it.body.items), ...it.body.dangling]));
         break;
       }
       case "provider": {
         const alias = literalString(attrOf(it, "alias"));
         const rest = it.body.items.filter((x) => !(x.kind === "attribute" && x.name === "alias"));
-        items.push(withComments({
+        items.push(withMore(withComments({
           kind: "provider" as const,
           name: label(0),
           ...(alias !== undefined ? { alias } : {}),
           body: body({ items: rest, dangling: [] }),
           loc: loc(it),
-        }, it));
+        }, it), [...commentsOf(it.body.items.filter((x) => !rest.includes(x))), ...it.body.dangling]));
         break;
       }
       case "terraform":
-        items.push(withComments({ kind: "note" as const, text: terraformNote(it), loc: loc(it) }, it));
+        items.push(withComments({ kind: "note" as const, text: [terraformNote(it), ...commentsOf(it.body.items), ...it.body.dangling].join("\n"), loc: loc(it) }, it));
         diags.push(diagnostic("PG2010", "info", "the terraform {} block has no Pulumi equivalent: provider versions belong in package.json", loc(it)));
         break;
       case "module": {
-        const { meta, rest } = resourceMeta(it);
+        const { meta, rest, metaComments } = resourceMeta(it);
         const source = literalString(attrOf(it, "source"));
         const version = literalString(attrOf(it, "version"));
         const providers = attrOf(it, "providers");
         if (source === undefined) diags.push(diagnostic("PG1003", "error", `module "${label(0)}" needs a literal source`, loc(it)));
         const args: Attribute[] = [];
+        const more = [...metaComments];
         for (const x of rest) {
-          if (x.kind === "attribute" && ["source", "version", "providers"].includes(x.name)) continue;
-          if (x.kind === "attribute") args.push(withComments<Attribute>({ kind: "attribute", name: x.name, value: valueOf(x), loc: loc(x) }, x));
+          if (x.kind === "attribute" && ["source", "version", "providers"].includes(x.name)) {
+            more.push(...commentsOf([x]));
+            continue;
+          }
+          if (x.kind === "attribute") args.push(attribute(x));
           else diags.push(diagnostic("PG1003", "error", `module "${label(0)}": a module call takes arguments, not '${x.type}' blocks`, loc(x)));
         }
-        items.push(withComments({
+        items.push(withMore(withComments({
           kind: "module" as const,
           name: label(0),
           source: source ?? "",
@@ -189,7 +214,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           meta,
           ...(providers ? { providers: valueOf(providers) } : {}),
           loc: loc(it),
-        }, it));
+        }, it), [...more, ...it.body.dangling]));
         break;
       }
       default:
@@ -199,7 +224,8 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
   }
   return items;
 
-  function resourceMeta(it: ScannedBlock): { meta: ResourceMeta; rest: ScannedItem[] } {
+  /** A resource's or module call's meta-arguments, the rest of its body, and the comments of the meta-arguments (kept with the resource). */
+  function resourceMeta(it: ScannedBlock): { meta: ResourceMeta; rest: ScannedItem[]; metaComments: string[] } {
     const rest: ScannedItem[] = [];
     let count: Expr | undefined;
     let forEach: Expr | undefined;
@@ -242,6 +268,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         ...(createBeforeDestroy !== undefined ? { createBeforeDestroy } : {}),
       },
       rest,
+      metaComments: commentsOf(it.body.items.filter((x) => !rest.includes(x))),
     };
   }
 }
@@ -307,4 +334,27 @@ export function variableType(e: Expr): VariableType | undefined {
     }
   }
   return undefined;
+}
+
+/** The comments inside an attribute's value (scanned) that are not on one of its object entries, in order. */
+function leftComments(a: ScannedAttribute, value: Expr): string[] {
+  if (!a.inner?.length) return [];
+  const leading = new Map<string, number>();
+  const trailing = new Map<string, number>();
+  const add = (m: Map<string, number>, t: string) => m.set(t, (m.get(t) ?? 0) + 1);
+  const take = (m: Map<string, number>, t: string) => (m.get(t) ?? 0) > 0 && Boolean(m.set(t, m.get(t)! - 1));
+  walkExpr(value, (x) => {
+    if (x.kind !== "object") return;
+    for (const en of x.entries) {
+      for (const l of en.comments?.leading ?? []) add(leading, l);
+      if (en.comments?.trailing !== undefined) add(trailing, en.comments.trailing);
+    }
+  });
+  const out: string[] = [];
+  for (const c of a.inner) {
+    if (take(trailing, c.join(" "))) continue;
+    if (c.every((l) => (leading.get(l) ?? 0) > 0)) c.forEach((l) => take(leading, l));
+    else out.push(...c);
+  }
+  return out;
 }

@@ -16,6 +16,8 @@ export interface ScannedAttribute {
   readonly valueEnd: number;
   readonly leading: readonly string[];
   readonly trailing?: string;
+  /** Comments inside the value (between an object's entries, a list's items, a call's arguments), each as its lines. */
+  readonly inner?: readonly (readonly string[])[];
 }
 
 export interface ScannedBlock {
@@ -71,6 +73,28 @@ export function scanHcl(text: string): ScannedBody {
   return new Scanner(text).file();
 }
 
+/** A comment in expression text: where it starts and ends, and its lines without markers. */
+export interface CommentSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly lines: readonly string[];
+}
+
+/**
+ * The comments of an expression text and where each bracket closes, by offset, in one pass that
+ * skips strings and heredocs as the scanner does. `text` may be bytes read as latin1 (offsets are
+ * then byte offsets, as hcl2json's ranges are: no byte of a multi-byte character is an ASCII
+ * one), with `decode` turning a span back into its text. Undefined if the text does not lex.
+ */
+export function lexExpression(text: string, decode: (start: number, end: number) => string = (a, b) => text.slice(a, b)): { comments: CommentSpan[]; closers: Map<number, number> } | undefined {
+  try {
+    return new Scanner(text).lex(decode);
+  } catch (e) {
+    if (e instanceof ScanError) return undefined;
+    throw e;
+  }
+}
+
 class Scanner {
   private i = 0;
   private readonly lines: LineIndex;
@@ -81,6 +105,34 @@ class Scanner {
   file(): ScannedBody {
     const body = this.body(false);
     return body;
+  }
+
+  lex(decode: (start: number, end: number) => string): { comments: CommentSpan[]; closers: Map<number, number> } {
+    const s = this.s;
+    const comments: CommentSpan[] = [];
+    const closers = new Map<number, number>();
+    const open: number[] = [];
+    while (this.i < s.length) {
+      const c = s[this.i]!;
+      if (c === "#" || (c === "/" && (s[this.i + 1] === "/" || s[this.i + 1] === "*"))) {
+        const start = this.i;
+        this.commentAt();
+        comments.push({ start, end: this.i, lines: commentLines(decode(start, this.i)) });
+        continue;
+      }
+      if (c === '"') {
+        this.skipString();
+        continue;
+      }
+      if (c === "<" && s[this.i + 1] === "<" && this.heredoc()) continue;
+      if (c === "{" || c === "[" || c === "(") open.push(this.i);
+      else if (c === "}" || c === "]" || c === ")") {
+        const o = open.pop();
+        if (o !== undefined) closers.set(o, this.i);
+      }
+      this.i++;
+    }
+    return { comments, closers };
   }
 
   private fail(message: string, at = this.i): never {
@@ -112,11 +164,12 @@ class Scanner {
         this.i++;
         this.skipInlineSpace();
         const valueStart = this.i;
-        this.skipExpression();
+        const inner: string[][] = [];
+        this.skipExpression(inner);
         let valueEnd = this.i;
         while (valueEnd > valueStart && /\s/.test(this.s[valueEnd - 1]!)) valueEnd--;
         const trailing = this.trailingComment();
-        items.push({ kind: "attribute", name, line, column, valueStart, valueEnd, leading: pending, ...(trailing !== undefined ? { trailing } : {}) });
+        items.push({ kind: "attribute", name, line, column, valueStart, valueEnd, leading: pending, ...(trailing !== undefined ? { trailing } : {}), ...(inner.length ? { inner } : {}) });
       } else {
         const labels: string[] = [];
         for (;;) {
@@ -184,27 +237,24 @@ class Scanner {
     const s = this.s;
     const c = s[this.i];
     if (c === "#" || (c === "/" && s[this.i + 1] === "/")) {
-      const start = this.i + (c === "#" ? 1 : 2);
+      const start = this.i;
       let end = s.indexOf("\n", start);
       if (end < 0) end = s.length;
       this.i = end;
-      return [stripOneSpace(s.slice(start, end).replace(/\r$/, "").trimEnd())];
+      return commentLines(s.slice(start, end));
     }
     if (c === "/" && s[this.i + 1] === "*") {
+      const start = this.i;
       const end = s.indexOf("*/", this.i + 2);
       if (end < 0) this.fail("unclosed comment");
-      const body = s.slice(this.i + 2, end);
       this.i = end + 2;
-      const lines = body.split(/\r?\n/).map((l) => l.replace(/^\s*\*?\s?/, "").trimEnd());
-      while (lines.length > 1 && lines[0] === "") lines.shift();
-      while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-      return lines;
+      return commentLines(s.slice(start, this.i));
     }
     return undefined;
   }
 
-  /** Skips one attribute value: up to a newline or a closing '}' at bracket depth 0. */
-  private skipExpression(): void {
+  /** Skips one attribute value: up to a newline or a closing '}' at bracket depth 0; the comments inside brackets go into `inner`. */
+  private skipExpression(inner: string[][]): void {
     const s = this.s;
     const stack: string[] = [];
     while (this.i < s.length) {
@@ -219,7 +269,7 @@ class Scanner {
           return;
         }
       } else if (c === "#" || (c === "/" && (s[this.i + 1] === "/" || s[this.i + 1] === "*"))) {
-        this.commentAt();
+        inner.push(this.commentAt()!);
         continue;
       }
       if (c === '"') {
@@ -309,6 +359,15 @@ class Scanner {
       pos = end + 1;
     }
   }
+}
+
+/** A comment's text (`# …`, `// …`, `/* … *\/`) as its lines, without the markers. */
+function commentLines(raw: string): string[] {
+  if (!raw.startsWith("/*")) return [stripOneSpace(raw.slice(raw.startsWith("#") ? 1 : 2).replace(/\r$/, "").trimEnd())];
+  const lines = raw.slice(2, -2).split(/\r?\n/).map((l) => l.replace(/^\s*\*?\s?/, "").trimEnd());
+  while (lines.length > 1 && lines[0] === "") lines.shift();
+  while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
 }
 
 function stripOneSpace(t: string): string {

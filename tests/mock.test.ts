@@ -329,6 +329,19 @@ describe("attributes the provider moved", () => {
     expect(deployment.dependencies).toContain("get");
     expect(exports).toEqual({ invokeUrl: "https://prod.execute-api.mock.amazonaws.com/prod", executionArn: "arn:aws:execute-api:mock:123456789012:prod/prod/*/GET/", stage: "prod (production)" });
   });
+
+  it("a Deployment without stage_name answers its invoke URL and ARN as Terraform computes them, with no stage, in the program's region", async () => {
+    const file = path.join(FIXTURES, "deployment_without_stage", "expected", "index.ts");
+    const { registered, exports } = await runProgramExports(file, {}, { region: "eu-west-1" });
+    expect(exports).toEqual({
+      deploymentUrl: "https://api-id.execute-api.eu-west-1.amazonaws.com/",
+      deploymentArn: "arn:aws:execute-api:eu-west-1:123456789012:api-id/",
+      secondCanaryUrl: "https://api-id.execute-api.eu-west-1.amazonaws.com/",
+      stageUrl: expect.any(String),
+    });
+    expect(registered.filter((r) => r.type === "aws:apigateway/deployment:Deployment").map((r) => r.name).sort()).toEqual(["canary-0", "canary-1", "main"]);
+    expect(registered.find((r) => r.type === "aws:apigateway/stage:Stage")!.inputs).toMatchObject({ deployment: "main-id", stageName: "prod" });
+  });
 });
 
 describe("the providers that ride along with AWS", () => {

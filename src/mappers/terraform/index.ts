@@ -15,7 +15,7 @@ import { requireArguments } from "../required.js";
 import { resolveDataSource, resolveResourceType } from "./types.js";
 import { lowerSimpleTraversal } from "../../parsers/terraform/lower-expr.js";
 import { mapBody } from "./body.js";
-import { movedOf, splitBody } from "./moved.js";
+import { COMPUTED, movedOf, splitBody } from "./moved.js";
 import { isRideAlong, rideAlongDecl, VALUE_ATTRIBUTES } from "./providers.js";
 import { mapTypedPaths } from "./paths.js";
 import { rewriteReferences, type Declared, type DeclaredModule, type ReferenceTable } from "./references.js";
@@ -34,6 +34,8 @@ export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOpti
   const decls: Decl[] = [];
   for (const item of program.items) {
     const comments = item.comments ? { comments: item.comments } : {};
+    // The invokes a computed read needs (references.ts) go right before the first declaration that reads them.
+    const [hoisted, at] = [table.hoisted.size, decls.length];
     switch (item.kind) {
       case "variable":
         decls.push(configDecl(item, table, diags, credentials.has(item.name)));
@@ -67,6 +69,7 @@ export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOpti
         decls.push({ kind: "comment", id: `note.${decls.length}`, sourceName: "", loc: item.loc, ...comments, lines: item.text.split("\n") });
         break;
     }
+    if (table.hoisted.size > hoisted) decls.splice(at, 0, ...[...table.hoisted.values()].slice(hoisted));
   }
   // Variables used but not declared become untyped config reads, ahead of everything.
   const implicit: Decl[] = [...table.undeclared].map((name) => ({
@@ -106,7 +109,9 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
         const target = m ? resolveResourceType(m.asType) : undefined;
         const answers: Declared | undefined = m && target ? { id: `${key}.${m.suffix}`, tfType: m.asType, repeated, converted: true, props: target.schema.outputs } : undefined;
         const moved = m && answers ? Object.fromEntries(Object.entries(m.reads).map(([a, attr]) => [a, { by: answers, attr }])) : undefined;
-        resources.set(key, { id: key, tfType: it.type, repeated, converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}), ...(moved ? { moved } : {}) });
+        // Computed only on the default provider's account (another provider's region is not the program's).
+        const computed = !m && it.meta.provider === undefined ? COMPUTED[it.type] : undefined;
+        resources.set(key, { id: key, tfType: it.type, repeated, converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}), ...(moved ? { moved } : {}), ...(computed ? { computed } : {}) });
       } else if (VALUE_ATTRIBUTES[it.type]) {
         data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, values: VALUE_ATTRIBUTES[it.type]! });
       } else {
@@ -115,7 +120,7 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
       }
     }
   }
-  return { variables, locals, resources, data, providers, modules, pathModule: mapOptions.pathModule ?? ".", undeclared: new Set() };
+  return { variables, locals, resources, data, providers, modules, pathModule: mapOptions.pathModule ?? ".", undeclared: new Set(), hoisted: new Map() };
 }
 
 function options(r: Resource | ModuleCall | ProviderConfig, table: ReferenceTable, diags: Diagnostic[], argProps?: Record<string, unknown>, tfType?: string): ResourceOptions {

@@ -4,7 +4,9 @@
  * `aws.apigateway.Stage` of it (the stage Terraform's deployment made), the stage's attributes
  * go with it, and reads of `invoke_url` / `execution_arn` and of the moved attributes read the
  * Stage's. A short table, each
- * entry tested by its fixture.
+ * entry tested by its fixture. A deployment without `stage_name` has no Stage: its
+ * `invoke_url` and `execution_arn`, which the provider computed from the API's id, the region
+ * and no stage, are computed the same way ({@link COMPUTED}).
  */
 import type { Expr } from "../../model/expr.js";
 import type { BodyItem, Resource } from "../../model/program.js";
@@ -59,3 +61,20 @@ export function splitBody(r: Resource, m: MovedAttributes, self: Expr): { own: B
   const loc = r.loc;
   return { own, moved: [{ kind: "attribute", name: m.link.attribute, value: self, loc }, ...moved] };
 }
+
+
+/** A part of a computed attribute: text, one of the resource's own attributes (Terraform name), or a fact of the account the program runs in. */
+export type ComputedPart = string | { readonly own: string } | { readonly current: "region" | "partition" | "dnsSuffix" | "accountId" };
+
+/**
+ * Attributes the provider computed from others that `@pulumi/aws` 7 no longer has, where nothing
+ * moved them (a deployment without `stage_name`): Terraform's
+ * `https://{rest_api_id}.execute-api.{region}.{dns_suffix}/{stage_name}` and
+ * `arn:{partition}:execute-api:{region}:{account}:{rest_api_id}/{stage_name}`, with no stage.
+ */
+export const COMPUTED: Readonly<Record<string, Readonly<Record<string, readonly ComputedPart[]>>>> = {
+  aws_api_gateway_deployment: {
+    invoke_url: ["https://", { own: "rest_api_id" }, ".execute-api.", { current: "region" }, ".", { current: "dnsSuffix" }, "/"],
+    execution_arn: ["arn:", { current: "partition" }, ":execute-api:", { current: "region" }, ":", { current: "accountId" }, ":", { own: "rest_api_id" }, "/"],
+  },
+};

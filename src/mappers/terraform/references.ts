@@ -9,7 +9,9 @@ import type { Location } from "../../model/location.js";
 import { awsSchema, objectTypeOf, type Props, type Shape } from "../../schema/index.js";
 import { camel } from "../../model/names.js";
 import { mapProperty } from "../properties.js";
+import type { Decl } from "../../model/pulumi.js";
 import type { ModuleInterface } from "./modules.js";
+import type { ComputedPart } from "./moved.js";
 
 export interface Declared {
   readonly id: string;
@@ -25,6 +27,8 @@ export interface Declared {
   readonly renamed?: Readonly<Record<string, string>>;
   /** Attributes whose value is the declaration itself (an archive_file's output_path is the archive). */
   readonly values?: readonly string[];
+  /** Attributes computed from others (moved.ts COMPUTED): a stage-less deployment's invoke_url. */
+  readonly computed?: Readonly<Record<string, readonly ComputedPart[]>>;
 }
 
 /** A module call: its instance's declaration and what its component exposes. */
@@ -45,6 +49,8 @@ export interface ReferenceTable {
   readonly pathModule: string;
   /** Variables referred to but never declared, in order of first use (filled while rewriting). */
   readonly undeclared: Set<string>;
+  /** Invokes of the account's facts (region, partition, account id) that computed reads need and the program does not declare (filled while rewriting). */
+  readonly hoisted: Map<string, Decl>;
 }
 
 export function rewriteReferences(e: Expr, table: ReferenceTable, diags: Diagnostic[], loc: Location): Expr {
@@ -120,6 +126,9 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
         const renamed = r.path.map((a) => (a === firstAttr ? { kind: "attr" as const, name: answered.attr } : a));
         return { ...r, target: { kind: "decl", id: answered.by.id }, path: mapPath(renamed, answered.by) };
       }
+      // `deployment.invoke_url`, `deployment[0].invoke_url`: computed on the instance read.
+      const computed = firstAttr && r.path[r.path.length - 1] === firstAttr ? d.computed?.[firstAttr.name] : undefined;
+      if (computed) return computedRead(computed, d, r.path.slice(0, -1), table);
       const path = mapPath(r.path, d);
       const unknown = path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");
       if (unknown && d.props && unknown.name !== "id" && unknown.name !== "urn" && !(unknown.name in d.props)) {
@@ -156,6 +165,33 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
     default:
       return r;
   }
+}
+
+/** The account's facts: the data source that answers each, and its result attribute. */
+const CURRENT = {
+  region: { tfType: "aws_region", fn: "aws.getRegionOutput", attr: "region" },
+  partition: { tfType: "aws_partition", fn: "aws.getPartitionOutput", attr: "partition" },
+  dnsSuffix: { tfType: "aws_partition", fn: "aws.getPartitionOutput", attr: "dnsSuffix" },
+  accountId: { tfType: "aws_caller_identity", fn: "aws.getCallerIdentityOutput", attr: "accountId" },
+} as const;
+
+/**
+ * A computed attribute as a template of the resource's own outputs and the account's facts: read
+ * from a data source the program declares once (`data "aws_region" "current"`), else from an
+ * invoke of its own, declared once for every read.
+ */
+function computedRead(parts: readonly ComputedPart[], d: Declared, instance: readonly Accessor[], table: ReferenceTable): Expr {
+  const out = parts.map((p): string | Expr => {
+    if (typeof p === "string") return p;
+    if ("own" in p) return { kind: "ref", target: { kind: "decl", id: d.id }, path: mapPath([...instance, { kind: "attr", name: p.own }], d) };
+    const c = CURRENT[p.current];
+    const declared = [...table.data.values()].filter((x) => x.tfType === c.tfType && x.converted && !x.repeated);
+    if (declared.length === 1) return { kind: "ref", target: { kind: "decl", id: declared[0]!.id }, path: [{ kind: "attr", name: c.attr }] };
+    const id = `current.${c.tfType}`;
+    if (!table.hoisted.has(id)) table.hoisted.set(id, { kind: "invoke", id, sourceName: `current_${c.tfType.replace(/^aws_/, "")}`, fn: c.fn, args: { kind: "object", entries: [] }, options: {} });
+    return { kind: "ref", target: { kind: "decl", id }, path: [{ kind: "attr", name: c.attr }] };
+  });
+  return { kind: "template", parts: out };
 }
 
 /** `module.x.y` → the instance's property; `module.x[0].y`, `module.x["k"].y` through its repetition; `module.x` the instance. */

@@ -256,6 +256,13 @@ describe("CloudFormation API Gateway fixtures under mocks", () => {
   });
 });
 
+describe("values converted to the argument's type", () => {
+  it("merge() into a map of strings converts every part's values, as Terraform does", async () => {
+    const rs = await runProgram(path.join(FIXTURES, "merge_coerced", "expected", "index.ts"), { port: "9000", extra: '{"replicas": 3, "zones": 2}' });
+    expect(rs.find((r) => r.name === "q")!.inputs.tags).toEqual({ team: "platform", subnets: "2", port: "9000", replicas: "3", zones: "2" });
+  });
+});
+
 describe("comments kept inside a template's values", () => {
   const run = async (config: Record<string, string> = {}) => runProgram(path.join(FIXTURES, "cfn_nested_comments", "expected", "index.ts"), config);
 

@@ -276,6 +276,11 @@ export class Coercer {
         });
         return changed ? { ...e, entries } : e;
       }
+      // merge() of maps and concat() of lists where a map or a list of one type goes: each part converts.
+      if (e.kind === "call" && ((shape[0] === "m" && e.name === "merge") || (shape[0] === "l" && e.name === "concat"))) {
+        const args = e.args.map((a) => this.value(a, shape, pkg, scope, loc));
+        return args.some((a, i) => a !== e.args[i]) ? { ...e, args } : e;
+      }
       const nested = nestedProps(shape, pkg);
       if (nested && e.kind === "object") return this.object(e, nested, pkg, scope, loc);
       // A list or map of one primitive type where another goes: Terraform converts each element.

@@ -148,6 +148,31 @@ describe("migrate a repository", () => {
     expect(incomplete(out)).toEqual([]);
   });
 
+  it("verification stands in for required config the stack does not set, shaped as the program reads it, and says so", () => {
+    const repo = tmp();
+    fs.mkdirSync(path.join(repo, "app"));
+    fs.writeFileSync(
+      path.join(repo, "app", "main.tf"),
+      [
+        'variable "prefix" {}',
+        'variable "settings" {',
+        "  type = object({ name = string, retention = number, tags = map(string), subnets = list(string) })",
+        "}",
+        'resource "aws_sqs_queue" "q" {',
+        '  name                      = format("%s-%s", var.prefix, var.settings.name)',
+        "  message_retention_seconds = var.settings.retention",
+        "  tags                      = merge(var.settings.tags, { count = length(var.settings.subnets) })",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const out = path.join(tmp(), "out");
+    const r = cli(["migrate", repo, "-o", out, "--verify", "--json"]);
+    const report = JSON.parse(r.stdout) as Report & { projects: { verification?: { note?: string } }[] };
+    expect(report.projects[0]!.verification).toMatchObject({ typecheck: "passed", run: "passed", registered: 1, declared: 1 });
+    expect(report.projects[0]!.verification!.note).toBe("required config not set, stand-ins used: prefix, settings");
+  });
+
   it("a terraform.tfstate beside a root module gives its project an import.json, counted in the report", () => {
     const repo = tmp();
     fs.mkdirSync(path.join(repo, "queues"));

@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { standIns, type TsApi } from "./stand-ins.js";
 
 interface Item {
   readonly index: number;
@@ -65,7 +66,7 @@ function load(file: string, external: (id: string) => unknown, transpile: Transp
 
 async function runOne(item: Item): Promise<{ ok: boolean; error?: string; registered?: number; note?: string }> {
   const external = requireFor(item.dir);
-  let ts: { transpileModule: Transpile };
+  let ts: { transpileModule: Transpile } & TsApi;
   let pulumi: typeof import("@pulumi/pulumi");
   try {
     ts = external("typescript") as typeof ts;
@@ -85,6 +86,8 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
   const defaulted: string[] = [];
   const proto = pulumi.Config.prototype as unknown as Record<string, (this: { get(k: string): unknown }, key: string) => unknown>;
   const stand: Record<string, unknown> = { require: "verify", requireNumber: 1, requireBoolean: true, requireObject: {}, requireSecret: "verify", requireSecretNumber: 1, requireSecretBoolean: true, requireSecretObject: {} };
+  // A structured value stands in as the type the program reads it as (stand-ins.ts).
+  const shaped = standIns(ts, "index.ts", fs.readFileSync(path.join(item.dir, "index.ts"), "utf8"));
   const originals = new Map<string, (typeof proto)[string]>();
   for (const [m, v] of Object.entries(stand)) {
     const original = proto[m]!;
@@ -95,7 +98,8 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
       } catch (e) {
         if (!/Missing required configuration/.test(String(e))) throw e;
         defaulted.push(key);
-        return m.startsWith("requireSecret") ? pulumi.secret(v) : v;
+        const value = m.endsWith("Object") && shaped.has(key) ? shaped.get(key) : v;
+        return m.startsWith("requireSecret") ? pulumi.secret(value) : value;
       }
     };
   }

@@ -117,7 +117,8 @@ export function parseTemplate(text: string): ParsedTemplate {
     return { ok: false, error: { message: `the template's YAML aliases expand it to more than ${MAX_VALUES.toLocaleString("en-US")} values (aliases of aliases multiply what they repeat); not converted`, ...at, code: "PG1003" } };
   }
   const scalars = positions.scalarLines;
-  const comments = new TemplateComments(text.split(/\r?\n/), (n) => scalars.has(n), format === "yaml");
+  // A template without a '#' has no comments to look for.
+  const comments = new TemplateComments(text.split(/\r?\n/), (n) => scalars.has(n), format === "yaml" && text.includes("#"));
   return { ok: true, template: doc as Record<string, unknown>, format, locate: (path) => positions.locate(path), comments, duplicates };
 }
 

@@ -287,6 +287,7 @@ describe("comments kept inside Terraform values", () => {
     expect(queue.inputs.policy).toBe('# a policy line, not a comment\n{"Version": "2012-10-17", "Statement": []}\n');
     expect(JSON.parse(queue.inputs.redrivePolicy as string)).toEqual({ deadLetterTargetArn: "arn:aws:mock:aws:sqs/queue:Queue:dead_letters", maxReceiveCount: 3 });
     expect(queue.dependencies).toContain("dead_letters");
+    expect(rs.find((r) => r.name === "web")!.inputs.ingress).toEqual([80, 443].map((p) => ({ fromPort: p, toPort: p, protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] })));
     const { exports } = await runProgramExports(file, {});
     expect(exports.queue).toEqual({ url: expect.any(String), name: "orders" });
   });

@@ -44,7 +44,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     return { file: file.path, line, column, path: path.join("/") };
   };
   const notes = parsed.comments;
-  /** The comment lines above the entry at `line` (a location already found), and `extra` after them. */
+  /** The comments of the item at `line` (a location already found): those above it, then `extra`, and the one at the end of its line. */
   const commentsAt = (line: number, extra: readonly string[] = []): { comments?: Comments } => {
     const c = notes.of(line);
     const leading = [...(c?.leading ?? []), ...extra];

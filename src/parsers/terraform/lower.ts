@@ -30,13 +30,6 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     const c = comments(it);
     return c ? { ...obj, comments: c } : obj;
   };
-  /** An attribute with the comments inside its value that no object entry took (above a list's item, among a call's arguments) after its leading ones. */
-  const attribute = (it: ScannedAttribute): Attribute => {
-    const value = valueOf(it);
-    const left = leftComments(it, value);
-    const a = withComments<Attribute>({ kind: "attribute", name: it.name, value, loc: loc(it) }, it);
-    return left.length ? { ...a, comments: { ...a.comments, leading: [...(a.comments?.leading ?? []), ...left] } } : a;
-  };
   const innerComments = (b: ScannedBlock): string[] => b.body.dangling.slice();
   /** Every comment of items that are not attributes or blocks of the program (a variable's description, a meta-argument, a lifecycle block), at any depth, in order. */
   const commentsOf = (xs: readonly ScannedItem[]): string[] =>
@@ -51,6 +44,11 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     if (!more.length) return obj;
     const c = (obj as { comments?: Comments }).comments;
     return { ...obj, comments: { ...c, leading: [...(c?.leading ?? []), ...more] } };
+  };
+  /** An attribute with the comments inside its value that no object entry took (above a list's item, among a call's arguments) after its leading ones. */
+  const attribute = (it: ScannedAttribute): Attribute => {
+    const value = valueOf(it);
+    return withMore(withComments<Attribute>({ kind: "attribute", name: it.name, value, loc: loc(it) }, it), leftComments(it, value));
   };
 
   const body = (b: ScannedBody): BodyItem[] => {
@@ -77,14 +75,17 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     if (!forEach || !content) {
       diags.push(diagnostic("PG2004", "warning", `dynamic "${it.labels[0]}" needs for_each and a content block`, loc(it)));
     }
-    return withComments<DynamicBlock>({
+    // The comments of for_each, iterator and the content block's own lines go above the block.
+    const own = it.body.items.filter((x) => x !== content);
+    const more = [...commentsOf(own), ...(content ? [...content.leading, ...content.body.dangling, ...(content.trailing !== undefined ? [content.trailing] : [])] : []), ...it.body.dangling];
+    return withMore(withComments<DynamicBlock>({
       kind: "dynamic",
       name: it.labels[0]!,
       forEach: forEach ? valueOf(forEach) : { kind: "list", items: [] },
       iterator,
       content: content ? body(content.body) : [],
       loc: loc(it),
-    }, it);
+    }, it), more);
   };
 
   const literalString = (a: ScannedAttribute | undefined): string | undefined => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { cachedFormat, useFormatCache, FORMAT_ENTRIES } from "../src/emitters/typescript/format-cache.js";
+import { cachedFormat, FORMAT_ENTRIES, MAX_ENTRY, useFormatCache } from "../src/emitters/typescript/format-cache.js";
 import { convert } from "../src/index.js";
 import { CLI, ROOT } from "./helpers/fixtures.js";
 
@@ -71,6 +71,16 @@ describe("format cache", () => {
     await cachedFormat("kept", {}, f.run("kept"));
     await cachedFormat("one more", {}, f.run("one more"));
     expect(f.calls).toHaveLength(calls);
+  });
+
+  it("keeps no answer larger than the bound", async () => {
+    const dir = path.join(tmp(), "cache");
+    useFormatCache(dir);
+    const f = counting((t) => t.repeat(MAX_ENTRY));
+    await cachedFormat("xy", {}, f.run("xy"));
+    await cachedFormat("xy", {}, f.run("xy"));
+    expect(f.calls).toHaveLength(2);
+    expect(entries(dir)).toEqual([]);
   });
 
   it("is off unless turned on: the library writes nothing", async () => {

@@ -29,6 +29,9 @@ export const FORMAT_ENTRIES = 256;
 
 const PREFIX = "format-";
 
+/** The largest answer kept (characters): the folder stays within ~64 MB however many large programs pass. */
+export const MAX_ENTRY = 128 * 1024;
+
 let version: string | undefined;
 function prettierVersion(): string {
   version ??= (createRequire(import.meta.url)("prettier/package.json") as { version: string }).version;
@@ -47,7 +50,7 @@ export async function cachedFormat(text: string, options: object, run: () => Pro
     return found;
   }
   const out = await run();
-  write(dir, entry, out);
+  if (out.length <= MAX_ENTRY) write(dir, entry, out);
   return out;
 }
 

@@ -263,6 +263,14 @@ describe("values converted to the argument's type", () => {
   });
 });
 
+describe("object keys", () => {
+  it("a parenthesised key is its expression's value, a quoted or bare one its text", async () => {
+    const file = path.join(FIXTURES, "object_keys_parenthesised", "expected", "index.ts");
+    expect((await runProgram(file)).find((r) => r.name === "q")!.inputs.tags).toEqual({ team: "platform", dev: "yes", "local.key": "quoted", stage: "bare" });
+    expect((await runProgram(file, { env: "prod" })).find((r) => r.name === "q")!.inputs.tags).toMatchObject({ prod: "yes" });
+  });
+});
+
 describe("comments kept inside a template's values", () => {
   const run = async (config: Record<string, string> = {}) => runProgram(path.join(FIXTURES, "cfn_nested_comments", "expected", "index.ts"), config);
 

@@ -29,14 +29,13 @@ export function lexedOf(source: Buffer): Lexed | undefined {
  * An object's entries with the comments hcl2json drops: those between the previous entry's last
  * character and a key, the ones on that character's line trailing the previous entry, the rest
  * above the key; after the last entry, one on its line trails it (comments on lines of their own
- * before the closing brace are left to the attribute: lower.ts). `keys` are the keys' offsets,
+ * before the closing brace are left to the attribute: lower.ts). `keys` are where the keys are written,
  * `open` the opening brace's (hcl2json's range for an object covers only that brace).
  */
 export function withEntryComments(entries: readonly ObjectEntry[], keys: readonly number[], open: number, lx: Lexed): ObjectEntry[] {
   const out = entries.map((en) => ({ en, leading: [] as string[], trailing: [] as string[] }));
   const close = lx.closers.get(open);
-  // A quoted key's range starts inside its quotes.
-  const bounds = [...keys.map((k) => (lx.text[k - 1] === '"' ? k - 1 : k)), ...(close !== undefined ? [close] : [])];
+  const bounds = [...keys, ...(close !== undefined ? [close] : [])];
   bounds.forEach((at, j) => {
     const from = contentBefore(lx, at);
     for (const c of commentsBetween(lx, from, at)) {

@@ -240,8 +240,9 @@ class Lowerer {
       else {
         const k = this.expr(keyChildren[0]!);
         key = k.kind === "literal" && typeof k.value === "string" ? k.value : k;
-        // A bare traversal used as a key (`foo.bar = 1`) is the literal text in HCL only when unparenthesised.
-        if (typeof key !== "string" && !this.text(keyNode).trim().startsWith("(") && k.kind === "ref") {
+        // A bare traversal used as a key (`foo.bar = 1`) is the literal text in HCL only when
+        // unparenthesised: `(local.k) = 1` is the value of local.k (the key's range leaves the parentheses out).
+        if (typeof key !== "string" && k.kind === "ref" && this.source(this.keyStart(keyNode)) !== 0x28) {
           key = this.text(keyNode).trim();
         }
       }
@@ -249,7 +250,20 @@ class Lowerer {
     }
     const lexed = lexedOf(this.ctx.source);
     if (!lexed?.comments.length) return { kind: "object", entries };
-    return { kind: "object", entries: withEntryComments(entries, kids.filter((_, i) => i % 2 === 0).map((k) => k.range.start.byte), node.range.start.byte, lexed) };
+    return { kind: "object", entries: withEntryComments(entries, kids.filter((_, i) => i % 2 === 0).map((k) => this.keyStart(k)), node.range.start.byte, lexed) };
+  }
+
+  /** Where a key is written: its range starts inside its quotes or parentheses. */
+  private keyStart(keyNode: HclAst): number {
+    const start = keyNode.range.start.byte;
+    if (this.source(start - 1) === 0x22) return start - 1;
+    let p = start - 1;
+    while (this.source(p) === 0x20 || this.source(p) === 0x09) p--;
+    return this.source(p) === 0x28 ? p : start;
+  }
+
+  private source(at: number): number | undefined {
+    return at >= 0 ? this.ctx.source[at] : undefined;
   }
 
   private forExpr(node: Extract<HclAst, { type: "for" }>): Expr {

@@ -11,7 +11,7 @@ import { camel } from "../../model/names.js";
 import { mapProperty } from "../properties.js";
 import type { Decl } from "../../model/pulumi.js";
 import type { ModuleInterface } from "./modules.js";
-import type { ComputedPart } from "./moved.js";
+import { COMPUTED, type ComputedPart } from "./moved.js";
 
 export interface Declared {
   readonly id: string;
@@ -132,7 +132,9 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
       const path = mapPath(r.path, d);
       const unknown = path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");
       if (unknown && d.props && unknown.name !== "id" && unknown.name !== "urn" && !(unknown.name in d.props)) {
-        diags.push(diagnostic("PG2003", "warning", `'${refText(r)}': ${d.tfType} has no attribute '${unknown.name}' in @pulumi/aws`, loc));
+        // An attribute computed only on the default provider's account (moved.ts COMPUTED), read on a resource with a provider of its own.
+        const why = firstAttr && COMPUTED[d.tfType]?.[firstAttr.name] ? `; the provider computed it from the region of the resource's own provider: build it from that provider's region, or give the deployment a stage_name` : "";
+        diags.push(diagnostic("PG2003", "warning", `'${refText(r)}': ${d.tfType} has no attribute '${unknown.name}' in @pulumi/aws${why}`, loc));
         return notConverted(refText(r), "unknown attribute");
       }
       return { ...r, target: { kind: "decl", id: d.id }, path };

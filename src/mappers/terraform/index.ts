@@ -116,7 +116,7 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
         data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, values: VALUE_ATTRIBUTES[it.type]! });
       } else {
         const f = resolveDataSource(it.type);
-        data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: f !== undefined, ...(f ? { props: f.schema.result } : {}), ...(f?.schema.resultRenamed ? { renamed: f.schema.resultRenamed } : {}) });
+        data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: f !== undefined, ...(f ? { props: f.schema.result } : {}), ...(f?.schema.resultRenamed ? { renamed: f.schema.resultRenamed } : {}), ...(it.meta.provider !== undefined ? { ownProvider: true } : {}) });
       }
     }
   }

@@ -29,6 +29,8 @@ export interface Declared {
   readonly values?: readonly string[];
   /** Attributes computed from others (moved.ts COMPUTED): a stage-less deployment's invoke_url. */
   readonly computed?: Readonly<Record<string, readonly ComputedPart[]>>;
+  /** Declared with a `provider` of its own (a data source answering another region's facts). */
+  readonly ownProvider?: boolean;
 }
 
 /** A module call: its instance's declaration and what its component exposes. */
@@ -179,15 +181,15 @@ const CURRENT = {
 
 /**
  * A computed attribute as a template of the resource's own outputs and the account's facts: read
- * from a data source the program declares once (`data "aws_region" "current"`), else from an
- * invoke of its own, declared once for every read.
+ * from a data source the program declares once on the default provider (`data "aws_region"
+ * "current"`), else from an invoke of its own, declared once for every read.
  */
 function computedRead(parts: readonly ComputedPart[], d: Declared, instance: readonly Accessor[], table: ReferenceTable): Expr {
   const out = parts.map((p): string | Expr => {
     if (typeof p === "string") return p;
     if ("own" in p) return { kind: "ref", target: { kind: "decl", id: d.id }, path: mapPath([...instance, { kind: "attr", name: p.own }], d) };
     const c = CURRENT[p.current];
-    const declared = [...table.data.values()].filter((x) => x.tfType === c.tfType && x.converted && !x.repeated);
+    const declared = [...table.data.values()].filter((x) => x.tfType === c.tfType && x.converted && !x.repeated && !x.ownProvider);
     if (declared.length === 1) return { kind: "ref", target: { kind: "decl", id: declared[0]!.id }, path: [{ kind: "attr", name: c.attr }] };
     const id = `current.${c.tfType}`;
     if (!table.hoisted.has(id)) table.hoisted.set(id, { kind: "invoke", id, sourceName: `current_${c.tfType.replace(/^aws_/, "")}`, fn: c.fn, args: { kind: "object", entries: [] }, options: {} });

@@ -15,7 +15,6 @@ export interface TsApi {
 
 export interface TsNode {
   readonly kind: number;
-  getChildren?(): TsNode[];
   forEachChild<T>(cb: (n: TsNode) => T | undefined): T | undefined;
   readonly [k: string]: unknown;
 }

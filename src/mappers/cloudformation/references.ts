@@ -5,6 +5,7 @@
  * conditions. Pseudo parameters, `Fn::GetAZs` and `Fn::ImportValue` become invokes declared once
  * (`aws.getRegionOutput()`, `aws.cloudformation.getExportOutput(…)`), shared by every use.
  */
+import { ACCOUNT_FACTS, type AccountFact } from "../account-facts.js";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { rewriteExpr, type Accessor, type Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
@@ -32,11 +33,12 @@ export interface CfnTable {
   readonly scalarTypes: ReadonlyMap<string, "string" | "number">;
 }
 
-const PSEUDO_INVOKES: Readonly<Record<string, { key: string; name: string; fn: string; attr: string }>> = {
-  "AWS::Region": { key: "pseudo.region", name: "currentRegion", fn: "aws.getRegionOutput", attr: "region" },
-  "AWS::AccountId": { key: "pseudo.account", name: "currentAccount", fn: "aws.getCallerIdentityOutput", attr: "accountId" },
-  "AWS::Partition": { key: "pseudo.partition", name: "currentPartition", fn: "aws.getPartitionOutput", attr: "partition" },
-  "AWS::URLSuffix": { key: "pseudo.partition", name: "currentPartition", fn: "aws.getPartitionOutput", attr: "dnsSuffix" },
+/** Pseudo parameters an invoke answers: the fact, and the invoke's declaration (one for the partition's two facts). */
+const PSEUDO_INVOKES: Readonly<Record<string, { key: string; name: string; fact: AccountFact }>> = {
+  "AWS::Region": { key: "pseudo.region", name: "currentRegion", fact: "region" },
+  "AWS::AccountId": { key: "pseudo.account", name: "currentAccount", fact: "accountId" },
+  "AWS::Partition": { key: "pseudo.partition", name: "currentPartition", fact: "partition" },
+  "AWS::URLSuffix": { key: "pseudo.partition", name: "currentPartition", fact: "dnsSuffix" },
 };
 
 const declRef = (id: string, path: readonly Accessor[] = []): Expr => ({ kind: "ref", target: { kind: "decl", id }, path });
@@ -83,10 +85,11 @@ export function rewriteCfn(e: Expr, table: CfnTable, diags: Diagnostic[], loc: L
 function pseudo(name: string, table: CfnTable, diags: Diagnostic[], at: Location | undefined): Expr {
   const inv = PSEUDO_INVOKES[name];
   if (inv) {
+    const { fn, attr: answer } = ACCOUNT_FACTS[inv.fact];
     if (!table.hoisted.has(inv.key)) {
-      table.hoisted.set(inv.key, { kind: "invoke", id: inv.key, sourceName: inv.name, fn: inv.fn, args: { kind: "object", entries: [] }, options: {} });
+      table.hoisted.set(inv.key, { kind: "invoke", id: inv.key, sourceName: inv.name, fn, args: { kind: "object", entries: [] }, options: {} });
     }
-    return declRef(inv.key, [attr(inv.attr)]);
+    return declRef(inv.key, [attr(answer)]);
   }
   switch (name) {
     case "AWS::StackName":

@@ -3,12 +3,12 @@
  * an `aws_api_gateway_deployment` with `stage_name` becomes the Deployment plus an
  * `aws.apigateway.Stage` of it (the stage Terraform's deployment made), the stage's attributes
  * go with it, and reads of `invoke_url` / `execution_arn` and of the moved attributes read the
- * Stage's. A short table, each
- * entry tested by its fixture. A deployment without `stage_name` has no Stage: its
- * `invoke_url` and `execution_arn`, which the provider computed from the API's id, the region
- * and no stage, are computed the same way ({@link COMPUTED}).
+ * Stage's. A short table, each entry tested by its fixture. A deployment without `stage_name`
+ * has no Stage: its `invoke_url` and `execution_arn`, which the provider computed from the API's
+ * id, the region and no stage, are computed the same way ({@link COMPUTED}).
  */
 import type { Expr } from "../../model/expr.js";
+import type { AccountFact } from "../account-facts.js";
 import type { BodyItem, Resource } from "../../model/program.js";
 
 export interface MovedAttributes {
@@ -62,9 +62,8 @@ export function splitBody(r: Resource, m: MovedAttributes, self: Expr): { own: B
   return { own, moved: [{ kind: "attribute", name: m.link.attribute, value: self, loc }, ...moved] };
 }
 
-
 /** A part of a computed attribute: text, one of the resource's own attributes (Terraform name), or a fact of the account the program runs in. */
-export type ComputedPart = string | { readonly own: string } | { readonly current: "region" | "partition" | "dnsSuffix" | "accountId" };
+export type ComputedPart = string | { readonly own: string } | { readonly current: AccountFact };
 
 /**
  * Attributes the provider computed from others that `@pulumi/aws` 7 no longer has, where nothing

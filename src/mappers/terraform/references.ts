@@ -8,6 +8,7 @@ import { transformExpr, type Accessor, type Expr, type RefExpr } from "../../mod
 import type { Location } from "../../model/location.js";
 import { awsSchema, objectTypeOf, type Props, type Shape } from "../../schema/index.js";
 import { camel } from "../../model/names.js";
+import { ACCOUNT_FACTS } from "../account-facts.js";
 import { mapProperty } from "../properties.js";
 import type { Decl } from "../../model/pulumi.js";
 import type { ModuleInterface } from "./modules.js";
@@ -171,14 +172,6 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
   }
 }
 
-/** The account's facts: the data source that answers each, and its result attribute. */
-const CURRENT = {
-  region: { tfType: "aws_region", fn: "aws.getRegionOutput", attr: "region" },
-  partition: { tfType: "aws_partition", fn: "aws.getPartitionOutput", attr: "partition" },
-  dnsSuffix: { tfType: "aws_partition", fn: "aws.getPartitionOutput", attr: "dnsSuffix" },
-  accountId: { tfType: "aws_caller_identity", fn: "aws.getCallerIdentityOutput", attr: "accountId" },
-} as const;
-
 /**
  * A computed attribute as a template of the resource's own outputs and the account's facts: read
  * from a data source the program declares once on the default provider (`data "aws_region"
@@ -188,11 +181,11 @@ function computedRead(parts: readonly ComputedPart[], d: Declared, instance: rea
   const out = parts.map((p): string | Expr => {
     if (typeof p === "string") return p;
     if ("own" in p) return { kind: "ref", target: { kind: "decl", id: d.id }, path: mapPath([...instance, { kind: "attr", name: p.own }], d) };
-    const c = CURRENT[p.current];
-    const declared = [...table.data.values()].filter((x) => x.tfType === c.tfType && x.converted && !x.repeated && !x.ownProvider);
+    const c = ACCOUNT_FACTS[p.current];
+    const declared = [...table.data.values()].filter((x) => x.tfType === c.dataSource && x.converted && !x.repeated && !x.ownProvider);
     if (declared.length === 1) return { kind: "ref", target: { kind: "decl", id: declared[0]!.id }, path: [{ kind: "attr", name: c.attr }] };
-    const id = `current.${c.tfType}`;
-    if (!table.hoisted.has(id)) table.hoisted.set(id, { kind: "invoke", id, sourceName: `current_${c.tfType.replace(/^aws_/, "")}`, fn: c.fn, args: { kind: "object", entries: [] }, options: {} });
+    const id = `current.${c.dataSource}`;
+    if (!table.hoisted.has(id)) table.hoisted.set(id, { kind: "invoke", id, sourceName: `current_${c.dataSource.replace(/^aws_/, "")}`, fn: c.fn, args: { kind: "object", entries: [] }, options: {} });
     return { kind: "ref", target: { kind: "decl", id }, path: [{ kind: "attr", name: c.attr }] };
   });
   return { kind: "template", parts: out };

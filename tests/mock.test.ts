@@ -360,6 +360,33 @@ describe("attributes the provider moved", () => {
   });
 });
 
+describe("count = cond ? 1 : 0 read bare, and for expressions over outputs", () => {
+  const fixture = (name: string) => path.join(FIXTURES, name, "expected", "index.ts");
+  const named = (rs: readonly Registered[], name: string) => rs.find((r) => r.name === name)!;
+
+  it("a conditional resource referred to bare is a list of zero or one: length, for, one() and a dynamic block read it so", async () => {
+    const on = await runProgramExports(fixture("count_conditional_list"));
+    expect(on.exports).toEqual({ logGroupCount: 1, logGroupNames: ["/aws/apigateway/access"], logGroupArn: "arn:aws:mock:aws:cloudwatch/logGroup:LogGroup:access", logging: "on" });
+    expect(on.registered.filter((r) => r.type === "aws:sns/topic:Topic").map((r) => r.name).sort()).toEqual(["after_logs", "alarms-0"]);
+    expect(named(on.registered, "prod").inputs.accessLogSettings).toEqual({ destinationArn: "arn:aws:mock:aws:cloudwatch/logGroup:LogGroup:access", format: "$context.requestId" });
+    expect(named(on.registered, "after_logs").dependencies).toContain("access");
+
+    const off = await runProgramExports(fixture("count_conditional_list"), { enable_logs: "false" });
+    expect(off.exports).toEqual({ logGroupCount: 0, logGroupNames: [], logging: "off" });
+    expect(off.registered.map((r) => r.type)).not.toContain("aws:cloudwatch/logGroup:LogGroup");
+    expect(off.registered.filter((r) => r.type === "aws:sns/topic:Topic").map((r) => r.name)).toEqual(["after_logs"]);
+    expect(named(off.registered, "prod").inputs).not.toHaveProperty("accessLogSettings");
+  });
+
+  it("sha1(jsonencode([for m in x : m.id])) hashes the ids themselves, once they are known", async () => {
+    const { registered, exports } = await runProgramExports(fixture("for_outputs_lifted"));
+    const ids = ["verbs-GET-id", "verbs-POST-id"];
+    const sha1 = (await import("node:crypto")).createHash("sha1").update(JSON.stringify(ids)).digest("hex");
+    expect(named(registered, "main").inputs.triggers).toEqual({ redeployment: sha1 });
+    expect(exports).toEqual({ methodIdsJson: JSON.stringify(["verbs-GET-id"]), firstMethodId: "verbs-GET-id" });
+  });
+});
+
 describe("the providers that ride along with AWS", () => {
   it("archive_file is a Pulumi archive a Lambda takes as its code; template_file renders; random_id is @pulumi/random", async () => {
     const { registered, exports } = await runProgramExports(path.join(FIXTURES, "archive_file_lambda", "expected", "index.ts"));

@@ -70,7 +70,12 @@ export interface InvokeDecl extends DeclBase {
 export type Repeat =
   | { readonly kind: "count"; readonly count: Expr }
   | { readonly kind: "forEach"; readonly collection: Expr; readonly set: boolean }
-  | { readonly kind: "conditional"; readonly condition: Expr };
+  /**
+   * Zero or one instance. `list`: Terraform's `count = cond ? 1 : 0`, whose bare reference
+   * (`aws_x.y`, not `aws_x.y[0]`) is a list of zero or one; a CloudFormation `Condition`'s
+   * reference is the resource itself.
+   */
+  | { readonly kind: "conditional"; readonly condition: Expr; readonly list?: true };
 
 export interface ResourceOptions {
   /** The component resource a resource belongs to (`{ parent: this }`). */

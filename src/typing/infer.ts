@@ -263,6 +263,8 @@ export class TypeTable {
           t = required(t);
           path = path.slice(1);
         }
+        // A bare reference to Terraform's `count = cond ? 1 : 0` resource is a list of zero or one.
+        else if (rep?.kind === "conditional" && rep.list && path.length === 0) t = list(required(t));
         break;
       }
       case "scope":

@@ -74,6 +74,12 @@ export class ExprPrinter {
         case "call":
           out = outputCall(e) ? hasOutput(this.type(e)) || e.name === "sensitive" : e.args.some((a) => this.isOut(a));
           break;
+        case "for":
+          // Typed whole first, so that its body is typed with its own loop variables (`m` of
+          // `[for m in x : m.id]`), not as names unknown outside it.
+          this.type(e);
+          out = childrenOf(e).some((c) => this.isOut(c));
+          break;
         default:
           out = childrenOf(e).some((c) => this.isOut(c));
       }
@@ -102,8 +108,12 @@ export class ExprPrinter {
         return this.object(e.entries);
       case "template":
         return this.template(e);
-      case "ref":
-        return e.path.some((a) => a.kind === "index" && this.isOut(a.key)) ? this.lift(e) : this.ref(e);
+      case "ref": {
+        if (e.path.some((a) => a.kind === "index" && this.isOut(a.key))) return this.lift(e);
+        const c = this.ref(e);
+        // Terraform's bare `x` of a `count = cond ? 1 : 0` resource: a list of zero or one.
+        return this.listOfOne(e) ? conditional(c, code(`[${c.text}]`), code("[]")) : c;
+      }
       case "call": {
         if (e.name === "format") {
           const t = this.formatTemplate(e);
@@ -122,7 +132,8 @@ export class ExprPrinter {
         if (this.isOut(e.operand)) return this.lift(e);
         return unary(e.op, this.print(e.operand));
       case "index":
-        if (this.isOut(e.collection) || this.isOut(e.key)) return this.lift(e);
+        // A plain collection that holds outputs is indexed as it is; an Output one is lifted.
+        if (this.isOutputValue(e.collection) || this.isOut(e.key)) return this.lift(e);
         return code(`${primary(this.print(e.collection))}${this.accessor({ kind: "index", key: e.key })}`);
       case "splat":
         if (this.isOutputValue(e.source)) return this.lift(e);
@@ -334,12 +345,22 @@ export class ExprPrinter {
     return binary(e.op, left, right);
   }
 
+  /** A bare, declared reference to a resource of Terraform's `count = cond ? 1 : 0` (its value is a list). */
+  private listOfOne(e: RefExpr): boolean {
+    if (e.path.length > 0 || e.target.kind !== "decl" || this.subst.has(e)) return false;
+    const id = e.target.id;
+    const d = this.env.types.decls.get(id);
+    const rep = d && (d.kind === "resource" || d.kind === "invoke") ? d.repeat : undefined;
+    return rep?.kind === "conditional" && rep.list === true && this.env.names.get(id) !== undefined && (!this.env.declared || this.env.declared.has(id));
+  }
+
   private splat(e: Extract<Expr, { kind: "splat" }>): Code {
-    const src = this.print(e.source);
-    const source = this.plainType(e.source);
-    const tail = (head: string) => head + e.each.map((a) => this.accessor(a)).join("");
     const d = e.source.kind === "ref" && e.source.target.kind === "decl" && e.source.path.length === 0 ? this.env.types.decls.get(e.source.target.id) : undefined;
     const conditionalDecl = d && (d.kind === "resource" || d.kind === "invoke") && d.repeat?.kind === "conditional";
+    // The instance itself (`x`, not Terraform's list of it), read below as zero or one.
+    const src = e.source.kind === "ref" && this.listOfOne(e.source) ? this.ref(e.source) : this.print(e.source);
+    const source = this.plainType(e.source);
+    const tail = (head: string) => head + e.each.map((a) => this.accessor(a)).join("");
     if (conditionalDecl || this.type(e.source).k === "opt") {
       // Zero or one instance: `x ? [x.a] : []`.
       return conditional(src, code(`[${tail(primary(src))}]`), code("[]"));

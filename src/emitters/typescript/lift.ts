@@ -24,12 +24,23 @@ export function liftExpr(p: ExprPrinter, e: Expr): Code {
   const leaves: Expr[] = [];
   const codes: string[] = [];
   const param = new Map<Expr, number>();
+  const isLeaf = (x: Expr): boolean =>
+    (x.kind === "ref" && !x.path.some((a) => a.kind === "index" && p.isOut(a.key))) ||
+    (x.kind === "splat" && !p.isOutputValue(x.source)) ||
+    (x.kind === "call" && (outputCall(x) || (x.name.includes(".") && !x.name.startsWith("new "))));
+  // A `for` whose body reads outputs of its own loop variables (`[for m in x : m.id]`) is a
+  // plain collection of outputs: it is a leaf, resolved whole (`pulumi.output([...])`).
+  const readsOwnOutputs = (x: Extract<Expr, { kind: "for" }>): boolean => {
+    const own = [x.valueVar, ...(x.keyVar ? [x.keyVar] : [])];
+    let found = false;
+    for (const c of [x.key, x.value, x.condition]) {
+      if (c) walkExpr(c, (y) => void (found ||= isLeaf(y) && p.isOut(y) && own.some((v) => refersTo(y, v))));
+    }
+    return found;
+  };
   const collect = (x: Expr, bound: ReadonlySet<string>): void => {
     if (!p.isOut(x)) return;
-    const leaf =
-      (x.kind === "ref" && !x.path.some((a) => a.kind === "index" && p.isOut(a.key))) ||
-      (x.kind === "splat" && !p.isOutputValue(x.source)) ||
-      (x.kind === "call" && (outputCall(x) || (x.name.includes(".") && !x.name.startsWith("new "))));
+    const leaf = isLeaf(x) || (x.kind === "for" && readsOwnOutputs(x));
     if (leaf) {
       // A leaf that reads a loop variable of a `for` inside `e` cannot move out of its loop.
       if ([...bound].some((b) => refersTo(x, b))) return;
@@ -83,6 +94,11 @@ function paramName(e: Expr, names: ReadonlyMap<string, string>): string {
     const last = attrs[attrs.length - 1];
     if (last) return camelCase(last.name);
     if (e.target.kind === "decl" && e.path.length === 0) return names.get(e.target.id) ?? "value";
+  }
+  // `[for m in x : m.id]` → `ids`.
+  if (e.kind === "for" && !e.key && e.value.kind === "ref") {
+    const last = e.value.path.at(-1);
+    if (last?.kind === "attr") return camelCase(last.name) + "s";
   }
   if (e.kind === "splat") {
     const attrs = e.each.filter((a): a is { kind: "attr"; name: string } => a.kind === "attr");

@@ -38,7 +38,7 @@ function dependsOn(items: readonly Expr[], p: ExprPrinter): string {
     const e = x.kind === "ref" ? { ...x, path: x.path[0]?.kind === "index" ? [x.path[0]] : [] } : x;
     const t: Type = p.type(e);
     const c = p.print(e);
-    if (t.k === "list") out.push(`...${arg(c)}`);
+    if (t.k === "list") out.push(`...${primary(c)}`);
     else if (t.k === "map") out.push(`...${arg(call("Object.values", [c]))}`);
     else if (t.k === "any") out.push(`...[${arg(c)}].flat()`);
     else if (t.k === "opt") out.push(`...(${c.text} ? [${c.text}] : [])`);

@@ -159,8 +159,8 @@ function repeat(r: Resource | ModuleCall, table: ReferenceTable, diags: Diagnost
   if (count) {
     const c = rewriteReferences(count, table, diags, r.loc);
     if (c.kind === "conditional" && c.whenTrue.kind === "literal" && c.whenFalse.kind === "literal") {
-      if (c.whenTrue.value === 1 && c.whenFalse.value === 0) return { kind: "conditional", condition: c.condition };
-      if (c.whenTrue.value === 0 && c.whenFalse.value === 1) return { kind: "conditional", condition: { kind: "unary", op: "!", operand: c.condition } };
+      if (c.whenTrue.value === 1 && c.whenFalse.value === 0) return { kind: "conditional", condition: c.condition, list: true };
+      if (c.whenTrue.value === 0 && c.whenFalse.value === 1) return { kind: "conditional", condition: { kind: "unary", op: "!", operand: c.condition }, list: true };
     }
     return { kind: "count", count: c };
   }

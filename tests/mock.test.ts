@@ -387,6 +387,28 @@ describe("count = cond ? 1 : 0 read bare, and for expressions over outputs", () 
   });
 });
 
+describe("try() and flattened lists", () => {
+  const fixture = (name: string) => path.join(FIXTURES, name, "expected", "index.ts");
+
+  it("try(x, null) leaves the argument unset where x is missing; an index past a counted resource falls through", async () => {
+    const { registered, exports } = await runProgramExports(fixture("try_fallbacks"));
+    const method = (name: string) => registered.find((r) => r.type === "aws:apigateway/method:Method" && r.name === name)!;
+    expect(method("route-keyed").inputs.apiKeyRequired).toBe(true);
+    expect(method("route-public").inputs).not.toHaveProperty("apiKeyRequired");
+    expect(exports).toEqual({ presentResource: "items-0-id", fallbackResource: "none" });
+    expect(exports.missingResource).toBeUndefined();
+  });
+
+  it("a list Pulumi flattens to its element (target_arns → targetArn) takes the first element of a computed list", async () => {
+    const registered = await runProgram(fixture("flattened_list_value"));
+    const links = registered.filter((r) => r.type === "aws:apigateway/vpcLink:VpcLink");
+    expect(links.map((r) => [r.name, r.inputs.targetArn])).toEqual([
+      ["link", "arn:aws:mock:aws:lb/loadBalancer:LoadBalancer:nlb-0"],
+      ["spread", "arn:aws:mock:aws:lb/loadBalancer:LoadBalancer:nlb-0"],
+    ]);
+  });
+});
+
 describe("the providers that ride along with AWS", () => {
   it("archive_file is a Pulumi archive a Lambda takes as its code; template_file renders; random_id is @pulumi/random", async () => {
     const { registered, exports } = await runProgramExports(path.join(FIXTURES, "archive_file_lambda", "expected", "index.ts"));

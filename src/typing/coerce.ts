@@ -301,6 +301,9 @@ export class Coercer {
     if (shape !== "s" && shape !== "n" && shape !== "b") return e;
     if (e.kind === "literal" && e.value !== null) return this.literal(e, shape, loc);
     const actual = required(unwrap(this.types.type(e, scope)));
+    // A list where Pulumi flattened Terraform's one-element list to its element (`target_arns =
+    // [for …]` → `targetArn`): its first element (a literal `[x]` is `x` already, mappers/terraform/body.ts).
+    if (actual.k === "list" || actual.k === "tuple") return { kind: "index", collection: e, key: { kind: "literal", value: 0 } };
     const want = shape === "s" ? "string" : shape === "n" ? "number" : "bool";
     if ((actual.k === "string" || actual.k === "number" || actual.k === "bool") && actual.k !== want) {
       const name = want === "string" ? "tostring" : want === "number" ? "tonumber" : "tobool";

@@ -378,7 +378,18 @@ export class ExprPrinter {
     if (e.name.includes(".")) return false;
     const mode = SIGNATURES[e.name]?.outputs ?? "lift";
     if (mode === "structural") return e.args.some((a) => this.isOutputValue(a));
+    // try()/can() over an indexed output (`try(aws_x.y[5].id, null)`): the index is what may
+    // fail, and lifting would read it outside the alternative that catches it. The alternatives
+    // stay as written, outputs and all.
+    if ((e.name === "try" || e.name === "can") && e.args.some((a) => this.indexesOutput(a))) return false;
     return e.args.some((a) => this.isOut(a));
+  }
+
+  /** Whether `e` reads an output through an index (`x[5].id`, `x["k"].arn`), which fails when the element is not there. */
+  private indexesOutput(e: Expr): boolean {
+    let found = false;
+    walkExpr(e, (x) => void (found ||= x.kind === "ref" && x.target.kind === "decl" && x.path.some((a) => a.kind === "index") && this.isOut(x)));
+    return found;
   }
 
   private call(e: Extract<Expr, { kind: "call" }>): Code {

@@ -5,8 +5,16 @@ import { helper, literal, spreadable, typed, type FnArg, type FnContext, type Fn
 
 const math = (name: string): FnPrinter => (args) => code(`Math.${name}(${args.map(spreadable).join(", ")})`);
 
-/** A closure of each alternative, for try() and can(): `() => value`, reads through absent values asserted present (they throw, and the helper catches it). */
-const thunks = (args: readonly FnArg[], ctx: FnContext) => args.map((a) => arrow("", ctx.printAsserting(a.expr)));
+/**
+ * A closure of each alternative, for try() and can(): `() => value`, reads through absent values
+ * asserted present (they throw, and the helper catches it). Where some alternatives are outputs
+ * (an indexed output, which try() is not lifted over), the plain ones are made outputs too, so
+ * that all have one type.
+ */
+const thunks = (args: readonly FnArg[], ctx: FnContext) => {
+  const outs = args.some((a) => a.out);
+  return args.map((a) => arrow("", outs && !a.out ? call("pulumi.output", [ctx.printAsserting(a.expr)]) : ctx.printAsserting(a.expr)));
+};
 
 export const NUMBER_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   abs: math("abs"),
@@ -40,7 +48,13 @@ export const NUMBER_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
     if (e.implicit) return binary("===", v!.print(), code('"true"'));
     return call(ctx.helper("tobool"), [v!.print()]);
   },
-  try: (args, ctx) => call(ctx.helper("tryValues"), thunks(args, ctx)),
+  // `try(x, null)`: null is a value, not a failure, so it is given as `null` (an `undefined`
+  // answer means a missing attribute to the helper) and read back as the absent value.
+  try: (args, ctx) => {
+    const last = args[args.length - 1];
+    if (args.length < 2 || last?.expr.kind !== "literal" || last.expr.value !== null) return call(ctx.helper("tryValues"), thunks(args, ctx));
+    return binary("??", call(ctx.helper("tryValues"), [...thunks(args.slice(0, -1), ctx), arrow("", code("null"))]), code("undefined"));
+  },
   can: ([v], ctx) => call(ctx.helper("can"), thunks([v!], ctx)),
   sensitive: ([v]) => call("pulumi.secret", [v!.print()]),
   nonsensitive: ([v]) => call("pulumi.unsecret", [v!.out ? v!.print() : call("pulumi.output", [v!.print()])]),

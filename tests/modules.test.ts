@@ -74,6 +74,9 @@ describe("module trees", () => {
     expect(exports.firstReplicaName).toBe("acme-replica-0");
     // depends_on = [module.buckets]: every bucket of every instance.
     expect([...named(registered, "aws:sns/topic:Topic", "ready").dependencies].sort()).toEqual(["buckets-data-this", "buckets-logs-this"]);
+    // A snake_case output read through an instance (each.value.domain_name, b.domain_name in a for).
+    expect(named(registered, "aws:sns/topic:Topic", "per_bucket-logs").inputs).toEqual({ name: "ready-logs", displayName: "acme-logs.s3.amazonaws.com" });
+    expect(exports.domainNames).toEqual(["acme-data.s3.amazonaws.com", "acme-logs.s3.amazonaws.com"]);
   });
 
   it("a registry module converts from its downloaded copy", async () => {

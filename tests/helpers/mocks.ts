@@ -34,6 +34,7 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
     invokeUrl: `https://${name}.execute-api.mock.amazonaws.com/${String(inputs.stageName ?? "")}`,
     executionArn: `arn:aws:execute-api:mock:123456789012:${name}/${String(inputs.stageName ?? "")}`,
     name: inputs.name ?? `${name}-generated`,
+    ...(type === "aws:s3/bucket:Bucket" ? { bucketDomainName: `${String(inputs.bucket ?? name)}.s3.amazonaws.com` } : {}),
   };
 }
 

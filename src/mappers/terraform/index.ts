@@ -82,7 +82,8 @@ export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOpti
     description: "not declared in the converted files",
   }));
   checkIntegrations(decls, diags);
-  return { decls: mapTypedPaths([...implicit, ...decls]), trailingComments: program.trailingComments };
+  const components = new Map([...table.modules.values()].map((m) => [m.iface.className, m.iface]));
+  return { decls: mapTypedPaths([...implicit, ...decls], components), trailingComments: program.trailingComments };
 }
 
 function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTable {

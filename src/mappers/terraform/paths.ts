@@ -10,7 +10,9 @@ import type { Decl } from "../../model/pulumi.js";
 import { NO_SCOPE, TypeTable, type Scope } from "../../typing/infer.js";
 import { attribute, element, required, schemaOf, schemaProps, unwrap, type Type } from "../../typing/types.js";
 import { literalKey } from "../../typing/infer.js";
+import { camel } from "../../model/names.js";
 import { mapProperty } from "../properties.js";
+import type { ModuleInterface } from "./modules.js";
 import type { Props } from "../../schema/index.js";
 
 /** The Pulumi properties a value of type `t` has, where its type says, and its Terraform type. */
@@ -21,7 +23,18 @@ function propsOf(t: Type): { props: Props; tfType?: string } | undefined {
   return u.k === "resource" && u.sourceType ? { props, tfType: u.sourceType } : { props };
 }
 
-function mapAccessors(start: Type, path: readonly Accessor[]): Accessor[] | undefined {
+/** The modules' interfaces by component class: a Terraform output's property (`resource_ids` → `resourceIds`). */
+export type ComponentOutputs = ReadonlyMap<string, ModuleInterface>;
+
+/** The property a module output read through a value of the component's type is (`each.value.resource_ids`). */
+function componentOutput(t: Type, name: string, components: ComponentOutputs): string | undefined {
+  const u = required(unwrap(t));
+  if (u.k !== "component") return undefined;
+  const iface = components.get(u.className);
+  return iface?.outputs.get(name) ?? (iface?.placeholder ? camel(name) : undefined);
+}
+
+function mapAccessors(start: Type, path: readonly Accessor[], components: ComponentOutputs): Accessor[] | undefined {
   let t = start;
   let changed = false;
   const out = path.map((a) => {
@@ -30,7 +43,7 @@ function mapAccessors(start: Type, path: readonly Accessor[]): Accessor[] | unde
       return a;
     }
     const of = propsOf(t);
-    const name = of && !(a.name in of.props) && a.name !== "id" && a.name !== "urn" ? mapProperty(a.name, of.props, of.tfType) : undefined;
+    const name = of && !(a.name in of.props) && a.name !== "id" && a.name !== "urn" ? mapProperty(a.name, of.props, of.tfType) : componentOutput(t, a.name, components);
     t = attribute(t, name ?? a.name);
     if (name && name !== a.name) {
       changed = true;
@@ -42,7 +55,7 @@ function mapAccessors(start: Type, path: readonly Accessor[]): Accessor[] | unde
 }
 
 /** Maps the attribute names of every path read through a typed value in the declarations. */
-export function mapTypedPaths(decls: readonly Decl[]): Decl[] {
+export function mapTypedPaths(decls: readonly Decl[], components: ComponentOutputs = new Map()): Decl[] {
   const types = new TypeTable(decls);
   const visit = (e: Expr, scope: Scope): Expr => {
     switch (e.kind) {
@@ -51,14 +64,14 @@ export function mapTypedPaths(decls: readonly Decl[]): Decl[] {
         const head: Type | undefined =
           e.target.kind === "decl" ? types.decl(e.target.id) : e.target.kind === "scope" ? scope.get(e.target.name) : e.target.kind === "each" ? scope.get(`each.${e.target.which}`) : undefined;
         const path = e.path.map((a) => (a.kind === "index" ? { ...a, key: visit(a.key, scope) } : a));
-        const mapped = head ? mapAccessors(head, path) : undefined;
+        const mapped = head ? mapAccessors(head, path, components) : undefined;
         return mapped || path.some((a, i) => a !== e.path[i]) ? { ...e, path: mapped ?? path } : e;
       }
       case "splat": {
         const source = visit(e.source, scope);
         const t = types.type(e.source, scope);
         const u = required(unwrap(t));
-        const mapped = mapAccessors(u.k === "list" ? u.of : u, e.each);
+        const mapped = mapAccessors(u.k === "list" ? u.of : u, e.each, components);
         return source !== e.source || mapped ? { ...e, source, each: mapped ?? e.each } : e;
       }
       case "for": {

@@ -9,6 +9,7 @@ export interface BucketArgs {
 export class Bucket extends pulumi.ComponentResource {
   public readonly arn: pulumi.Output<string>;
   public readonly name: pulumi.Output<string>;
+  public readonly domainName: pulumi.Output<string>;
 
   constructor(
     name: string,
@@ -29,7 +30,12 @@ export class Bucket extends pulumi.ComponentResource {
 
     this.arn = this_.arn;
     this.name = this_.bucket;
+    this.domainName = this_.bucketDomainName;
 
-    this.registerOutputs({ arn: this.arn, name: this.name });
+    this.registerOutputs({
+      arn: this.arn,
+      name: this.name,
+      domainName: this.domainName,
+    });
   }
 }

@@ -13,3 +13,7 @@ output "arn" {
 output "name" {
   value = aws_s3_bucket.this.bucket
 }
+
+output "domain_name" {
+  value = aws_s3_bucket.this.bucket_domain_name
+}

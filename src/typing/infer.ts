@@ -89,6 +89,12 @@ export class TypeTable {
     this.decls = byId;
   }
 
+  /** How a resource or invoke declaration repeats (count, for_each, a condition), if it does. */
+  repeatOf(id: string): Repeat | undefined {
+    const d = this.decls.get(id);
+    return d && (d.kind === "resource" || d.kind === "invoke") ? d.repeat : undefined;
+  }
+
   /** The type of a declaration's value (a resource, a list of resources, a config value…). */
   decl(id: string): Type {
     const known = this.declTypes.get(id);
@@ -256,8 +262,7 @@ export class TypeTable {
     switch (target.kind) {
       case "decl": {
         t = this.decl(target.id);
-        const d = this.decls.get(target.id);
-        const rep = d && (d.kind === "resource" || d.kind === "invoke") ? d.repeat : undefined;
+        const rep = this.repeatOf(target.id);
         // `x[0]` of a conditional resource is the resource itself (`x!`).
         if (rep?.kind === "conditional" && path[0]?.kind === "index") {
           t = required(t);

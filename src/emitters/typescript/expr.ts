@@ -258,8 +258,7 @@ export class ExprPrinter {
         }
         head = name;
         type = this.env.types.decl(t.id);
-        const d = this.env.types.decls.get(t.id);
-        const rep = d && (d.kind === "resource" || d.kind === "invoke") ? d.repeat : undefined;
+        const rep = this.env.types.repeatOf(t.id);
         if (rep?.kind === "conditional" && path[0]?.kind === "index") {
           // `x[0]` of a `count = cond ? 1 : 0` resource: Terraform fails there too when it does not exist.
           path = path.slice(1);
@@ -349,14 +348,12 @@ export class ExprPrinter {
   private listOfOne(e: RefExpr): boolean {
     if (e.path.length > 0 || e.target.kind !== "decl" || this.subst.has(e)) return false;
     const id = e.target.id;
-    const d = this.env.types.decls.get(id);
-    const rep = d && (d.kind === "resource" || d.kind === "invoke") ? d.repeat : undefined;
+    const rep = this.env.types.repeatOf(id);
     return rep?.kind === "conditional" && rep.list === true && this.env.names.get(id) !== undefined && (!this.env.declared || this.env.declared.has(id));
   }
 
   private splat(e: Extract<Expr, { kind: "splat" }>): Code {
-    const d = e.source.kind === "ref" && e.source.target.kind === "decl" && e.source.path.length === 0 ? this.env.types.decls.get(e.source.target.id) : undefined;
-    const conditionalDecl = d && (d.kind === "resource" || d.kind === "invoke") && d.repeat?.kind === "conditional";
+    const conditionalDecl = e.source.kind === "ref" && e.source.target.kind === "decl" && e.source.path.length === 0 && this.env.types.repeatOf(e.source.target.id)?.kind === "conditional";
     // The instance itself (`x`, not Terraform's list of it), read below as zero or one.
     const src = e.source.kind === "ref" && this.listOfOne(e.source) ? this.ref(e.source) : this.print(e.source);
     const source = this.plainType(e.source);

@@ -399,6 +399,14 @@ describe("try() and flattened lists", () => {
     expect(exports.missingResource).toBeUndefined();
   });
 
+  it("an attribute the provider may leave unset, passed to a function that takes a string, is read as set", async () => {
+    const { registered, exports } = await runProgramExports(fixture("optional_attribute_arguments"));
+    const body = JSON.stringify({ info: { title: "items" }, openapi: "3.0.1" });
+    const sha1 = (await import("node:crypto")).createHash("sha1").update(body).digest("hex");
+    expect(registered.find((r) => r.name === "main")!.inputs.triggers).toEqual({ redeployment: sha1 });
+    expect(exports).toEqual({ bodyLength: body.length, bodyBase64: Buffer.from(body).toString("base64"), title: "ITEMS" });
+  });
+
   it("a list Pulumi flattens to its element (target_arns → targetArn) takes the first element of a computed list", async () => {
     const registered = await runProgram(fixture("flattened_list_value"));
     const links = registered.filter((r) => r.type === "aws:apigateway/vpcLink:VpcLink");

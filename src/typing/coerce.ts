@@ -177,8 +177,8 @@ export class Coercer {
         const args = x.args.map((a, i) => {
           if (x.expandLast && i === x.args.length - 1) return a;
           const letter = params[i] ?? (params.endsWith("*") ? params[params.length - 2] : undefined);
-          if (letter !== "s" && letter !== "n" && letter !== "b") return a;
-          const converted = a.kind === "literal" && a.value !== null ? this.literal(a, letter, x.loc ?? d.loc) : a;
+          if (letter !== "s" && letter !== "n" && letter !== "b" && letter !== "c") return a;
+          const converted = a.kind === "literal" && a.value !== null && letter !== "c" ? this.literal(a, letter, x.loc ?? d.loc) : this.presentArg(a);
           if (converted !== a) changed = true;
           return converted;
         });
@@ -199,6 +199,18 @@ export class Coercer {
       default:
         return d;
     }
+  }
+
+  /**
+   * An attribute the provider may leave unset (`api.body`: `Output<string | undefined>`) where a
+   * function takes a string, number, bool or collection: taken as set (`present`), as Terraform
+   * rejects a null argument there. Only a resource's own attribute (no loop variable in it), whose type
+   * does not depend on where it is read.
+   */
+  private presentArg(a: Expr): Expr {
+    if (a.kind !== "ref" || a.target.kind !== "decl" || !a.path.every((p) => p.kind === "attr" || p.key.kind === "literal")) return a;
+    const t = this.types.type(a);
+    return (t.k === "output" && t.of.k === "opt") || t.k === "opt" ? { kind: "call", name: "present", args: [a], implicit: true } : a;
   }
 
   private args(d: Decl): Decl {

@@ -35,7 +35,8 @@ export interface Signature {
   readonly impure?: boolean;
   /**
    * The primitive parameters Terraform converts arguments to: one letter a parameter (`s`
-   * string, `n` number, `b` bool, `a` anything else), `*` after the last repeating it.
+   * string, `n` number, `b` bool, `c` a string or collection, never null, `a` anything else),
+   * `*` after the last repeating it. Only `a` takes null.
    */
   readonly params?: string;
   /** Not converted: a placeholder stands in, and this says why. */
@@ -101,7 +102,7 @@ export const SIGNATURES: Readonly<Record<string, Signature>> = {
   flatten: { family: "collection", result: (a) => list(flatElement(a[0] ?? ANY)) },
   index: num("collection"),
   keys: listOf("collection", STRING),
-  length: { family: "collection", outputs: "structural", result: () => NUMBER },
+  length: { family: "collection", outputs: "structural", result: () => NUMBER, params: "c" },
   list: { family: "collection", outputs: "structural", result: (a) => list(joinAll(a)) },
   lookup: { family: "collection", outputs: "structural", result: (a) => (a[2] ? join(elementOf(a[0]), a[2]) : elementOf(a[0])) },
   map: { family: "collection", outputs: "structural", result: (a) => map(joinAll(a.filter((_, i) => i % 2 === 1))) },

@@ -417,6 +417,19 @@ describe("try() and flattened lists", () => {
   });
 });
 
+describe("CloudFormation's AWS::NoValue as a list item", () => {
+  it("removes the item on that branch: tags and rules are there or not, never null", async () => {
+    const file = path.join(FIXTURES, "cfn_novalue_list_items", "expected", "index.ts");
+    const inputs = (rs: readonly Registered[], name: string) => rs.find((r) => r.name === name)!.inputs;
+    const dev = await runProgram(file);
+    expect(inputs(dev, "Api").tags).toEqual({ team: "platform" });
+    expect((inputs(dev, "Web").securityGroupIngress as { fromPort: number }[]).map((r) => r.fromPort)).toEqual([443, 22]);
+    const prod = await runProgram(file, { Stage: "prod" });
+    expect(inputs(prod, "Api").tags).toEqual({ team: "platform", tier: "critical" });
+    expect((inputs(prod, "Web").securityGroupIngress as { fromPort: number }[]).map((r) => r.fromPort)).toEqual([443]);
+  });
+});
+
 describe("the providers that ride along with AWS", () => {
   it("archive_file is a Pulumi archive a Lambda takes as its code; template_file renders; random_id is @pulumi/random", async () => {
     const { registered, exports } = await runProgramExports(path.join(FIXTURES, "archive_file_lambda", "expected", "index.ts"));

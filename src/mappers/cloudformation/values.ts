@@ -95,6 +95,8 @@ export function mapValue(e: Expr, shape: Shape | undefined, ctx: ValueContext): 
     case "l": {
       const inner = shape[1] as Shape;
       if (e.kind === "list") return { kind: "list", items: e.items.map((x) => mapValue(x, inner, ctx)) };
+      // A list with items on a condition (intrinsics.ts): each part is such a list.
+      if (e.kind === "call" && e.name === "concat") return { ...e, args: e.args.map((a) => mapValue(a, shape, ctx)) };
       return e;
     }
     case "m": {
@@ -112,6 +114,9 @@ export function mapValue(e: Expr, shape: Shape | undefined, ctx: ValueContext): 
         };
       }
       if (e.kind === "object") return { kind: "object", entries: e.entries.map((en) => ({ ...en, value: mapValue(en.value, inner, ctx) })) };
+      // Tags with some on a condition: the parts merged, a part the condition leaves out no tags.
+      if (e.kind === "call" && e.name === "concat") return { kind: "call", name: "merge", args: e.args.map((a) => mapValue(a, shape, ctx)) };
+      if (e.kind === "list" && e.items.length === 0) return { kind: "object", entries: [] };
       return e;
     }
     case "o": {

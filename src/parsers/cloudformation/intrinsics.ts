@@ -31,7 +31,7 @@ export function lowerValue(v: unknown, path: readonly string[], s: IntrinsicScop
   if (v === null || v === undefined) return { kind: "literal", value: null };
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return { kind: "literal", value: v };
   if (v instanceof Date) return { kind: "literal", value: v.toISOString().slice(0, 10) };
-  if (Array.isArray(v)) return { kind: "list", items: v.map((x, i) => lowerValue(x, [...path, String(i)], s)) };
+  if (Array.isArray(v)) return lowerList(v, path, s);
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
   if (keys.length === 1) {
@@ -55,6 +55,38 @@ export function lowerValue(v: unknown, path: readonly string[], s: IntrinsicScop
       return { key: k, value: lowerValue(o[k], at, s), loc, ...(c ? { comments: c } : {}) };
     }),
   };
+}
+
+const isNoValue = (v: unknown): boolean => v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && (v as Record<string, unknown>).Ref === "AWS::NoValue";
+
+/**
+ * A list. An item that is `AWS::NoValue` on one branch of an `Fn::If` is not in the list on
+ * that branch (CloudFormation removes it, it is not a null item): the list is the concatenation
+ * of its fixed runs and `cond ? [item] : []`.
+ */
+function lowerList(v: readonly unknown[], path: readonly string[], s: IntrinsicScope): Expr {
+  const items = v.map((x, i) => lowerValue(x, [...path, String(i)], s));
+  const optional = (x: unknown): boolean => {
+    const f = x !== null && typeof x === "object" && !Array.isArray(x) && Object.keys(x).length === 1 ? (x as Record<string, unknown>)["Fn::If"] : undefined;
+    return Array.isArray(f) && f.length === 3 && (isNoValue(f[1]) || isNoValue(f[2]));
+  };
+  if (!v.some(optional)) return { kind: "list", items };
+  const parts: Expr[] = [];
+  let run: Expr[] = [];
+  items.forEach((e, i) => {
+    if (isNoValue(v[i])) return;
+    if (!optional(v[i]) || e.kind !== "conditional") {
+      run.push(e);
+      return;
+    }
+    if (run.length) parts.push({ kind: "list", items: run });
+    run = [];
+    const present = isNoValue((v[i] as { "Fn::If": unknown[] })["Fn::If"][1]) ? e.whenFalse : e.whenTrue;
+    const when = present === e.whenTrue ? e.condition : ({ kind: "unary", op: "!", operand: e.condition } as Expr);
+    parts.push({ kind: "conditional", condition: when, whenTrue: { kind: "list", items: [present] }, whenFalse: { kind: "list", items: [] } });
+  });
+  if (run.length) parts.push({ kind: "list", items: run });
+  return parts.length === 1 ? parts[0]! : { kind: "call", name: "concat", args: parts };
 }
 
 function unsupported(text: string, reason: string, path: readonly string[], s: IntrinsicScope, severity: "warning" | "error" = "warning"): Expr {

@@ -407,6 +407,15 @@ describe("try() and flattened lists", () => {
     expect(exports).toEqual({ bodyLength: body.length, bodyBase64: Buffer.from(body).toString("base64"), title: "ITEMS" });
   });
 
+  it("a for in for_each reads the loop variable's attributes as Pulumi's properties", async () => {
+    const registered = await runProgram(fixture("for_each_typed_paths"));
+    const responses = registered.filter((r) => r.type === "aws:apigateway/methodResponse:MethodResponse");
+    expect(responses.map((r) => [r.name, r.inputs.httpMethod, r.inputs.statusCode])).toEqual([
+      ["ok-GET", "GET", "200"],
+      ["ok-POST", "POST", "200"],
+    ]);
+  });
+
   it("a list Pulumi flattens to its element (target_arns → targetArn) takes the first element of a computed list", async () => {
     const registered = await runProgram(fixture("flattened_list_value"));
     const links = registered.filter((r) => r.type === "aws:apigateway/vpcLink:VpcLink");

@@ -131,7 +131,10 @@ export function mapTypedPaths(decls: readonly Decl[], components: ComponentOutpu
       case "resource":
       case "invoke": {
         const scope = types.repeatScope(d.repeat);
-        return { ...d, args: visit(d.args, scope) } as Decl;
+        // The repetition too (`for_each = { for dvo in aws_acm_certificate.c.domain_validation_options : dvo.domain_name => … }`).
+        const r = d.repeat;
+        const repeat = r?.kind === "forEach" ? { ...r, collection: visit(r.collection, NO_SCOPE) } : r?.kind === "count" ? { ...r, count: visit(r.count, NO_SCOPE) } : r?.kind === "conditional" ? { ...r, condition: visit(r.condition, NO_SCOPE) } : undefined;
+        return { ...d, args: visit(d.args, scope), ...(repeat ? { repeat } : {}) } as Decl;
       }
       default:
         return d;

@@ -77,6 +77,12 @@ export type Repeat =
    */
   | { readonly kind: "conditional"; readonly condition: Expr; readonly list?: true };
 
+/** The repetition with its expression (the count, the collection or the condition) rewritten by `f`. */
+export function mapRepeat(r: Repeat | undefined, f: (e: Expr) => Expr): Repeat | undefined {
+  if (!r) return undefined;
+  return r.kind === "count" ? { ...r, count: f(r.count) } : r.kind === "forEach" ? { ...r, collection: f(r.collection) } : { ...r, condition: f(r.condition) };
+}
+
 export interface ResourceOptions {
   /** The component resource a resource belongs to (`{ parent: this }`). */
   readonly parent?: Expr;

@@ -9,7 +9,7 @@
 import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
 import { childrenOf, rewriteExpr, type Expr, type ObjectEntry } from "../model/expr.js";
 import type { Location } from "../model/location.js";
-import type { ConfigDecl, ConfigType, Decl } from "../model/pulumi.js";
+import { mapRepeat, type ConfigDecl, type ConfigType, type Decl } from "../model/pulumi.js";
 import type { Props, Shape } from "../schema/index.js";
 import { SIGNATURES } from "./functions.js";
 import { schemaKey, TypeTable, type Scope, NO_SCOPE } from "./infer.js";
@@ -192,8 +192,7 @@ export class Coercer {
         return d.default ? { ...d, default: fix(d.default) } : d;
       case "resource":
       case "invoke": {
-        const r = d.repeat;
-        const repeat = r ? (r.kind === "count" ? { ...r, count: fix(r.count) } : r.kind === "forEach" ? { ...r, collection: fix(r.collection) } : { ...r, condition: fix(r.condition) }) : undefined;
+        const repeat = mapRepeat(d.repeat, fix);
         return { ...d, args: fix(d.args), ...(repeat ? { repeat } : {}) } as Decl;
       }
       default:

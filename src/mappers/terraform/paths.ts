@@ -6,7 +6,7 @@
  * pass gives, so they run on the program the mapper built.
  */
 import { type Accessor, type Expr } from "../../model/expr.js";
-import type { Decl } from "../../model/pulumi.js";
+import { mapRepeat, type Decl } from "../../model/pulumi.js";
 import { NO_SCOPE, TypeTable, type Scope } from "../../typing/infer.js";
 import { attribute, element, required, schemaOf, schemaProps, unwrap, type Type } from "../../typing/types.js";
 import { literalKey } from "../../typing/infer.js";
@@ -132,8 +132,7 @@ export function mapTypedPaths(decls: readonly Decl[], components: ComponentOutpu
       case "invoke": {
         const scope = types.repeatScope(d.repeat);
         // The repetition too (`for_each = { for dvo in aws_acm_certificate.c.domain_validation_options : dvo.domain_name => … }`).
-        const r = d.repeat;
-        const repeat = r?.kind === "forEach" ? { ...r, collection: visit(r.collection, NO_SCOPE) } : r?.kind === "count" ? { ...r, count: visit(r.count, NO_SCOPE) } : r?.kind === "conditional" ? { ...r, condition: visit(r.condition, NO_SCOPE) } : undefined;
+        const repeat = mapRepeat(d.repeat, (e) => visit(e, NO_SCOPE));
         return { ...d, args: visit(d.args, scope), ...(repeat ? { repeat } : {}) } as Decl;
       }
       default:

@@ -569,3 +569,46 @@ describe("data sources", () => {
     expect(exports).toMatchObject({ account: "123456789012", arnPrefix: "arn:aws:iam::123456789012:root (eu-west-1)" });
   });
 });
+
+describe("DNS validation of an ACM certificate", () => {
+  const fixture = path.join(FIXTURES, "acm_dns_validation", "expected", "index.ts");
+
+  it("loops over the certificate's domains, each record reading its own validation option", async () => {
+    const { registered, exports } = await runProgramExports(fixture);
+    const records = registered.filter((r) => r.type === "aws:route53/record:Record");
+    // One record per distinct domain of the certificate (domain_name, then the alternative names).
+    expect(records.map((r) => r.name).sort()).toEqual(["validation-*.example.com", "validation-example.com", "validation-www.example.com"]);
+    const www = records.find((r) => r.name === "validation-www.example.com")!;
+    expect(www.inputs).toMatchObject({ name: "_v.www.example.com.", records: ["_v.cert.acm-validations.aws."], type: "CNAME", ttl: 60, allowOverwrite: true, zoneId: "zone-zone-id" });
+    expect(www.dependencies).toEqual(expect.arrayContaining(["cert", "zone"]));
+    // The wildcard's record is the apex's (ACM gives both the same name).
+    expect(records.find((r) => r.name === "validation-*.example.com")!.inputs.name).toBe("_v.example.com.");
+    const validation = registered.find((r) => r.type === "aws:acm/certificateValidation:CertificateValidation")!;
+    expect(validation.inputs.validationRecordFqdns).toEqual(["_v.example.com.", "_v.example.com.", "_v.www.example.com."]); // in key order, "*." first
+    expect(validation.dependencies).toEqual(expect.arrayContaining(["validation-example.com", "validation-www.example.com", "validation-*.example.com"]));
+    expect(exports.validationNames).toEqual({ "example.com": "_v.example.com.", "www.example.com": "_v.www.example.com.", "*.example.com": "_v.example.com." });
+  });
+
+  it("a certificate whose domain only the deployment knows keeps its loop over the options, and says so", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = [
+      'resource "aws_route53_zone" "zone" {',
+      '  name = "example.com"',
+      "}",
+      'resource "aws_acm_certificate" "api" {',
+      "  domain_name       = aws_route53_zone.zone.name",
+      '  validation_method = "DNS"',
+      "}",
+      "",
+      'resource "aws_route53_record" "v" {',
+      "  for_each = { for dvo in aws_acm_certificate.api.domain_validation_options : dvo.domain_name => dvo }",
+      "  name     = each.value.resource_record_name",
+      "  type     = each.value.resource_record_type",
+      "  zone_id  = aws_route53_zone.zone.zone_id",
+      "}",
+    ].join("\n");
+    const r = await convert([{ path: "main.tf", text }]);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.location?.line}`)).toEqual(["PG2006 9"]);
+    expect(r.code).toContain("api.domainValidationOptions.map(");
+  });
+});

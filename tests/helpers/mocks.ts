@@ -35,6 +35,12 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
     executionArn: `arn:aws:execute-api:mock:123456789012:${name}/${String(inputs.stageName ?? "")}`,
     name: inputs.name ?? `${name}-generated`,
     ...(type === "aws:s3/bucket:Bucket" ? { bucketDomainName: `${String(inputs.bucket ?? name)}.s3.amazonaws.com` } : {}),
+    // One DNS validation option per distinct domain of a certificate, as ACM answers.
+    ...(type === "aws:acm/certificate:Certificate"
+      ? { domainValidationOptions: [...new Set([inputs.domainName, ...((inputs.subjectAlternativeNames as string[] | undefined) ?? [])])].map((d) => ({ domainName: d, resourceRecordName: `_v.${String(d).replace(/^\*\./, "")}.`, resourceRecordType: "CNAME", resourceRecordValue: `_v.${name}.acm-validations.aws.` })) }
+      : {}),
+    ...(type === "aws:route53/record:Record" ? { fqdn: String(inputs.name) } : {}),
+    ...(type === "aws:route53/zone:Zone" ? { zoneId: `${name}-zone-id` } : {}),
   };
 }
 

@@ -21,6 +21,7 @@ import { mapTypedPaths } from "./paths.js";
 import { rewriteReferences, type Declared, type DeclaredModule, type ReferenceTable } from "./references.js";
 import { moduleDecl, type MapOptions } from "./modules.js";
 import { withoutDuplicates } from "./duplicates.js";
+import { withKnownKeys } from "./known-keys.js";
 import { configDecl } from "./variables.js";
 import { CREDENTIAL_ARGS, credentialVariables, withoutCredentials } from "./credentials.js";
 import { camel } from "../../model/names.js";
@@ -28,7 +29,7 @@ import { camel } from "../../model/names.js";
 export type { MapOptions, ModuleInterface } from "./modules.js";
 
 export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOptions: MapOptions = {}): PulumiProgram {
-  const program = withoutDuplicates(source, diags);
+  const program = withKnownKeys(withoutDuplicates(source, diags));
   const table = buildTable(program, mapOptions);
   const credentials = credentialVariables(program);
   const decls: Decl[] = [];

@@ -5,7 +5,7 @@
  * resource are mapped when they are resolved (references.ts); these need the types the typing
  * pass gives, so they run on the program the mapper built.
  */
-import { type Accessor, type Expr } from "../../model/expr.js";
+import { lit, type Accessor, type Expr } from "../../model/expr.js";
 import { mapRepeat, type Decl } from "../../model/pulumi.js";
 import { NO_SCOPE, TypeTable, type Scope } from "../../typing/infer.js";
 import { attribute, element, required, schemaOf, schemaProps, unwrap, type Type } from "../../typing/types.js";
@@ -116,7 +116,13 @@ export function mapTypedPaths(decls: readonly Decl[], components: ComponentOutpu
         return operand === e.operand ? e : { ...e, operand };
       }
       case "index": {
-        const [collection, key] = [visit(e.collection, scope), visit(e.key, scope)];
+        const collection = visit(e.collection, scope);
+        let key = visit(e.key, scope);
+        // An attribute read on a value that is not a reference (`[for o in x : o if …][0].resource_record_name`).
+        if (key.kind === "literal" && typeof key.value === "string") {
+          const [mapped] = mapAccessors(types.type(e.collection, scope), [{ kind: "attr", name: key.value }], components) ?? [];
+          if (mapped?.kind === "attr") key = lit(mapped.name);
+        }
         return collection === e.collection && key === e.key ? e : { ...e, collection, key };
       }
       default:

@@ -173,6 +173,30 @@ describe("migrate a repository", () => {
     expect(report.projects[0]!.verification!.note).toBe("required config not set, stand-ins used: prefix, settings");
   });
 
+  it("verification answers list outputs as the provider would, and a program that throws in an apply fails at once with its error", () => {
+    const repo = tmp();
+    // Reads an ACM certificate's validation options (the mocks answer one per domain) and a
+    // bucket's replication rules (a list output the mocks answer empty).
+    fs.mkdirSync(path.join(repo, "acm"));
+    fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "acm_dns_validation", "main.tf"), path.join(repo, "acm", "main.tf"));
+    fs.mkdirSync(path.join(repo, "throws"));
+    fs.writeFileSync(
+      path.join(repo, "throws", "main.tf"),
+      ['resource "aws_s3_bucket" "b" {}', 'resource "aws_sqs_queue" "q" {', '  name = [for s in aws_s3_bucket.b.server_side_encryption_configuration : s.rule][0].no_such_field', "}", ""].join("\n"),
+    );
+    const out = path.join(tmp(), "out");
+    const started = Date.now();
+    const r = cli(["migrate", repo, "-o", out, "--verify", "--json"]);
+    const report = JSON.parse(r.stdout) as Report;
+    const [acm, throws] = ["acm", "throws"].map((n) => report.projects.find((p) => p.name === n)!.verification!);
+    // The zone, the certificate, a record per domain (3) and the validation.
+    expect(acm).toMatchObject({ typecheck: "passed", run: "passed", registered: 6 });
+    expect(throws).toMatchObject({ run: "failed" });
+    expect((throws as { error?: string }).error).toMatch(/error serializing property "name": .*undefined/);
+    // Not the 60 s a run may take: the failed program is not waited on.
+    expect(Date.now() - started).toBeLessThan(45_000);
+  });
+
   it("a terraform.tfstate beside a root module gives its project an import.json, counted in the report", () => {
     const repo = tmp();
     fs.mkdirSync(path.join(repo, "queues"));

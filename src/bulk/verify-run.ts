@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { awsSchema, type Props } from "../schema/index.js";
 import { standIns, type TsApi } from "./stand-ins.js";
 
 interface Item {
@@ -21,6 +22,9 @@ type Transpile = (text: string, options: { compilerOptions: Record<string, unkno
 
 const own = createRequire(import.meta.url);
 
+/** How long a program that registered everything may take to settle its work in flight. */
+const DISCONNECT_MS = 10_000;
+
 const INVOKE_ANSWERS: Readonly<Record<string, Record<string, unknown>>> = {
   "aws:index/getRegion:getRegion": { name: "us-east-1", region: "us-east-1" },
   "aws:index/getCallerIdentity:getCallerIdentity": { accountId: "123456789012", arn: "arn:aws:iam::123456789012:user/mock", userId: "mock" },
@@ -29,6 +33,31 @@ const INVOKE_ANSWERS: Readonly<Record<string, Record<string, unknown>>> = {
   "aws:iam/getPolicyDocument:getPolicyDocument": { json: '{"Version":"2012-10-17","Statement":[]}' },
   "aws:ssm/getParameter:getParameter": { value: "mock", type: "String" },
   "aws:ec2/getAmi:getAmi": { imageId: "ami-mock" },
+};
+
+/**
+ * What the provider would answer for a resource's list and map outputs its inputs do not set:
+ * empty ones (`aws:acm/certificate:Certificate` → `domainValidationOptions: []`), so that a
+ * program reading them (`.filter`, `.map`) runs as against a real deployment, not on undefined.
+ */
+function collectionOutputs(token: string): Record<string, unknown> {
+  const m = /^aws:([^/]+)\/[^:]+:(\w+)$/.exec(token);
+  const outputs: Props = (m && awsSchema().resources[`${m[1]}.${m[2]}`]?.outputs) || {};
+  const out: Record<string, unknown> = {};
+  for (const [k, shape] of Object.entries(outputs)) if (Array.isArray(shape) && (shape[0] === "l" || shape[0] === "m")) out[k] = shape[0] === "l" ? [] : {};
+  return out;
+}
+
+/**
+ * What the provider computes for a few resources from their inputs, where a program reads it
+ * element by element: an ACM certificate's one DNS validation option per distinct domain.
+ */
+const RESOURCE_ANSWERS: Readonly<Record<string, (inputs: Record<string, unknown>) => Record<string, unknown>>> = {
+  "aws:acm/certificate:Certificate": (inputs) => ({
+    domainValidationOptions: [...new Set([inputs.domainName, ...((inputs.subjectAlternativeNames as unknown[] | undefined) ?? [])])]
+      .filter((d): d is string => typeof d === "string")
+      .map((d) => ({ domainName: d, resourceRecordName: `_mock.${d.replace(/^\*\./, "")}.`, resourceRecordType: "CNAME", resourceRecordValue: "_mock.acm-validations.aws." })),
+  }),
 };
 
 /** `require` for a project: its own node_modules first, then pulumigrate's. */
@@ -108,7 +137,7 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
     {
       newResource: (args) => {
         registered++;
-        return { id: `${args.name}-id`, state: { ...args.inputs, arn: `arn:aws:mock:${args.type}:${args.name}`, name: args.inputs.name ?? args.name } };
+        return { id: `${args.name}-id`, state: { ...collectionOutputs(args.type), ...RESOURCE_ANSWERS[args.type]?.(args.inputs as Record<string, unknown>), ...args.inputs, arn: `arn:aws:mock:${args.type}:${args.name}`, name: args.inputs.name ?? args.name } };
       },
       // Invokes answer what the common ones answer, and their inputs otherwise.
       call: (args) => ({ ...INVOKE_ANSWERS[args.token], ...args.inputs, json: INVOKE_ANSWERS[args.token]?.json ?? "{}", id: "mock" }),
@@ -134,7 +163,13 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
       if (registered === last) stable++;
       else [stable, last] = [0, registered];
     }
-    await pulumi.runtime.disconnect().catch(() => undefined);
+    // A program that already failed is not waited on: a registration whose input threw never
+    // settles, so the runtime's count of work in flight never reaches zero (and this child is
+    // replaced after a failure anyway). Otherwise the wait is bounded too.
+    if (failures.length === 0) {
+      const settled = await Promise.race([pulumi.runtime.disconnect().then(() => true, () => true), new Promise<false>((r) => setTimeout(() => r(false), DISCONNECT_MS).unref())]);
+      if (!settled) failures.push(new Error(`work still in flight ${DISCONNECT_MS / 1000} s after the last registration (an Output that never resolves?)`));
+    }
   } catch (e) {
     failures.push(e);
   } finally {

@@ -173,12 +173,15 @@ describe("migrate a repository", () => {
     expect(report.projects[0]!.verification!.note).toBe("required config not set, stand-ins used: prefix, settings");
   });
 
-  it("verification answers list outputs as the provider would, and a program that throws in an apply fails at once with its error", () => {
+  it("verification answers list outputs as the provider would and other stacks' outputs with stand-ins, and a program that throws in an apply fails at once with its error", () => {
     const repo = tmp();
     // Reads an ACM certificate's validation options (the mocks answer one per domain) and a
     // bucket's replication rules (a list output the mocks answer empty).
     fs.mkdirSync(path.join(repo, "acm"));
     fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "acm_dns_validation", "main.tf"), path.join(repo, "acm", "main.tf"));
+    // Reads another stack's outputs (a remote state): they stand in, and the note says which.
+    fs.mkdirSync(path.join(repo, "remote"));
+    fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "remote_state", "main.tf"), path.join(repo, "remote", "main.tf"));
     fs.mkdirSync(path.join(repo, "throws"));
     fs.writeFileSync(
       path.join(repo, "throws", "main.tf"),
@@ -191,6 +194,7 @@ describe("migrate a repository", () => {
     const [acm, throws] = ["acm", "throws"].map((n) => report.projects.find((p) => p.name === n)!.verification!);
     // The zone, the certificate, a record per domain (3) and the validation.
     expect(acm).toMatchObject({ typecheck: "passed", run: "passed", registered: 6 });
+    expect(report.projects.find((p) => p.name === "remote")!.verification).toMatchObject({ typecheck: "passed", run: "passed", registered: 5, note: "other stacks' outputs stood in: vpcId, privateSubnetIds, environment, zoneId" });
     expect(throws).toMatchObject({ run: "failed" });
     expect((throws as { error?: string }).error).toMatch(/error serializing property "name": .*undefined/);
     // Not the 60 s a run may take: the failed program is not waited on.

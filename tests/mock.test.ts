@@ -612,3 +612,39 @@ describe("DNS validation of an ACM certificate", () => {
     expect(r.code).toContain("api.domainValidationOptions.map(");
   });
 });
+
+describe("terraform_remote_state", () => {
+  const fixture = path.join(FIXTURES, "remote_state", "expected", "index.ts");
+
+  it("reads the other stacks' exports through stack references named after their projects", async () => {
+    const stacks = {
+      "organization/network/stack": { vpcId: "vpc-1", privateSubnetIds: ["subnet-a", "subnet-b"], environment: "prod" },
+      "organization/dns/stack": { zoneId: "Z123" },
+    };
+    const { registered } = await runProgramExports(fixture, {}, { stacks });
+    const refs = registered.filter((r) => r.type === "pulumi:pulumi:StackReference");
+    expect(refs.map((r) => [r.name, r.inputs.name])).toEqual([
+      ["network", "organization/network/stack"],
+      ["dns", "organization/dns/stack"],
+    ]);
+    const named = (n: string, type: string) => registered.find((r) => r.name === n && r.type === type)!;
+    expect(named("web", "aws:ec2/securityGroup:SecurityGroup").inputs.vpcId).toBe("vpc-1");
+    expect(named("web", "aws:ec2/instance:Instance").inputs).toMatchObject({ subnetId: "subnet-a", tags: { Name: "web-prod" } });
+    expect(named("web", "aws:ec2/instance:Instance").dependencies).toContain("network");
+    expect(named("web", "aws:route53/record:Record").inputs.zoneId).toBe("Z123");
+  });
+
+  it("the config key names another stack", async () => {
+    const stacks = { "acme/core-network/prod": { vpcId: "vpc-9", privateSubnetIds: ["subnet-z"], environment: "staging" }, "organization/dns/stack": { zoneId: "Z9" } };
+    const { registered } = await runProgramExports(fixture, { network_stack: "acme/core-network/prod" }, { stacks });
+    expect(registered.find((r) => r.name === "network")!.inputs.name).toBe("acme/core-network/prod");
+    expect(registered.find((r) => r.type === "aws:ec2/instance:Instance")!.inputs).toMatchObject({ subnetId: "subnet-z", tags: { Name: "web-staging" } });
+  });
+
+  it("an attribute other than outputs is not a stack reference's, and says so", async () => {
+    const { convert } = await import("../src/index.js");
+    const r = await convert([{ path: "main.tf", text: 'data "terraform_remote_state" "n" {\n  backend = "local"\n}\noutput "b" {\n  value = data.terraform_remote_state.n.backend\n}\n' }]);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.location?.line}`)).toEqual(["PG2010 info 1", "PG2003 warning 4"]);
+    expect(r.code).toContain('notImplemented("data.terraform_remote_state.n.backend")');
+  });
+});

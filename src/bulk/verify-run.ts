@@ -116,7 +116,13 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
   const proto = pulumi.Config.prototype as unknown as Record<string, (this: { get(k: string): unknown }, key: string) => unknown>;
   const stand: Record<string, unknown> = { require: "verify", requireNumber: 1, requireBoolean: true, requireObject: {}, requireSecret: "verify", requireSecretNumber: 1, requireSecretBoolean: true, requireSecretObject: {} };
   // A structured value stands in as the type the program reads it as (stand-ins.ts).
-  const shaped = standIns(ts, "index.ts", fs.readFileSync(path.join(item.dir, "index.ts"), "utf8"));
+  const program = fs.readFileSync(path.join(item.dir, "index.ts"), "utf8");
+  const shaped = standIns(ts, "index.ts", program);
+  // Another stack's outputs (a Terraform remote state's) are not there to read: each one the
+  // program requires stands in as a string, and the note says which.
+  const components = path.join(item.dir, "components");
+  const texts = [program, ...(fs.existsSync(components) ? fs.readdirSync(components).filter((f) => f.endsWith(".ts")).sort().map((f) => fs.readFileSync(path.join(components, f), "utf8")) : [])];
+  const stackOutputs = [...new Set([...texts.join("\n").matchAll(/\.requireOutput\(("(?:[^"\\]|\\.)*")\)/g)].map((m) => JSON.parse(m[1]!) as string))];
   const originals = new Map<string, (typeof proto)[string]>();
   for (const [m, v] of Object.entries(stand)) {
     const original = proto[m]!;
@@ -137,6 +143,7 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
     {
       newResource: (args) => {
         registered++;
+        if (args.type === "pulumi:pulumi:StackReference") return { id: String(args.inputs.name), state: { ...args.inputs, outputs: Object.fromEntries(stackOutputs.map((k) => [k, "verify"])) } };
         return { id: `${args.name}-id`, state: { ...collectionOutputs(args.type), ...RESOURCE_ANSWERS[args.type]?.(args.inputs as Record<string, unknown>), ...args.inputs, arn: `arn:aws:mock:${args.type}:${args.name}`, name: args.inputs.name ?? args.name } };
       },
       // Invokes answer what the common ones answer, and their inputs otherwise.
@@ -179,7 +186,11 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
   }
   for (const [m, f] of originals) proto[m] = f;
   const first = failures[0];
-  const note = defaulted.length ? `required config not set, stand-ins used: ${[...new Set(defaulted)].join(", ")}` : undefined;
+  const notes = [
+    ...(defaulted.length ? [`required config not set, stand-ins used: ${[...new Set(defaulted)].join(", ")}`] : []),
+    ...(stackOutputs.length ? [`other stacks' outputs stood in: ${stackOutputs.join(", ")}`] : []),
+  ];
+  const note = notes.length ? notes.join("; ") : undefined;
   if (first === undefined) return { ok: true, registered, ...(note ? { note } : {}) };
   return { ok: false, error: (first instanceof Error ? first.message : String(first)).split("\n")[0]!, registered };
 }

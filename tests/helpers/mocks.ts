@@ -70,6 +70,8 @@ export interface RunOptions {
   readonly region?: string;
   /** Where the program runs (default: its own folder); the files it reads are relative to it. */
   readonly cwd?: string;
+  /** What each stack a `pulumi.StackReference` names exports, by stack name (`organization/network/stack`). */
+  readonly stacks?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export async function runProgram(file: string, config: Record<string, string> = {}, options: RunOptions = {}): Promise<Registered[]> {
@@ -105,6 +107,7 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
           ...(args.provider ? { provider: providerName(args.provider) } : {}),
           custom: args.custom !== false,
         });
+        if (args.type === "pulumi:pulumi:StackReference") return { id: String(args.inputs.name), state: { ...args.inputs, outputs: options.stacks?.[String(args.inputs.name)] ?? {} } };
         return { id: `${args.name}-id`, state: computed(args.type, args.name, args.inputs as Record<string, unknown>) };
       },
       call: (args) => {
@@ -118,6 +121,7 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
     PROJECT,
     "stack",
     false,
+    "organization",
   );
   const monitor = pulumi.runtime.getMonitor() as unknown as {
     registerResource(req: { getName(): string; getType(): string; getParent(): string; getDependenciesList(): string[] }, cb: unknown): unknown;

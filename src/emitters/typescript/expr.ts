@@ -11,7 +11,7 @@ import { assertNever, childrenOf, walkExpr, type Accessor, type Expr, type ForEx
 import { NameScope } from "../../model/names.js";
 import { SIGNATURES } from "../../typing/functions.js";
 import { literalKey } from "../../typing/infer.js";
-import { ANY, attribute, element, hasOutput, isOutputType, required, tsType, unwrap, type Type } from "../../typing/types.js";
+import { ANY, attribute, element, hasOutput, isOutputType, output, required, tsType, unwrap, type Type } from "../../typing/types.js";
 import { arg, arrow, binary, call, code, conditional, method, PREC, primary, unary, type Code } from "./code.js";
 import { commentText, isIdentifier, propertyKey, stringLiteral, templateText } from "./escape.js";
 import { printFunction, type FnArg } from "./functions/index.js";
@@ -258,6 +258,13 @@ export class ExprPrinter {
         }
         head = name;
         type = this.env.types.decl(t.id);
+        const [first, second] = path;
+        if (type.k === "resource" && type.className === "pulumi.StackReference" && first?.kind === "attr" && first.name === "outputs" && second?.kind === "attr") {
+          // Another stack's output (a Terraform remote state's): one that stack does not export is an error that names it.
+          head = `${head}.requireOutput(${stringLiteral(second.name)})`;
+          type = output(ANY);
+          path = path.slice(2);
+        }
         const rep = this.env.types.repeatOf(t.id);
         if (rep?.kind === "conditional" && path[0]?.kind === "index") {
           // `x[0]` of a `count = cond ? 1 : 0` resource: Terraform fails there too when it does not exist.

@@ -22,6 +22,7 @@ import { rewriteReferences, type Declared, type DeclaredModule, type ReferenceTa
 import { moduleDecl, type MapOptions } from "./modules.js";
 import { withoutDuplicates } from "./duplicates.js";
 import { withKnownKeys } from "./known-keys.js";
+import { REMOTE_STATE, remoteStateDecls } from "./remote-state.js";
 import { configDecl } from "./variables.js";
 import { CREDENTIAL_ARGS, credentialVariables, withoutCredentials } from "./credentials.js";
 import { camel } from "../../model/names.js";
@@ -114,6 +115,8 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
         // Computed only on the default provider's account (another provider's region is not the program's).
         const computed = !m && it.meta.provider === undefined ? COMPUTED[it.type] : undefined;
         resources.set(key, { id: key, tfType: it.type, repeated, converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}), ...(moved ? { moved } : {}), ...(computed ? { computed } : {}) });
+      } else if (it.type === REMOTE_STATE) {
+        data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, remoteState: true });
       } else if (VALUE_ATTRIBUTES[it.type]) {
         data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, values: VALUE_ATTRIBUTES[it.type]! });
       } else {
@@ -237,6 +240,10 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
 }
 
 function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl[] {
+  if (r.type === REMOTE_STATE) {
+    const rep = repeat(r, table, diags);
+    return remoteStateDecls(r, { diags, taken: table.variables, options: options(r, table, diags), ...(rep ? { repeat: rep } : {}) });
+  }
   const resolved = resolveDataSource(r.type);
   const id = `data.${r.type}.${r.name}`;
   const comments = r.comments ? { comments: r.comments } : {};

@@ -13,6 +13,7 @@ import { mapProperty } from "../properties.js";
 import type { Decl } from "../../model/pulumi.js";
 import type { ModuleInterface } from "./modules.js";
 import { COMPUTED, type ComputedPart } from "./moved.js";
+import { remoteStatePath } from "./remote-state.js";
 
 export interface Declared {
   readonly id: string;
@@ -32,6 +33,8 @@ export interface Declared {
   readonly computed?: Readonly<Record<string, readonly ComputedPart[]>>;
   /** Declared with a `provider` of its own (a data source answering another region's facts). */
   readonly ownProvider?: boolean;
+  /** A `terraform_remote_state`: a stack reference, whose `outputs` are the other stack's exports (remote-state.ts). */
+  readonly remoteState?: boolean;
 }
 
 /** A module call: its instance's declaration and what its component exposes. */
@@ -117,6 +120,12 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
         return notConverted(refText(r), "not declared here");
       }
       if (!d.converted) return notConverted(refText(r), `${d.tfType} is not converted`);
+      if (d.remoteState) {
+        const path = remoteStatePath(r.path, d.repeated);
+        if (typeof path !== "string") return { ...r, target: { kind: "decl", id: d.id }, path };
+        diags.push(diagnostic("PG2003", "warning", `'${refText(r)}': a stack reference has the other stack's outputs, not ${path === "the whole state" ? path : `'${path}'`}`, loc));
+        return notConverted(refText(r), "not a stack reference's");
+      }
       if (d.values) {
         const first = r.path[0];
         if (first?.kind === "attr" && d.values.includes(first.name)) return { ...r, target: { kind: "decl", id: d.id }, path: [] };

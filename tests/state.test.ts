@@ -6,6 +6,7 @@
  * formats the @pulumi/aws declarations document.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diskLoader } from "../src/project/index.js";
@@ -123,4 +124,74 @@ describe("import IDs are the formats @pulumi/aws documents", () => {
       else expect(example).not.toBe("");
     });
   }
+});
+
+describe("import blocks → pulumi import file", () => {
+  it("a root's import blocks are entries of its project's import.json, under the names the program gives; what cannot be adopted says why", async () => {
+    const { convertProject } = await import("../src/project/index.js");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-import-blocks-"));
+    fs.cpSync(path.join(ROOT, "tests", "projects", "modules_basic", "input"), dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, "imports.tf"),
+      [
+        "import {",
+        "  to = aws_sns_topic.alerts",
+        '  id = "arn:aws:sns:eu-west-1:123456789012:alerts-dev"',
+        "}",
+        "import {",
+        "  to = module.payments_queue.aws_sqs_queue.this",
+        '  id = "https://sqs.eu-west-1.amazonaws.com/123456789012/payments-dev"',
+        "}",
+        "import {",
+        "  to = aws_sns_topic_subscription.orders",
+        '  id = "${var.env}-subscription"',
+        "}",
+        "import {",
+        '  for_each = toset(["a", "b"])',
+        "  to       = aws_sns_topic.alerts",
+        "  id       = each.value",
+        "}",
+        "import {",
+        "  to = aws_sqs_queue.nowhere",
+        '  id = "x"',
+        "}",
+        "import {",
+        "  to = aws_sns_topic.alerts",
+        '  id = "arn:aws:sns:eu-west-1:123456789012:alerts-old"',
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const r = await convertProject(dir, { name: "project", stack: "dev", prettier: false });
+    const file = JSON.parse(r.files.find((f) => f.path === "import.json")!.content) as ImportFile;
+    expect(file.resources).toEqual([
+      { type: "aws:sns/topic:Topic", name: "alerts", id: "arn:aws:sns:eu-west-1:123456789012:alerts-dev" },
+      { type: "pulumigrate:components:Queue", name: "payments_queue", component: true },
+      // Inside the component instance, with the provider it was passed.
+      { type: "aws:sqs/queue:Queue", name: "payments_queue-this", id: "https://sqs.eu-west-1.amazonaws.com/123456789012/payments-dev", parent: "payments_queue", provider: "west" },
+    ]);
+    expect(file.nameTable).toEqual({ west: "urn:pulumi:dev::project::pulumi:providers:aws::west" });
+    expect(r.imports?.skipped.map((s) => s.address)).toEqual(["aws_sns_topic_subscription.orders", "aws_sns_topic.alerts", "aws_sqs_queue.nowhere", "aws_sns_topic.alerts"]);
+    expect(r.imports?.skipped[3]!.reason).toMatch(/^an earlier import block \(.*imports\.tf:1:1\) imports it; this one is left out$/);
+    const warned = r.diagnostics.filter((d) => d.code === "PG4001").map((d) => `${d.location?.file.endsWith("imports.tf")} ${d.location?.line}`);
+    expect(warned).toEqual(["true 9", "true 13", "true 18", "true 22"]);
+    // Every entry names a resource the program registers.
+    const registered = await runProgram(path.join(ROOT, "tests", "projects", "modules_basic", "expected", "index.ts"));
+    const names = new Set(registered.map((x) => `${x.type} ${x.name} ${x.parent ?? ""}`));
+    for (const e of file.resources) expect(names.has(`${e.type} ${e.name} ${e.parent ?? ""}`), e.name).toBe(true);
+  });
+
+  it("a resource the state holds is adopted from the state, not twice", async () => {
+    const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "count_loop"), diskLoader, { prettier: false });
+    const state = path.join(STATE, "count", "terraform.tfstate");
+    const withState = terraformImports({ path: state, text: fs.readFileSync(state, "utf8") }, tree, options);
+    const to = withState.file.resources[0]!;
+    const lowered = (await import("../src/parsers/terraform/index.js")) as { parseTerraform: (files: { path: string; text: string }[]) => Promise<{ program: { items: { kind: string }[] } }> };
+    const parsed = await lowered.parseTerraform([{ path: "imports.tf", text: `import {\n  to = aws_sqs_queue.q[0]\n  id = "other"\n}\n` }]);
+    const blocks = parsed.program.items.filter((i) => i.kind === "import") as never[];
+    expect(blocks.length).toBe(1);
+    const both = terraformImports({ path: state, text: fs.readFileSync(state, "utf8") }, tree, { ...options, blocks });
+    expect(both.file).toEqual(withState.file);
+    expect(to.id).not.toBe("other");
+  });
 });

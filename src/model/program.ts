@@ -12,7 +12,7 @@ export interface SourceProgram {
   readonly trailingComments: readonly string[];
 }
 
-export type SourceItem = Variable | Local | Resource | ModuleCall | Output | ProviderConfig | Note;
+export type SourceItem = Variable | Local | Resource | ModuleCall | Output | ProviderConfig | ImportBlock | Note;
 
 /** A body attribute or nested block, in source order. */
 export type BodyItem = Attribute | Block | DynamicBlock;
@@ -160,6 +160,19 @@ export interface ProviderConfig {
 }
 
 /** Something the source declares that has no declaration in Pulumi, carried as a comment. */
+/** Terraform 1.5's `import { to = aws_x.y, id = "…" }`: an existing resource the program adopts (an entry of the project's import.json). */
+export interface ImportBlock {
+  readonly kind: "import";
+  /** The resource instance, as a reference (`aws_s3_bucket.this["logs"]`, `module.m.aws_x.y`). */
+  readonly to?: Expr;
+  /** The ID the resource is imported by (Terraform's and the bridged Pulumi provider's are the same). */
+  readonly id?: Expr;
+  /** `for_each` (Terraform 1.7): one import per element. */
+  readonly forEach?: Expr;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
 export interface Note {
   readonly kind: "note";
   readonly text: string;

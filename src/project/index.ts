@@ -12,6 +12,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../mode
 import { parseTfvars } from "../parsers/terraform/tfvars.js";
 import { convertTree, listingOnce, type ComponentInfo, type ModuleLoader } from "../tree/index.js";
 import type { Skipped } from "../state/index.js";
+import type { ImportBlock } from "../model/program.js";
 import { referencedPaths } from "../emitters/typescript/reads.js";
 import { withAssets } from "./assets.js";
 import { diskLoader, type OutputFile } from "./disk.js";
@@ -101,16 +102,16 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
   // The files the programs read, at the same paths relative to the project as to the root module.
   files = withAssets(files, dir, referencedPaths([tree.root, ...tree.programs.values()]), loader, diagnostics);
   let imports: ProjectResult["imports"];
-  if (options.state) {
-    const text = loader.readFile(options.state);
-    if (text === undefined) diagnostics.push(diagnostic("PG1002", "error", `cannot read state file ${options.state}`));
-    else {
-      const { terraformImports } = await import("../state/index.js");
-      const r = terraformImports({ path: options.state, text }, tree, { project: name, stack });
-      append(diagnostics, r.diagnostics);
-      files.push({ path: "import.json", content: JSON.stringify(r.file, null, 2) + "\n" });
-      imports = { imported: r.imported, skipped: r.skipped };
-    }
+  // The state beside the root and its import blocks: the import file that adopts what exists.
+  const blocks = tree.rootSource.items.filter((i): i is ImportBlock => i.kind === "import");
+  const stateText = options.state ? loader.readFile(options.state) : undefined;
+  if (options.state && stateText === undefined) diagnostics.push(diagnostic("PG1002", "error", `cannot read state file ${options.state}`));
+  if (stateText !== undefined || blocks.length) {
+    const { terraformImports } = await import("../state/index.js");
+    const r = terraformImports(stateText !== undefined ? { path: options.state!, text: stateText } : undefined, tree, { project: name, stack, blocks });
+    append(diagnostics, r.diagnostics);
+    files.push({ path: "import.json", content: JSON.stringify(r.file, null, 2) + "\n" });
+    imports = { imported: r.imported, skipped: r.skipped };
   }
   const sorted = sortDiagnostics(diagnostics);
   return { files, diagnostics: sorted, ok: !hasErrors(sorted), components: tree.components, secrets: config.secrets, stack, name, summary: tree.summary, sources: tree.sources, inputs: [...tree.sources, ...definitions, ...(options.state ? [options.state] : [])], ...(imports ? { imports } : {}) };

@@ -11,7 +11,10 @@ import { parseCloudFormation } from "../parsers/cloudformation/index.js";
 import { componentToken } from "../tree/index.js";
 import { readStackResources } from "./cloudformation.js";
 import { buildId, declsOf, identityOf, ImportBuilder, type ImportFile, type Scope, type Skipped } from "./imports.js";
-import { readTerraformState } from "./terraform.js";
+import { readTerraformState, type ModuleStep } from "./terraform.js";
+import type { Expr } from "../model/expr.js";
+import { formatLocation, type Location } from "../model/location.js";
+import type { ImportBlock } from "../model/program.js";
 
 export type { ImportEntry, ImportFile, Skipped } from "./imports.js";
 
@@ -19,6 +22,8 @@ export interface ImportOptions {
   /** The Pulumi project and stack the resources are imported into (provider URNs name them). */
   readonly project: string;
   readonly stack: string;
+  /** The root module's `import` blocks, adopted beside the state's resources. */
+  readonly blocks?: readonly ImportBlock[];
 }
 
 export interface StateImportResult {
@@ -33,47 +38,125 @@ const text = (v: unknown): string | undefined => (typeof v === "string" ? v : ty
 
 /**
  * From a Terraform state (version 4, or `terraform show -json`) and the converted tree
- * (`convertTree`'s root program and component programs).
+ * (`convertTree`'s root program and component programs), and the root module's `import` blocks
+ * (with no state, from those alone).
  */
 export function terraformImports(
-  state: { path: string; text: string },
+  state: { path: string; text: string } | undefined,
   tree: { readonly root: PulumiProgram; readonly programs: ReadonlyMap<string, PulumiProgram> },
   options: ImportOptions,
 ): StateImportResult {
-  const read = readTerraformState(state);
+  const read: ReturnType<typeof readTerraformState> = state ? readTerraformState(state) : { instances: [], diagnostics: [] };
   const b = new ImportBuilder(`urn:pulumi:${options.stack}::${options.project}::`);
+  const adopted: Adopted = new Map();
   for (const inst of read.instances) {
     if (inst.mode !== "managed") continue;
-    const address = [...inst.module.map((m) => `module.${m.name}${m.key === undefined ? "" : `[${JSON.stringify(m.key)}]`}`), `${inst.type}.${inst.name}${inst.key === undefined ? "" : `[${JSON.stringify(inst.key)}]`}`].join(".");
-    let scope: Scope | undefined = { program: tree.root, prefix: "" };
-    for (const step of inst.module) {
-      const current: Scope = scope;
-      const call: ResourceDecl | undefined = current.program.decls.find((d): d is ResourceDecl => d.kind === "resource" && d.component === true && d.id === `module.${step.name}`);
-      scope = call ? b.enter(current, call, step.key, tree.programs, componentToken(call.className)) : undefined;
-      if (!scope) break;
-    }
-    if (!scope) {
-      b.skip(address, "its module is not a component of the converted program (not converted, or a placeholder)", inst.loc);
-      continue;
-    }
-    const decls = declsOf(scope.program, `${inst.type}.${inst.name}`);
-    if (!decls.length) {
-      b.skip(address, "the converted program declares no such resource", inst.loc);
-      continue;
-    }
-    for (const d of decls) {
-      const identity = identityOf(d.className);
-      if (!identity) {
-        b.skip(address, `${d.className} documents no import ID`, inst.loc);
-        continue;
-      }
+    adopt(b, adopted, "state", tree, inst, (d, identity) => {
       const built = buildId(identity, (a) => text(inst.attributes[a === "id" ? "id" : snake(a)] ?? inst.attributes[a]));
-      if ("missing" in built) b.skip(address, `its state has no '${snake(built.missing)}', which ${d.className}'s import ID needs`, inst.loc);
-      else b.add(d, scope, inst.key, built.id);
-    }
+      return "missing" in built ? { reason: `its state has no '${snake(built.missing)}', which ${d.className}'s import ID needs` } : built;
+    });
   }
+  for (const block of options.blocks ?? []) importBlock(b, adopted, tree, block);
   const diagnostics = sortDiagnostics([...read.diagnostics, ...b.diagnostics]);
   return { file: b.file(), imported: b.imported, skipped: b.skipped, diagnostics, ok: !hasErrors(diagnostics) };
+}
+
+/** A resource instance of the source, by its address's parts. */
+interface Instance {
+  readonly module: readonly ModuleStep[];
+  readonly type: string;
+  readonly name: string;
+  readonly key?: string | number;
+  readonly loc: Location;
+}
+
+/** The addresses adopted so far, and where from: the state, or an import block. */
+type Adopted = Map<string, Location | "state">;
+
+type Tree = { readonly root: PulumiProgram; readonly programs: ReadonlyMap<string, PulumiProgram> };
+
+/** `module.m["k"].aws_x.y[0]`. */
+function addressText(inst: Omit<Instance, "loc">): string {
+  return [...inst.module.map((m) => `module.${m.name}${m.key === undefined ? "" : `[${JSON.stringify(m.key)}]`}`), `${inst.type}.${inst.name}${inst.key === undefined ? "" : `[${JSON.stringify(inst.key)}]`}`].join(".");
+}
+
+/** Adds the entries of the declarations an instance became, each with the ID `idFor` gives it (or the reason it has none). */
+function adopt(b: ImportBuilder, adopted: Adopted, from: Location | "state", tree: Tree, inst: Instance, idFor: (d: ResourceDecl, identity: NonNullable<ReturnType<typeof identityOf>>) => { id: string } | { reason: string }): void {
+  const address = addressText(inst);
+  let scope: Scope | undefined = { program: tree.root, prefix: "" };
+  for (const step of inst.module) {
+    const current: Scope = scope;
+    const call: ResourceDecl | undefined = current.program.decls.find((d): d is ResourceDecl => d.kind === "resource" && d.component === true && d.id === `module.${step.name}`);
+    scope = call ? b.enter(current, call, step.key, tree.programs, componentToken(call.className)) : undefined;
+    if (!scope) break;
+  }
+  if (!scope) {
+    b.skip(address, "its module is not a component of the converted program (not converted, or a placeholder)", inst.loc);
+    return;
+  }
+  const decls = declsOf(scope.program, `${inst.type}.${inst.name}`);
+  if (!decls.length) {
+    b.skip(address, "the converted program declares no such resource", inst.loc);
+    return;
+  }
+  for (const d of decls) {
+    const identity = identityOf(d.className);
+    if (!identity) {
+      b.skip(address, `${d.className} documents no import ID`, inst.loc);
+      continue;
+    }
+    const r = idFor(d, identity);
+    if ("reason" in r) b.skip(address, r.reason, inst.loc);
+    else {
+      b.add(d, scope, inst.key, r.id);
+      if (!adopted.has(address)) adopted.set(address, from);
+    }
+  }
+}
+
+/**
+ * An `import` block: its `to` address and its literal `id` (the ID Terraform imports by, which the
+ * bridged provider takes too). A resource the state already holds is adopted from the state.
+ */
+function importBlock(b: ImportBuilder, adopted: Adopted, tree: Tree, block: ImportBlock): void {
+  const to = block.to;
+  const where = to ? addressOf(to) : undefined;
+  const label = where ? addressText(where) : "import block";
+  if (block.forEach) return b.skip(label, "an import block with for_each is not converted: write one block per instance", block.loc);
+  if (!where) return b.skip(label, "its `to` is not a resource address", block.loc);
+  const id = block.id?.kind === "literal" && typeof block.id.value === "string" ? block.id.value : undefined;
+  if (id === undefined) return b.skip(label, "its `id` is not a literal string (an ID computed from variables is known only when Terraform plans)", block.loc);
+  const first = adopted.get(label);
+  if (first === "state") return;
+  if (first) return b.skip(label, `an earlier import block (${formatLocation(first)}) imports it; this one is left out`, block.loc);
+  // The resource's main declaration takes the ID (a Deployment's stage, made of it too, has an ID of its own).
+  adopt(b, adopted, block.loc, tree, { ...where, loc: block.loc }, (d, identity) => (d.id.endsWith(`${where.type}.${where.name}`) || identity.attrs.length === 1 ? { id } : { reason: `${d.className} is imported by an ID of its own parts` }));
+}
+
+/** `aws_x.y`, `aws_x.y[0]`, `aws_x.y["k"]`, `module.m.aws_x.y`, `module.m["k"].aws_x.y[0]` as a reference's parts. */
+function addressOf(e: Expr): Omit<Instance, "loc"> | undefined {
+  if (e.kind !== "ref") return undefined;
+  const steps: { kind: "attr" | "index"; value: string | number }[] = [];
+  const t = e.target;
+  if (t.kind === "resource") steps.push({ kind: "attr", value: t.type }, { kind: "attr", value: t.name });
+  else if (t.kind === "module") steps.push({ kind: "attr", value: "module" }, { kind: "attr", value: t.name });
+  else return undefined;
+  for (const a of e.path) {
+    if (a.kind === "attr") steps.push({ kind: "attr", value: a.name });
+    else if (a.key.kind === "literal" && (typeof a.key.value === "string" || typeof a.key.value === "number")) steps.push({ kind: "index", value: a.key.value });
+    else return undefined;
+  }
+  const module: ModuleStep[] = [];
+  let i = 0;
+  while (steps[i]?.kind === "attr" && steps[i]!.value === "module" && steps[i + 1]?.kind === "attr") {
+    const name = String(steps[i + 1]!.value);
+    const key = steps[i + 2]?.kind === "index" ? steps[i + 2]!.value : undefined;
+    module.push({ name, ...(key !== undefined ? { key } : {}) });
+    i += key !== undefined ? 3 : 2;
+  }
+  const [type, name, key, ...rest] = steps.slice(i);
+  if (type?.kind !== "attr" || name?.kind !== "attr" || rest.length || (key && key.kind !== "index")) return undefined;
+  return { module, type: String(type.value), name: String(name.value), ...(key ? { key: key.value } : {}) };
 }
 
 /**

@@ -67,6 +67,11 @@ export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOpti
       case "provider":
         decls.push(providerDecl(withoutCredentials(item, diags), table, diags));
         break;
+      case "import":
+        // The project's import.json adopts it (state/index.ts importBlocks); the program has nothing to declare.
+        diags.push(diagnostic("PG2010", "info", "an import block becomes an entry of the project's import.json (pulumi import --file import.json), written when a directory converts to a project", item.loc));
+        if (item.comments?.leading?.length) decls.push({ kind: "comment", id: `import.${decls.length}`, sourceName: "", loc: item.loc, lines: item.comments.leading });
+        break;
       case "note":
         decls.push({ kind: "comment", id: `note.${decls.length}`, sourceName: "", loc: item.loc, ...comments, lines: item.text.split("\n") });
         break;

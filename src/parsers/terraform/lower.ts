@@ -218,6 +218,17 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         }, it), [...more, ...it.body.dangling]));
         break;
       }
+      case "import": {
+        const [to, id, forEach] = ["to", "id", "for_each"].map((n) => attrOf(it, n));
+        items.push(withMore(withComments({
+          kind: "import" as const,
+          ...(to ? { to: valueOf(to) } : {}),
+          ...(id ? { id: valueOf(id) } : {}),
+          ...(forEach ? { forEach: valueOf(forEach) } : {}),
+          loc: loc(it),
+        }, it), [...commentsOf(it.body.items), ...it.body.dangling]));
+        break;
+      }
       default:
         items.push(withComments({ kind: "note" as const, text: `TODO(pulumigrate): '${it.type}' block ${it.labels.map((l) => `"${l}"`).join(" ")} is not converted.`, loc: loc(it) }, it));
         diags.push(diagnostic("PG2004", "warning", `'${it.type}' blocks are not converted`, loc(it)));

@@ -648,3 +648,23 @@ describe("terraform_remote_state", () => {
     expect(r.code).toContain('notImplemented("data.terraform_remote_state.n.backend")');
   });
 });
+
+describe("variable validation", () => {
+  const fixture = path.join(FIXTURES, "variable_validation", "expected", "index.ts");
+
+  it("valid values pass every check and the program registers its resources", async () => {
+    const registered = await runProgram(fixture, { environment: "prod", bucket_name: "acme.assets-1", retention_days: "3653", allowed_cidrs: JSON.stringify(["10.0.0.0/8", "fd00::/8"]) });
+    expect(registered.map((r) => r.type).sort()).toEqual(["aws:cloudwatch/logGroup:LogGroup", "aws:s3/bucket:Bucket", "aws:ssm/parameter:Parameter"]);
+  });
+
+  it.each([
+    [{ environment: "qa" }, "environment: environment must be dev, staging or prod."],
+    [{ bucket_name: "Acme_Assets" }, "bucket_name: The bucket name Acme_Assets is not a valid S3 bucket name."],
+    [{ bucket_name: "xn--acme" }, "bucket_name: A bucket name cannot start with xn--."],
+    [{ retention_days: "0" }, "retention_days: retention_days must be between 1 and 3653."],
+    [{ allowed_cidrs: JSON.stringify(["10.0.0.0/8", "not-a-cidr"]) }, "allowed_cidrs: allowed_cidrs must be a non-empty list of CIDR blocks."],
+    [{ allowed_cidrs: "[]" }, "allowed_cidrs: allowed_cidrs must be a non-empty list of CIDR blocks."],
+  ])("%j fails before anything is created, with the variable's message", async (config, message) => {
+    await expect(runProgram(fixture, config)).rejects.toThrow(message);
+  });
+});

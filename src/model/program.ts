@@ -70,8 +70,16 @@ export interface Variable {
   readonly constraints?: Constraints;
   /** CloudFormation `AWS::SSM::Parameter::Value<T>`: the value is read from SSM by this name; `T`. */
   readonly ssmParameter?: string;
+  /** Terraform `validation` blocks: a condition over the value and the message when it fails. */
+  readonly validations?: readonly Validation[];
   readonly loc: Location;
   readonly comments?: Comments;
+}
+
+export interface Validation {
+  readonly condition: Expr;
+  readonly message: Expr;
+  readonly loc: Location;
 }
 
 /** CloudFormation parameter constraints. */

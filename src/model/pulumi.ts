@@ -48,6 +48,8 @@ export interface ConfigDecl extends DeclBase {
   readonly allowedValues?: readonly Expr[];
   /** Pattern, bounds and lengths, checked when the program runs. */
   readonly constraints?: Constraints;
+  /** Conditions over the value (Terraform `validation`), each with the message its failure throws. */
+  readonly checks?: readonly { readonly condition: Expr; readonly message: Expr }[];
 }
 
 export interface ConstDecl extends DeclBase {

@@ -7,7 +7,8 @@
 import type { ConfigDecl, ExportDecl } from "../../model/pulumi.js";
 import { componentProperty, configBaseType, fromVariableType, isOutputType, tsType, type Type } from "../../typing/index.js";
 import { arg } from "./code.js";
-import { withTypeDefaults } from "./config.js";
+import { validationChecks, withTypeDefaults } from "./config.js";
+import { diagnostic } from "../../model/diagnostics.js";
 import { blockCommentText, stringLiteral } from "./escape.js";
 import type { ExprPrinter } from "./expr.js";
 
@@ -71,6 +72,9 @@ export function argRead(d: ConfigDecl, name: string, spec: ComponentSpec, p: Exp
   const typed = withTypeDefaults(value, d.type, p, d.secret || d.input === true);
   const wrapped = typed !== value ? (d.secret ? `pulumi.secret(${typed})` : typed) : d.secret ? `pulumi.secret(${value})` : d.input ? `pulumi.output(${value})` : value;
   lines.push(`const ${name} = ${wrapped};${trailing}`);
+  // A value a caller may pass as an Output is not known here: its validations are the caller's to check.
+  if (!d.secret && !d.input) lines.push(...validationChecks(d, p));
+  else if (d.checks?.length) p.env.diags.push(diagnostic("PG2010", "warning", `variable "${d.key}": its validation is not enforced in the component: a caller passes it a value known only after deployment`, d.loc));
   return lines.join("\n");
 }
 

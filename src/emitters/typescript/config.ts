@@ -6,6 +6,7 @@
 import type { ConfigDecl } from "../../model/pulumi.js";
 import { fromVariableType, tsType } from "../../typing/types.js";
 import { arg } from "./code.js";
+import type { Expr } from "../../model/expr.js";
 import { pascalCase } from "../../model/names.js";
 import { commentText, propertyKey, stringLiteral } from "./escape.js";
 import type { VariableType } from "../../model/program.js";
@@ -90,9 +91,23 @@ function checks(d: ConfigDecl, name: string, p: ExprPrinter): string[] {
   if (c?.maxLength !== undefined) rules.push({ fails: `${v}.length > ${c.maxLength}`, says: `must be at most ${c.maxLength} characters` });
   if (c?.minValue !== undefined) rules.push({ fails: `${v} < ${c.minValue}`, says: `must be at least ${c.minValue}` });
   if (c?.maxValue !== undefined) rules.push({ fails: `${v} > ${c.maxValue}`, says: `must be at most ${c.maxValue}` });
-  return rules.map((r) => {
-    const fails = list ? `${name}.some((v) => ${r.fails})` : r.fails;
-    const message = stringLiteral(c?.message ? `${d.key}: ${c.message}` : `${d.key} ${r.says}`);
-    return `if (${fails}) {\nthrow new Error(${message});\n}`;
+  return [
+    ...rules.map((r) => {
+      const fails = list ? `${name}.some((v) => ${r.fails})` : r.fails;
+      const message = stringLiteral(c?.message ? `${d.key}: ${c.message}` : `${d.key} ${r.says}`);
+      return `if (${fails}) {\nthrow new Error(${message});\n}`;
+    }),
+    ...validationChecks(d, p),
+  ];
+}
+
+/** Terraform's `validation` blocks: `if (!(condition)) { throw new Error("key: message"); }`, after the value is read. */
+export function validationChecks(d: ConfigDecl, p: ExprPrinter): string[] {
+  return (d.checks ?? []).map((c) => {
+    const m = c.message;
+    const parts = [`${d.key}: `, ...(m.kind === "template" ? m.parts : m.kind === "literal" && typeof m.value === "string" ? [m.value] : [m])];
+    const message: Expr = parts.every((x) => typeof x === "string") ? { kind: "literal", value: parts.join("") } : { kind: "template", parts };
+    const fails: Expr = c.condition.kind === "unary" && c.condition.op === "!" ? c.condition.operand : { kind: "unary", op: "!", operand: c.condition };
+    return `if (${p.print(fails).text}) {\nthrow new Error(${p.print(message).text});\n}`;
   });
 }

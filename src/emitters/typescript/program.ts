@@ -171,6 +171,8 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
         body.line(`const [${name}, ${resolve}] = pulumi.deferredOutput<${tsType(unwrap(attribute(types.decl(dep), prop)))}>();`);
       }
     }
+    // A config read's own checks (validation blocks) read the value it has just declared.
+    if (d.kind === "config") declared.add(d.id);
     const p = new ExprPrinter(d.loc ? { ...env, loc: d.loc } : env);
     let text: string;
     if (component && d.kind === "config") text = argRead(d, names.get(d.id) ?? "", component, p, trailing(d.comments));

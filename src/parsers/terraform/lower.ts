@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { walkExpr, type Comments, type Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type {
-  Attribute, Block, BodyItem, DynamicBlock, ResourceMeta, SourceItem, VariableType,
+  Attribute, Block, BodyItem, DynamicBlock, ResourceMeta, SourceItem, Validation, VariableType,
 } from "../../model/program.js";
 import type { ScannedAttribute, ScannedBlock, ScannedBody, ScannedItem } from "./scanner.js";
 
@@ -114,10 +114,12 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         const def = attrOf(it, "default");
         const description = literalString(attrOf(it, "description"));
         const type = typeAttr ? variableType(valueOf(typeAttr)) : undefined;
+        const validations: Validation[] = [];
         for (const inner of it.body.items) {
-          if (inner.kind === "block" && inner.type === "validation") {
-            diags.push(diagnostic("PG2010", "info", `variable "${label(0)}": validation rules are kept as a comment, not enforced`, loc(inner)));
-          }
+          if (inner.kind !== "block" || inner.type !== "validation") continue;
+          const [condition, message] = [attrOf(inner, "condition"), attrOf(inner, "error_message")];
+          if (condition && message) validations.push({ condition: valueOf(condition), message: valueOf(message), loc: loc(inner) });
+          else diags.push(diagnostic("PG1003", "error", `variable "${label(0)}": a validation block needs a condition and an error_message`, loc(inner)));
         }
         items.push(withMore(withComments({
           kind: "variable" as const,
@@ -126,6 +128,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           ...(def ? { default: valueOf(def) } : {}),
           ...(description !== undefined ? { description } : {}),
           sensitive: literalBool(attrOf(it, "sensitive")) ?? false,
+          ...(validations.length ? { validations } : {}),
           loc: loc(it),
         }, it), [...commentsOf(it.body.items), ...it.body.dangling]));
         break;

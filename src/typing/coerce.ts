@@ -9,6 +9,7 @@
 import { diagnostic, type Diagnostic } from "../model/diagnostics.js";
 import { childrenOf, rewriteExpr, type Expr, type ObjectEntry } from "../model/expr.js";
 import type { Location } from "../model/location.js";
+import type { VariableType } from "../model/program.js";
 import { mapRepeat, type ConfigDecl, type ConfigType, type Decl } from "../model/pulumi.js";
 import type { Props, Shape } from "../schema/index.js";
 import { SIGNATURES } from "./functions.js";
@@ -189,7 +190,7 @@ export class Coercer {
       case "export":
         return { ...d, value: fix(d.value) };
       case "config":
-        return d.default ? { ...d, default: fix(d.default) } : d;
+        return d.default ? { ...d, default: this.toType(fix(d.default), d.type, d.loc) } : d;
       case "resource":
       case "invoke": {
         const repeat = mapRepeat(d.repeat, fix);
@@ -319,6 +320,25 @@ export class Coercer {
     if ((actual.k === "string" || actual.k === "number" || actual.k === "bool") && actual.k !== want) {
       const name = want === "string" ? "tostring" : want === "number" ? "tonumber" : "tobool";
       return { kind: "call", name, args: [e], implicit: true };
+    }
+    return e;
+  }
+
+  /** A variable's default as its type converts it (`true` for a string attribute is `"true"`), as Terraform converts a default. */
+  private toType(e: Expr, t: ConfigType | VariableType, loc: Location | undefined): Expr {
+    if (t.kind === "object" && "type" in t) return this.toType(e, t.type, loc);
+    const scalar = t.kind === "string" ? "s" : t.kind === "number" ? "n" : t.kind === "bool" || t.kind === "boolean" ? "b" : undefined;
+    if (scalar) return e.kind === "literal" && e.value !== null ? this.literal(e, scalar, loc) : e;
+    if ((t.kind === "list" || t.kind === "map") && (e.kind === "list" || e.kind === "object")) {
+      const el = t.element;
+      if (e.kind === "list") return { ...e, items: e.items.map((x) => this.toType(x, el, loc)) };
+      return { ...e, entries: e.entries.map((en) => ({ ...en, value: this.toType(en.value, el, loc) })) };
+    }
+    if (t.kind === "object" && "fields" in t && e.kind === "object") {
+      return { ...e, entries: e.entries.map((en) => {
+        const f = typeof en.key === "string" ? t.fields.find((x) => x.name === en.key) : undefined;
+        return f ? { ...en, value: this.toType(en.value, f.type, loc) } : en;
+      }) };
     }
     return e;
   }

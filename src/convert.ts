@@ -3,7 +3,7 @@
  * from reading nothing: callers hand in the file contents. Diagnostics are returned, never thrown.
  */
 import { append } from "./model/append.js";
-import { formatStatements, type FormatOptions } from "./emitters/typescript/format.js";
+import { formatProgram, formatStatements, type FormatOptions } from "./emitters/typescript/format.js";
 import type { Placeholder } from "./emitters/typescript/env.js";
 import { emitProgram, spaceStatements } from "./emitters/typescript/program.js";
 import { referencedPaths, type FileRead } from "./emitters/typescript/reads.js";
@@ -99,13 +99,13 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
   }
   if (t) t.map = (t.map ?? 0) + performance.now() - start;
   start = performance.now();
-  const typed = typeProgram(program, diagnostics);
+  const typed = typeProgram(program, diagnostics, undefined, { root: true });
   if (t) t.type = (t.type ?? 0) + performance.now() - start;
   start = performance.now();
   const emitted = emitProgram(typed, diagnostics);
   if (t) t.emit = (t.emit ?? 0) + performance.now() - start;
   start = performance.now();
-  const code = spaceStatements(options.prettier === false ? emitted.code : await formatStatements(emitted.code, options.prettier), emitted.kinds);
+  const code = spaceStatements(options.prettier === false ? emitted.code : emitted.nested ? await formatProgram(emitted.code, options.prettier) : await formatStatements(emitted.code, options.prettier), emitted.kinds);
   if (t) t.format = (t.format ?? 0) + performance.now() - start;
   return { code, diagnostics: sortDiagnostics(diagnostics), ok: !hasErrors(diagnostics), packages: emitted.packages, format, summary: { resources: emitted.resources, placeholders: emitted.placeholders }, reads: referencedPaths([program]) };
 }

@@ -310,11 +310,11 @@ describe("conditionals over outputs evaluate as the source does, in us-east-1 an
     const topic = (rs: Registered[]) => rs.find((r) => r.type === "aws:sns/topic:Topic")!.inputs;
     expect(queue(east.registered).name).toBe("east");
     expect(topic(east.registered)).toMatchObject({ name: "x", displayName: "arn:aws:mock:aws:sqs/queue:Queue:a" });
-    expect(east.exports).toMatchObject({ label2: "yes", east2: true, pick: "east", negated: false });
+    expect(east.exports).toMatchObject({ label: "yes", east: true, pick: "east", negated: false });
     const west = await run("conditional_over_outputs", "eu-west-1");
     expect(queue(west.registered).name).toBe("other");
     expect(topic(west.registered)).toMatchObject({ name: "y", displayName: "none" });
-    expect(west.exports).toMatchObject({ label2: "no", east2: false, pick: "y", negated: true });
+    expect(west.exports).toMatchObject({ label: "no", east: false, pick: "y", negated: true });
   });
 
   it("CloudFormation: Fn::If over a region condition in a property, in outputs, and an output's Condition", async () => {
@@ -330,7 +330,7 @@ describe("conditionals over outputs evaluate as the source does, in us-east-1 an
 describe("template directives", () => {
   it("%{ for } and %{ if } render as Terraform renders them, strip markers included", async () => {
     const { exports } = await runProgramExports(path.join(FIXTURES, "template_directives", "expected", "index.ts"));
-    expect(exports).toEqual({ inline2: "names: a,b,", mode2: "mode=loud!", nested2: "A, B", stripped2: "items:- a- bdone\n", padded2: "[a]" });
+    expect(exports).toEqual({ inline: "names: a,b,", mode: "mode=loud!", nested: "A, B", stripped: "items:- a- bdone\n", padded: "[a]" });
   });
 });
 
@@ -450,7 +450,7 @@ describe("the providers that ride along with AWS", () => {
     for (const name of ["one_file", "directory", "inline"]) {
       expect(registered.find((r) => r.name === name)!.inputs, "Pulumi hashes the archive itself").not.toHaveProperty("sourceCodeHash");
     }
-    expect(exports.greeting2).toBe("Hello, world!");
+    expect(exports.greeting).toBe("Hello, world!");
     expect(registered.find((r) => r.type === "random:index/randomId:RandomId")).toMatchObject({ name: "suffix", inputs: { byteLength: 4 } });
   });
 });
@@ -510,17 +510,17 @@ describe("repetition and collections", () => {
 
   it("for expressions that keep or filter give what Terraform gives", async () => {
     expect((await run("for_identity")).exports).toEqual({
-      sameMap2: { small: 1, large: 10 },
-      big2: { large: 10 },
-      sameList2: ["a", "bb", "ccc"],
-      longNames2: ["bb", "ccc"],
+      sameMap: { small: 1, large: 10 },
+      big: { large: 10 },
+      sameList: ["a", "bb", "ccc"],
+      longNames: ["bb", "ccc"],
     });
   });
 
   it("attribute names read through a local, a for variable and a splat are Pulumi's", async () => {
     const { exports } = await run("typed_attribute_paths");
     expect(exports.firstName).toBe("fn-a");
-    expect(exports.names2).toEqual(["fn-a", "fn-b"]);
+    expect(exports.names).toEqual(["fn-a", "fn-b"]);
     expect(exports.team).toBe("core");
   });
 });
@@ -546,13 +546,13 @@ describe("try(), can() and compact() over values that may be absent", () => {
   it("fall back, answer false and drop the null where the variable is unset", async () => {
     const { registered, exports } = await run();
     expect(registered.find((r) => r.type === "aws:sqs/queue:Queue")!.inputs.name).toBe("fallback");
-    expect(exports).toEqual({ endpoints3: ["vpce-1"], usable: false });
+    expect(exports).toEqual({ endpoints: ["vpce-1"], usable: false });
   });
 
   it("read the value where it is set", async () => {
     const { registered, exports } = await run({ routing_policy: JSON.stringify({ set_identifier: "blue" }), extra_endpoint: "vpce-0" });
     expect(registered.find((r) => r.type === "aws:sqs/queue:Queue")!.inputs.name).toBe("blue");
-    expect(exports).toEqual({ endpoints3: ["vpce-0", "vpce-1"], usable: true });
+    expect(exports).toEqual({ endpoints: ["vpce-0", "vpce-1"], usable: true });
   });
 });
 
@@ -666,5 +666,35 @@ describe("variable validation", () => {
     [{ allowed_cidrs: "[]" }, "allowed_cidrs: allowed_cidrs must be a non-empty list of CIDR blocks."],
   ])("%j fails before anything is created, with the variable's message", async (config, message) => {
     await expect(runProgram(fixture, config)).rejects.toThrow(message);
+  });
+});
+
+describe("loops over data sources", () => {
+  const fixture = path.join(FIXTURES, "data_source_loops", "expected", "index.ts");
+
+  it("the data sources a loop counts are awaited first: a subnet per zone, a tag per existing subnet, the outputs returned", async () => {
+    const { registered, exports } = await runProgramExports(fixture);
+    const subnets = registered.filter((r) => r.type === "aws:ec2/subnet:Subnet");
+    expect(subnets.map((r) => [r.name, r.inputs.availabilityZone, r.inputs.cidrBlock])).toEqual([
+      ["private-0", "us-east-1a", "10.20.0.0/24"],
+      ["private-1", "us-east-1b", "10.20.1.0/24"],
+    ]);
+    expect(registered.filter((r) => r.type === "aws:ec2/tag:Tag").map((r) => r.inputs.resourceId).sort()).toEqual(["subnet-0a", "subnet-0b", "subnet-0c"]);
+    // Stack outputs under the Terraform outputs' names.
+    expect(exports).toEqual({ azs: ["us-east-1a", "us-east-1b"], subnetIds: ["private-0-id", "private-1-id"] });
+  });
+
+  it("counts through a variable too, in another region", async () => {
+    const { registered } = await runProgramExports(fixture, { subnets_per_az: "2" }, { region: "eu-west-1" });
+    expect(registered.filter((r) => r.type === "aws:ec2/subnet:Subnet").map((r) => r.inputs.availabilityZone)).toEqual(["eu-west-1a", "eu-west-1b", "eu-west-1a", "eu-west-1b"]);
+  });
+
+  it("a data source whose arguments read an Output is not awaited, and the loop says why", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = ['resource "aws_vpc" "v" {', '  cidr_block = "10.0.0.0/16"', "}", 'data "aws_subnets" "s" {', "  filter {", '    name   = "vpc-id"', "    values = [aws_vpc.v.id]", "  }", "}", 'resource "aws_ec2_tag" "t" {', "  for_each    = toset(data.aws_subnets.s.ids)", "  resource_id = each.value", '  key         = "k"', '  value       = "v"', "}", ""].join("\n");
+    const r = await convert([{ path: "main.tf", text }]);
+    expect(r.code).not.toContain("await");
+    expect(r.code).toContain("aws.ec2.getSubnetsOutput(");
+    expect(r.diagnostics.map((d) => `${d.code} ${d.location?.line}`)).toEqual(["PG2006 10"]);
   });
 });

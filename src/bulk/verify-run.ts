@@ -161,7 +161,9 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
   const cwd = process.cwd();
   try {
     process.chdir(item.dir);
-    load(path.join(item.dir, "index.ts"), external, ts.transpileModule, new Map());
+    const exported = load(path.join(item.dir, "index.ts"), external, ts.transpileModule, new Map());
+    // An async entry point (`export = async () => {…}`) is called, as `pulumi up` calls it.
+    if (typeof exported === "function") await (exported as () => Promise<unknown>)();
     // Registrations resolve asynchronously: wait until no more arrive, then for every call in
     // flight, so that nothing of this program lands on the next one's mocks.
     let last = -1;

@@ -109,7 +109,7 @@ export function classSuffix(className: string): string {
  * (`testRestApi`, `testLoadBalancer`), as Pulumi's own converter does.
  */
 export function declarationNames(
-  decls: readonly { id: string; sourceName: string; className?: string }[],
+  decls: readonly { id: string; sourceName: string; className?: string; exported?: boolean }[],
   scope: NameScope,
 ): Map<string, string> {
   const base = new Map<string, string>();
@@ -120,7 +120,9 @@ export function declarationNames(
     count.set(b, (count.get(b) ?? 0) + 1);
   }
   const out = new Map<string, string>();
-  for (const d of decls) {
+  // Exported names are the program's outputs (`pulumi stack output azs`): they are named first,
+  // and a local or resource of the same name gives way.
+  for (const d of [...decls.filter((x) => x.exported), ...decls.filter((x) => !x.exported)]) {
     let name = base.get(d.id)!;
     if ((count.get(name) ?? 0) > 1 && d.className) name = name + classSuffix(d.className);
     out.set(d.id, scope.claim(name));

@@ -67,6 +67,8 @@ export interface InvokeDecl extends DeclBase {
   readonly options: ResourceOptions;
   /** `count` / `for_each` on a data source: one invoke per instance. */
   readonly repeat?: Repeat;
+  /** Read before anything is created (a loop counts its result): `await aws.x.getY({…})`, a plain value (typing/await.ts). */
+  readonly awaited?: boolean;
 }
 
 export type Repeat =

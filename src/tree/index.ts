@@ -213,7 +213,7 @@ export async function convertTree(rootDir: string, given: ModuleLoader, options:
     typingDiags = new Map();
     for (const n of order) {
       const found: Diagnostic[] = [];
-      const t = typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), found, components);
+      const t = typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), found, components, { root: n === root });
       typed.set(n.key, t);
       typingDiags.set(n.key, found);
       if (n !== root) components.set(n.className, componentType(t.types, n.className));
@@ -227,7 +227,7 @@ export async function convertTree(rootDir: string, given: ModuleLoader, options:
   const packages = new Set<string>();
   const resources: Record<string, number> = {};
   const placeholdersLeft: Placeholder[] = [];
-  // A component's statements are inside its class: it is formatted whole; a root program statement by statement.
+  // A component's statements are inside its class (an async entry point's inside its function): it is formatted whole; a root program statement by statement.
   const format = async (code: string, kinds: readonly string[], whole = false) => {
     const start = performance.now();
     const text = spaceStatements(options.prettier === false ? code : whole ? await formatProgram(code, options.prettier) : await formatStatements(code, options.prettier), kinds);
@@ -238,7 +238,7 @@ export async function convertTree(rootDir: string, given: ModuleLoader, options:
   for (const n of order) {
     let start = performance.now();
     // The settled round typed this program with its final inputs; past the round limit it is typed once more.
-    const final = settled ? typed.get(n.key)! : typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), diags, components);
+    const final = settled ? typed.get(n.key)! : typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), diags, components, { root: n === root });
     if (settled) append(diags, typingDiags.get(n.key)!);
     time("type", start);
     start = performance.now();
@@ -257,7 +257,7 @@ export async function convertTree(rootDir: string, given: ModuleLoader, options:
     emitted.packages.forEach((p) => packages.add(p));
     for (const [k, v] of Object.entries(emitted.resources)) resources[k] = (resources[k] ?? 0) + v;
     append(placeholdersLeft, emitted.placeholders);
-    files.push({ path: n === root ? "index.ts" : `components/${n.fileName}.ts`, content: await format(emitted.code, emitted.kinds, n !== root) });
+    files.push({ path: n === root ? "index.ts" : `components/${n.fileName}.ts`, content: await format(emitted.code, emitted.kinds, emitted.nested === true) });
   }
   for (const p of placeholders.values()) {
     const spec: ComponentSpec = { className: p.className, token: componentToken(p.className), origin: p.source, args: new Map(), props: new Map([...p.props].map((x) => [x, x])) };

@@ -339,8 +339,9 @@ export function resourceType(d: ResourceDecl): Type {
 function invokeResult(d: InvokeDecl): Type {
   const k = schemaKey(d.fn);
   const f = k ? schemaOf(k.pkg).functions[k.key] : undefined;
-  if (!f || !k) return output(ANY);
-  return output({ k: "object", fields: Object.fromEntries(Object.entries(f.result).map(([n, s]) => [n, fromShape(s, k.pkg, "out")])) });
+  if (!f || !k) return d.awaited ? ANY : output(ANY);
+  const result: Type = { k: "object", fields: Object.fromEntries(Object.entries(f.result).map(([n, s]) => [n, fromShape(s, k.pkg, "out")])) };
+  return d.awaited ? result : output(result);
 }
 
 export { ANY, BOOL, NUMBER, STRING };

@@ -2,6 +2,8 @@
  * Runs a Pulumi program under Pulumi's runtime mocks (no engine, no cloud) and returns the
  * resources it registered with their resolved inputs.
  */
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { vi } from "vitest";
@@ -115,6 +117,8 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
         if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") return { accountId: "123456789012", arn: "arn", userId: "u", id: "123456789012" };
         if (args.token === "aws:index/getPartition:getPartition") return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
         if (args.token === "aws:iam/getPolicyDocument:getPolicyDocument") return { ...args.inputs, json: policyDocument(args.inputs) };
+        if (args.token === "aws:index/getAvailabilityZones:getAvailabilityZones") return { names: ["a", "b", "c"].map((z) => region + z), zoneIds: ["1", "2", "3"].map((n) => `use1-az${n}`), id: region };
+        if (args.token === "aws:ec2/getSubnets:getSubnets") return { ids: ["subnet-0a", "subnet-0b", "subnet-0c"], id: region };
         return { ...args.inputs, json: JSON.stringify(args.inputs) };
       },
     },
@@ -138,7 +142,7 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
   process.chdir(options.cwd ?? path.dirname(file));
   try {
     vi.resetModules();
-    const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    const module = await load(file);
     for (const [k, v] of Object.entries(module)) exports[k] = await resolve(v);
     // Registrations resolve asynchronously: wait until no more arrive.
     let last = -1;
@@ -155,6 +159,22 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
     process.chdir(cwd);
   }
   return { registered, exports };
+}
+
+/**
+ * The program's exports: its module's, or (an async entry point, `export = async () => {…}`,
+ * which an ES module import does not run) what its function returns once called, as `pulumi up`
+ * runs it: the program is compiled to CommonJS as its project compiles it.
+ */
+async function load(file: string): Promise<Record<string, unknown>> {
+  const text = fs.readFileSync(file, "utf8");
+  if (!/^export = /m.test(text)) return (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+  const ts = (await import("typescript")).default;
+  const js = ts.transpileModule(text, { fileName: file, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+  const module = { exports: {} as unknown };
+  new Function("require", "module", "exports", "__filename", "__dirname", js)(createRequire(file), module, module.exports, file, path.dirname(file));
+  const main = module.exports as () => Promise<Record<string, unknown>>;
+  return (await main()) ?? {};
 }
 
 export function byName(rs: readonly Registered[]): Map<string, Registered> {

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../../model/diagnostics.js";
 import { walkExpr, type Comments } from "../../model/expr.js";
-import { declarationNames, NameScope, pascalCase } from "../../model/names.js";
+import { camelCase, declarationNames, NameScope, pascalCase } from "../../model/names.js";
 import type { ConfigDecl, Decl } from "../../model/pulumi.js";
 import type { TypedProgram } from "../../typing/index.js";
 import { NO_SCOPE } from "../../typing/infer.js";
@@ -14,7 +14,7 @@ import { attribute, fromVariableType, isOutputType, tsType, unwrap } from "../..
 import { arg } from "./code.js";
 import { argRead, argsInterface, classHead, classTail, CONSTRUCTOR_NAMES, propertyAssign, type ComponentSpec } from "./component.js";
 import { configRead } from "./config.js";
-import { commentText } from "./escape.js";
+import { commentText, propertyKey } from "./escape.js";
 import type { Placeholder, PrintEnv, ProgramContext } from "./env.js";
 import { ExprPrinter } from "./expr.js";
 import { renameHelpers, withDependencies, type NodeModule } from "./helpers/index.js";
@@ -33,6 +33,8 @@ export interface EmitResult {
   readonly resources: Readonly<Record<string, number>>;
   /** What was left as `notImplemented(…)` or a TODO comment. */
   readonly placeholders: readonly Placeholder[];
+  /** The statements are inside a function or class (formatted as a whole, not statement by statement). */
+  readonly nested?: boolean;
 }
 
 /** A comment line between top-level statements, replaced by a blank line or nothing once the program is formatted. */
@@ -51,7 +53,8 @@ export function spaceStatements(text: string, kinds: readonly string[]): string 
     if (c === "") return;
     const multi = c.includes("\n");
     const kind = kinds[i] ?? "";
-    const gap = previous === undefined ? (out ? "\n\n" : "") : multi || previous.multi || previous.kind !== kind ? "\n\n" : "\n";
+    // The first statement of a block the head opens (an async entry point's body) follows it directly, as prettier prints it.
+    const gap = previous === undefined ? (out ? (out.endsWith("{") ? "\n" : "\n\n") : "") : multi || previous.multi || previous.kind !== kind ? "\n\n" : "\n";
     out += gap + c;
     previous = { kind, multi };
   });
@@ -125,6 +128,8 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
       sourceName: d.sourceName,
       // On a clash the class (or invoke) name tells the declarations apart: `currentRegion`.
       ...(d.kind === "resource" ? { className: d.className } : d.kind === "invoke" ? { className: d.fn.replace(/\.get(\w+?)(Output)?$/, ".$1") } : {}),
+      // A root program's exports are its stack outputs: their names come first (a component's are properties).
+      ...(d.kind === "export" && !component ? { exported: true } : {}),
     })),
     scope,
   );
@@ -155,6 +160,10 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
   const body = new Writer();
   const kinds: string[] = [];
   const configs = ordered.filter((d): d is ConfigDecl => d.kind === "config");
+  // A data source a loop counts is awaited (typing/await.ts): the program is then an async entry
+  // point, `export = async () => { …; return { outputs }; }`, its exports what it returns.
+  const entry = !component && program.decls.some((d) => d.kind === "invoke" && d.awaited === true);
+  const returned: string[] = [];
   let configName = "";
   if (configs.length && !component) configName = scope.has("config") ? scope.claim("config") : (scope.reserve("config"), "config");
   for (const d of ordered) {
@@ -180,6 +189,12 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
       const assigned = propertyAssign(d, types.decl(d.id), component, p, trailing(d.comments));
       properties.push(assigned.declaration);
       text = assigned.text;
+    } else if (entry && d.kind === "export") {
+      // Named as the stack output it is (`azs`), even where the program had to name the value otherwise.
+      const local = names.get(d.id) ?? "";
+      const output = camelCase(d.sourceName);
+      returned.push(output === local ? local : `${propertyKey(output)}: ${local}`);
+      text = `const ${names.get(d.id) ?? ""} = ${arg(p.print(d.value))};${trailing(d.comments)}`;
     } else text = declaration(d, names.get(d.id) ?? "", p, configName);
     body.line(STATEMENT_BREAK);
     kinds.push(d.kind);
@@ -202,6 +217,11 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
     body.line(STATEMENT_BREAK);
     kinds.push("end");
     body.lines(classTail(component));
+  }
+  if (entry) {
+    body.line(STATEMENT_BREAK);
+    kinds.push("end");
+    body.lines(`return {${returned.length ? ` ${returned.join(", ")} ` : ""}};\n};`);
   }
 
   // The helpers, and what they need in turn.
@@ -240,6 +260,11 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
     w.blank();
     w.lines(h);
   }
+  if (entry) {
+    w.blank();
+    w.line("// The data sources the loops count are read first: the program is an async entry point, and its outputs are what it returns.");
+    w.line("export = async () => {");
+  }
   if (component) {
     w.blank();
     w.lines(argsInterface(component, program.decls.filter((d): d is ConfigDecl => d.kind === "config")));
@@ -253,7 +278,7 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
     if (d.kind === "resource") resources[d.className] = (resources[d.className] ?? 0) + 1;
     if (d.kind === "comment" && d.lines[0]?.startsWith("TODO(pulumigrate)")) placeholders.push({ text: d.lines.join(" "), ...(d.loc ? { location: d.loc } : {}) });
   }
-  return { code: w.textWith(bodyText), kinds, packages, resources: sortKeys(resources), placeholders };
+  return { code: w.textWith(bodyText), kinds, packages, resources: sortKeys(resources), placeholders, ...(component || entry ? { nested: true } : {}) };
 }
 
 function sortKeys<T>(r: Record<string, T>): Record<string, T> {

@@ -149,6 +149,11 @@ export function invoke(d: InvokeDecl, name: string, p: ExprPrinter, trailing: st
     const opts = optionsCode(d.options, printer);
     return code(`${d.fn}(${arg(printer.print(d.args))}${opts ? `, ${opts}` : ""})`);
   };
+  // Read before anything is created (typing/await.ts): the Promise form, awaited in the async entry point.
+  if (d.awaited && !rep) {
+    const opts = optionsCode(d.options, p);
+    return `const ${name} = await ${d.fn.replace(/Output$/, "")}(${arg(p.print(d.args))}${opts ? `, ${opts}` : ""});${trailing}`;
+  }
   if (!rep) return `const ${name} = ${one(p).text};${trailing}`;
   if (rep.kind === "conditional") return `const ${name} = ${primary(p.print(rep.condition))} ? ${one(p).text} : undefined;${trailing}`;
   const scope = new NameScope(p.env.scope);

@@ -13,6 +13,7 @@ import { diskLoader } from "../src/project/index.js";
 import { cloudFormationImports, terraformImports, type ImportFile, type StateImportResult } from "../src/state/index.js";
 import { identityOf } from "../src/state/imports.js";
 import { convertTree } from "../src/tree/index.js";
+import type { MovedBlock, RemovedBlock } from "../src/model/program.js";
 import { ROOT } from "./helpers/fixtures.js";
 import { runProgram } from "./helpers/mocks.js";
 
@@ -193,5 +194,62 @@ describe("import blocks → pulumi import file", () => {
     const both = terraformImports({ path: state, text: fs.readFileSync(state, "utf8") }, tree, { ...options, blocks });
     expect(both.file).toEqual(withState.file);
     expect(to.id).not.toBe("other");
+  });
+});
+
+describe("moved and removed blocks → pulumi import file", () => {
+  const state = path.join(STATE, "count", "terraform.tfstate");
+  const stateFile = () => ({ path: state, text: fs.readFileSync(state, "utf8") });
+
+  it("a state that still holds a moved resource's old address adopts it under the new one; a removed one is left out", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-moved-"));
+    fs.writeFileSync(
+      path.join(dir, "main.tf"),
+      [
+        'variable "n" {',
+        "  type    = number",
+        "  default = 2",
+        "}",
+        'resource "aws_sqs_queue" "jobs" {',
+        "  count = var.n",
+        '  name  = "queue-${count.index}"',
+        "}",
+        "moved {",
+        "  from = aws_sqs_queue.q",
+        "  to   = aws_sqs_queue.jobs",
+        "}",
+        "removed {",
+        "  from = aws_sns_topic.t",
+        "  lifecycle {",
+        "    destroy = false",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const { convertProject } = await import("../src/project/index.js");
+    const r = await convertProject(dir, { name: "project", stack: "dev", prettier: false, state: state });
+    const file = JSON.parse(r.files.find((f) => f.path === "import.json")!.content) as ImportFile;
+    expect(file.resources).toEqual([
+      { type: "aws:sqs/queue:Queue", name: "jobs-0", id: "https://sqs.us-east-1.amazonaws.com/123456789012/queue-0" },
+      { type: "aws:sqs/queue:Queue", name: "jobs-1", id: "https://sqs.us-east-1.amazonaws.com/123456789012/queue-1" },
+    ]);
+    // The topic is no longer managed: left out without a warning (the block's info says so).
+    expect(r.imports?.skipped).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(r.files.find((f) => f.path === "index.ts")!.content).not.toMatch(/TODO|sns/);
+  });
+
+  it("one instance moved to a resource without count; a removed block that destroys says the resource stays", async () => {
+    const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "count_loop"), diskLoader, { prettier: false });
+    const { parseTerraform } = await import("../src/parsers/terraform/index.js");
+    const parsed = await parseTerraform([
+      { path: "refactor.tf", text: "moved {\n  from = aws_sqs_queue.q[1]\n  to   = aws_sqs_queue.q[2]\n}\nremoved {\n  from = aws_sns_topic.t\n}\n" },
+    ]);
+    const refactors = parsed.program.items.filter((i): i is MovedBlock | RemovedBlock => i.kind === "moved" || i.kind === "removed");
+    expect(refactors.map((x) => x.kind)).toEqual(["moved", "removed"]);
+    const r = terraformImports(stateFile(), tree, { ...options, refactors });
+    expect(r.file.resources.map((e) => e.name)).toEqual(["q-0", "q-2"]);
+    expect(r.skipped).toEqual([{ address: "aws_sns_topic.t", reason: "a removed block (refactor.tf:5:1) takes it out of management with destroy = true: apply with Terraform to destroy it" }]);
   });
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { formatDiagnostic } from "../model/diagnostics.js";
 import { checkOutputPath, checkStackName, diskLoader, isDirectory, projectName, readInputs, UsageError, writeProgram } from "../project/index.js";
 import { cloudFormationImports, terraformImports, type StateImportResult } from "../state/index.js";
-import type { ImportBlock } from "../model/program.js";
+import type { ImportBlock, MovedBlock, RemovedBlock } from "../model/program.js";
 import { convertTree } from "../tree/index.js";
 
 export interface ImportArgs {
@@ -37,7 +37,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
     if (!isDirectory(args.program)) throw new UsageError(`${args.state} is a Terraform state: --program names the root module directory it was applied from`);
     const tree = await convertTree(args.program, diskLoader, { prettier: false });
     // The root's import blocks too, as a project conversion adopts them.
-    result = terraformImports(state, tree, { ...options, blocks: tree.rootSource.items.filter((i): i is ImportBlock => i.kind === "import") });
+    result = terraformImports(state, tree, { ...options, blocks: tree.rootSource.items.filter((i): i is ImportBlock => i.kind === "import"), refactors: tree.rootSource.items.filter((i): i is MovedBlock | RemovedBlock => i.kind === "moved" || i.kind === "removed") });
     inputs = [args.state, ...tree.sources];
   }
   const text = JSON.stringify(result.file, null, 2) + "\n";

@@ -12,7 +12,7 @@ export interface SourceProgram {
   readonly trailingComments: readonly string[];
 }
 
-export type SourceItem = Variable | Local | Resource | ModuleCall | Output | ProviderConfig | ImportBlock | Note;
+export type SourceItem = Variable | Local | Resource | ModuleCall | Output | ProviderConfig | ImportBlock | MovedBlock | RemovedBlock | Note;
 
 /** A body attribute or nested block, in source order. */
 export type BodyItem = Attribute | Block | DynamicBlock;
@@ -177,6 +177,24 @@ export interface ImportBlock {
   readonly id?: Expr;
   /** `for_each` (Terraform 1.7): one import per element. */
   readonly forEach?: Expr;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+/** `moved { from = aws_x.a, to = aws_x.b }`: what the state holds at `from` is the program's `to`. */
+export interface MovedBlock {
+  readonly kind: "moved";
+  readonly from?: Expr;
+  readonly to?: Expr;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+/** `removed { from = aws_x.a }` (Terraform 1.7): no longer managed; `destroy` (default true) unless `lifecycle { destroy = false }`. */
+export interface RemovedBlock {
+  readonly kind: "removed";
+  readonly from?: Expr;
+  readonly destroy: boolean;
   readonly loc: Location;
   readonly comments?: Comments;
 }

@@ -12,7 +12,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../mode
 import { parseTfvars } from "../parsers/terraform/tfvars.js";
 import { convertTree, listingOnce, type ComponentInfo, type ModuleLoader } from "../tree/index.js";
 import type { Skipped } from "../state/index.js";
-import type { ImportBlock } from "../model/program.js";
+import type { ImportBlock, MovedBlock, RemovedBlock } from "../model/program.js";
 import { referencedPaths } from "../emitters/typescript/reads.js";
 import { withAssets } from "./assets.js";
 import { diskLoader, type OutputFile } from "./disk.js";
@@ -104,11 +104,12 @@ export async function convertProject(dir: string, options: ProjectOptions = {}):
   let imports: ProjectResult["imports"];
   // The state beside the root and its import blocks: the import file that adopts what exists.
   const blocks = tree.rootSource.items.filter((i): i is ImportBlock => i.kind === "import");
+  const refactors = tree.rootSource.items.filter((i): i is MovedBlock | RemovedBlock => i.kind === "moved" || i.kind === "removed");
   const stateText = options.state ? loader.readFile(options.state) : undefined;
   if (options.state && stateText === undefined) diagnostics.push(diagnostic("PG1002", "error", `cannot read state file ${options.state}`));
   if (stateText !== undefined || blocks.length) {
     const { terraformImports } = await import("../state/index.js");
-    const r = terraformImports(stateText !== undefined ? { path: options.state!, text: stateText } : undefined, tree, { project: name, stack, blocks });
+    const r = terraformImports(stateText !== undefined ? { path: options.state!, text: stateText } : undefined, tree, { project: name, stack, blocks, refactors });
     append(diagnostics, r.diagnostics);
     files.push({ path: "import.json", content: JSON.stringify(r.file, null, 2) + "\n" });
     imports = { imported: r.imported, skipped: r.skipped };

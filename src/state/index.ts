@@ -11,10 +11,10 @@ import { parseCloudFormation } from "../parsers/cloudformation/index.js";
 import { componentToken } from "../tree/index.js";
 import { readStackResources } from "./cloudformation.js";
 import { buildId, declsOf, identityOf, ImportBuilder, type ImportFile, type Scope, type Skipped } from "./imports.js";
-import { readTerraformState, type ModuleStep } from "./terraform.js";
+import { moduleSteps, readTerraformState, type ModuleStep } from "./terraform.js";
 import type { Expr } from "../model/expr.js";
 import { formatLocation, type Location } from "../model/location.js";
-import type { ImportBlock } from "../model/program.js";
+import type { ImportBlock, MovedBlock, RemovedBlock } from "../model/program.js";
 
 export type { ImportEntry, ImportFile, Skipped } from "./imports.js";
 
@@ -24,6 +24,8 @@ export interface ImportOptions {
   readonly stack: string;
   /** The root module's `import` blocks, adopted beside the state's resources. */
   readonly blocks?: readonly ImportBlock[];
+  /** The root module's `moved` and `removed` blocks: the state's addresses renamed, or left out. */
+  readonly refactors?: readonly (MovedBlock | RemovedBlock)[];
 }
 
 export interface StateImportResult {
@@ -49,8 +51,18 @@ export function terraformImports(
   const read: ReturnType<typeof readTerraformState> = state ? readTerraformState(state) : { instances: [], diagnostics: [] };
   const b = new ImportBuilder(`urn:pulumi:${options.stack}::${options.project}::`);
   const adopted: Adopted = new Map();
-  for (const inst of read.instances) {
-    if (inst.mode !== "managed") continue;
+  const { rename, removed } = refactoring(options.refactors ?? []);
+  for (const found of read.instances) {
+    if (found.mode !== "managed") continue;
+    // A moved block's old address is the program's new one; a removed block's is not adopted.
+    const address = rename(addressText(found));
+    const gone = removed(address);
+    if (gone) {
+      if (gone.destroy) b.skip(address, `a removed block (${formatLocation(gone.loc)}) takes it out of management with destroy = true: apply with Terraform to destroy it`, found.loc);
+      continue;
+    }
+    const { key: _old, ...rest } = found;
+    const inst = address === addressText(found) ? found : { ...rest, ...parseAddress(address) };
     adopt(b, adopted, "state", tree, inst, (d, identity) => {
       const built = buildId(identity, (a) => text(inst.attributes[a === "id" ? "id" : snake(a)] ?? inst.attributes[a]));
       return "missing" in built ? { reason: `its state has no '${snake(built.missing)}', which ${d.className}'s import ID needs` } : built;
@@ -74,6 +86,51 @@ interface Instance {
 type Adopted = Map<string, Location | "state">;
 
 type Tree = { readonly root: PulumiProgram; readonly programs: ReadonlyMap<string, PulumiProgram> };
+
+/** What the root's moved and removed blocks do to a state address. */
+function refactoring(blocks: readonly (MovedBlock | RemovedBlock)[]): { rename: (a: string) => string; removed: (a: string) => RemovedBlock | undefined } {
+  const under = (address: string, from: string) => address === from || address.startsWith(`${from}.`) || address.startsWith(`${from}[`);
+  const moves = blocks.flatMap((m) => {
+    if (m.kind !== "moved") return [];
+    const [from, to] = [m.from && refAddress(m.from), m.to && refAddress(m.to)];
+    return from && to ? [{ from, to }] : [];
+  });
+  const removals = blocks.flatMap((r) => (r.kind === "removed" && r.from && refAddress(r.from) ? [{ from: refAddress(r.from)!, block: r }] : []));
+  return {
+    rename: (address) => {
+      // Chains of moves (a → b, then b → c) are followed, as Terraform follows them.
+      for (let i = 0; i <= moves.length; i++) {
+        const m = moves.find((x) => under(address, x.from));
+        if (!m) break;
+        address = m.to + address.slice(m.from.length);
+      }
+      return address;
+    },
+    removed: (address) => removals.find((r) => under(address, r.from))?.block,
+  };
+}
+
+/** A reference as the address it names: `aws_x.y`, `aws_x.y[0]`, `module.m`, `module.m["k"].aws_x.y`. */
+function refAddress(e: Expr): string | undefined {
+  if (e.kind !== "ref") return undefined;
+  const t = e.target;
+  let out = t.kind === "resource" ? `${t.type}.${t.name}` : t.kind === "module" ? `module.${t.name}` : undefined;
+  if (!out) return undefined;
+  for (const a of e.path) {
+    if (a.kind === "attr") out += `.${a.name}`;
+    else if (a.key.kind === "literal" && (typeof a.key.value === "string" || typeof a.key.value === "number")) out += `[${JSON.stringify(a.key.value)}]`;
+    else return undefined;
+  }
+  return out;
+}
+
+/** `module.m["k"].aws_x.y[0]` → its parts. */
+function parseAddress(address: string): Omit<Instance, "loc"> {
+  const m = /^((?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*)([\w-]+)\.([\w-]+)(?:\[(\d+|"(?:[^"\\]|\\.)*")\])?$/.exec(address);
+  if (!m) return { module: [], type: "", name: address };
+  const key = m[4] === undefined ? undefined : m[4].startsWith('"') ? (JSON.parse(m[4]) as string) : Number(m[4]);
+  return { module: moduleSteps(m[1]!), type: m[2]!, name: m[3]!, ...(key !== undefined ? { key } : {}) };
+}
 
 /** `module.m["k"].aws_x.y[0]`. */
 function addressText(inst: Omit<Instance, "loc">): string {

@@ -72,6 +72,18 @@ export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOpti
         diags.push(diagnostic("PG2010", "info", "an import block becomes an entry of the project's import.json (pulumi import --file import.json), written when a directory converts to a project", item.loc));
         if (item.comments?.leading?.length) decls.push({ kind: "comment", id: `import.${decls.length}`, sourceName: "", loc: item.loc, lines: item.comments.leading });
         break;
+      case "moved":
+      case "removed":
+        // The state adoption reads them (state/index.ts): the program declares what the module now holds.
+        diags.push(
+          item.kind === "moved"
+            ? diagnostic("PG2010", "info", "a moved block: the program names the resource by its new address; a state that still holds the old one is adopted under the new (import.json)", item.loc)
+            : item.destroy
+              ? diagnostic("PG2010", "warning", "a removed block with destroy = true: Terraform would destroy the resource on its next apply; the program leaves it out and import.json does not adopt it, so it stays as it is (apply with Terraform first to destroy it)", item.loc)
+              : diagnostic("PG2010", "info", "a removed block: the resource is left out of the program and of import.json (no longer managed, as Terraform forgets it)", item.loc),
+        );
+        if (item.comments?.leading?.length) decls.push({ kind: "comment", id: `${item.kind}.${decls.length}`, sourceName: "", loc: item.loc, lines: item.comments.leading });
+        break;
       case "note":
         decls.push({ kind: "comment", id: `note.${decls.length}`, sourceName: "", loc: item.loc, ...comments, lines: item.text.split("\n") });
         break;

@@ -232,6 +232,18 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         }, it), [...commentsOf(it.body.items), ...it.body.dangling]));
         break;
       }
+      case "moved": {
+        const [from, to] = ["from", "to"].map((n) => attrOf(it, n));
+        items.push(withMore(withComments({ kind: "moved" as const, ...(from ? { from: valueOf(from) } : {}), ...(to ? { to: valueOf(to) } : {}), loc: loc(it) }, it), [...commentsOf(it.body.items), ...it.body.dangling]));
+        break;
+      }
+      case "removed": {
+        const from = attrOf(it, "from");
+        const lifecycle = it.body.items.find((x): x is ScannedBlock => x.kind === "block" && x.type === "lifecycle");
+        const destroy = (lifecycle && literalBool(attrOf(lifecycle, "destroy"))) ?? true;
+        items.push(withMore(withComments({ kind: "removed" as const, ...(from ? { from: valueOf(from) } : {}), destroy, loc: loc(it) }, it), [...commentsOf(it.body.items), ...it.body.dangling]));
+        break;
+      }
       default:
         items.push(withComments({ kind: "note" as const, text: `TODO(pulumigrate): '${it.type}' block ${it.labels.map((l) => `"${l}"`).join(" ")} is not converted.`, loc: loc(it) }, it));
         diags.push(diagnostic("PG2004", "warning", `'${it.type}' blocks are not converted`, loc(it)));

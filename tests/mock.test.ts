@@ -698,3 +698,16 @@ describe("loops over data sources", () => {
     expect(r.diagnostics.map((d) => `${d.code} ${d.location?.line}`)).toEqual(["PG2006 10"]);
   });
 });
+
+describe("replace_triggered_by and terraform_data", () => {
+  const fixture = path.join(FIXTURES, "replace_triggered_by", "expected", "index.ts");
+
+  it("a stored value and an attribute are the replacement trigger; a resource named whole replaces with it", async () => {
+    const { registered, exports } = await runProgramExports(fixture, { app_version: "2.1.0" });
+    const instance = registered.find((r) => r.type === "aws:ec2/instance:Instance")!;
+    // The stored value and the launch template's version (the mocks answer 3).
+    expect(instance.replacementTrigger).toEqual(["2.1.0", 3]);
+    expect(registered.find((r) => r.type === "aws:sqs/queuePolicy:QueuePolicy")!.replaceWith).toEqual(["jobs"]);
+    expect(exports.release).toBe("2.1.0");
+  });
+});

@@ -113,6 +113,10 @@ export interface ResourceMeta {
   readonly retainOnDelete?: boolean;
   readonly createBeforeDestroy?: boolean;
   readonly condition?: Expr;
+  /** `lifecycle { replace_triggered_by = [...] }`: resources or attributes whose change replaces this one. */
+  readonly replaceTriggeredBy?: readonly Expr[];
+  /** The resource had `provisioner` (or `connection`) blocks, which are not converted. */
+  readonly provisioners?: boolean;
 }
 
 export interface Resource {

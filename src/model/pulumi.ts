@@ -98,6 +98,10 @@ export interface ResourceOptions {
   readonly ignoreChanges?: readonly string[];
   readonly retainOnDelete?: boolean;
   readonly deleteBeforeReplace?: boolean;
+  /** Resources whose replacement replaces this one (`replaceWith`). */
+  readonly replaceWith?: readonly Expr[];
+  /** A value whose change replaces this one (`replacementTrigger`). */
+  readonly replacementTrigger?: Expr;
 }
 
 export interface ResourceDecl extends DeclBase {

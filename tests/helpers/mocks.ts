@@ -20,6 +20,10 @@ export interface Registered {
   readonly provider?: string;
   /** Whether it is a custom resource (false: a component). */
   readonly custom: boolean;
+  /** Names of the resources whose replacement replaces it (`replaceWith`). */
+  readonly replaceWith?: readonly string[];
+  /** The value whose change replaces it (`replacementTrigger`), resolved. */
+  readonly replacementTrigger?: unknown;
 }
 
 const PROJECT = "project";
@@ -43,6 +47,7 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
       : {}),
     ...(type === "aws:route53/record:Record" ? { fqdn: String(inputs.name) } : {}),
     ...(type === "aws:route53/zone:Zone" ? { zoneId: `${name}-zone-id` } : {}),
+    ...(type === "aws:ec2/launchTemplate:LaunchTemplate" ? { latestVersion: 3 } : {}),
   };
 }
 
@@ -95,7 +100,7 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
   const registered: Registered[] = [];
   const exports: Record<string, unknown> = {};
   // The mocks see no dependencies or parent: they are read off the registration request itself.
-  const requests = new Map<string, { dependencies: string[]; parent?: string }>();
+  const requests = new Map<string, { dependencies: string[]; parent?: string; replaceWith?: string[]; replacementTrigger?: unknown }>();
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -106,6 +111,8 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
           inputs: args.inputs as Record<string, unknown>,
           dependencies: req?.dependencies ?? [],
           ...(req?.parent ? { parent: req.parent } : {}),
+          ...(req?.replaceWith ? { replaceWith: req.replaceWith } : {}),
+          ...(req && "replacementTrigger" in req ? { replacementTrigger: req.replacementTrigger } : {}),
           ...(args.provider ? { provider: providerName(args.provider) } : {}),
           custom: args.custom !== false,
         });
@@ -128,13 +135,20 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
     "organization",
   );
   const monitor = pulumi.runtime.getMonitor() as unknown as {
-    registerResource(req: { getName(): string; getType(): string; getParent(): string; getDependenciesList(): string[] }, cb: unknown): unknown;
+    registerResource(req: { getName(): string; getType(): string; getParent(): string; getDependenciesList(): string[]; getReplaceWithList?(): string[]; getReplacementTrigger?(): { toJavaScript(): unknown } | undefined }, cb: unknown): unknown;
   };
   const register = monitor.registerResource.bind(monitor);
   const lastName = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
   monitor.registerResource = (req, cb) => {
     const parent = req.getParent();
-    requests.set(`${req.getType()}::${req.getName()}`, { dependencies: req.getDependenciesList().map(lastName), ...(parent && !parent.endsWith("::project-stack") && !/pulumi:pulumi:Stack::/.test(parent) ? { parent: lastName(parent) } : {}) });
+    const replaceWith = req.getReplaceWithList?.() ?? [];
+    const trigger = req.getReplacementTrigger?.()?.toJavaScript();
+    requests.set(`${req.getType()}::${req.getName()}`, {
+      dependencies: req.getDependenciesList().map(lastName),
+      ...(parent && !parent.endsWith("::project-stack") && !/pulumi:pulumi:Stack::/.test(parent) ? { parent: lastName(parent) } : {}),
+      ...(replaceWith.length ? { replaceWith: replaceWith.map(lastName) } : {}),
+      ...(trigger !== undefined ? { replacementTrigger: trigger } : {}),
+    });
     return register(req, cb);
   };
   pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${PROJECT}:${k}`, v])));

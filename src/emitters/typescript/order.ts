@@ -10,7 +10,8 @@ import type { Decl, ResourceOptions } from "../../model/pulumi.js";
 export function declExprs(d: Decl): Expr[] {
   switch (d.kind) {
     case "config":
-      return d.default ? [d.default] : [];
+      // Its checks read other variables too (a Terraform 1.9 validation).
+      return [...(d.default ? [d.default] : []), ...(d.checks ?? []).flatMap((c) => [c.condition, c.message])];
     case "const":
     case "export":
       return [d.value];
@@ -21,7 +22,7 @@ export function declExprs(d: Decl): Expr[] {
       const r = d.repeat;
       const rep = r ? [r.kind === "count" ? r.count : r.kind === "forEach" ? r.collection : r.condition] : [];
       const o: ResourceOptions = d.options;
-      return [d.args, ...rep, ...(o.dependsOn ?? []), ...[o.provider, o.providers, o.parent].filter((x): x is Expr => x !== undefined)];
+      return [d.args, ...rep, ...(o.dependsOn ?? []), ...(o.replaceWith ?? []), ...[o.provider, o.providers, o.parent, o.replacementTrigger].filter((x): x is Expr => x !== undefined)];
     }
     case "comment":
       return [];

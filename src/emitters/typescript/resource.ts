@@ -25,6 +25,8 @@ export function optionsCode(o: ResourceOptions, p: ExprPrinter): string {
   if (o.ignoreChanges?.length) parts.push(`ignoreChanges: [${o.ignoreChanges.map((s) => stringLiteral(s)).join(", ")}]`);
   if (o.retainOnDelete) parts.push("retainOnDelete: true");
   if (o.deleteBeforeReplace) parts.push("deleteBeforeReplace: true");
+  if (o.replaceWith?.length) parts.push(`replaceWith: [${o.replaceWith.map((x) => arg(p.print(x))).join(", ")}]`);
+  if (o.replacementTrigger) parts.push(`replacementTrigger: ${arg(p.print(o.replacementTrigger))}`);
   return parts.length ? `{ ${parts.join(", ")} }` : "";
 }
 

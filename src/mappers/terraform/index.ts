@@ -129,6 +129,11 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
         const target = m ? resolveResourceType(m.asType) : undefined;
         const answers: Declared | undefined = m && target ? { id: `${key}.${m.suffix}`, tfType: m.asType, repeated, converted: true, props: target.schema.outputs } : undefined;
         const moved = m && answers ? Object.fromEntries(Object.entries(m.reads).map(([a, attr]) => [a, { by: answers, attr }])) : undefined;
+        // A terraform_data without provisioners is the value it holds (providers.ts).
+        if (it.type === "terraform_data" && !it.meta.provisioners && !repeated) {
+          resources.set(key, { id: key, tfType: it.type, repeated, converted: true, values: ["output", "input", "triggers_replace"] });
+          continue;
+        }
         // Computed only on the default provider's account (another provider's region is not the program's).
         const computed = !m && it.meta.provider === undefined ? COMPUTED[it.type] : undefined;
         resources.set(key, { id: key, tfType: it.type, repeated, converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}), ...(moved ? { moved } : {}), ...(computed ? { computed } : {}) });
@@ -167,8 +172,17 @@ function options(r: Resource | ModuleCall | ProviderConfig, table: ReferenceTabl
     const p = argProps && head ? mapProperty(head, argProps as never, tfType) : undefined;
     return [p ?? head, ...rest].join(".");
   });
+  // replace_triggered_by: a resource named whole is replaced with it (replaceWith); an attribute, or a
+  // terraform_data's value, replaces this one when its value changes (replacementTrigger).
+  const wholeResource = (e: Expr) => e.kind === "ref" && e.target.kind === "resource" && e.target.type !== "terraform_data" && e.path.every((a) => a.kind === "index");
+  const triggers = m.replaceTriggeredBy ?? [];
+  const replaceWith = triggers.filter(wholeResource).map((e) => rewriteReferences(e, table, diags, r.loc));
+  const values = triggers.filter((e) => !wholeResource(e)).map((e) => rewriteReferences(e, table, diags, r.loc));
+  if (replaceWith.length) diags.push(diagnostic("PG2010", "info", "replace_triggered_by a whole resource: Pulumi replaces this one when that one is replaced (replaceWith); Terraform also when it is updated in place: name the attribute that matters to trigger on its change", r.loc));
   return {
     ...(dependsOn.length ? { dependsOn } : {}),
+    ...(replaceWith.length ? { replaceWith } : {}),
+    ...(values.length ? { replacementTrigger: values.length === 1 ? values[0]! : { kind: "list" as const, items: values } } : {}),
     ...(provider && provider.kind === "ref" && provider.target.kind === "decl" ? { provider } : {}),
     ...(m.protect ? { protect: true } : {}),
     ...(ignore?.length ? { ignoreChanges: ignore } : {}),

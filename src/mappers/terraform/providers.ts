@@ -77,6 +77,14 @@ export function rideAlongDecl(r: Resource, value: (e: Expr, loc?: Location) => E
     const rendered = call("templatestring", [template ? value(template.value, template.loc) : str(""), vars ? value(vars.value, vars.loc) : { kind: "object", entries: [] }]);
     return { kind: "const", id, sourceName: r.name, value: rendered, loc: r.loc, ...comments };
   }
+  if (r.type === "terraform_data" && !r.meta.provisioners && !r.meta.count && !r.meta.forEach) {
+    // The value it stores: what `.output` reads, and what replace_triggered_by = [terraform_data.x] watches.
+    const input = attr(r.body, "input");
+    const triggers = attr(r.body, "triggers_replace");
+    const held = input ?? triggers;
+    if (input && triggers) diags.push(diagnostic("PG2010", "warning", `terraform_data "${r.name}": its value is its input; a change of triggers_replace alone does not replace what it triggers`, triggers.loc));
+    return { kind: "const", id, sourceName: r.name, value: held ? value(held.value, held.loc) : { kind: "literal", value: null }, loc: r.loc, ...comments };
+  }
   diags.push(diagnostic("PG2010", "warning", `${r.type} "${r.name}" is not converted: its triggers and provisioners have no one-line Pulumi form; @pulumi/command runs commands as resources`, r.loc));
   return { kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): ${r.type} "${r.name}" is not converted (see @pulumi/command for running commands).`] };
 }

@@ -128,7 +128,8 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
       }
       if (d.values) {
         const first = r.path[0];
-        if (first?.kind === "attr" && d.values.includes(first.name)) return { ...r, target: { kind: "decl", id: d.id }, path: [] };
+        // The declaration is the value (a terraform_data named whole: what replace_triggered_by watches).
+        if (first === undefined || (first.kind === "attr" && d.values.includes(first.name))) return { ...r, target: { kind: "decl", id: d.id }, path: [] };
         diags.push(diagnostic("PG2010", "warning", `'${refText(r)}': ${d.tfType} has no such value in Pulumi (an archive is zipped when it deploys; Pulumi hashes it itself)`, loc));
         return notConverted(refText(r), `${d.tfType} has no such value in Pulumi`);
       }

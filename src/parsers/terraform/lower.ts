@@ -261,6 +261,8 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     let protect: boolean | undefined;
     let ignoreChanges: string[] | undefined;
     let createBeforeDestroy: boolean | undefined;
+    let replaceTriggeredBy: Expr[] | undefined;
+    let provisioners = false;
     for (const x of it.body.items) {
       if (x.kind === "attribute" && META_ARGS.has(x.name)) {
         const v = valueOf(x);
@@ -278,9 +280,11 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           if (l.name === "prevent_destroy" && v.kind === "literal") protect = v.value === true;
           else if (l.name === "create_before_destroy" && v.kind === "literal") createBeforeDestroy = v.value === true;
           else if (l.name === "ignore_changes") ignoreChanges = ignoreList(v);
+          else if (l.name === "replace_triggered_by") replaceTriggeredBy = v.kind === "list" ? [...v.items] : [v];
           else diags.push(diagnostic("PG2004", "warning", `lifecycle argument '${l.name}' is not converted`, loc(l)));
         }
       } else if (x.kind === "block" && (x.type === "provisioner" || x.type === "connection")) {
+        provisioners = true;
         diags.push(diagnostic("PG2004", "warning", `'${x.type}' blocks are not converted: use @pulumi/command for provisioning`, loc(x)));
       } else rest.push(x);
     }
@@ -293,6 +297,8 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         ...(protect !== undefined ? { protect } : {}),
         ...(ignoreChanges ? { ignoreChanges } : {}),
         ...(createBeforeDestroy !== undefined ? { createBeforeDestroy } : {}),
+        ...(replaceTriggeredBy ? { replaceTriggeredBy } : {}),
+        ...(provisioners ? { provisioners } : {}),
       },
       rest,
       metaComments: commentsOf(it.body.items.filter((x) => !rest.includes(x))),

@@ -711,3 +711,26 @@ describe("replace_triggered_by and terraform_data", () => {
     expect(exports.release).toBe("2.1.0");
   });
 });
+
+describe("preconditions", () => {
+  const fixture = path.join(FIXTURES, "preconditions", "expected", "index.ts");
+
+  it("pass on good values, the data source read first, and every resource is registered", async () => {
+    const registered = await runProgram(fixture);
+    expect(registered.map((r) => r.name).sort()).toEqual(["dlq", "q-orders", "q-payments", "web"]);
+    expect(registered.find((r) => r.name === "web")!.inputs.ami).toBe("ami-0mock");
+  });
+
+  it.each([
+    [{ instance_type: "m5.large" }, "aws_instance.web: Only t3 instances are allowed, not m5.large."],
+    [{ queues: JSON.stringify({ orders: 10 }) }, "aws_sqs_queue.q: Queue orders: the visibility timeout must be between 30 and 900 seconds."],
+    [{ queues: "{}" }, "aws_sqs_queue.dlq: A dead-letter queue needs queues."],
+  ])("%j fails before the resource is created, with its message", async (config, message) => {
+    await expect(runProgram(fixture, config)).rejects.toThrow(message);
+  });
+
+  it("a conditional resource's precondition is checked only when it is created", async () => {
+    const registered = await runProgram(fixture, { queues: "{}", create_dlq: "false" });
+    expect(registered.map((r) => r.name)).toEqual(["web"]);
+  });
+});

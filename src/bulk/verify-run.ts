@@ -32,7 +32,7 @@ const INVOKE_ANSWERS: Readonly<Record<string, Record<string, unknown>>> = {
   "aws:index/getAvailabilityZones:getAvailabilityZones": { names: ["us-east-1a", "us-east-1b", "us-east-1c"], zoneIds: ["use1-az1", "use1-az2", "use1-az3"] },
   "aws:iam/getPolicyDocument:getPolicyDocument": { json: '{"Version":"2012-10-17","Statement":[]}' },
   "aws:ssm/getParameter:getParameter": { value: "mock", type: "String" },
-  "aws:ec2/getAmi:getAmi": { imageId: "ami-mock" },
+  "aws:ec2/getAmi:getAmi": { imageId: "ami-mock", id: "ami-mock", architecture: "x86_64" },
 };
 
 /**

@@ -117,6 +117,8 @@ export interface ResourceMeta {
   readonly replaceTriggeredBy?: readonly Expr[];
   /** The resource had `provisioner` (or `connection`) blocks, which are not converted. */
   readonly provisioners?: boolean;
+  /** `lifecycle { precondition { … } }`: checked before the resource is planned. */
+  readonly preconditions?: readonly Validation[];
 }
 
 export interface Resource {

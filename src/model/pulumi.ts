@@ -49,7 +49,7 @@ export interface ConfigDecl extends DeclBase {
   /** Pattern, bounds and lengths, checked when the program runs. */
   readonly constraints?: Constraints;
   /** Conditions over the value (Terraform `validation`), each with the message its failure throws. */
-  readonly checks?: readonly { readonly condition: Expr; readonly message: Expr }[];
+  readonly checks?: readonly Check[];
 }
 
 export interface ConstDecl extends DeclBase {
@@ -104,6 +104,12 @@ export interface ResourceOptions {
   readonly replacementTrigger?: Expr;
 }
 
+/** A condition checked before a declaration is made, and the message its failure throws. */
+export interface Check {
+  readonly condition: Expr;
+  readonly message: Expr;
+}
+
 export interface ResourceDecl extends DeclBase {
   readonly kind: "resource";
   /** `aws.apigateway.Integration`, or a component class generated from a module (`ApiGateway`). */
@@ -119,6 +125,8 @@ export interface ResourceDecl extends DeclBase {
   readonly notes?: readonly string[];
   /** What it was in the source: the Terraform type and address, or the CloudFormation type and logical id. */
   readonly source?: { readonly type: string; readonly address: string };
+  /** Terraform `precondition` blocks: checked before it is created. */
+  readonly checks?: readonly Check[];
 }
 
 export interface ExportDecl extends DeclBase {

@@ -5,7 +5,8 @@
  * (Pulumi cannot create resources inside `.apply`). An invoke whose result a repetition reads
  * (through locals too) and whose arguments are known before deployment is awaited instead
  * (`await aws.getAvailabilityZones({…})`, in the program's async entry point): its result is a
- * plain value. One whose arguments read an Output stays as it is, and the loop's warning says why.
+ * plain value. The same for a data source a precondition reads. One whose arguments read an
+ * Output stays as it is, and the loop's (or the precondition's) warning says why.
  */
 import { walkExpr, type Expr } from "../model/expr.js";
 import type { Decl, InvokeDecl } from "../model/pulumi.js";
@@ -37,6 +38,8 @@ export function awaitPlanTimeInvokes(decls: readonly Decl[], components: Readonl
   for (const d of decls) {
     const e = repeatExpr(d);
     if (e) reach(e);
+    // A precondition too: Terraform checks it at plan, before the resource is created.
+    if (d.kind === "resource") for (const c of d.checks ?? []) [c.condition, c.message].forEach(reach);
   }
   if (!wanted.size) return decls;
   // Awaited only where the arguments are plain once the others are awaited: dropped one by one until none reads an Output.

@@ -3,7 +3,7 @@
  * the checks CloudFormation parameters carry (allowed values, pattern, bounds, lengths),
  * printed as plain `if (…) { throw … }` statements that run before anything is created.
  */
-import type { ConfigDecl } from "../../model/pulumi.js";
+import type { Check, ConfigDecl } from "../../model/pulumi.js";
 import { fromVariableType, tsType } from "../../typing/types.js";
 import { arg } from "./code.js";
 import type { Expr } from "../../model/expr.js";
@@ -103,11 +103,20 @@ function checks(d: ConfigDecl, name: string, p: ExprPrinter): string[] {
 
 /** Terraform's `validation` blocks: `if (!(condition)) { throw new Error("key: message"); }`, after the value is read. */
 export function validationChecks(d: ConfigDecl, p: ExprPrinter): string[] {
-  return (d.checks ?? []).map((c) => {
+  return checkStatements(d.checks ?? [], d.key, p);
+}
+
+/** Each check as `if (!(condition)) { throw new Error("<what>: message"); }` (a negated condition is not negated twice). */
+export function checkStatements(checks: readonly Check[], what: string, p: ExprPrinter): string[] {
+  return checks.map((c) => {
     const m = c.message;
-    const parts = [`${d.key}: `, ...(m.kind === "template" ? m.parts : m.kind === "literal" && typeof m.value === "string" ? [m.value] : [m])];
+    const parts = [`${what}: `, ...(m.kind === "template" ? m.parts : m.kind === "literal" && typeof m.value === "string" ? [m.value] : [m])];
     const message: Expr = parts.every((x) => typeof x === "string") ? { kind: "literal", value: parts.join("") } : { kind: "template", parts };
-    const fails: Expr = c.condition.kind === "unary" && c.condition.op === "!" ? c.condition.operand : { kind: "unary", op: "!", operand: c.condition };
+    const k = c.condition;
+    const fails: Expr =
+      k.kind === "unary" && k.op === "!" ? k.operand :
+      k.kind === "binary" && (k.op === "==" || k.op === "!=") ? { ...k, op: k.op === "==" ? "!=" : "==" } :
+      { kind: "unary", op: "!", operand: k };
     return `if (${p.print(fails).text}) {\nthrow new Error(${p.print(message).text});\n}`;
   });
 }

@@ -22,7 +22,8 @@ export function declExprs(d: Decl): Expr[] {
       const r = d.repeat;
       const rep = r ? [r.kind === "count" ? r.count : r.kind === "forEach" ? r.collection : r.condition] : [];
       const o: ResourceOptions = d.options;
-      return [d.args, ...rep, ...(o.dependsOn ?? []), ...(o.replaceWith ?? []), ...[o.provider, o.providers, o.parent, o.replacementTrigger].filter((x): x is Expr => x !== undefined)];
+      const checks = d.kind === "resource" ? (d.checks ?? []).flatMap((c) => [c.condition, c.message]) : [];
+      return [d.args, ...rep, ...checks, ...(o.dependsOn ?? []), ...(o.replaceWith ?? []), ...[o.provider, o.providers, o.parent, o.replacementTrigger].filter((x): x is Expr => x !== undefined)];
     }
     case "comment":
       return [];

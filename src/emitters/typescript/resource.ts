@@ -9,6 +9,7 @@ import { NameScope } from "../../model/names.js";
 import type { InvokeDecl, Repeat, ResourceDecl, ResourceOptions } from "../../model/pulumi.js";
 import { iteration, type Type } from "../../typing/types.js";
 import { arg, arrow, call, code, method, primary, type Code } from "./code.js";
+import { checkStatements } from "./config.js";
 import { commentText, stringLiteral, templateText } from "./escape.js";
 import { withLocals } from "./env.js";
 import { ExprPrinter } from "./expr.js";
@@ -81,9 +82,24 @@ function forEachSource(r: Extract<Repeat, { kind: "forEach" }>, p: ExprPrinter):
   return { set, code: code(`new Set${it.value.k === "string" ? "" : "<string>"}(${arg(c)})`) };
 }
 
+/**
+ * A resource's preconditions, checked before it is created (inside its loop, with the loop's
+ * names); one over values known only after deployment is not enforced, and says so.
+ */
+function preconditions(d: ResourceDecl, p: ExprPrinter): string[] {
+  const plain = (d.checks ?? []).filter((c) => {
+    if (!p.isOutputValue(c.condition) && !p.isOutputValue(c.message)) return true;
+    p.env.diags.push(diagnostic("PG2010", "warning", `${d.source?.address ?? d.resourceName}: a precondition over values known only after deployment is not enforced (Pulumi cannot stop a deployment from inside .apply before the resource is created)`, d.loc));
+    return false;
+  });
+  return checkStatements(plain, d.source?.address ?? d.resourceName, p);
+}
+
 export function resource(d: ResourceDecl, name: string, p: ExprPrinter, trailing: string): string {
   const rep = d.repeat;
-  const head = notes(d);
+  // Checked where the resource is made: before it, inside its loop, or when its condition holds.
+  const pre = rep && rep.kind !== "conditional" ? [] : preconditions(d, p);
+  const head = [...(rep?.kind === "conditional" && pre.length ? [`if (${primary(p.print(rep.condition))}) {`, ...pre, "}"] : pre), ...notes(d)];
   const construct = (printer: ExprPrinter, resourceName: string) => {
     const args = printer.print(d.args);
     const opts = optionsCode(d.options, printer);
@@ -106,6 +122,7 @@ export function resource(d: ResourceDecl, name: string, p: ExprPrinter, trailing
       ...head,
       `const ${name}: ${d.className}[] = [];${trailing}`,
       `for (let ${i} = 0; ${i} < ${n.text}; ${i}++) {`,
+      ...preconditions(d, inner),
       `${name}.push(${construct(inner, named(i))});`,
       `}`,
     ].join("\n");
@@ -116,7 +133,7 @@ export function resource(d: ResourceDecl, name: string, p: ExprPrinter, trailing
   const value = source.set ? key : usesValue ? scope.claim("value") : undefined;
   const inner = loopPrinter(p, rep, { key, ...(value ? { value } : {}) }, scope);
   const loop = source.set ? `for (const ${key} of ${source.code.text}) {` : `for (const [${key}${value ? `, ${value}` : ""}] of ${source.code.text}) {`;
-  return [...head, `const ${name}: Record<string, ${d.className}> = {};${trailing}`, loop, `${name}[${key}] = ${construct(inner, named(key))};`, "}"].join("\n");
+  return [...head, `const ${name}: Record<string, ${d.className}> = {};${trailing}`, loop, ...preconditions(d, inner), `${name}[${key}] = ${construct(inner, named(key))};`, "}"].join("\n");
 }
 
 /**

@@ -234,9 +234,11 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
   const notes: string[] = [];
   if (r.meta.createBeforeDestroy) notes.push("lifecycle.create_before_destroy: Pulumi already creates replacements before deleting the old resource (unless deleteBeforeReplace is set).");
   const opts = options(r, table, diags, resolved.schema.args, r.type);
+  const checks = (r.meta.preconditions ?? []).map((c) => ({ condition: value(c.condition, c.loc), message: value(c.message, c.loc) }));
   const decls: Decl[] = [{
     kind: "resource",
     id,
+    ...(checks.length ? { checks } : {}),
     sourceName: r.name,
     className: resolved.className,
     resourceName: r.name,
@@ -271,6 +273,7 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
 }
 
 function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl[] {
+  for (const c of r.meta.preconditions ?? []) diags.push(diagnostic("PG2004", "warning", "a data source's precondition is not converted", c.loc));
   if (r.type === REMOTE_STATE) {
     const rep = repeat(r, table, diags);
     return remoteStateDecls(r, { diags, taken: table.variables, options: options(r, table, diags), ...(rep ? { repeat: rep } : {}) });

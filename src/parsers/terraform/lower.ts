@@ -263,6 +263,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     let createBeforeDestroy: boolean | undefined;
     let replaceTriggeredBy: Expr[] | undefined;
     let provisioners = false;
+    const preconditions: Validation[] = [];
     for (const x of it.body.items) {
       if (x.kind === "attribute" && META_ARGS.has(x.name)) {
         const v = valueOf(x);
@@ -273,7 +274,9 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
       } else if (x.kind === "block" && x.type === "lifecycle") {
         for (const l of x.body.items) {
           if (l.kind !== "attribute") {
-            diags.push(diagnostic("PG2004", "warning", `lifecycle block '${l.type}' is not converted`, loc(l)));
+            const [condition, message] = [attrOf(l, "condition"), attrOf(l, "error_message")];
+            if (l.type === "precondition" && condition && message) preconditions.push({ condition: valueOf(condition), message: valueOf(message), loc: loc(l) });
+            else diags.push(diagnostic("PG2004", "warning", `lifecycle block '${l.type}' is not converted${l.type === "postcondition" ? " (it reads the resource's own attributes after it is created)" : ""}`, loc(l)));
             continue;
           }
           const v = valueOf(l);
@@ -299,6 +302,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         ...(createBeforeDestroy !== undefined ? { createBeforeDestroy } : {}),
         ...(replaceTriggeredBy ? { replaceTriggeredBy } : {}),
         ...(provisioners ? { provisioners } : {}),
+        ...(preconditions.length ? { preconditions } : {}),
       },
       rest,
       metaComments: commentsOf(it.body.items.filter((x) => !rest.includes(x))),

@@ -734,3 +734,15 @@ describe("preconditions", () => {
     expect(registered.map((r) => r.name)).toEqual(["web"]);
   });
 });
+
+describe("CloudFormation nested stacks", () => {
+  it("Fn::GetAtt Stack.Outputs.Name reads the value of the nested stack's output of that key", async () => {
+    const stacks = { "https://s3.amazonaws.com/acme-templates/network.yaml": { VpcId: "vpc-nested", PrivateSubnets: "subnet-a,subnet-b" } };
+    const { registered, exports } = await runProgramExports(path.join(FIXTURES, "cfn_nested_stack_outputs", "expected", "index.ts"), { Env: "prod" }, { stacks });
+    expect(registered.find((r) => r.name === "Network")!.inputs).toEqual({ templateUrl: "https://s3.amazonaws.com/acme-templates/network.yaml", parameters: { Env: "prod" } });
+    const sg = registered.find((r) => r.name === "AppSecurityGroup")!;
+    expect(sg.inputs.vpcId).toBe("vpc-nested");
+    expect(sg.dependencies).toContain("Network");
+    expect(exports).toEqual({ vpcId: "vpc-nested", privateSubnets: "subnet-a,subnet-b" });
+  });
+});

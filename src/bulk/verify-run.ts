@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { awsSchema, type Props } from "../schema/index.js";
+import { awsSchema, nativeSchema, type Props } from "../schema/index.js";
 import { standIns, type TsApi } from "./stand-ins.js";
 
 interface Item {
@@ -41,8 +41,9 @@ const INVOKE_ANSWERS: Readonly<Record<string, Record<string, unknown>>> = {
  * program reading them (`.filter`, `.map`) runs as against a real deployment, not on undefined.
  */
 function collectionOutputs(token: string): Record<string, unknown> {
-  const m = /^aws:([^/]+)\/[^:]+:(\w+)$/.exec(token);
-  const outputs: Props = (m && awsSchema().resources[`${m[1]}.${m[2]}`]?.outputs) || {};
+  // `aws:acm/certificate:Certificate`, `aws-native:cloudformation:Stack`.
+  const m = /^(aws|aws-native):([^/:]+)(?:\/[^:]+)?:(\w+)$/.exec(token);
+  const outputs: Props = (m && (m[1] === "aws" ? awsSchema() : nativeSchema()).resources[`${m[2]}.${m[3]}`]?.outputs) || {};
   const out: Record<string, unknown> = {};
   for (const [k, shape] of Object.entries(outputs)) if (Array.isArray(shape) && (shape[0] === "l" || shape[0] === "m")) out[k] = shape[0] === "l" ? [] : {};
   return out;

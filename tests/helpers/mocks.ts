@@ -77,7 +77,7 @@ export interface RunOptions {
   readonly region?: string;
   /** Where the program runs (default: its own folder); the files it reads are relative to it. */
   readonly cwd?: string;
-  /** What each stack a `pulumi.StackReference` names exports, by stack name (`organization/network/stack`). */
+  /** What each stack a `pulumi.StackReference` names exports, by stack name (`organization/network/stack`); a nested CloudFormation stack's outputs, by template URL. */
   readonly stacks?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
@@ -117,6 +117,11 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
           custom: args.custom !== false,
         });
         if (args.type === "pulumi:pulumi:StackReference") return { id: String(args.inputs.name), state: { ...args.inputs, outputs: options.stacks?.[String(args.inputs.name)] ?? {} } };
+        // A nested CloudFormation stack answers its template's outputs as a list of { outputKey, outputValue }.
+        if (args.type === "aws-native:cloudformation:Stack") {
+          const outputs = Object.entries(options.stacks?.[String(args.inputs.templateUrl)] ?? {}).map(([outputKey, outputValue]) => ({ outputKey, outputValue }));
+          return { id: `${args.name}-id`, state: { ...args.inputs, outputs } };
+        }
         return { id: `${args.name}-id`, state: computed(args.type, args.name, args.inputs as Record<string, unknown>) };
       },
       call: (args) => {

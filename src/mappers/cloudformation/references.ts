@@ -140,6 +140,20 @@ function resourceRef(name: string, path: readonly Accessor[], table: CfnTable, d
   }
   const mapped = t.kind === "classic" ? t.curated.getAtt?.[getAtt] : undefined;
   if (mapped) return declRef(info.declId, [...head, attr(mapped)]);
+  // A nested stack's output (`Fn::GetAtt Network.Outputs.VpcId`): the stack's outputs are a list
+  // of { outputKey, outputValue }, and this one is the value of the entry with that key.
+  const nested = /^Outputs\.(.+)$/.exec(getAtt);
+  if (nested && t.kind === "native" && t.className === "aws_native.cloudformation.Stack") {
+    const o: Expr = { kind: "ref", target: { kind: "scope", name: "o" }, path: [] };
+    const found: Expr = {
+      kind: "for",
+      valueVar: "o",
+      collection: declRef(info.declId, [...head, attr("outputs")]),
+      value: { kind: "ref", target: { kind: "scope", name: "o" }, path: [attr("outputValue")] },
+      condition: { kind: "binary", op: "==", left: { ...o, path: [attr("outputKey")] }, right: { kind: "literal", value: nested[1]! } },
+    };
+    return { kind: "index", collection: found, key: { kind: "literal", value: 0 } };
+  }
   // `Endpoint.Address` → `.endpoint.address`, each segment found among the outputs where it can be.
   const segments = getAtt.split(".").map((s) => camel(snake(s)));
   const first = segments[0]!;

@@ -746,3 +746,11 @@ describe("CloudFormation nested stacks", () => {
     expect(exports).toEqual({ vpcId: "vpc-nested", privateSubnets: "subnet-a,subnet-b" });
   });
 });
+
+describe("CloudFormation Ref of aws-native resources", () => {
+  it("reads what Ref returns for the type: the address, the rule's name, the client's id; the id elsewhere", async () => {
+    const { exports } = await runProgramExports(path.join(FIXTURES, "cfn_native_ref", "expected", "index.ts"));
+    // The mocks answer an id of `<name>-id`, a generated name, an EIP's public address and a client's id.
+    expect(exports).toEqual({ publicIp: "203.0.113.10", ruleName: "Schedule-generated", clientId: "PoolClient-client-id", poolId: "Pool-id", tableName: "Table-id" });
+  });
+});

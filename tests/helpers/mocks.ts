@@ -48,6 +48,8 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
     ...(type === "aws:route53/record:Record" ? { fqdn: String(inputs.name) } : {}),
     ...(type === "aws:route53/zone:Zone" ? { zoneId: `${name}-zone-id` } : {}),
     ...(type === "aws:ec2/launchTemplate:LaunchTemplate" ? { latestVersion: 3 } : {}),
+    ...(type === "aws-native:ec2:Eip" ? { publicIp: "203.0.113.10", allocationId: "eipalloc-1" } : {}),
+    ...(type === "aws-native:cognito:UserPoolClient" ? { clientId: `${name}-client-id` } : {}),
   };
 }
 

@@ -135,7 +135,7 @@ function resourceRef(name: string, path: readonly Accessor[], table: CfnTable, d
   const head: Accessor[] = info.conditional ? [{ kind: "index", key: { kind: "literal", value: 0 } }] : [];
   const t = info.target;
   if (getAtt === undefined) {
-    const prop = t.kind === "classic" ? t.curated.ref : "id";
+    const prop = t.kind === "classic" ? t.curated.ref : (t.ref ?? "id");
     return declRef(info.declId, [...head, attr(prop)]);
   }
   const mapped = t.kind === "classic" ? t.curated.getAtt?.[getAtt] : undefined;

@@ -71,7 +71,7 @@ export const CURATED: Readonly<Record<string, Curated>> = {
 
 export type Target =
   | { readonly kind: "classic"; readonly className: string; readonly schema: ResourceSchema; readonly curated: Curated; readonly typeKey: string }
-  | { readonly kind: "native"; readonly className: string; readonly schema: ResourceSchema; readonly typeKey: string }
+  | { readonly kind: "native"; readonly className: string; readonly schema: ResourceSchema; readonly typeKey: string; /** What `Ref` reads where it is not the resource's id. */ readonly ref?: string }
   | { readonly kind: "serverless" }
   | { readonly kind: "unknown" };
 
@@ -93,6 +93,24 @@ export function nativeClass(cfnType: string): string | undefined {
 
 const targets = new Map<string, Target>();
 
+/**
+ * `Ref` of an aws-native resource is its id, the CloudFormation primary identifier (a composite
+ * one joined by `|`, as `Ref` of a WAFv2 WebACL returns it), except where the type's `Ref`
+ * returns another value (the CloudFormation resource reference's "Ref" section): these.
+ */
+const NATIVE_REF: Readonly<Record<string, string>> = {
+  // The Elastic IP address (the id is PublicIp|AllocationId).
+  "AWS::EC2::EIP": "publicIp",
+  // The service's ARN (the id is ServiceArn|Cluster).
+  "AWS::ECS::Service": "serviceArn",
+  // The rule's name (the id is its ARN).
+  "AWS::Events::Rule": "name",
+  // The app client's id (the id is UserPoolId|ClientId).
+  "AWS::Cognito::UserPoolClient": "clientId",
+  // The record's domain name (the id is one Route 53 generates).
+  "AWS::Route53::RecordSet": "name",
+};
+
 export function resolveCfnType(cfnType: string): Target {
   // Asked once per resource, of a few types: each type is resolved once.
   return memo(targets, cfnType, resolve, 10_000);
@@ -107,7 +125,8 @@ function resolve(cfnType: string): Target {
     return { kind: "classic", className: `aws.${curated.className}`, schema, curated, typeKey };
   }
   const n = nativeClass(cfnType);
-  if (n) return { kind: "native", className: `aws_native.${n}`, schema: nativeSchema().resources[n]!, typeKey };
+  const ref = NATIVE_REF[cfnType];
+  if (n) return { kind: "native", className: `aws_native.${n}`, schema: nativeSchema().resources[n]!, typeKey, ...(ref ? { ref } : {}) };
   return { kind: "unknown" };
 }
 

@@ -197,6 +197,10 @@ describe("migrate a repository", () => {
     expect(report.projects.find((p) => p.name === "remote")!.verification).toMatchObject({ typecheck: "passed", run: "passed", registered: 5, note: "other stacks' outputs stood in: vpcId, privateSubnetIds, environment, zoneId" });
     expect(throws).toMatchObject({ run: "failed" });
     expect((throws as { error?: string }).error).toMatch(/error serializing property "name": .*undefined/);
+    // The report's "needs a person" section lists it (and only it).
+    const md = fs.readFileSync(path.join(out, "pulumigrate-report.md"), "utf8");
+    expect(md).toContain("### Verification failed (1)\n\n- **throws**: run failed: error serializing property");
+    expect(md).not.toContain("Nothing: every project converted without warnings.");
     // Not the 60 s a run may take: the failed program is not waited on.
     expect(Date.now() - started).toBeLessThan(45_000);
   });

@@ -193,9 +193,20 @@ export function renderMarkdown(report: BulkReport): string {
   const byCode = new Map<string, { project: string; d: ProjectReport["diagnostics"][number] }[]>();
   for (const p of report.projects) for (const d of p.diagnostics) if (d.severity !== "info") byCode.set(d.code, [...(byCode.get(d.code) ?? []), { project: p.name, d }]);
   const failures = report.projects.filter((p) => p.status === "failed" || p.status === "timed out");
-  if (!byCode.size && !failures.length && !t.placeholders) lines.push("Nothing: every project converted without warnings.", "");
+  // A program that does not type-check or throws under the mocks needs a person as much as a warning does.
+  const unverified = report.projects.filter((p) => p.verification && (p.verification.typecheck === "failed" || p.verification.run === "failed"));
+  if (!byCode.size && !failures.length && !t.placeholders && !unverified.length) lines.push("Nothing: every project converted without warnings.", "");
   for (const p of failures) lines.push(`- **${escapeMd(p.name)}** ${p.status}: ${escapeMd(p.error ?? "")}`);
   if (failures.length) lines.push("");
+  if (unverified.length) {
+    lines.push(`### Verification failed (${unverified.length})`, "");
+    for (const p of unverified) {
+      const v = p.verification!;
+      const why = [v.typecheck === "failed" ? `type-check failed${v.errors?.[0] ? `: ${v.errors[0]}` : ""}` : "", v.run === "failed" ? `run failed${v.error ? `: ${v.error}` : ""}` : ""].filter(Boolean).join("; ");
+      lines.push(`- **${escapeMd(p.name)}**: ${escapeMd(why)}`);
+    }
+    lines.push("");
+  }
   for (const [code, items] of [...byCode].sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(`### ${code}: ${DIAGNOSTIC_CODES[code as DiagnosticCode] ?? ""} (${items.length})`, "");
     for (const { project, d } of items) lines.push(`- ${d.location ? link(d.location) : escapeMd(project)}: ${d.severity}: ${escapeMd(d.message)}`);

@@ -4,7 +4,10 @@
  * - `convertProject(dir)`: a Terraform root module with the modules it calls, read from disk,
  *   to every file of a Pulumi project (nothing is written; `writeFiles` writes them).
  * - `convertTree(dir, loader)`: the same tree read through your own loader.
+ * - `migrate(repo, { out })`: a whole repository, every root module and template a project under
+ *   `out` (on worker threads, written atomically), with the report the command line writes.
  */
+import type { BulkReport, MigrateOptions } from "./bulk/index.js";
 export { convert, detectFormat } from "./convert.js";
 export type { ConvertOptions, ConvertResult, SourceFile, SourceFormat, Timings } from "./convert.js";
 export { convertProject, writeFiles } from "./project/index.js";
@@ -14,3 +17,9 @@ export type { ComponentInfo, ModuleLoader, ProjectFile, TreeOptions, TreeResult 
 export { formatDiagnostic, DIAGNOSTIC_CODES } from "./model/diagnostics.js";
 export type { Diagnostic, DiagnosticCode, Severity } from "./model/diagnostics.js";
 export type { Location } from "./model/location.js";
+export type { BulkReport, MigrateOptions, ProgressEvent, ProjectReport } from "./bulk/index.js";
+
+/** `pulumigrate migrate` as a function (its worker pool and parser load on the first call, not on import). */
+export async function migrate(repo: string, options: MigrateOptions): Promise<BulkReport> {
+  return (await import("./bulk/index.js")).migrate(repo, options);
+}

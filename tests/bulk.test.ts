@@ -308,3 +308,18 @@ describe("discovery", () => {
     expect(found.modules.some((m) => found.listings.has(m))).toBe(false);
   });
 });
+
+describe("the library's migrate()", () => {
+  it("writes what the command line writes, and returns the report", async () => {
+    const repo = path.join(tmp(), "repo");
+    writeRepository(repo, 3, 1);
+    const [viaCli, viaApi] = [path.join(tmp(), "out"), path.join(tmp(), "out")];
+    expect(cli(["migrate", repo, "-o", viaCli]).status).toBe(0);
+    const { migrate } = (await import(pathToFileURL(path.join(ROOT, "dist", "index.js")).href)) as typeof import("../src/index.js");
+    const report = await migrate(repo, { out: viaApi, jobs: 2 });
+    expect(report.totals.projects).toBe(4);
+    expect(report.projects.every((p) => p.status === "converted")).toBe(true);
+    expect(files(viaApi)).toEqual(files(viaCli));
+    expect(JSON.parse(fs.readFileSync(path.join(viaApi, "pulumigrate-report.json"), "utf8")).totals).toEqual(report.totals);
+  });
+});

@@ -754,3 +754,12 @@ describe("CloudFormation Ref of aws-native resources", () => {
     expect(exports).toEqual({ publicIp: "203.0.113.10", ruleName: "Schedule-generated", clientId: "PoolClient-client-id", poolId: "Pool-id", tableName: "Table-id" });
   });
 });
+
+describe("jsonencode of a whole resource", () => {
+  it("is a located warning: its attributes are Outputs, which JSON does not show", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\noutput "j" {\n  value = jsonencode(aws_sqs_queue.q)\n}\noutput "ok" {\n  value = jsonencode({ arn = aws_sqs_queue.q.arn })\n}\n';
+    const r = await convert([{ path: "main.tf", text }]);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.location?.line}`)).toEqual(["PG2006 warning 4"]);
+  });
+});

@@ -166,6 +166,11 @@ export class ExprPrinter {
   private json(e: Extract<Expr, { kind: "call" }>): Code {
     const value = e.args[0];
     if (!value) return this.placeholder(`${e.name}()`);
+    // A resource itself (`jsonencode(aws_sqs_queue.q)`): in Pulumi an object of Outputs, which JSON does not show.
+    const whole = required(this.type(value));
+    if (whole.k === "resource" || whole.k === "component" || (whole.k === "list" && (whole.of.k === "resource" || whole.of.k === "component"))) {
+      this.env.diags.push(diagnostic("PG2006", "warning", `${e.name} of a whole resource: in Pulumi its attributes are Outputs, which JSON does not show; encode the attributes it needs (${e.name}({ arn = x.arn, … }))`, this.env.loc));
+    }
     const terraform = e.name === "jsonencode";
     if (!terraform || this.staticJson(value)) {
       const v = terraform ? sortKeys(value) : value;

@@ -763,3 +763,28 @@ describe("jsonencode of a whole resource", () => {
     expect(r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.location?.line}`)).toEqual(["PG2006 warning 4"]);
   });
 });
+
+describe("a static site from fileset()", () => {
+  it("uploads every matching file as a file asset, its etag its MD5 and its type its extension's", async () => {
+    const dir = path.join(FIXTURES, "s3_static_site");
+    const { registered, exports } = await runProgramExports(path.join(dir, "expected", "index.ts"), {}, { cwd: dir });
+    const objects = registered.filter((r) => r.type === "aws:s3/bucketObjectv2:BucketObjectv2");
+    const { createHash } = await import("node:crypto");
+    const md5 = (f: string) => createHash("md5").update(fs.readFileSync(path.join(dir, "files", f))).digest("hex");
+    expect(objects.map((o) => [o.name, o.inputs.key, o.inputs.contentType, o.inputs.etag])).toEqual([
+      ["files-css/site.css", "css/site.css", "text/css", md5("css/site.css")],
+      ["files-index.html", "index.html", "text/html", md5("index.html")],
+    ]);
+    // A file asset (one file), not an archive.
+    expect(objects[0]!.inputs.source).toHaveProperty("__pulumiAsset", true);
+    expect(objects[0]!.inputs.source).not.toHaveProperty("__pulumiArchive");
+    expect(exports.keys).toEqual(["css/site.css", "index.html"]);
+  });
+
+  it("the project carries the folder fileset() lists, so that the program lists what Terraform listed", async () => {
+    const { convertProject } = await import("../src/project/index.js");
+    const r = await convertProject(path.join(FIXTURES, "s3_static_site"), { prettier: false });
+    expect(r.files.map((f) => f.path).filter((p) => p.startsWith("files/")).sort()).toEqual(["files/README.txt", "files/css/site.css", "files/index.html"]);
+    expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The files a converted program reads when it runs: the literal paths given to `file(…)`,
- * `templatefile(…)`, the file hashes, and the archives and assets a Lambda's code or an object's
- * source is made of. The project builder copies them beside the program.
+ * `templatefile(…)`, the file hashes, the folder `fileset(…)` lists, and the archives and assets a
+ * Lambda's code or an object's source is made of. The project builder copies them beside the program.
  */
 import { walkExpr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
@@ -12,6 +12,8 @@ import { declExprs } from "./order.js";
 const READERS = new Set([
   "file", "filebase64", "filebase64sha256", "filebase64sha512", "filemd5", "filesha1", "filesha256", "filesha512", "templatefile",
   "new pulumi.asset.FileArchive", "new pulumi.asset.FileAsset",
+  // The folder `fileset(dir, pattern)` lists: copied whole, so that the program lists what Terraform listed.
+  "fileset",
 ]);
 
 /** A path a program reads, as written (relative to the source's folder), and where the first reader is. */

@@ -144,10 +144,9 @@ function blockList(items: readonly Expr[]): Expr {
 function convertValue(v: Expr, shape: Shape | undefined): Expr {
   // An archive_file is the archive itself.
   if (v.kind === "ref" && v.target.kind === "decl" && v.target.id.startsWith("data.archive_file.") && v.path.length === 0) return v;
-  if (shape === "A" || shape === "AF") {
-    return { kind: "call", name: "new pulumi.asset.FileArchive", args: [v] };
-  }
-  if (shape === "F") return { kind: "call", name: "new pulumi.asset.FileAsset", args: [v] };
+  if (shape === "A") return { kind: "call", name: "new pulumi.asset.FileArchive", args: [v] };
+  // An asset or an archive (an S3 object's `source`): Terraform's path names one file, uploaded as it is.
+  if (shape === "F" || shape === "AF") return { kind: "call", name: "new pulumi.asset.FileAsset", args: [v] };
   // A one-element list where Pulumi flattened the property to its element (`target_arns` → `targetArn`).
   if (typeof shape === "string" && shape !== "a" && v.kind === "list" && v.items.length === 1) return v.items[0]!;
   return v;

@@ -93,11 +93,12 @@ export function templatefile(file: string, vars: Record<string, unknown>): strin
 
 /** Terraform's fileset(): the files under `dir` matching a glob (`*`, `**`, `?`, `[…]`, `{a,b}`), sorted. */
 export function fileset(dir: string, pattern: string): string[] {
-  const glob = pattern
-    .split("/")
-    .map((part) =>
+  const parts = pattern.split("/");
+  const glob = parts
+    .map((part, i) =>
       part === "**"
-        ? "(?:[^/]+/)*"
+        ? // Any folders; as the last part, any file under them too (`fileset(dir, "**")` is every file).
+          i === parts.length - 1 ? "(?:[^/]+/)*[^/]+" : "(?:[^/]+/)*"
         : part
             .replace(/[.+^$()|\\]/g, "\\$&")
             .replace(/\*/g, "[^/]*")

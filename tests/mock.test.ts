@@ -788,3 +788,17 @@ describe("a static site from fileset()", () => {
     expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
   });
 });
+
+describe("an explicit default provider", () => {
+  it("carries the computed region, the assumed role and the default tags; every aws resource and invoke uses it, an aliased one its own", async () => {
+    const { registered } = await runProgramExports(path.join(FIXTURES, "default_provider_explicit", "expected", "index.ts"), { region: "ap-south-1" });
+    const provider = registered.find((r) => r.type === "pulumi:providers:aws" && r.name === "default")!;
+    expect(provider.inputs).toMatchObject({ region: "ap-south-1", defaultTags: JSON.stringify({ tags: { Team: "platform" } }) });
+    expect(JSON.parse(provider.inputs.assumeRoles as string)).toEqual([{ roleArn: "arn:aws:iam::111111111111:role/deploy", sessionName: "pulumi" }]);
+    const by = (type: string) => registered.find((r) => r.type === type)!;
+    expect(by("aws:sqs/queue:Queue").provider).toBe("default");
+    expect(by("aws:acm/certificate:Certificate").provider).toBe("us_east_1");
+    // Not an aws class: the random provider's own default.
+    expect(by("random:index/randomId:RandomId").provider).not.toBe("default");
+  });
+});

@@ -58,7 +58,7 @@ export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOpti
         }
         const value = (e: Expr, loc: Location = item.loc) => rewriteReferences(e, table, diags, loc);
         const opts = options(item, table, diags);
-        decls.push(moduleDecl(item, iface, { diags, value, dependsOn: opts.dependsOn ?? [], repeat: repeat(item, table, diags) }));
+        decls.push(moduleDecl(item, iface, { diags, value, dependsOn: opts.dependsOn ?? [], repeat: repeat(item, table, diags), ...(table.defaultProvider ? { defaultProvider: { kind: "ref", target: { kind: "decl", id: table.defaultProvider }, path: [] } } : {}) }));
         break;
       }
       case "output":
@@ -147,7 +147,25 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
       }
     }
   }
-  return { variables, locals, resources, data, providers, modules, pathModule: mapOptions.pathModule ?? ".", undeclared: new Set(), hoisted: new Map() };
+  const explicit = program.items.some((it) => it.kind === "provider" && it.name === "aws" && !it.alias && needsExplicitProvider(it));
+  return { variables, locals, resources, data, providers, modules, pathModule: mapOptions.pathModule ?? ".", undeclared: new Set(), hoisted: new Map(), ...(explicit ? { defaultProvider: DEFAULT_PROVIDER } : {}) };
+}
+
+const DEFAULT_PROVIDER = "provider.default";
+
+/**
+ * Whether the default aws provider's settings need a provider resource: stack configuration holds
+ * literal values (aws:region), not a variable's value or the nested blocks (assume_role,
+ * default_tags) a block may set.
+ */
+function needsExplicitProvider(p: ProviderConfig): boolean {
+  return p.body.some((b) => b.kind !== "attribute" || (!CREDENTIAL_ARGS.has(b.name) && b.value.kind !== "literal"));
+}
+
+/** Options with the explicit default provider for an aws class that names no provider of its own. */
+function withDefaultProvider(o: ResourceOptions, className: string, table: ReferenceTable): ResourceOptions {
+  if (!table.defaultProvider || o.provider || !/^aws\./.test(className) || className === "aws.Provider") return o;
+  return { ...o, provider: { kind: "ref", target: { kind: "decl", id: table.defaultProvider }, path: [] } };
 }
 
 function options(r: Resource | ModuleCall | ProviderConfig, table: ReferenceTable, diags: Diagnostic[], argProps?: Record<string, unknown>, tfType?: string): ResourceOptions {
@@ -233,7 +251,7 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
   const args = requireArguments(mapped, resolved.schema.required, `${r.type}.${r.name}`, r.loc, diags);
   const notes: string[] = [];
   if (r.meta.createBeforeDestroy) notes.push("lifecycle.create_before_destroy: Pulumi already creates replacements before deleting the old resource (unless deleteBeforeReplace is set).");
-  const opts = options(r, table, diags, resolved.schema.args, r.type);
+  const opts = withDefaultProvider(options(r, table, diags, resolved.schema.args, r.type), resolved.className, table);
   const checks = (r.meta.preconditions ?? []).map((c) => ({ condition: value(c.condition, c.loc), message: value(c.message, c.loc) }));
   const decls: Decl[] = [{
     kind: "resource",
@@ -296,7 +314,7 @@ function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl
     sourceName: r.name,
     fn: `aws.${mod}${resolved.name}${resolved.schema.output ? "Output" : ""}`,
     args,
-    options: options(r, table, diags),
+    options: withDefaultProvider(options(r, table, diags), `aws.${mod}${resolved.name}`, table),
     ...(rep ? { repeat: rep } : {}),
     loc: r.loc,
     ...comments,
@@ -321,7 +339,7 @@ export function defaultProviderConfig(program: SourceProgram): Record<string, st
   const out: Record<string, string> = {};
   const schema = awsSchema().resources["index.Provider"]!;
   for (const it of program.items) {
-    if (it.kind !== "provider" || it.name !== "aws" || it.alias) continue;
+    if (it.kind !== "provider" || it.name !== "aws" || it.alias || needsExplicitProvider(it)) continue;
     for (const a of it.body) {
       if (a.kind !== "attribute" || CREDENTIAL_ARGS.has(a.name) || a.value.kind !== "literal" || a.value.value === null) continue;
       out[mapProperty(a.name, schema.args) ?? camel(a.name)] = String(a.value.value);
@@ -339,6 +357,10 @@ function providerDecl(p: ProviderConfig, table: ReferenceTable, diags: Diagnosti
   const schema = awsSchema().resources["index.Provider"]!;
   const value = (e: Expr, loc: Location = p.loc) => rewriteReferences(e, table, diags, loc);
   const args = mapBody(p.body, schema.args, { tfType: "aws_provider", diags, value });
+  if (!p.alias && needsExplicitProvider(p)) {
+    diags.push(diagnostic("PG2010", "info", "the default aws provider's settings are computed or nested (a variable's value, assume_role, default_tags): it is a provider resource every aws resource of the program uses", p.loc));
+    return { kind: "resource", id: DEFAULT_PROVIDER, sourceName: "default_provider", className: "aws.Provider", resourceName: "default", args, options: {}, loc: p.loc, ...comments };
+  }
   if (!p.alias) {
     const lines = ["The default aws provider is configured by stack configuration, e.g.:"];
     for (const it of p.body) {

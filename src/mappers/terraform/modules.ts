@@ -39,6 +39,8 @@ export interface ModuleDeclContext {
   /** `depends_on` and the repetition, as a resource has them. */
   readonly dependsOn: readonly Expr[];
   readonly repeat: Extract<Decl, { kind: "resource" }>["repeat"];
+  /** The program's explicit default aws provider, passed to a call that names none. */
+  readonly defaultProvider?: Expr;
 }
 
 /** The instance of a module's component where its `module` block was. */
@@ -54,7 +56,7 @@ export function moduleDecl(call: ModuleCall, iface: ModuleInterface, ctx: Module
   }
   const required = [...iface.inputs.values()].filter((i) => i.required).map((i) => i.prop);
   const args = requireArguments({ kind: "object", entries }, required, `module.${call.name}`, call.loc, ctx.diags);
-  const providers = call.providers ? providersOption(call, ctx) : undefined;
+  const providers = call.providers ? providersOption(call, ctx) : ctx.defaultProvider ? ({ kind: "object", entries: [{ key: "aws", value: ctx.defaultProvider }] } satisfies Expr) : undefined;
   return {
     kind: "resource",
     id: `module.${call.name}`,

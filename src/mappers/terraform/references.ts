@@ -57,6 +57,8 @@ export interface ReferenceTable {
   readonly undeclared: Set<string>;
   /** Invokes of the account's facts (region, partition, account id) that computed reads need and the program does not declare (filled while rewriting). */
   readonly hoisted: Map<string, Decl>;
+  /** The default aws provider as an explicit provider every aws resource uses (its settings are computed or nested), by id. */
+  readonly defaultProvider?: string;
 }
 
 export function rewriteReferences(e: Expr, table: ReferenceTable, diags: Diagnostic[], loc: Location): Expr {
@@ -195,7 +197,9 @@ function computedRead(parts: readonly ComputedPart[], d: Declared, instance: rea
     const declared = [...table.data.values()].filter((x) => x.tfType === c.dataSource && x.converted && !x.repeated && !x.ownProvider);
     if (declared.length === 1) return { kind: "ref", target: { kind: "decl", id: declared[0]!.id }, path: [{ kind: "attr", name: c.attr }] };
     const id = `current.${c.dataSource}`;
-    if (!table.hoisted.has(id)) table.hoisted.set(id, { kind: "invoke", id, sourceName: `current_${c.dataSource.replace(/^aws_/, "")}`, fn: c.fn, args: { kind: "object", entries: [] }, options: {} });
+    // Asked of the program's own provider (an explicit default provider when it has one).
+    const options = table.defaultProvider ? { provider: { kind: "ref" as const, target: { kind: "decl" as const, id: table.defaultProvider }, path: [] } } : {};
+    if (!table.hoisted.has(id)) table.hoisted.set(id, { kind: "invoke", id, sourceName: `current_${c.dataSource.replace(/^aws_/, "")}`, fn: c.fn, args: { kind: "object", entries: [] }, options });
     return { kind: "ref", target: { kind: "decl", id }, path: [{ kind: "attr", name: c.attr }] };
   });
   return { kind: "template", parts: out };

@@ -124,7 +124,7 @@ function refAddress(e: Expr): string | undefined {
   return out;
 }
 
-/** `module.m["k"].aws_x.y[0]` → its parts. */
+/** `module.m["k"].aws_x.y[0]` → its parts (a `type` of "" where it names no resource instance). */
 function parseAddress(address: string): Omit<Instance, "loc"> {
   const m = /^((?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*)([\w-]+)\.([\w-]+)(?:\[(\d+|"(?:[^"\\]|\\.)*")\])?$/.exec(address);
   if (!m) return { module: [], type: "", name: address };
@@ -177,10 +177,11 @@ function adopt(b: ImportBuilder, adopted: Adopted, from: Location | "state", tre
  */
 function importBlock(b: ImportBuilder, adopted: Adopted, tree: Tree, block: ImportBlock): void {
   const to = block.to;
-  const where = to ? addressOf(to) : undefined;
-  const label = where ? addressText(where) : "import block";
+  const text = to ? refAddress(to) : undefined;
+  const where = text ? parseAddress(text) : undefined;
+  const label = where?.type ? addressText(where) : (text ?? "import block");
   if (block.forEach) return b.skip(label, "an import block with for_each is not converted: write one block per instance", block.loc);
-  if (!where) return b.skip(label, "its `to` is not a resource address", block.loc);
+  if (!where?.type) return b.skip(label, "its `to` is not a resource address", block.loc);
   const id = block.id?.kind === "literal" && typeof block.id.value === "string" ? block.id.value : undefined;
   if (id === undefined) return b.skip(label, "its `id` is not a literal string (an ID computed from variables is known only when Terraform plans)", block.loc);
   const first = adopted.get(label);
@@ -188,32 +189,6 @@ function importBlock(b: ImportBuilder, adopted: Adopted, tree: Tree, block: Impo
   if (first) return b.skip(label, `an earlier import block (${formatLocation(first)}) imports it; this one is left out`, block.loc);
   // The resource's main declaration takes the ID (a Deployment's stage, made of it too, has an ID of its own).
   adopt(b, adopted, block.loc, tree, { ...where, loc: block.loc }, (d, identity) => (d.id.endsWith(`${where.type}.${where.name}`) || identity.attrs.length === 1 ? { id } : { reason: `${d.className} is imported by an ID of its own parts` }));
-}
-
-/** `aws_x.y`, `aws_x.y[0]`, `aws_x.y["k"]`, `module.m.aws_x.y`, `module.m["k"].aws_x.y[0]` as a reference's parts. */
-function addressOf(e: Expr): Omit<Instance, "loc"> | undefined {
-  if (e.kind !== "ref") return undefined;
-  const steps: { kind: "attr" | "index"; value: string | number }[] = [];
-  const t = e.target;
-  if (t.kind === "resource") steps.push({ kind: "attr", value: t.type }, { kind: "attr", value: t.name });
-  else if (t.kind === "module") steps.push({ kind: "attr", value: "module" }, { kind: "attr", value: t.name });
-  else return undefined;
-  for (const a of e.path) {
-    if (a.kind === "attr") steps.push({ kind: "attr", value: a.name });
-    else if (a.key.kind === "literal" && (typeof a.key.value === "string" || typeof a.key.value === "number")) steps.push({ kind: "index", value: a.key.value });
-    else return undefined;
-  }
-  const module: ModuleStep[] = [];
-  let i = 0;
-  while (steps[i]?.kind === "attr" && steps[i]!.value === "module" && steps[i + 1]?.kind === "attr") {
-    const name = String(steps[i + 1]!.value);
-    const key = steps[i + 2]?.kind === "index" ? steps[i + 2]!.value : undefined;
-    module.push({ name, ...(key !== undefined ? { key } : {}) });
-    i += key !== undefined ? 3 : 2;
-  }
-  const [type, name, key, ...rest] = steps.slice(i);
-  if (type?.kind !== "attr" || name?.kind !== "attr" || rest.length || (key && key.kind !== "index")) return undefined;
-  return { module, type: String(type.value), name: String(name.value), ...(key ? { key: key.value } : {}) };
 }
 
 /**

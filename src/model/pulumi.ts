@@ -81,6 +81,11 @@ export type Repeat =
    */
   | { readonly kind: "conditional"; readonly condition: Expr; readonly list?: true };
 
+/** A repetition's expression: the count, the collection or the condition. */
+export function repeatExpr(r: Repeat): Expr {
+  return r.kind === "count" ? r.count : r.kind === "forEach" ? r.collection : r.condition;
+}
+
 /** The repetition with its expression (the count, the collection or the condition) rewritten by `f`. */
 export function mapRepeat(r: Repeat | undefined, f: (e: Expr) => Expr): Repeat | undefined {
   if (!r) return undefined;

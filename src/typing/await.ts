@@ -9,15 +9,9 @@
  * Output stays as it is, and the loop's (or the precondition's) warning says why.
  */
 import { walkExpr, type Expr } from "../model/expr.js";
-import type { Decl, InvokeDecl } from "../model/pulumi.js";
+import { repeatExpr, type Decl, type InvokeDecl } from "../model/pulumi.js";
 import { TypeTable } from "./infer.js";
 import { hasOutput, type Type } from "./types.js";
-
-function repeatExpr(d: Decl): Expr | undefined {
-  if ((d.kind !== "resource" && d.kind !== "invoke") || !d.repeat) return undefined;
-  const r = d.repeat;
-  return r.kind === "count" ? r.count : r.kind === "forEach" ? r.collection : r.condition;
-}
 
 export function awaitPlanTimeInvokes(decls: readonly Decl[], components: ReadonlyMap<string, Type>): readonly Decl[] {
   const byId = new Map(decls.map((d) => [d.id, d]));
@@ -36,8 +30,7 @@ export function awaitPlanTimeInvokes(decls: readonly Decl[], components: Readonl
       }
     });
   for (const d of decls) {
-    const e = repeatExpr(d);
-    if (e) reach(e);
+    if ((d.kind === "resource" || d.kind === "invoke") && d.repeat) reach(repeatExpr(d.repeat));
     // A precondition too: Terraform checks it at plan, before the resource is created.
     if (d.kind === "resource") for (const c of d.checks ?? []) [c.condition, c.message].forEach(reach);
   }

@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { walkExpr, type Expr } from "../../model/expr.js";
-import type { Decl, ResourceOptions } from "../../model/pulumi.js";
+import { repeatExpr, type Decl, type ResourceOptions } from "../../model/pulumi.js";
 
 export function declExprs(d: Decl): Expr[] {
   switch (d.kind) {
@@ -20,7 +20,7 @@ export function declExprs(d: Decl): Expr[] {
       // A repeated data source reads its count or for_each as a resource does; every option
       // that names another declaration (a module call's providers, a parent) is read too.
       const r = d.repeat;
-      const rep = r ? [r.kind === "count" ? r.count : r.kind === "forEach" ? r.collection : r.condition] : [];
+      const rep = r ? [repeatExpr(r)] : [];
       const o: ResourceOptions = d.options;
       const checks = d.kind === "resource" ? (d.checks ?? []).flatMap((c) => [c.condition, c.message]) : [];
       return [d.args, ...rep, ...checks, ...(o.dependsOn ?? []), ...(o.replaceWith ?? []), ...[o.provider, o.providers, o.parent, o.replacementTrigger].filter((x): x is Expr => x !== undefined)];

@@ -6,7 +6,7 @@
 import { diagnostic } from "../../model/diagnostics.js";
 import { walkExpr, type Expr } from "../../model/expr.js";
 import { NameScope } from "../../model/names.js";
-import type { InvokeDecl, Repeat, ResourceDecl, ResourceOptions } from "../../model/pulumi.js";
+import { repeatExpr, type InvokeDecl, type Repeat, type ResourceDecl, type ResourceOptions } from "../../model/pulumi.js";
 import { iteration, type Type } from "../../typing/types.js";
 import { arg, arrow, call, code, method, primary, type Code } from "./code.js";
 import { checkStatements } from "./config.js";
@@ -157,8 +157,7 @@ function refersToEachValue(d: ResourceDecl | InvokeDecl): boolean {
 }
 
 function containsOutput(rep: Repeat, p: ExprPrinter): boolean {
-  const e = rep.kind === "count" ? rep.count : rep.kind === "forEach" ? rep.collection : rep.condition;
-  return p.isOutputValue(e);
+  return p.isOutputValue(repeatExpr(rep));
 }
 
 /** `const x = aws.x.getYOutput({…})`, one per instance of a repeated data source. */

@@ -802,3 +802,19 @@ describe("an explicit default provider", () => {
     expect(by("random:index/randomId:RandomId").provider).not.toBe("default");
   });
 });
+
+describe("a module whose loops count a data source", () => {
+  it("the root reads the zones once and passes them to each instance, whose subnets follow them", async () => {
+    const { registered, exports } = await runProgramExports(path.join(ROOT, "tests", "projects", "modules_data_source_loops", "expected", "index.ts"), {}, { region: "eu-west-1" });
+    const subnets = (parent: string) => registered.filter((r) => r.type === "aws:ec2/subnet:Subnet" && r.parent === parent).map((r) => [r.name, r.inputs.availabilityZone, r.inputs.cidrBlock]);
+    expect(subnets("vpc")).toEqual([
+      ["vpc-private-0", "eu-west-1a", "10.0.0.0/24"],
+      ["vpc-private-1", "eu-west-1b", "10.0.1.0/24"],
+      ["vpc-public-0", "eu-west-1a", "10.0.100.0/24"],
+      ["vpc-public-1", "eu-west-1b", "10.0.101.0/24"],
+      ["vpc-public-2", "eu-west-1c", "10.0.102.0/24"],
+    ]);
+    expect(subnets("edge").map(([n]) => n)).toEqual(["edge-private-0", "edge-public-0", "edge-public-1", "edge-public-2"]);
+    expect(exports).toEqual({ publicSubnetIds: ["vpc-public-0-id", "vpc-public-1-id", "vpc-public-2-id"], edgePrivateSubnetIds: ["edge-private-0-id"] });
+  });
+});

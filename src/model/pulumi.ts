@@ -43,6 +43,8 @@ export interface ConfigDecl extends DeclBase {
   readonly secret: boolean;
   /** A component's argument that callers may pass as an Output (`pulumi.Input<T>`). */
   readonly input?: boolean;
+  /** A component's argument typed by a TypeScript type of a package (`aws.GetAvailabilityZonesResult`, a data source's answer the caller reads). */
+  readonly tsType?: string;
   readonly description?: string;
   /** Allowed values, checked when the program runs. */
   readonly allowedValues?: readonly Expr[];

@@ -11,6 +11,7 @@ import { append } from "../model/append.js";
 import path from "node:path";
 import { placeholderComponent, type ComponentSpec } from "../emitters/typescript/component.js";
 import { formatProgram, formatStatements, type FormatOptions } from "../emitters/typescript/format.js";
+import { hoistFromModule, withHoisted, type Hoisted } from "./hoist.js";
 import type { Placeholder } from "../emitters/typescript/env.js";
 import { declExprs } from "../emitters/typescript/order.js";
 import { emitProgram, spaceStatements } from "../emitters/typescript/program.js";
@@ -187,10 +188,25 @@ export async function convertTree(rootDir: string, given: ModuleLoader, options:
   const ifaces = new Map<string, ModuleInterface>();
   for (const p of placeholders.values()) ifaces.set(p.key, { className: p.className, inputs: new Map(), outputs: new Map(), placeholder: true });
   const mapped = new Map<string, PulumiProgram>();
+  // The modules only the root calls, none of whose calls passes providers: the data sources their
+  // loops count are read by the root (hoist.ts).
+  const callers = new Map<string, Set<string>>();
+  for (const n of order) for (const k of n.calls.values()) callers.set(k, (callers.get(k) ?? new Set()).add(n.key));
+  const withProviders = new Set(root.parsed.items.flatMap((it) => (it.kind === "module" && it.providers ? [root.calls.get(it.name)] : [])));
+  const hoistable = (n: Node) => n !== root && [...(callers.get(n.key) ?? [])].every((k) => k === root.key) && !withProviders.has(n.key);
+  const hoisted = new Map<string, Hoisted[]>();
   for (const n of order) {
     const modules = new Map([...n.calls].map(([call, key]) => [call, ifaces.get(key)!]));
     const start = performance.now();
-    const program = mapTerraform(n.parsed, diags, { modules, pathModule: n.rel, reported: n.reported });
+    let program = mapTerraform(n.parsed, diags, { modules, pathModule: n.rel, reported: n.reported });
+    if (hoistable(n)) {
+      const h = hoistFromModule(program, n.key);
+      program = h.program;
+      if (h.hoisted.length) hoisted.set(n.key, h.hoisted);
+    }
+    if (n === root) {
+      for (const [key, hs] of hoisted) program = withHoisted(program, nodes.get(key)!.className, hs, (k) => ifaces.get(key)?.inputs.get(k)?.prop);
+    }
     time("map", start);
     mapped.set(n.key, program);
     if (n !== root) ifaces.set(n.key, moduleInterface(program, n.className));

@@ -14,8 +14,22 @@ import { TypeTable } from "./infer.js";
 import { hasOutput, type Type } from "./types.js";
 
 export function awaitPlanTimeInvokes(decls: readonly Decl[], components: ReadonlyMap<string, Type>): readonly Decl[] {
+  const wanted = plannedInvokes(decls);
+  if (!wanted.size) return decls;
+  // Awaited only where the arguments are plain once the others are awaited: dropped one by one until none reads an Output.
+  for (;;) {
+    const marked = decls.map((d) => (d.kind === "invoke" && wanted.has(d.id) ? ({ ...d, awaited: true } satisfies InvokeDecl) : d));
+    const types = new TypeTable(marked, components);
+    const outputs = marked.filter((d): d is InvokeDecl => d.kind === "invoke" && d.awaited === true && hasOutput(types.type(d.args)));
+    if (!outputs.length) return marked;
+    for (const d of outputs) wanted.delete(d.id);
+    if (!wanted.size) return decls;
+  }
+}
+
+/** The invokes a repetition or a precondition reads, through locals and through the arguments of those invokes, by id. */
+export function plannedInvokes(decls: readonly Decl[]): Set<string> {
   const byId = new Map(decls.map((d) => [d.id, d]));
-  // The invokes a repetition reads, through locals and through the arguments of those invokes.
   const wanted = new Set<string>();
   const seen = new Set<string>();
   const reach = (e: Expr) =>
@@ -34,14 +48,5 @@ export function awaitPlanTimeInvokes(decls: readonly Decl[], components: Readonl
     // A precondition too: Terraform checks it at plan, before the resource is created.
     if (d.kind === "resource") for (const c of d.checks ?? []) [c.condition, c.message].forEach(reach);
   }
-  if (!wanted.size) return decls;
-  // Awaited only where the arguments are plain once the others are awaited: dropped one by one until none reads an Output.
-  for (;;) {
-    const marked = decls.map((d) => (d.kind === "invoke" && wanted.has(d.id) ? ({ ...d, awaited: true } satisfies InvokeDecl) : d));
-    const types = new TypeTable(marked, components);
-    const outputs = marked.filter((d): d is InvokeDecl => d.kind === "invoke" && d.awaited === true && hasOutput(types.type(d.args)));
-    if (!outputs.length) return marked;
-    for (const d of outputs) wanted.delete(d.id);
-    if (!wanted.size) return decls;
-  }
+  return wanted;
 }

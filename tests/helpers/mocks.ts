@@ -192,10 +192,20 @@ async function load(file: string): Promise<Record<string, unknown>> {
   const text = fs.readFileSync(file, "utf8");
   if (!/^export = /m.test(text)) return (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
   const ts = (await import("typescript")).default;
-  const js = ts.transpileModule(text, { fileName: file, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
-  const module = { exports: {} as unknown };
-  new Function("require", "module", "exports", "__filename", "__dirname", js)(createRequire(file), module, module.exports, file, path.dirname(file));
-  const main = module.exports as () => Promise<Record<string, unknown>>;
+  const cache = new Map<string, { exports: unknown }>();
+  // The program and the components it imports (`./components/vpc`), compiled to CommonJS; packages from node_modules.
+  const commonjs = (f: string): unknown => {
+    const hit = cache.get(f);
+    if (hit) return hit.exports;
+    const module = { exports: {} as unknown };
+    cache.set(f, module);
+    const js = ts.transpileModule(fs.readFileSync(f, "utf8"), { fileName: f, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+    const packages = createRequire(f);
+    const req = (id: string) => (id.startsWith(".") ? commonjs(path.resolve(path.dirname(f), id.endsWith(".ts") ? id : `${id}.ts`)) : packages(id));
+    new Function("require", "module", "exports", "__filename", "__dirname", js)(req, module, module.exports, f, path.dirname(f));
+    return module.exports;
+  };
+  const main = commonjs(file) as () => Promise<Record<string, unknown>>;
   return (await main()) ?? {};
 }
 

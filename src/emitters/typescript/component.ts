@@ -46,6 +46,7 @@ function inputType(t: Type): string {
 }
 
 function argType(d: ConfigDecl): string {
+  if (d.tsType) return d.tsType;
   // What a caller may pass: an attribute with a default may be left out.
   const t = d.type.kind === "object" ? fromVariableType(d.type.type, true) : configBaseType(d.type);
   return d.input || d.secret ? `pulumi.Input<${inputType(t)}>` : tsType(t);
@@ -57,7 +58,8 @@ export function argsInterface(spec: ComponentSpec, configs: readonly ConfigDecl[
   for (const d of configs) {
     const doc = [d.description, d.secret ? "Sensitive: passed as a secret." : undefined].filter((x): x is string => !!x);
     if (doc.length) lines.push(`/** ${doc.map(blockCommentText).join(" ")} */`);
-    const optional = d.default !== undefined || d.optional === true;
+    // A data source's answer the creating program reads (tree/hoist.ts) is always passed.
+    const optional = !d.tsType && (d.default !== undefined || d.optional === true);
     lines.push(`${spec.args.get(d.key)}${optional ? "?" : ""}: ${argType(d)};`);
   }
   lines.push("}");

@@ -269,7 +269,7 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
     w.blank();
     w.lines(argsInterface(component, program.decls.filter((d): d is ConfigDecl => d.kind === "config")));
     w.blank();
-    w.lines(classHead(component, properties, !configs.some((d) => d.default === undefined && !d.optional)));
+    w.lines(classHead(component, properties, !configs.some((d) => (d.default === undefined && !d.optional) || d.tsType !== undefined)));
   }
   if (w.isEmpty() && body.isEmpty()) w.line("// pulumigrate: nothing was converted (see the diagnostics)");
   if (modules.size || helpers.length) packages.push("@types/node");

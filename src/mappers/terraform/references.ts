@@ -132,7 +132,8 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
         const first = r.path[0];
         // The declaration is the value (a terraform_data named whole: what replace_triggered_by watches).
         if (first === undefined || (first.kind === "attr" && d.values.includes(first.name))) return { ...r, target: { kind: "decl", id: d.id }, path: [] };
-        diags.push(diagnostic("PG2010", "warning", `'${refText(r)}': ${d.tfType} has no such value in Pulumi (an archive is zipped when it deploys; Pulumi hashes it itself)`, loc));
+        const why = d.tfType === "terraform_data" ? "a terraform_data is the value it stores: read .output" : "an archive is zipped when it deploys; Pulumi hashes it itself";
+        diags.push(diagnostic("PG2010", "warning", `'${refText(r)}': ${d.tfType} has no such value in Pulumi (${why})`, loc));
         return notConverted(refText(r), `${d.tfType} has no such value in Pulumi`);
       }
       const firstAttr = r.path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");

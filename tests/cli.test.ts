@@ -101,6 +101,30 @@ describe("CLI", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["main.tf", "notes"]);
   });
 
+  // procfs answers ENOENT for a folder made under it, which Node's recursive mkdir reads as a missing parent and retries forever.
+  it.skipIf(!fs.existsSync("/proc/self"))("an output the file system cannot hold (under /proc) is an error naming it, not a hang", () => {
+    const timed = (args: string[], env: NodeJS.ProcessEnv = process.env) => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT, timeout: 30_000, env });
+      return { code: r.status, err: r.stderr, signal: r.signal };
+    };
+    const repo = path.join(ROOT, "samples", "lambda-integration");
+    for (const [args, target] of [
+      [["convert", sample, "-o", "/proc/pulumigrate-out/index.ts"], "/proc/pulumigrate-out/index.ts"],
+      [["convert", repo, "-o", "/proc/pulumigrate-out"], "/proc/pulumigrate-out"],
+      [["migrate", repo, "-o", "/proc/pulumigrate-out"], "/proc/pulumigrate-out"],
+    ] as const) {
+      const r = timed([...args]);
+      expect(r.signal, args.join(" ")).toBeNull();
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.err.trim().split("\n").at(-1)).toMatch(new RegExp(`^pulumigrate: error: ${target.replace(/[.]/g, "\\.")}: cannot be written: ENOENT`));
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    // A cache folder that cannot be made only costs speed.
+    const cached = timed(["convert", sample], { ...process.env, PULUMIGRATE_CACHE_DIR: "/proc/pulumigrate-cache" });
+    expect(cached.signal).toBeNull();
+    expect(cached.code).toBe(0);
+  });
+
   it("a --stack that is not a stack name is a usage error, not a path to write", () => {
     const dir = tmp();
     fs.mkdirSync(path.join(dir, "infra"));

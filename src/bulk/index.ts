@@ -8,7 +8,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { resolveFormatOptions } from "../emitters/typescript/format.js";
-import { checkStackName, commitStaged, UsageError } from "../project/index.js";
+import { cannotWrite, checkStackName, commitStaged, UsageError } from "../project/index.js";
+import { makeDirs } from "../model/mkdirs.js";
 import { discover } from "./discover.js";
 import { takePool, workerCount } from "./pool.js";
 import { buildProjectReport, buildReport, renderMarkdown, type BulkReport, type ProjectReport } from "./report.js";
@@ -119,6 +120,12 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
   let found: ReturnType<typeof discover>;
   try {
     found = discover(root, { ...(options.include ? { include: options.include } : {}), ...(options.exclude ? { exclude: options.exclude } : {}), skip: [out] });
+    // The output folder before any project: one that cannot be made (no permission, a path under /proc) stops the run here.
+    try {
+      makeDirs(out);
+    } catch (e) {
+      throw cannotWrite(options.out, e);
+    }
   } catch (e) {
     await pool.destroy();
     throw e;
@@ -206,7 +213,6 @@ export async function migrate(repo: string, options: MigrateOptions): Promise<Bu
     present.forEach((r, i) => Object.assign(r, { verification: results[i] }));
   }
   const report = buildReport(root, out, reports, { jobs, durationMs: performance.now() - started, peakRssMb: process.resourceUsage().maxRSS / 1024, discovered: found });
-  fs.mkdirSync(out, { recursive: true });
   for (const [file, text] of [["pulumigrate-report.json", JSON.stringify(report, null, 2) + "\n"], ["pulumigrate-report.md", renderMarkdown(report)]] as const) {
     const staged = path.join(out, `.${file}.${process.pid}.tmp`);
     fs.writeFileSync(staged, text);

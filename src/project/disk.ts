@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { SourceFile } from "../convert.js";
 import type { ModuleLoader } from "../tree/index.js";
+import { makeDirs } from "../model/mkdirs.js";
 
 export class UsageError extends Error {}
 
@@ -143,13 +144,28 @@ export function isProjectTarget(output: string): boolean {
   }
 }
 
+/**
+ * A file-system refusal (no permission, a full disk, a path under /proc) while writing `target`,
+ * said of the target the user named rather than of a staging name; the errno code and path stay.
+ */
+export function cannotWrite(target: string, e: unknown): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (!(e instanceof Error) || typeof err.code !== "string" || e instanceof UsageError) return e;
+  return Object.assign(new Error(`${target}: cannot be written: ${e.message}`), { code: err.code, path: err.path ?? target, syscall: err.syscall });
+}
+
 export function writeProgram(file: string, code: string, opts: WriteOptions): string[] {
   inputGuard(opts)(file);
   if (fs.existsSync(file) && !opts.force) throw new UsageError(`${file} exists; use --force to overwrite it`);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const staged = `${file}.pulumigrate-${process.pid}.tmp`;
-  fs.writeFileSync(staged, code);
-  fs.renameSync(staged, file);
+  try {
+    makeDirs(path.dirname(path.resolve(file)));
+    fs.writeFileSync(staged, code);
+    fs.renameSync(staged, file);
+  } catch (e) {
+    fs.rmSync(staged, { force: true });
+    throw cannotWrite(file, e);
+  }
   return [file];
 }
 
@@ -177,13 +193,13 @@ function check(dir: string, files: readonly OutputFile[], opts: WriteOptions): v
 /** A project written in full into `staging` (a folder on the target's file system), to be moved into place by {@link commitStaged}. */
 export function stageFiles(dir: string, staging: string, files: readonly OutputFile[], opts: WriteOptions): void {
   check(dir, files, opts);
-  fs.mkdirSync(staging, { recursive: true });
+  makeDirs(staging);
   const made = new Set([staging]);
   for (const f of files) {
     const p = path.join(staging, f.path);
     const parent = path.dirname(p);
     if (!made.has(parent)) {
-      fs.mkdirSync(parent, { recursive: true });
+      makeDirs(parent);
       made.add(parent);
     }
     fs.writeFileSync(p, f.content);
@@ -196,14 +212,14 @@ export function commitStaged(dir: string, staging: string, files: readonly strin
   let moved = false;
   try {
     check(dir, files.map((f) => ({ path: f, content: "" })), opts);
-    fs.mkdirSync(path.dirname(root), { recursive: true });
+    makeDirs(path.dirname(root));
     if (!fs.existsSync(root)) {
       fs.renameSync(staging, root);
       moved = true;
     } else {
       for (const f of files) {
         const target = path.join(root, f);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
+        makeDirs(path.dirname(target));
         fs.renameSync(path.join(staging, f), target);
       }
     }
@@ -227,7 +243,11 @@ export function writeFiles(dir: string, files: readonly OutputFile[], opts: Writ
     stageFiles(dir, staging, files, opts);
   } catch (e) {
     fs.rmSync(staging, { recursive: true, force: true });
-    throw e;
+    throw cannotWrite(dir, e);
   }
-  return commitStaged(dir, staging, files.map((f) => f.path), opts);
+  try {
+    return commitStaged(dir, staging, files.map((f) => f.path), opts);
+  } catch (e) {
+    throw cannotWrite(dir, e);
+  }
 }

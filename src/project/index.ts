@@ -18,7 +18,7 @@ import { withAssets } from "./assets.js";
 import { diskLoader, type OutputFile } from "./disk.js";
 import { checkStackName, packageJson, projectName, pulumiYaml, stackConfig, tsconfigJson, type VariableValue } from "./files.js";
 
-export { checkOutputPath, commitStaged, diskLoader, isDirectory, isProjectTarget, readInputs, stageFiles, UsageError, writeFiles, writeProgram, type OutputFile } from "./disk.js";
+export { cannotWrite, checkOutputPath, commitStaged, diskLoader, isDirectory, isProjectTarget, readInputs, stageFiles, UsageError, writeFiles, writeProgram, type OutputFile } from "./disk.js";
 export { withAssets } from "./assets.js";
 export { checkStackName, packageJson, packageVersions, programProject, projectName, pulumiYaml, tsconfigJson } from "./files.js";
 

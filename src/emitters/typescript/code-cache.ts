@@ -24,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
 import { v8Flags } from "../../model/v8-flags.js";
+import { makeDirs } from "../../model/mkdirs.js";
 
 /** What happened to one file's cache entry in this process (for tests and the bench). */
 export type CacheOutcome = "off" | "hit" | "missing" | "rejected";
@@ -86,7 +87,7 @@ export function loadCached(file: string, require: NodeJS.Require, dir = cacheDir
     save() {
       if (entry === undefined || outcome === "hit") return;
       try {
-        fs.mkdirSync(dir!, { recursive: true, mode: 0o700 });
+        makeDirs(dir!, 0o700);
         const staged = `${entry}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         fs.writeFileSync(staged, script.createCachedData());
         fs.renameSync(staged, entry);

@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { makeDirs } from "../../model/mkdirs.js";
 
 let dir: string | undefined;
 
@@ -78,7 +79,7 @@ function touch(entry: string): void {
 
 function write(at: string, entry: string, body: string): void {
   try {
-    fs.mkdirSync(at, { recursive: true, mode: 0o700 });
+    makeDirs(at, 0o700);
     const staged = `${entry}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     fs.writeFileSync(staged, `${sha(body)}\n${body}`);
     fs.renameSync(staged, entry);

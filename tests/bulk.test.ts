@@ -309,6 +309,37 @@ describe("discovery", () => {
   });
 });
 
+describe("links and special files in a repository", () => {
+  it("a .tf file linked in is part of its module, a root of linked files is found, a dangling link fails its root; a FIFO or a folder named .tf is not read", () => {
+    const repo = tmp();
+    const queue = (name: string) => `resource "aws_sqs_queue" "${name}" {\n  name = "${name}"\n}\n`;
+    fs.mkdirSync(path.join(repo, "shared"));
+    fs.writeFileSync(path.join(repo, "shared", "providers.tf.txt"), queue("linked"));
+    for (const d of ["app", "broken", "links-only"]) fs.mkdirSync(path.join(repo, d));
+    fs.writeFileSync(path.join(repo, "app", "main.tf"), queue("own"));
+    fs.symlinkSync(path.join("..", "shared", "providers.tf.txt"), path.join(repo, "app", "providers.tf"));
+    fs.symlinkSync(path.join(repo, "gone.tf"), path.join(repo, "broken", "main.tf"));
+    fs.mkdirSync(path.join(repo, "app", "folder.tf"));
+    fs.symlinkSync(path.join("..", "shared", "providers.tf.txt"), path.join(repo, "links-only", "main.tf"));
+    const fifo = spawnSync("mkfifo", [path.join(repo, "app", "pipe.tf")]);
+    const out = path.join(tmp(), "out");
+    // A FIFO with no writer would hold a read of it forever: the run is given a limit it must finish well within.
+    const r = spawnSync(process.execPath, [CLI, "migrate", repo, "-o", out, "--json"], { encoding: "utf8", timeout: 60_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.projects.map((p) => [p.name, p.status])).toEqual([["app", "converted"], ["broken", "failed"], ["links-only", "converted"]]);
+    // A link to nothing is not dropped without a word: its root fails, naming it.
+    expect(report.projects[1]!.error).toMatch(/ENOENT.*broken[\\/]main\.tf/);
+    const app = fs.readFileSync(path.join(out, "app", "index.ts"), "utf8");
+    expect(app).toContain('new aws.sqs.Queue("own"');
+    expect(app).toContain('new aws.sqs.Queue("linked"');
+    expect(fs.readFileSync(path.join(out, "links-only", "index.ts"), "utf8")).toContain('new aws.sqs.Queue("linked"');
+    if (fifo.status === 0) expect(fs.statSync(path.join(repo, "app", "pipe.tf")).isFIFO()).toBe(true);
+  });
+});
+
 describe("the library's migrate()", () => {
   it("writes what the command line writes, and returns the report", async () => {
     const repo = path.join(tmp(), "repo");

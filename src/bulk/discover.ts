@@ -67,6 +67,12 @@ function localCalls(dir: string, files: readonly string[]): string[] {
   return out;
 }
 
+/** Whether `p` leads to something that is there and is no file (a folder, a FIFO): a dangling link is not. */
+function isOtherThanFile(p: string): boolean {
+  const st = fs.statSync(p, { throwIfNoEntry: false });
+  return st !== undefined && !st.isFile();
+}
+
 export function discover(repo: string, options: DiscoverOptions = {}): Discovered {
   const root = path.resolve(repo);
   const include = options.include?.length ? picomatch([...options.include], { dot: true }) : undefined;
@@ -91,7 +97,10 @@ export function discover(repo: string, options: DiscoverOptions = {}): Discovere
       if (e.isDirectory()) {
         if (SKIPPED_DIRS.has(e.name) || skip.has(p) || exclude?.(rel(p))) continue;
         walk(p);
-      } else if (e.isFile()) {
+      } else if (e.isFile() || (e.isSymbolicLink() && e.name.endsWith(".tf") && !isOtherThanFile(p))) {
+        // A .tf file linked in (`providers.tf -> ../../shared/providers.tf`) is part of the module, as
+        // Terraform reads it (a dangling link too: its root then fails, naming it); a template is taken
+        // only where it is itself (a link to one would make a second project of it).
         if (e.name.endsWith(".tf")) tf.push(e.name);
         else if (!NOT_TEMPLATES.test(e.name) && !exclude?.(rel(p)) && (!include || include(rel(p)))) {
           let size = 0;

@@ -11,7 +11,12 @@ import { makeDirs } from "../model/mkdirs.js";
 
 export class UsageError extends Error {}
 
-/** The `.tf` files of a directory (among `listed`, its names when known), in name order; undefined when it is not a readable directory. */
+/**
+ * The `.tf` files of a directory (among `listed`, its names when known), in name order; undefined
+ * when it is not a readable directory. Files only, through links: a FIFO or a socket named `x.tf`
+ * holds nothing written (reading one would wait for a writer forever), and a folder is not a file;
+ * a dangling link is read, and its error (ENOENT, naming it) is the conversion's, as in Terraform.
+ */
 function tfFiles(dir: string, listed?: readonly string[]): SourceFile[] | undefined {
   let names: string[];
   try {
@@ -19,10 +24,13 @@ function tfFiles(dir: string, listed?: readonly string[]): SourceFile[] | undefi
   } catch {
     return undefined;
   }
-  return names.map((f) => {
+  const files: SourceFile[] = [];
+  for (const f of names) {
     const p = path.join(dir, f);
-    return { path: p, text: fs.readFileSync(p, "utf8") };
-  });
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st || st.isFile()) files.push({ path: p, text: fs.readFileSync(p, "utf8") });
+  }
+  return files;
 }
 
 /** Module trees read from disk. */

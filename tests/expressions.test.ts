@@ -37,4 +37,10 @@ describe("the expression matrix", () => {
     expect(cases).toBeGreaterThan(80);
     expect(differ).toEqual([]);
   });
+
+  it("a list's index as an object key is its text, as Terraform's object keys are strings (grouped too)", async () => {
+    const { exports } = await runProgramExports(path.join(dir, "expected", "index.ts"));
+    expect(exports.forIndexKeyP).toEqual({ "0": "x", "1": "b", "2": "z" });
+    expect(exports.forGroupIndexP).toEqual({ "0": ["x"], "1": ["b"], "2": ["z"] });
+  });
 });

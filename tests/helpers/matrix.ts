@@ -45,6 +45,8 @@ export const CASES: Readonly<Record<string, string>> = {
   for_map: '{ for k, v in var.o_{A} : k => "${v}!" }',
   for_filter: "[for x in var.l_{A} : x if x != var.k_{B}]",
   for_hoisted: '[for x in var.l_{A} : "${x}${var.s_{B}}"]',
+  for_index_key: "{ for i, x in var.l_{A} : i => x }",
+  for_group_index: "{ for i, x in var.l_{A} : i => x... }",
   template: '"${var.s_{A}}-${var.n_{B}}"',
   upper: "upper(var.s_{A})",
   join: 'join("-", var.l_{A})',

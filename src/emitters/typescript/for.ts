@@ -63,7 +63,10 @@ export function forPairs(p: ExprPrinter, e: ForExpr, tuples = false): Code {
   const { inner, source, params, map } = forSource(p, e);
   const filter = e.condition ? method(source, "filter", [arrow(params, inner.print(e.condition))]) : source;
   if (refersOnlyTo(e.key!, e.keyVar) && refersOnlyTo(e.value, e.valueVar) && map) return filter;
-  return method(filter, "map", [arrow(params, code(`[${arg(inner.print(e.key!))}, ${arg(inner.print(e.value))}]${tuples ? " as const" : ""}`))]);
+  // Terraform's object keys are strings: a list's index (or another number, or a bool) as a key is its text.
+  const keyType = required(unwrap(inner.type(e.key!))).k;
+  const key = keyType === "number" || keyType === "bool" ? call("String", [inner.print(e.key!)]) : inner.print(e.key!);
+  return method(filter, "map", [arrow(params, code(`[${arg(key)}, ${arg(inner.print(e.value))}]${tuples ? " as const" : ""}`))]);
 }
 
 /** Whether `e` is exactly the loop variable `name`. */

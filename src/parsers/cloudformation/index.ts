@@ -163,7 +163,9 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       }
     }
     const retain = [r.DeletionPolicy, r.UpdateReplacePolicy].some((x) => x === "Retain" || x === "RetainExceptOnCreate");
-    if (r.DeletionPolicy === "Snapshot") diagnostics.push(diagnostic("PG2010", "info", `${id}: DeletionPolicy Snapshot has no Pulumi equivalent; take a final snapshot through the resource's own arguments`, locate([...path, "DeletionPolicy"])));
+    for (const k of ["DeletionPolicy", "UpdateReplacePolicy"]) {
+      if (r[k] === "Snapshot") diagnostics.push(diagnostic("PG2010", "info", `${id}: ${k} Snapshot has no Pulumi equivalent; take a final snapshot through the resource's own arguments`, locate([...path, k])));
+    }
     items.push(withSection("Resources", i, {
       kind: "resource",
       mode: "managed",

@@ -390,12 +390,12 @@ describe("count = cond ? 1 : 0 read bare, and for expressions over outputs", () 
 describe("try() and flattened lists", () => {
   const fixture = (name: string) => path.join(FIXTURES, name, "expected", "index.ts");
 
-  it("try(x, null) leaves the argument unset where x is missing; an index past a counted resource falls through", async () => {
+  it("try(x, null) leaves the argument unset where x is missing; an index past a counted resource falls through, and so does a function failing on the value it reads", async () => {
     const { registered, exports } = await runProgramExports(fixture("try_fallbacks"));
     const method = (name: string) => registered.find((r) => r.type === "aws:apigateway/method:Method" && r.name === name)!;
     expect(method("route-keyed").inputs.apiKeyRequired).toBe(true);
     expect(method("route-public").inputs).not.toHaveProperty("apiKeyRequired");
-    expect(exports).toEqual({ presentResource: "items-0-id", fallbackResource: "none" });
+    expect(exports).toEqual({ presentResource: "items-0-id", fallbackResource: "none", partMatches: false, partPrefix: "it", partUnmatched: "none", partPastEnd: false });
     expect(exports.missingResource).toBeUndefined();
   });
 

@@ -120,6 +120,7 @@ export class ExprPrinter {
           if (t) return this.print(t);
         }
         if (e.name === "jsonencode" || e.name === "tojsonstring") return this.json(e);
+        if (this.failsInsideApply(e)) return this.guardedLift(e);
         return this.needsLift(e) ? this.lift(e) : this.call(e);
       }
       case "conditional":
@@ -392,6 +393,30 @@ export class ExprPrinter {
     // stay as written, outputs and all.
     if ((e.name === "try" || e.name === "can") && e.args.some((a) => this.indexesOutput(a))) return false;
     return e.args.some((a) => this.isOut(a));
+  }
+
+  /**
+   * try()/can() over an indexed output whose alternative also calls a function over outputs
+   * (`can(regex("^10\\.", aws_vpc.x[0].cidr_block))`): the index may fail where it is read, and the
+   * function inside the `.apply` that gives it its value, where no closure around the output can
+   * catch it. Both are caught by {@link guardedLift}.
+   */
+  private failsInsideApply(e: Extract<Expr, { kind: "call" }>): boolean {
+    if ((e.name !== "try" && e.name !== "can") || !e.args.some((a) => this.indexesOutput(a))) return false;
+    let found = false;
+    for (const a of e.args) walkExpr(a, (x) => void (found ||= x.kind === "call" && x !== e && !outputCall(x) && this.needsLift(x)));
+    return found;
+  }
+
+  /**
+   * try()/can() lifted over its outputs, so that the function fails inside the try (`x.apply((v) =>
+   * can(() => regex(…, v)))`), in a try of its own for the index: one that fails where it is read
+   * goes on to the other alternatives (for can(), `false`), outputs too so that all have one type.
+   */
+  private guardedLift(e: Extract<Expr, { kind: "call" }>): Code {
+    const wrap = (a: Expr) => arrow("", this.isOut(a) ? this.printAsserting(a) : call("pulumi.output", [this.printAsserting(a)]));
+    const others = e.name === "can" ? [arrow("", call("pulumi.output", [code("false")]))] : e.args.slice(1).map(wrap);
+    return call(this.env.program.helper("tryValues"), [arrow("", this.lift(e)), ...others]);
   }
 
   /** Whether `e` reads an output through an index (`x[5].id`, `x["k"].arn`), which fails when the element is not there. */

@@ -17,7 +17,7 @@ import { commentText, isIdentifier, propertyKey, stringLiteral, templateText } f
 import { printFunction, type FnArg } from "./functions/index.js";
 import { formatIsTemplate } from "./functions/strings.js";
 import { forExpr, forPairs } from "./for.js";
-import { liftExpr, outputCall } from "./lift.js";
+import { failsInsideApply, guardedLift, liftExpr, needsLift, outputCall } from "./lift.js";
 import type { PrintEnv } from "./env.js";
 
 /** No substitutions (one map for every printer that has none). */
@@ -120,8 +120,8 @@ export class ExprPrinter {
           if (t) return this.print(t);
         }
         if (e.name === "jsonencode" || e.name === "tojsonstring") return this.json(e);
-        if (this.failsInsideApply(e)) return this.guardedLift(e);
-        return this.needsLift(e) ? this.lift(e) : this.call(e);
+        if (failsInsideApply(this, e)) return guardedLift(this, e);
+        return needsLift(this, e) ? this.lift(e) : this.call(e);
       }
       case "conditional":
         if (this.isOut(e.condition)) return this.lift(e);
@@ -380,50 +380,6 @@ export class ExprPrinter {
     const v = new NameScope(this.env.scope).claim("v");
     const untyped = source.k === "any" || required(unwrap(element(source))).k === "any";
     return method(src, "map", [arrow(untyped ? `${v}: any` : v, code(tail(v)))]);
-  }
-
-  private needsLift(e: Extract<Expr, { kind: "call" }>): boolean {
-    if (outputCall(e)) return false;
-    if (e.name.startsWith("new ")) return e.name.startsWith("new pulumi.asset.") && e.args.some((a) => this.isOut(a));
-    if (e.name.includes(".")) return false;
-    const mode = SIGNATURES[e.name]?.outputs ?? "lift";
-    if (mode === "structural") return e.args.some((a) => this.isOutputValue(a));
-    // try()/can() over an indexed output (`try(aws_x.y[5].id, null)`): the index is what may
-    // fail, and lifting would read it outside the alternative that catches it. The alternatives
-    // stay as written, outputs and all.
-    if ((e.name === "try" || e.name === "can") && e.args.some((a) => this.indexesOutput(a))) return false;
-    return e.args.some((a) => this.isOut(a));
-  }
-
-  /**
-   * try()/can() over an indexed output whose alternative also calls a function over outputs
-   * (`can(regex("^10\\.", aws_vpc.x[0].cidr_block))`): the index may fail where it is read, and the
-   * function inside the `.apply` that gives it its value, where no closure around the output can
-   * catch it. Both are caught by {@link guardedLift}.
-   */
-  private failsInsideApply(e: Extract<Expr, { kind: "call" }>): boolean {
-    if ((e.name !== "try" && e.name !== "can") || !e.args.some((a) => this.indexesOutput(a))) return false;
-    let found = false;
-    for (const a of e.args) walkExpr(a, (x) => void (found ||= x.kind === "call" && x !== e && !outputCall(x) && this.needsLift(x)));
-    return found;
-  }
-
-  /**
-   * try()/can() lifted over its outputs, so that the function fails inside the try (`x.apply((v) =>
-   * can(() => regex(…, v)))`), in a try of its own for the index: one that fails where it is read
-   * goes on to the other alternatives (for can(), `false`), outputs too so that all have one type.
-   */
-  private guardedLift(e: Extract<Expr, { kind: "call" }>): Code {
-    const wrap = (a: Expr) => arrow("", this.isOut(a) ? this.printAsserting(a) : call("pulumi.output", [this.printAsserting(a)]));
-    const others = e.name === "can" ? [arrow("", call("pulumi.output", [code("false")]))] : e.args.slice(1).map(wrap);
-    return call(this.env.program.helper("tryValues"), [arrow("", this.lift(e)), ...others]);
-  }
-
-  /** Whether `e` reads an output through an index (`x[5].id`, `x["k"].arn`), which fails when the element is not there. */
-  private indexesOutput(e: Expr): boolean {
-    let found = false;
-    walkExpr(e, (x) => void (found ||= x.kind === "ref" && x.target.kind === "decl" && x.path.some((a) => a.kind === "index") && this.isOut(x)));
-    return found;
   }
 
   private call(e: Extract<Expr, { kind: "call" }>): Code {

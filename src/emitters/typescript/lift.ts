@@ -1,7 +1,7 @@
 /**
  * An operation that needs the values of outputs, lifted: its output leaves become the
  * parameters of one `.apply` (one leaf) or `pulumi.all([…]).apply` (several), and the operation
- * prints inside over plain values.
+ * prints inside over plain values; and which calls are lifted (try() and can() with care).
  */
 import { diagnostic } from "../../model/diagnostics.js";
 import { childrenOf, walkExpr, type Expr } from "../../model/expr.js";
@@ -9,6 +9,7 @@ import { camelCase, NameScope } from "../../model/names.js";
 import { arg, arrow, call, code, method, type Code } from "./code.js";
 import { ExprPrinter, refersTo } from "./expr.js";
 import { helperNames } from "./helpers/index.js";
+import { SIGNATURES } from "../../typing/functions.js";
 
 /** Calls whose value is an Output whatever their arguments (`pulumi.secret`, inline invokes). */
 export function outputCall(e: Extract<Expr, { kind: "call" }>): boolean {
@@ -85,6 +86,51 @@ export function liftExpr(p: ExprPrinter, e: Expr): Code {
   });
   if (leaves.length === 1) return method(sources[0]!, "apply", [arrow(names[0]!, body)]);
   return method(call("pulumi.all", [code(`[${sources.map(arg).join(", ")}]`)]), "apply", [arrow(`[${names.join(", ")}]`, body)]);
+}
+
+/** Whether a call prints lifted over its outputs (a function over plain values), or as it is. */
+export function needsLift(p: ExprPrinter, e: Extract<Expr, { kind: "call" }>): boolean {
+  if (outputCall(e)) return false;
+  if (e.name.startsWith("new ")) return e.name.startsWith("new pulumi.asset.") && e.args.some((a) => p.isOut(a));
+  if (e.name.includes(".")) return false;
+  const mode = SIGNATURES[e.name]?.outputs ?? "lift";
+  if (mode === "structural") return e.args.some((a) => p.isOutputValue(a));
+  // try()/can() over an indexed output (`try(aws_x.y[5].id, null)`): the index is what may
+  // fail, and lifting would read it outside the alternative that catches it. The alternatives
+  // stay as written, outputs and all.
+  if ((e.name === "try" || e.name === "can") && e.args.some((a) => indexesOutput(p, a))) return false;
+  return e.args.some((a) => p.isOut(a));
+}
+
+/**
+ * try()/can() over an indexed output whose alternative also calls a function over outputs
+ * (`can(regex("^10\\.", aws_vpc.x[0].cidr_block))`): the index may fail where it is read, and the
+ * function inside the `.apply` that gives it its value, where no closure around the output can
+ * catch it. Both are caught by {@link guardedLift}.
+ */
+export function failsInsideApply(p: ExprPrinter, e: Extract<Expr, { kind: "call" }>): boolean {
+  if ((e.name !== "try" && e.name !== "can") || !e.args.some((a) => indexesOutput(p, a))) return false;
+  let found = false;
+  for (const a of e.args) walkExpr(a, (x) => void (found ||= x.kind === "call" && x !== e && !outputCall(x) && needsLift(p, x)));
+  return found;
+}
+
+/**
+ * try()/can() lifted over its outputs, so that the function fails inside the try (`x.apply((v) =>
+ * can(() => regex(…, v)))`), in a try of its own for the index: one that fails where it is read
+ * goes on to the other alternatives (for can(), `false`), outputs too so that all have one type.
+ */
+export function guardedLift(p: ExprPrinter, e: Extract<Expr, { kind: "call" }>): Code {
+  const wrap = (a: Expr) => arrow("", p.isOut(a) ? p.printAsserting(a) : call("pulumi.output", [p.printAsserting(a)]));
+  const others = e.name === "can" ? [arrow("", call("pulumi.output", [code("false")]))] : e.args.slice(1).map(wrap);
+  return call(p.env.program.helper("tryValues"), [arrow("", liftExpr(p, e)), ...others]);
+}
+
+/** Whether `e` reads an output through an index (`x[5].id`, `x["k"].arn`), which fails when the element is not there. */
+function indexesOutput(p: ExprPrinter, e: Expr): boolean {
+  let found = false;
+  walkExpr(e, (x) => void (found ||= x.kind === "ref" && x.target.kind === "decl" && x.path.some((a) => a.kind === "index") && p.isOut(x)));
+  return found;
 }
 
 /** A lambda parameter's name: the last attribute the leaf reads (`api.name` → `name`). */

@@ -162,6 +162,22 @@ function needsExplicitProvider(p: ProviderConfig): boolean {
   return p.body.some((b) => b.kind !== "attribute" || (!CREDENTIAL_ARGS.has(b.name) && b.value.kind !== "literal"));
 }
 
+/**
+ * `ignore_changes = all`: Pulumi has no wildcard for ignoreChanges (pulumi/pulumi#6710, open), so
+ * every argument the program sets is named instead, which keeps each from being updated;
+ * attributes only the provider sets are not the program's to change in the first place.
+ */
+function ignoringAll(o: ResourceOptions, args: Expr, r: Resource, diags: Diagnostic[]): ResourceOptions {
+  // `all`, or Terraform 0.11's `"*"`.
+  const wildcard = (n: string) => n === "all" || n === "*";
+  if (!o.ignoreChanges?.some(wildcard) || !r.meta.ignoreChanges?.some(wildcard)) return o;
+  const set = args.kind === "object" ? args.entries.flatMap((e) => (typeof e.key === "string" ? [e.key] : [])) : [];
+  const named = [...new Set([...o.ignoreChanges.filter((n) => !wildcard(n)), ...set])];
+  diags.push(diagnostic("PG2010", "info", `ignore_changes = all: Pulumi's ignoreChanges has no wildcard; it names every argument the program sets (${named.length ? named.join(", ") : "none"})`, r.loc));
+  const { ignoreChanges: _, ...rest } = o;
+  return named.length ? { ...rest, ignoreChanges: named } : rest;
+}
+
 /** Options with the explicit default provider for an aws class that names no provider of its own. */
 function withDefaultProvider(o: ResourceOptions, className: string, table: ReferenceTable): ResourceOptions {
   if (!table.defaultProvider || o.provider || !/^aws\./.test(className) || className === "aws.Provider") return o;
@@ -251,7 +267,7 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
   const args = requireArguments(mapped, resolved.schema.required, `${r.type}.${r.name}`, r.loc, diags);
   const notes: string[] = [];
   if (r.meta.createBeforeDestroy) notes.push("lifecycle.create_before_destroy: Pulumi already creates replacements before deleting the old resource (unless deleteBeforeReplace is set).");
-  const opts = withDefaultProvider(options(r, table, diags, resolved.schema.args, r.type), resolved.className, table);
+  const opts = ignoringAll(withDefaultProvider(options(r, table, diags, resolved.schema.args, r.type), resolved.className, table), args, r, diags);
   const checks = (r.meta.preconditions ?? []).map((c) => ({ condition: value(c.condition, c.loc), message: value(c.message, c.loc) }));
   const decls: Decl[] = [{
     kind: "resource",

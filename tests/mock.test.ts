@@ -387,6 +387,28 @@ describe("count = cond ? 1 : 0 read bare, and for expressions over outputs", () 
   });
 });
 
+describe("CloudFormation custom resources", () => {
+  it("invoke their Lambda through aws-native's emulator with the properties as written, and read its answer's Data", async () => {
+    const file = path.join(FIXTURES, "cfn_custom_resource", "expected", "index.ts");
+    const { registered, exports } = await runProgramExports(file, { customResourceBucket: "responses" }, { customData: { Seed: { FirstId: "row-1" } } });
+    const emulated = registered.filter((r) => r.type === "aws-native:cloudformation:CustomResourceEmulator");
+    expect(emulated.map((r) => r.name).sort()).toEqual(["ByTopic", "Lookup", "Seed"]);
+    const seed = emulated.find((r) => r.name === "Seed")!;
+    expect(seed.inputs).toEqual({
+      serviceToken: expect.stringContaining("SeederFunction"),
+      resourceType: "Custom::TableSeeder",
+      customResourceProperties: { TableName: "items", Rows: [{ Id: "1", Name: "first" }], Overwrite: false },
+      bucketName: "responses",
+      bucketKeyPrefix: "custom-resources/Seed",
+    });
+    expect(seed.dependencies).toContain("SeederFunction");
+    const lookup = emulated.find((r) => r.name === "Lookup")!;
+    expect(lookup.inputs).toMatchObject({ resourceType: "AWS::CloudFormation::CustomResource", customResourceProperties: { Key: "row-1" } });
+    expect(lookup.dependencies).toContain("Seed");
+    expect(exports).toEqual({ seedId: "Seed-physical-id", firstId: "row-1" });
+  });
+});
+
 describe("try() and flattened lists", () => {
   const fixture = (name: string) => path.join(FIXTURES, name, "expected", "index.ts");
 

@@ -252,4 +252,24 @@ describe("moved and removed blocks → pulumi import file", () => {
     expect(r.file.resources.map((e) => e.name)).toEqual(["q-0", "q-2"]);
     expect(r.skipped).toEqual([{ address: "aws_sns_topic.t", reason: "a removed block (refactor.tf:5:1) takes it out of management with destroy = true: apply with Terraform to destroy it" }]);
   });
+
+  it("a custom resource is left out of a stack's import file, saying that it is created afresh; what it calls is imported", () => {
+    const template = "tests/fixtures/cfn_custom_resource/template.yaml";
+    const row = (id: string, physical: string, type: string) => ({ LogicalResourceId: id, PhysicalResourceId: physical, ResourceType: type, ResourceStatus: "CREATE_COMPLETE" });
+    const resources = {
+      StackResources: [
+        row("SeederRole", "seeder-role", "AWS::IAM::Role"),
+        row("SeederFunction", "seeder-fn", "AWS::Lambda::Function"),
+        row("Seed", "seed-2026", "Custom::TableSeeder"),
+        row("Lookup", "lookup-2026", "AWS::CloudFormation::CustomResource"),
+      ],
+    };
+    const r = cloudFormationImports({ path: "stack.json", text: JSON.stringify(resources) }, { path: template, text: fs.readFileSync(path.join(ROOT, template), "utf8") }, options);
+    expect(r.file.resources.map((e) => [e.type, e.name, e.id])).toEqual([
+      ["aws:iam/role:Role", "SeederRole", "seeder-role"],
+      ["aws:lambda/function:Function", "SeederFunction", "seeder-fn"],
+    ]);
+    expect(r.skipped.map((x) => x.address)).toEqual(["Seed", "Lookup"]);
+    expect(r.skipped[0]!.reason).toBe("a custom resource (Custom::TableSeeder) is emulated, not imported: the first update creates it afresh, which invokes its Lambda's Create");
+  });
 });

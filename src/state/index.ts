@@ -229,6 +229,10 @@ export function cloudFormationImports(resources: { path: string; text: string },
       continue;
     }
     for (const d of decls) {
+      if (d.className === "aws_native.cloudformation.CustomResourceEmulator") {
+        b.skip(r.logicalId, `a custom resource (${r.type}) is emulated, not imported: the first update creates it afresh, which invokes its Lambda's Create`, r.loc);
+        continue;
+      }
       const identity = identityOf(d.className);
       if (!identity) {
         b.skip(r.logicalId, `${d.className} documents no import ID`, r.loc);

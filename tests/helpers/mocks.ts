@@ -81,6 +81,8 @@ export interface RunOptions {
   readonly cwd?: string;
   /** What each stack a `pulumi.StackReference` names exports, by stack name (`organization/network/stack`); a nested CloudFormation stack's outputs, by template URL. */
   readonly stacks?: Readonly<Record<string, Record<string, unknown>>>;
+  /** What each emulated CloudFormation custom resource's Lambda answers (its response's Data), by resource name. */
+  readonly customData?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export async function runProgram(file: string, config: Record<string, string> = {}, options: RunOptions = {}): Promise<Registered[]> {
@@ -123,6 +125,10 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
         if (args.type === "aws-native:cloudformation:Stack") {
           const outputs = Object.entries(options.stacks?.[String(args.inputs.templateUrl)] ?? {}).map(([outputKey, outputValue]) => ({ outputKey, outputValue }));
           return { id: `${args.name}-id`, state: { ...args.inputs, outputs } };
+        }
+        // An emulated custom resource answers what its Lambda would: a physical id and the response's Data.
+        if (args.type === "aws-native:cloudformation:CustomResourceEmulator") {
+          return { id: `${args.name}-id`, state: { ...args.inputs, physicalResourceId: `${args.name}-physical-id`, data: options.customData?.[args.name] ?? {} } };
         }
         return { id: `${args.name}-id`, state: computed(args.type, args.name, args.inputs as Record<string, unknown>) };
       },

@@ -14,7 +14,7 @@ import { camelCase } from "../../model/names.js";
 import { declare, declId, type ResourceContext } from "./build.js";
 import { rewriteCfn, type CfnTable, type ResourceInfo } from "./references.js";
 import { methodParts } from "./method.js";
-import { HANDLERS } from "./special.js";
+import { customResource, HANDLERS } from "./special.js";
 import { resolveCfnType } from "./types.js";
 import { mapEntries } from "./values.js";
 
@@ -178,7 +178,7 @@ function resourceDecls(r: Resource, table: CfnTable, diags: Diagnostic[]): Decl[
     values: { schema, diags, what: `${r.name} (${r.type})`, loc: r.loc, scalarType: (e) => scalarType(e, table) },
     entries: r.body.flatMap((b) => (b.kind === "attribute" ? [{ name: b.name, value: value(b.value, b.loc), loc: b.loc, ...(b.comments ? { comments: b.comments } : {}) }] : [])),
   };
-  const handler = HANDLERS[r.type];
+  const handler = HANDLERS[r.type] ?? (t.kind === "native" && t.custom ? customResource : undefined);
   if (handler) return handler(ctx);
   if (t.kind === "native") {
     diags.push(diagnostic("PG2012", "info", `${r.name}: ${r.type} has no curated classic mapping; it converts to ${t.className} from @pulumi/aws-native`, r.loc));

@@ -138,6 +138,8 @@ function resourceRef(name: string, path: readonly Accessor[], table: CfnTable, d
     const prop = t.kind === "classic" ? t.curated.ref : (t.ref ?? "id");
     return declRef(info.declId, [...head, attr(prop)]);
   }
+  // A custom resource's attributes are the names of its response's Data.
+  if (t.kind === "native" && t.custom) return declRef(info.declId, [...head, attr("data"), { kind: "index", key: { kind: "literal", value: getAtt } }]);
   const mapped = t.kind === "classic" ? t.curated.getAtt?.[getAtt] : undefined;
   if (mapped) return declRef(info.declId, [...head, attr(mapped)]);
   // A nested stack's output (`Fn::GetAtt Network.Outputs.VpcId`): the stack's outputs are a list

@@ -214,6 +214,53 @@ const snsTopic: Handler = (ctx) => {
   return decls;
 };
 
+const CUSTOM_BUCKET = "config.customResourceBucket";
+
+/** Whether a service token is an SNS topic's (a topic of the template, or a topic ARN): the emulator invokes Lambda functions only. */
+function isTopic(ctx: ResourceContext, e: Expr | undefined): boolean {
+  if (e?.kind === "literal") return typeof e.value === "string" && e.value.startsWith("arn:aws:sns:");
+  if (e?.kind !== "ref" || e.target.kind !== "decl") return false;
+  const m = /^res\.([^.]+)$/.exec(e.target.id);
+  const t = m ? ctx.table.resources.get(m[1]!)?.target : undefined;
+  return t !== undefined && (t.kind === "classic" || t.kind === "native") && t.className === "aws.sns.Topic";
+}
+
+/**
+ * A custom resource (`Custom::Seeder`, `AWS::CloudFormation::CustomResource`) becomes aws-native's
+ * CustomResourceEmulator, which invokes its Lambda with CloudFormation's custom resource protocol:
+ * its properties go as written (the Lambda reads them by their CloudFormation names), and the
+ * Lambda's response comes back through an S3 bucket, named by the stack's config (one for all).
+ */
+export const customResource: Handler = (ctx) => {
+  const token = get(ctx.entries, "ServiceToken");
+  if (!ctx.table.hoisted.has(CUSTOM_BUCKET)) {
+    ctx.table.hoisted.set(CUSTOM_BUCKET, {
+      kind: "config",
+      id: CUSTOM_BUCKET,
+      sourceName: "customResourceBucket",
+      key: "customResourceBucket",
+      type: { kind: "string" },
+      secret: false,
+      description: "The S3 bucket the custom resources' Lambda functions answer through (CustomResourceEmulator).",
+      loc: ctx.loc,
+    });
+  }
+  ctx.diags.push(diagnostic("PG2010", "info", `${ctx.id}: ${ctx.type} converts to aws_native.cloudformation.CustomResourceEmulator, which invokes its Lambda as CloudFormation does; the answer comes back through the S3 bucket config customResourceBucket names`, ctx.loc));
+  if (!token) ctx.diags.push(diagnostic("PG2011", "warning", `${ctx.id} (${ctx.type}): required property 'ServiceToken' is missing; a placeholder stands in its place`, ctx.loc));
+  if (isTopic(ctx, token)) {
+    ctx.diags.push(diagnostic("PG2005", "warning", `${ctx.id}: an SNS-backed custom resource; the emulator invokes Lambda functions only, so give it a Lambda that does the topic's work`, ctx.loc));
+  }
+  const properties: ObjectEntry[] = ctx.entries.filter((e) => e.name !== "ServiceToken").map((e) => ({ key: e.name, value: e.value, ...(e.comments ? { comments: e.comments } : {}), ...(e.loc ? { loc: e.loc } : {}) }));
+  const entries: ObjectEntry[] = [
+    { key: "serviceToken", value: token ?? { kind: "unsupported", text: "ServiceToken", reason: "required property missing" } },
+    { key: "resourceType", value: str(ctx.type) },
+    { key: "customResourceProperties", value: { kind: "object", entries: properties } },
+    { key: "bucketName", value: { kind: "ref", target: { kind: "decl", id: CUSTOM_BUCKET }, path: [] } },
+    { key: "bucketKeyPrefix", value: str(`custom-resources/${ctx.id}`) },
+  ];
+  return [declare(ctx, "aws_native.cloudformation.CustomResourceEmulator", { kind: "object", entries })];
+};
+
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   "AWS::ApiGateway::Method": splitMethod,
   "AWS::ApiGateway::Deployment": deployment,

@@ -71,7 +71,16 @@ export const CURATED: Readonly<Record<string, Curated>> = {
 
 export type Target =
   | { readonly kind: "classic"; readonly className: string; readonly schema: ResourceSchema; readonly curated: Curated; readonly typeKey: string }
-  | { readonly kind: "native"; readonly className: string; readonly schema: ResourceSchema; readonly typeKey: string; /** What `Ref` reads where it is not the resource's id. */ readonly ref?: string }
+  | {
+      readonly kind: "native";
+      readonly className: string;
+      readonly schema: ResourceSchema;
+      readonly typeKey: string;
+      /** What `Ref` reads where it is not the resource's id. */
+      readonly ref?: string;
+      /** A custom resource (`Custom::Seeder`), emulated: `Fn::GetAtt` reads the response's Data. */
+      readonly custom?: true;
+    }
   | { readonly kind: "serverless" }
   | { readonly kind: "unknown" };
 
@@ -111,6 +120,14 @@ const NATIVE_REF: Readonly<Record<string, string>> = {
   "AWS::Route53::RecordSet": "name",
 };
 
+/** aws-native's emulation of CloudFormation custom resources: it invokes the Lambda with the same protocol. */
+export const CUSTOM_RESOURCE = "cloudformation.CustomResourceEmulator";
+
+/** `Custom::Anything` or `AWS::CloudFormation::CustomResource`. */
+export function isCustomResource(cfnType: string): boolean {
+  return /^Custom::[A-Za-z0-9_@-]+$/.test(cfnType) || cfnType === "AWS::CloudFormation::CustomResource";
+}
+
 export function resolveCfnType(cfnType: string): Target {
   // Asked once per resource, of a few types: each type is resolved once.
   return memo(targets, cfnType, resolve, 10_000);
@@ -119,6 +136,7 @@ export function resolveCfnType(cfnType: string): Target {
 function resolve(cfnType: string): Target {
   if (cfnType.startsWith("AWS::Serverless::")) return { kind: "serverless" };
   const typeKey = cfnTypeKey(cfnType);
+  if (isCustomResource(cfnType)) return { kind: "native", className: `aws_native.${CUSTOM_RESOURCE}`, schema: nativeSchema().resources[CUSTOM_RESOURCE]!, typeKey, ref: "physicalResourceId", custom: true };
   const curated = CURATED[cfnType];
   if (curated) {
     const schema = awsSchema().resources[curated.className]!;

@@ -387,6 +387,36 @@ describe("count = cond ? 1 : 0 read bare, and for expressions over outputs", () 
   });
 });
 
+describe("SAM functions, expanded as the transform expands them", () => {
+  it("make the function, its role, the implicit API and what each event needs, wired as the transformed template wires them", async () => {
+    const dir = path.join(FIXTURES, "cfn_sam_functions");
+    const table = "arn:aws:dynamodb:us-east-1:123456789012:table/items";
+    const { registered, exports } = await runProgramExports(path.join(dir, "expected", "index.ts"), { TableArn: table }, { cwd: dir });
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    // Globals apply first: Runtime and Timeout, and the variables merged with the function's own.
+    expect(get("ItemsFunction").inputs).toMatchObject({ handler: "app.handler", runtime: "python3.12", timeout: 10, memorySize: 256, environment: { variables: { STAGE: "prod", TABLE: table } } });
+    expect(get("ItemsFunction").inputs.role).toBe("arn:aws:mock:aws:iam/role:Role:ItemsFunctionRole");
+    expect(get("ItemsFunctionRole").inputs.managedPolicyArns).toEqual(["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"]);
+    expect((get("ItemsFunctionRole").inputs.inlinePolicies as { policy: string }[]).map((p) => JSON.parse(p.policy))).toEqual([{ Statement: [{ Effect: "Allow", Action: "dynamodb:PutItem", Resource: table }] }]);
+    // A function that names its role gets no role of its own.
+    expect(get("WorkerFunction").inputs.role).toBe("arn:aws:mock:aws:iam/role:Role:WorkerRole");
+    expect(registered.some((r) => r.name === "WorkerFunctionRole")).toBe(false);
+    // The implicit API: each path's integration invokes the function; the permissions name the API, any stage, the method and path.
+    const body = JSON.parse(get("ServerlessRestApi").inputs.body as string);
+    expect(body.paths["/items"].get["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:ItemsFunction/invocations" });
+    expect(Object.keys(body.paths["/items/{proxy+}"])).toEqual(["x-amazon-apigateway-any-method"]);
+    expect(get("ItemsFunctionListPermissionProd").inputs).toMatchObject({ principal: "apigateway.amazonaws.com", sourceArn: "arn:aws:execute-api:us-east-1:123456789012:ServerlessRestApi-id/*/GET/items" });
+    expect(get("ItemsFunctionProxyPermissionProd").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:ServerlessRestApi-id/*/*/items/*");
+    expect(get("ServerlessRestApiProdStage").inputs).toMatchObject({ stageName: "Prod", deployment: "ServerlessRestApiDeployment-id" });
+    // A schedule: a rule whose target is the function, and the permission for the rule.
+    expect(get("WorkerFunctionNightly").inputs.targets).toEqual([{ arn: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", id: "WorkerFunctionNightlyLambdaTarget", input: '{"full": true}' }]);
+    expect(get("WorkerFunctionNightlyPermission").inputs).toMatchObject({ principal: "events.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:events:Rule:WorkerFunctionNightly" });
+    expect(get("WorkerFunctionJobs").inputs).toMatchObject({ eventSourceArn: "arn:aws:mock:aws:sqs/queue:Queue:Queue", batchSize: 5 });
+    expect(get("WorkerFunctionJobs").dependencies).toContain("WorkerFunction");
+    expect(exports).toEqual({ apiUrl: "https://ServerlessRestApi-id.execute-api.us-east-1.amazonaws.com/Prod/items", itemsRoleArn: "arn:aws:mock:aws:iam/role:Role:ItemsFunctionRole" });
+  });
+});
+
 describe("CloudFormation custom resources", () => {
   it("invoke their Lambda through aws-native's emulator with the properties as written, and read its answer's Data", async () => {
     const file = path.join(FIXTURES, "cfn_custom_resource", "expected", "index.ts");

@@ -14,6 +14,10 @@ import { textProblems } from "../text.js";
 import { lowerValue, type IntrinsicScope } from "./intrinsics.js";
 import type { TemplateComments } from "./comments.js";
 import { parseTemplate } from "./yaml.js";
+import { expandSam } from "./sam.js";
+
+/** The transform whose functions are expanded here (sam.ts). */
+const SAM = "AWS::Serverless-2016-10-31";
 
 export interface ParseResult {
   readonly program: SourceProgram;
@@ -39,8 +43,11 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     diagnostics.push(diagnostic("PG1004", "warning", `'${d.key}' is written twice in one mapping: CloudFormation keeps the last one, and so does the conversion (what the first one held is left out)`, { file: file.path, line: d.line, column: d.column }));
   }
   const t = parsed.template;
+  // A resource the SAM transform made is located at the SAM resource it was made from.
+  let origin: ReadonlyMap<string, string> = new Map();
   const locate = (path: readonly string[]): Location => {
-    const { line, column } = parsed.locate(path);
+    const from = path[0] === "Resources" && path[1] !== undefined ? origin.get(path[1]) : undefined;
+    const { line, column } = parsed.locate(from ? ["Resources", from, ...path.slice(2)] : path);
     return { file: file.path, line, column, path: path.join("/") };
   };
   const notes = parsed.comments;
@@ -66,7 +73,12 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   const parameters = section("Parameters");
   const mappings = section("Mappings");
   const conditions = section("Conditions");
-  const resources = section("Resources");
+  const transform = t.Transform;
+  const transforms = transform === undefined ? [] : (Array.isArray(transform) ? transform : [transform]).map((x) => (typeof x === "string" ? x : JSON.stringify(x)));
+  const written = section("Resources");
+  const sam = transforms.includes(SAM) ? expandSam(written, t.Globals, diagnostics, locate) : undefined;
+  if (sam) origin = sam.origin;
+  const resources = sam?.resources ?? written;
   const outputs = section("Outputs");
   if (!("Resources" in t)) diagnostics.push(diagnostic("PG1003", "error", "a CloudFormation template needs a Resources section", locate([])));
 
@@ -93,17 +105,23 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   }
   if (head.length && typeof t.Description === "string") head.push("");
   if (typeof t.Description === "string") head.push(...t.Description.trim().split(/\r?\n/));
-  const transform = t.Transform;
-  if (transform !== undefined) {
-    const names = (Array.isArray(transform) ? transform : [transform]).map((x) => (typeof x === "string" ? x : JSON.stringify(x)));
-    head.push(`Transform: ${names.join(", ")}: the transform's resources are placeholders; convert the transformed template (sam build / aws cloudformation get-template --template-stage Processed) for the rest.`);
-    diagnostics.push(diagnostic("PG2004", "warning", `Transform ${names.join(", ")} runs inside CloudFormation and is not converted`, locate(["Transform"])));
+  // SAM functions are expanded here (sam.ts); any other transform runs inside CloudFormation only.
+  const others = transforms.filter((n) => n !== SAM || !sam?.expanded);
+  if (sam?.expanded) {
+    head.push(`Transform: ${SAM}: its functions are expanded as the transform expands them (the function, its role, what its events need, the implicit ServerlessRestApi); other SAM resources are placeholders.`);
+    diagnostics.push(diagnostic("PG2010", "info", `Transform ${SAM}: its functions are expanded as the transform expands them; other SAM resources are not`, locate(["Transform"])));
+  }
+  if (others.length) {
+    head.push(`Transform: ${others.join(", ")}: the transform's resources are placeholders; convert the transformed template (sam build / aws cloudformation get-template --template-stage Processed) for the rest.`);
+    diagnostics.push(diagnostic("PG2004", "warning", `Transform ${others.join(", ")} runs inside CloudFormation and is not converted`, locate(["Transform"])));
   }
   if (head.length) items.push({ kind: "note", text: head.join("\n"), loc: locate(["Description"]) });
   if ("Metadata" in t) items.push({ kind: "note", text: `Metadata: ${JSON.stringify(t.Metadata)}`, loc: locate(["Metadata"]) });
   for (const k of Object.keys(t)) {
     if (k === "Globals" && transform !== undefined) {
-      items.push({ kind: "note", text: `SAM Globals (apply to the SAM resources): ${JSON.stringify(t.Globals)}`, loc: locate([k]) });
+      // Globals.Function is applied to the functions expanded; the rest (Api, SimpleTable…) is kept as a note.
+      const rest = sam?.expanded && isObj(t.Globals) ? Object.fromEntries(Object.entries(t.Globals).filter(([g]) => g !== "Function")) : t.Globals;
+      if (!isObj(rest) || Object.keys(rest).length) items.push({ kind: "note", text: `SAM Globals (apply to the SAM resources): ${JSON.stringify(rest)}`, loc: locate([k]) });
     } else if (!["AWSTemplateFormatVersion", "Description", "Transform", "Metadata", "Parameters", "Mappings", "Conditions", "Resources", "Outputs", "Rules"].includes(k)) {
       diagnostics.push(diagnostic("PG1003", "warning", `unknown template section '${k}' is ignored`, locate([k])));
     }

@@ -1,0 +1,208 @@
+/**
+ * The `AWS::Serverless-2016-10-31` transform for functions, done as CloudFormation does it before
+ * a template deploys, on the template as read: each `AWS::Serverless::Function` becomes the
+ * `AWS::Lambda::Function` of the same logical id (`Globals.Function` applied first), its
+ * execution role `<Id>Role` unless it names one, and what its events need: `Api` a permission
+ * (and, without a `RestApiId`, a path of the implicit `ServerlessRestApi`, deployed to its `Prod`
+ * stage), `Schedule` an events rule and its permission, `SQS` an event source mapping. The
+ * logical ids are the transform's, so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what
+ * they read in the transformed template. What is not expanded is a located warning.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Location } from "../../model/location.js";
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+/** A value written with an intrinsic function (`{ Ref: … }`, `{ "Fn::If": … }`): merged as a whole, never key by key. */
+const isIntrinsic = (v: Obj) => Object.keys(v).length === 1 && /^(Ref|Condition|Fn::.+)$/.test(Object.keys(v)[0]!);
+
+/** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
+function mergeGlobal(global: unknown, own: unknown): unknown {
+  if (own === undefined) return global;
+  if (Array.isArray(global) && Array.isArray(own)) return [...global, ...own];
+  if (isObj(global) && isObj(own) && !isIntrinsic(global) && !isIntrinsic(own)) {
+    const out: Obj = { ...global };
+    for (const [k, v] of Object.entries(own)) out[k] = mergeGlobal(global[k], v);
+    return out;
+  }
+  return own;
+}
+
+/** Properties of AWS::Serverless::Function that AWS::Lambda::Function has under the same name. */
+const SAME = [
+  "FunctionName", "Handler", "Runtime", "Timeout", "MemorySize", "Description", "Architectures", "Environment", "Layers",
+  "VpcConfig", "ReservedConcurrentExecutions", "KmsKeyArn", "EphemeralStorage", "FileSystemConfigs", "ImageConfig",
+  "PackageType", "LoggingConfig", "SnapStart", "RuntimeManagementConfig", "CodeSigningConfigArn", "RecursiveLoop", "TenancyConfig",
+];
+
+/** Properties the transform reads and this expansion does not: each is a warning where it is written. */
+const NOT_EXPANDED = ["AutoPublishAlias", "AutoPublishCodeSha256", "DeploymentPreference", "ProvisionedConcurrencyConfig", "FunctionUrlConfig", "EventInvokeConfig", "VersionDescription"];
+
+const partition = (rest: string): Obj => ({ "Fn::Sub": `arn:\${AWS::Partition}:${rest}` });
+const managed = (name: string): Obj => partition(`iam::aws:policy/${name}`);
+const getAtt = (id: string, attr: string): Obj => ({ "Fn::GetAtt": [id, attr] });
+
+export interface SamExpansion {
+  /** The resources, each SAM function replaced by what it becomes, in the order written. */
+  readonly resources: Obj;
+  /** Each logical id the expansion made → the SAM resource it was made from (where it is located). */
+  readonly origin: ReadonlyMap<string, string>;
+  /** Whether any function was expanded. */
+  readonly expanded: boolean;
+}
+
+export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[], locate: (path: readonly string[]) => Location): SamExpansion {
+  const out: Obj = {};
+  const origin = new Map<string, string>();
+  const api = { paths: {} as Obj, users: [] as string[] };
+  const globalFn = isObj(globals) && isObj(globals.Function) ? globals.Function : {};
+  let expanded = false;
+  for (const [id, r] of Object.entries(resources)) {
+    if (!isObj(r) || r.Type !== "AWS::Serverless::Function" || !(r.Properties === undefined || isObj(r.Properties))) {
+      out[id] = r;
+      continue;
+    }
+    expanded = true;
+    const at = (...p: string[]) => locate(["Resources", id, ...p]);
+    const props = mergeGlobal(globalFn, r.Properties ?? {}) as Obj;
+    const made = expandFunction(id, r, props, api, diags, at);
+    for (const [k, v] of Object.entries(made)) {
+      out[k] = v;
+      if (k !== id) origin.set(k, id);
+    }
+  }
+  if (Object.keys(api.paths).length) {
+    const first = api.users[0]!;
+    const restApi = "ServerlessRestApi";
+    out[restApi] = { Type: "AWS::ApiGateway::RestApi", Properties: { Body: { info: { version: "1.0", title: { Ref: "AWS::StackName" } }, paths: api.paths, swagger: "2.0" } } };
+    out[`${restApi}Deployment`] = { Type: "AWS::ApiGateway::Deployment", Properties: { RestApiId: { Ref: restApi }, Description: "The implicit API's deployment (SAM)" } };
+    out[`${restApi}ProdStage`] = { Type: "AWS::ApiGateway::Stage", Properties: { DeploymentId: { Ref: `${restApi}Deployment` }, RestApiId: { Ref: restApi }, StageName: "Prod" } };
+    for (const k of [restApi, `${restApi}Deployment`, `${restApi}ProdStage`]) origin.set(k, first);
+    // The transform names the deployment after a hash of the API's paths, so that a change deploys anew.
+    diags.push(diagnostic("PG2010", "info", `${restApi}: the implicit API of ${[...new Set(api.users)].join(", ")}, deployed to its Prod stage; its Deployment is not made again when a path changes (the transform renames it to be): give it triggers that change with the body to redeploy`, locate(["Resources", first])));
+  }
+  return { resources: out, origin, expanded };
+}
+
+/** The function's code: a local folder or file (`sam build` packages it), an S3 location, inline code or an image. */
+function code(props: Obj): unknown {
+  if (props.InlineCode !== undefined) return { ZipFile: props.InlineCode };
+  if (props.ImageUri !== undefined) return { ImageUri: props.ImageUri };
+  const uri = props.CodeUri;
+  if (typeof uri === "string") {
+    const s3 = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+    return s3 ? { S3Bucket: s3[1], S3Key: s3[2] } : uri;
+  }
+  if (isObj(uri) && !isIntrinsic(uri)) return { S3Bucket: uri.Bucket, S3Key: uri.Key, ...(uri.Version !== undefined ? { S3ObjectVersion: uri.Version } : {}) };
+  return uri;
+}
+
+function expandFunction(id: string, r: Obj, props: Obj, api: { paths: Obj; users: string[] }, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+  const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
+  const fn: Obj = {};
+  for (const k of SAME) if (props[k] !== undefined) fn[k] = props[k];
+  fn.Code = code(props);
+  if (props.Tracing !== undefined) fn.TracingConfig = { Mode: props.Tracing };
+  if (isObj(props.DeadLetterQueue)) fn.DeadLetterConfig = { TargetArn: props.DeadLetterQueue.TargetArn };
+  if (isObj(props.Tags)) fn.Tags = Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value }));
+  for (const k of NOT_EXPANDED) {
+    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the SAM transform makes versions, aliases or other resources of it); write them with Pulumi classes`, at("Properties", k)));
+  }
+  const made: Obj = {};
+  const managedPolicies: unknown[] = [managed("service-role/AWSLambdaBasicExecutionRole")];
+  if (props.Tracing === "Active") managedPolicies.push(managed("AWSXrayWriteOnlyAccess"));
+  if (props.VpcConfig !== undefined) managedPolicies.push(managed("service-role/AWSLambdaVPCAccessExecutionRole"));
+  const fnRef = { Ref: id };
+  const events = isObj(props.Events) ? props.Events : {};
+  for (const [name, ev] of Object.entries(events)) {
+    const e = isObj(ev) ? ev : {};
+    const p = isObj(e.Properties) ? e.Properties : {};
+    const where = at("Properties", "Events", name);
+    if (e.Type === "Api") {
+      const method = typeof p.Method === "string" ? p.Method.toLowerCase() : "any";
+      const path = typeof p.Path === "string" ? p.Path : "/";
+      // The permission's resource path: path parameters and the method as wildcards, as the transform writes it.
+      const arnPath = `${method === "any" ? "*" : method.toUpperCase()}${path.replace(/\{[^}]+\}/g, "*")}`;
+      const apiId = p.RestApiId ?? { Ref: "ServerlessRestApi" };
+      if (p.RestApiId === undefined) {
+        const entry = (api.paths[path] ??= {}) as Obj;
+        entry[method === "any" ? "x-amazon-apigateway-any-method" : method] = {
+          "x-amazon-apigateway-integration": { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${id}.Arn}/invocations` } },
+          responses: {},
+        };
+        api.users.push(id);
+      }
+      made[`${id}${name}Permission${p.RestApiId === undefined ? "Prod" : ""}`] = {
+        Type: "AWS::Lambda::Permission",
+        ...shared,
+        Properties: {
+          Action: "lambda:InvokeFunction",
+          FunctionName: fnRef,
+          Principal: "apigateway.amazonaws.com",
+          // Any stage: the transform writes the stage as a wildcard too.
+          SourceArn: { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] },
+        },
+      };
+    } else if (e.Type === "Schedule" || e.Type === "ScheduleV2") {
+      if (e.Type === "ScheduleV2") {
+        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (ScheduleV2, an EventBridge Scheduler schedule) is not expanded; write it with aws.scheduler.Schedule`, where));
+        continue;
+      }
+      const rule = `${id}${name}`;
+      made[rule] = {
+        Type: "AWS::Events::Rule",
+        ...shared,
+        Properties: {
+          ScheduleExpression: p.Schedule,
+          ...(p.Name !== undefined ? { Name: p.Name } : {}),
+          ...(p.Description !== undefined ? { Description: p.Description } : {}),
+          State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED",
+          Targets: [{ Arn: getAtt(id, "Arn"), Id: `${rule}LambdaTarget`, ...(p.Input !== undefined ? { Input: p.Input } : {}) }],
+        },
+      };
+      made[`${rule}Permission`] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: "events.amazonaws.com", SourceArn: getAtt(rule, "Arn") } };
+    } else if (e.Type === "SQS") {
+      const keep = ["BatchSize", "Enabled", "MaximumBatchingWindowInSeconds", "FilterCriteria", "FunctionResponseTypes", "ScalingConfig"];
+      made[`${id}${name}`] = {
+        Type: "AWS::Lambda::EventSourceMapping",
+        ...shared,
+        Properties: { EventSourceArn: p.Queue, FunctionName: fnRef, ...Object.fromEntries(keep.filter((k) => p[k] !== undefined).map((k) => [k, p[k]])) },
+      };
+      managedPolicies.push(managed("service-role/AWSLambdaSQSQueueExecutionRole"));
+    } else {
+      diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} of type ${String(e.Type)} is not expanded; write its trigger with Pulumi classes`, where));
+    }
+  }
+  if (props.Role !== undefined) {
+    fn.Role = props.Role;
+    if (props.Policies !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Policies are ignored where the function names its own Role, as the transform ignores them`, at("Properties", "Policies")));
+  } else {
+    const role = `${id}Role`;
+    const inline: Obj[] = [];
+    const policies = props.Policies === undefined ? [] : Array.isArray(props.Policies) ? props.Policies : [props.Policies];
+    policies.forEach((pol, i) => {
+      if (typeof pol === "string") managedPolicies.push(pol.startsWith("arn:") ? pol : managed(pol));
+      else if (isObj(pol) && (isIntrinsic(pol) || "Ref" in pol)) managedPolicies.push(pol);
+      else if (isObj(pol) && "Statement" in pol) inline.push({ PolicyName: `${role}Policy${i}`, PolicyDocument: pol });
+      else {
+        const template = isObj(pol) ? Object.keys(pol)[0] : undefined;
+        diags.push(diagnostic("PG2004", "warning", `${id}: the SAM policy template ${template ?? JSON.stringify(pol)} is not expanded; write its statements in the role's policy`, at("Properties", "Policies")));
+      }
+    });
+    made[role] = {
+      Type: "AWS::IAM::Role",
+      ...shared,
+      Properties: {
+        AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: ["lambda.amazonaws.com"] } }] },
+        ManagedPolicyArns: managedPolicies,
+        ...(inline.length ? { Policies: inline } : {}),
+        ...(props.PermissionsBoundary !== undefined ? { PermissionsBoundary: props.PermissionsBoundary } : {}),
+        ...(props.RolePath !== undefined ? { Path: props.RolePath } : {}),
+      },
+    };
+    fn.Role = getAtt(role, "Arn");
+  }
+  const lambda: Obj = { ...r, Type: "AWS::Lambda::Function", Properties: fn };
+  return { [id]: lambda, ...made };
+}

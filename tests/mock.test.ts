@@ -415,6 +415,14 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("WorkerFunctionJobs").dependencies).toContain("WorkerFunction");
     expect(exports).toEqual({ apiUrl: "https://ServerlessRestApi-id.execute-api.us-east-1.amazonaws.com/Prod/items", itemsRoleArn: "arn:aws:mock:aws:iam/role:Role:ItemsFunctionRole" });
   });
+
+  it("a simple table is its DynamoDB table, keyed by id on demand; a reference to a function reads the function's name", async () => {
+    const { registered } = await runProgramExports(path.join(FIXTURES, "cfn_sam_template", "expected", "index.ts"));
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    expect(get("Table").type).toBe("aws-native:dynamodb:Table");
+    expect(get("Table").inputs).toEqual({ attributeDefinitions: [{ attributeName: "id", attributeType: "S" }], keySchema: [{ attributeName: "id", keyType: "HASH" }], billingMode: "PAY_PER_REQUEST" });
+    expect(get("Logs").inputs.name).toBe(`/aws/lambda/${get("HelloFunction").name}-generated`);
+  });
 });
 
 describe("CloudFormation custom resources", () => {

@@ -6,7 +6,8 @@
  * (and, without a `RestApiId`, a path of the implicit `ServerlessRestApi`, deployed to its `Prod`
  * stage), `Schedule` an events rule and its permission, `SQS` an event source mapping. The
  * logical ids are the transform's, so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what
- * they read in the transformed template. What is not expanded is a located warning.
+ * they read in the transformed template. A `SimpleTable` becomes its DynamoDB table. What is not
+ * expanded is a located warning.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
@@ -59,6 +60,11 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const globalFn = isObj(globals) && isObj(globals.Function) ? globals.Function : {};
   let expanded = false;
   for (const [id, r] of Object.entries(resources)) {
+    if (isObj(r) && r.Type === "AWS::Serverless::SimpleTable" && (r.Properties === undefined || isObj(r.Properties))) {
+      out[id] = simpleTable(r, (r.Properties ?? {}) as Obj);
+      expanded = true;
+      continue;
+    }
     if (!isObj(r) || r.Type !== "AWS::Serverless::Function" || !(r.Properties === undefined || isObj(r.Properties))) {
       out[id] = r;
       continue;
@@ -83,6 +89,22 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     diags.push(diagnostic("PG2010", "info", `${restApi}: the implicit API of ${[...new Set(api.users)].join(", ")}, deployed to its Prod stage; its Deployment is not made again when a path changes (the transform renames it to be): give it triggers that change with the body to redeploy`, locate(["Resources", first])));
   }
   return { resources: out, origin, expanded };
+}
+
+/** `AWS::Serverless::SimpleTable`: a DynamoDB table keyed by one attribute (`id`, a string, unless it says), on demand unless it gives a throughput. */
+function simpleTable(r: Obj, props: Obj): Obj {
+  const key = isObj(props.PrimaryKey) ? props.PrimaryKey : {};
+  const name = key.Name ?? "id";
+  const kind = key.Type === "Number" ? "N" : key.Type === "Binary" ? "B" : "S";
+  const table: Obj = {
+    ...(props.TableName !== undefined ? { TableName: props.TableName } : {}),
+    AttributeDefinitions: [{ AttributeName: name, AttributeType: kind }],
+    KeySchema: [{ AttributeName: name, KeyType: "HASH" }],
+    ...(props.ProvisionedThroughput !== undefined ? { ProvisionedThroughput: props.ProvisionedThroughput } : { BillingMode: "PAY_PER_REQUEST" }),
+    ...(props.SSESpecification !== undefined ? { SSESpecification: props.SSESpecification } : {}),
+    ...(isObj(props.Tags) ? { Tags: Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
+  };
+  return { ...r, Type: "AWS::DynamoDB::Table", Properties: table };
 }
 
 /** The function's code: a local folder or file (`sam build` packages it), an S3 location, inline code or an image. */

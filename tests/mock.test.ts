@@ -413,7 +413,18 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("WorkerFunctionNightlyPermission").inputs).toMatchObject({ principal: "events.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:events:Rule:WorkerFunctionNightly" });
     expect(get("WorkerFunctionJobs").inputs).toMatchObject({ eventSourceArn: "arn:aws:mock:aws:sqs/queue:Queue:Queue", batchSize: 5 });
     expect(get("WorkerFunctionJobs").dependencies).toContain("WorkerFunction");
-    expect(exports).toEqual({ apiUrl: "https://ServerlessRestApi-id.execute-api.us-east-1.amazonaws.com/Prod/items", itemsRoleArn: "arn:aws:mock:aws:iam/role:Role:ItemsFunctionRole" });
+    // An AWS::Serverless::Api: the events that name it give it its paths; its stage is the one it names.
+    const orders = JSON.parse(get("OrdersApi").inputs.body as string);
+    expect(Object.keys(orders.paths)).toEqual(["/orders/{id}"]);
+    expect(orders.paths["/orders/{id}"].post["x-amazon-apigateway-integration"].uri).toContain("Function:OrdersFunction/invocations");
+    expect(Object.keys(body.paths)).toEqual(["/items", "/items/{proxy+}"]);
+    expect(get("OrdersApiv1Stage").inputs).toMatchObject({ stageName: "v1", restApi: "OrdersApi-id", deployment: "OrdersApiDeployment-id", xrayTracingEnabled: true });
+    expect(get("OrdersFunctionCreatePermission").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:OrdersApi-id/*/POST/orders/*");
+    expect(exports).toEqual({
+      apiUrl: "https://ServerlessRestApi-id.execute-api.us-east-1.amazonaws.com/Prod/items",
+      itemsRoleArn: "arn:aws:mock:aws:iam/role:Role:ItemsFunctionRole",
+      ordersUrl: "https://OrdersApi-id.execute-api.us-east-1.amazonaws.com/v1/orders",
+    });
   });
 
   it("a simple table is its DynamoDB table, keyed by id on demand; a reference to a function reads the function's name", async () => {

@@ -53,42 +53,100 @@ export interface SamExpansion {
   readonly expanded: boolean;
 }
 
+/** The paths an API's events add (its OpenAPI `paths`), and the functions they call. */
+interface ApiPaths {
+  readonly paths: Obj;
+  readonly users: string[];
+}
+
+const IMPLICIT_API = "ServerlessRestApi";
+
 export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[], locate: (path: readonly string[]) => Location): SamExpansion {
-  const out: Obj = {};
   const origin = new Map<string, string>();
-  const api = { paths: {} as Obj, users: [] as string[] };
-  const globalFn = isObj(globals) && isObj(globals.Function) ? globals.Function : {};
-  let expanded = false;
+  const global = (kind: string): Obj => (isObj(globals) && isObj(globals[kind]) ? globals[kind] : {});
+  const sam = (r: unknown, type: string): r is Obj => isObj(r) && r.Type === type && (r.Properties === undefined || isObj(r.Properties));
+  // Each AWS::Serverless::Api, and the implicit one, gets the paths of the events that name it.
+  const apis = new Map<string, ApiPaths>([[IMPLICIT_API, { paths: {}, users: [] }]]);
+  for (const [id, r] of Object.entries(resources)) if (sam(r, "AWS::Serverless::Api")) apis.set(id, { paths: {}, users: [] });
+  const apiFor = (restApiId: unknown): ApiPaths | undefined => {
+    if (restApiId === undefined) return apis.get(IMPLICIT_API);
+    return isObj(restApiId) && typeof restApiId.Ref === "string" && restApiId.Ref !== IMPLICIT_API ? apis.get(restApiId.Ref) : undefined;
+  };
+  // Functions first: their events give the APIs their paths.
+  const made = new Map<string, Obj>();
   for (const [id, r] of Object.entries(resources)) {
-    if (isObj(r) && r.Type === "AWS::Serverless::SimpleTable" && (r.Properties === undefined || isObj(r.Properties))) {
+    if (!sam(r, "AWS::Serverless::Function")) continue;
+    const at = (...p: string[]) => locate(["Resources", id, ...p]);
+    made.set(id, expandFunction(id, r, mergeGlobal(global("Function"), r.Properties ?? {}) as Obj, apiFor, diags, at));
+  }
+  const out: Obj = {};
+  const place = (from: string, entries: Obj) => {
+    for (const [k, v] of Object.entries(entries)) {
+      out[k] = v;
+      if (k !== from) origin.set(k, from);
+    }
+  };
+  let expanded = made.size > 0;
+  for (const [id, r] of Object.entries(resources)) {
+    const fn = made.get(id);
+    if (fn) place(id, fn);
+    else if (sam(r, "AWS::Serverless::SimpleTable")) {
       out[id] = simpleTable(r, (r.Properties ?? {}) as Obj);
       expanded = true;
-      continue;
-    }
-    if (!isObj(r) || r.Type !== "AWS::Serverless::Function" || !(r.Properties === undefined || isObj(r.Properties))) {
-      out[id] = r;
-      continue;
-    }
-    expanded = true;
-    const at = (...p: string[]) => locate(["Resources", id, ...p]);
-    const props = mergeGlobal(globalFn, r.Properties ?? {}) as Obj;
-    const made = expandFunction(id, r, props, api, diags, at);
-    for (const [k, v] of Object.entries(made)) {
-      out[k] = v;
-      if (k !== id) origin.set(k, id);
-    }
+    } else if (sam(r, "AWS::Serverless::Api")) {
+      const at = (...p: string[]) => locate(["Resources", id, ...p]);
+      place(id, serverlessApi(id, r, mergeGlobal(global("Api"), r.Properties ?? {}) as Obj, apis.get(id)!, diags, at));
+      expanded = true;
+    } else out[id] = r;
   }
-  if (Object.keys(api.paths).length) {
-    const first = api.users[0]!;
-    const restApi = "ServerlessRestApi";
-    out[restApi] = { Type: "AWS::ApiGateway::RestApi", Properties: { Body: { info: { version: "1.0", title: { Ref: "AWS::StackName" } }, paths: api.paths, swagger: "2.0" } } };
-    out[`${restApi}Deployment`] = { Type: "AWS::ApiGateway::Deployment", Properties: { RestApiId: { Ref: restApi }, Description: "The implicit API's deployment (SAM)" } };
-    out[`${restApi}ProdStage`] = { Type: "AWS::ApiGateway::Stage", Properties: { DeploymentId: { Ref: `${restApi}Deployment` }, RestApiId: { Ref: restApi }, StageName: "Prod" } };
-    for (const k of [restApi, `${restApi}Deployment`, `${restApi}ProdStage`]) origin.set(k, first);
-    // The transform names the deployment after a hash of the API's paths, so that a change deploys anew.
-    diags.push(diagnostic("PG2010", "info", `${restApi}: the implicit API of ${[...new Set(api.users)].join(", ")}, deployed to its Prod stage; its Deployment is not made again when a path changes (the transform renames it to be): give it triggers that change with the body to redeploy`, locate(["Resources", first])));
+  const implicit = apis.get(IMPLICIT_API)!;
+  if (Object.keys(implicit.paths).length) {
+    const first = implicit.users[0]!;
+    const at = (...p: string[]) => locate(["Resources", first, ...p]);
+    place(first, serverlessApi(IMPLICIT_API, {}, { StageName: "Prod" }, implicit, diags, at));
   }
   return { resources: out, origin, expanded };
+}
+
+/** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
+const API_NOT_EXPANDED = ["Cors", "Auth", "DefinitionUri", "GatewayResponses", "Models", "Domain", "CanarySetting", "ApiKeySourceType", "AlwaysDeploy"];
+
+/**
+ * An API of the transform (an `AWS::Serverless::Api`, or the implicit one): its RestApi (the
+ * body written, or an OpenAPI document of its events' paths), a Deployment and the stage named.
+ */
+function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+  for (const k of API_NOT_EXPANDED) {
+    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform writes it into the API's definition or other resources); write it with Pulumi classes`, at("Properties", k)));
+  }
+  if (props.DefinitionBody !== undefined && Object.keys(api.paths).length) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: the paths of ${[...new Set(api.users)].join(", ")}'s events are not merged into the DefinitionBody written out, as the transform merges them: add them to it`, at("Properties", "DefinitionBody")));
+  }
+  // The transform names the deployment after a hash of the definition, so that a change deploys anew.
+  diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is not made again when the API changes (the transform renames it to be): give it triggers that change with the body to redeploy`, at()));
+  const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths: api.paths, swagger: "2.0" };
+  const endpoint = props.EndpointConfiguration;
+  const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
+  const pick = (keys: readonly string[]) => Object.fromEntries(keys.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
+  const stage = props.StageName;
+  const stageId = `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
+  return {
+    [id]: {
+      ...r,
+      Type: "AWS::ApiGateway::RestApi",
+      Properties: {
+        ...pick(["Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "DisableExecuteApiEndpoint"]),
+        Body: body,
+        ...(typeof endpoint === "string" ? { EndpointConfiguration: { Types: [endpoint] } } : isObj(endpoint) && endpoint.Type !== undefined ? { EndpointConfiguration: { Types: [endpoint.Type], ...(endpoint.VPCEndpointIds !== undefined ? { VpcEndpointIds: endpoint.VPCEndpointIds } : {}) } } : {}),
+      },
+    },
+    [`${id}Deployment`]: { Type: "AWS::ApiGateway::Deployment", ...shared, Properties: { RestApiId: { Ref: id } } },
+    [stageId]: {
+      Type: "AWS::ApiGateway::Stage",
+      ...shared,
+      Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize"]) },
+    },
+  };
 }
 
 /** `AWS::Serverless::SimpleTable`: a DynamoDB table keyed by one attribute (`id`, a string, unless it says), on demand unless it gives a throughput. */
@@ -120,7 +178,7 @@ function code(props: Obj): unknown {
   return uri;
 }
 
-function expandFunction(id: string, r: Obj, props: Obj, api: { paths: Obj; users: string[] }, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unknown) => ApiPaths | undefined, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const fn: Obj = {};
   for (const k of SAME) if (props[k] !== undefined) fn[k] = props[k];
@@ -146,8 +204,10 @@ function expandFunction(id: string, r: Obj, props: Obj, api: { paths: Obj; users
       const path = typeof p.Path === "string" ? p.Path : "/";
       // The permission's resource path: path parameters and the method as wildcards, as the transform writes it.
       const arnPath = `${method === "any" ? "*" : method.toUpperCase()}${path.replace(/\{[^}]+\}/g, "*")}`;
-      const apiId = p.RestApiId ?? { Ref: "ServerlessRestApi" };
-      if (p.RestApiId === undefined) {
+      const apiId = p.RestApiId ?? { Ref: IMPLICIT_API };
+      // An API of the transform gets the path; a plain AWS::ApiGateway::RestApi has its own methods.
+      const api = apiFor(p.RestApiId);
+      if (api) {
         const entry = (api.paths[path] ??= {}) as Obj;
         entry[method === "any" ? "x-amazon-apigateway-any-method" : method] = {
           "x-amazon-apigateway-integration": { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${id}.Arn}/invocations` } },

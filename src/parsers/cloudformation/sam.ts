@@ -182,7 +182,9 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unkn
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const fn: Obj = {};
   for (const k of SAME) if (props[k] !== undefined) fn[k] = props[k];
-  fn.Code = code(props);
+  if (isObj(props.CodeUri) && isIntrinsic(props.CodeUri)) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: a CodeUri written with ${Object.keys(props.CodeUri)[0]} is not expanded (the transform reads it as an S3 location or a folder to package); give the function's code as a folder or an S3 bucket and key`, at("Properties", "CodeUri")));
+  } else fn.Code = code(props);
   if (props.Tracing !== undefined) fn.TracingConfig = { Mode: props.Tracing };
   if (isObj(props.DeadLetterQueue)) fn.DeadLetterConfig = { TargetArn: props.DeadLetterQueue.TargetArn };
   if (isObj(props.Tags)) fn.Tags = Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value }));
@@ -194,7 +196,10 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unkn
   if (props.Tracing === "Active") managedPolicies.push(managed("AWSXrayWriteOnlyAccess"));
   if (props.VpcConfig !== undefined) managedPolicies.push(managed("service-role/AWSLambdaVPCAccessExecutionRole"));
   const fnRef = { Ref: id };
-  const events = isObj(props.Events) ? props.Events : {};
+  const events = isObj(props.Events) && !isIntrinsic(props.Events) ? props.Events : {};
+  if (isObj(props.Events) && isIntrinsic(props.Events)) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: Events written with ${Object.keys(props.Events)[0]} are not expanded (the transform needs them written out); write each event, or its trigger with Pulumi classes`, at("Properties", "Events")));
+  }
   for (const [name, ev] of Object.entries(events)) {
     const e = isObj(ev) ? ev : {};
     const p = isObj(e.Properties) ? e.Properties : {};

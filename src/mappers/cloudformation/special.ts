@@ -52,6 +52,11 @@ const lambdaFunction: Handler = (ctx) => {
       extra.push({ key: "code", value: { kind: "call", name: "new pulumi.asset.FileArchive", args: [e.value] } });
       continue;
     }
+    if (e.value.kind !== "object") {
+      // Neither a path nor a mapping of S3Bucket/S3Key/ZipFile/ImageUri: nothing says where the code is.
+      ctx.diags.push(diagnostic("PG2005", "warning", `${ctx.id}: Code is neither a local path nor a mapping of S3Bucket, S3Key, ZipFile or ImageUri; the function is given no code`, e.loc ?? ctx.loc));
+      continue;
+    }
     for (const c of entriesOf(e.value)) {
       if (c.name === "ZipFile") {
         // CloudFormation writes ZipFile code to index.<runtime extension>.

@@ -136,7 +136,7 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
         }
         // Computed only on the default provider's account (another provider's region is not the program's).
         const computed = !m && it.meta.provider === undefined ? COMPUTED[it.type] : undefined;
-        resources.set(key, { id: key, tfType: it.type, repeated, converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}), ...(moved ? { moved } : {}), ...(computed ? { computed } : {}) });
+        resources.set(key, { id: key, tfType: it.type, repeated, ...(it.meta.forEach !== undefined ? { keyed: true } : {}), converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}), ...(moved ? { moved } : {}), ...(computed ? { computed } : {}) });
       } else if (it.type === REMOTE_STATE) {
         data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, remoteState: true });
       } else if (VALUE_ATTRIBUTES[it.type]) {

@@ -22,6 +22,8 @@ export interface Declared {
   readonly tfType: string;
   /** Made by count / for_each: the first index selects an instance. */
   readonly repeated: boolean;
+  /** Made by for_each: its instances are a map, not a list. */
+  readonly keyed?: boolean;
   readonly converted: boolean;
   /** Attributes another declaration answers (moved.ts): Terraform attribute → that declaration, and its attribute that answers. */
   readonly moved?: Readonly<Record<string, { readonly by: Declared; readonly attr: string }>>;
@@ -62,7 +64,7 @@ export interface ReferenceTable {
 }
 
 export function rewriteReferences(e: Expr, table: ReferenceTable, diags: Diagnostic[], loc: Location): Expr {
-  return transformExpr(e, (x) => (x.kind === "ref" ? rewriteRef(x, table, diags, loc) : x.kind === "splat" ? rewriteSplat(x, table) : x.kind === "template" ? foldTemplate(x) : x));
+  return transformExpr(e, (x) => (x.kind === "ref" ? rewriteRef(x, table, diags, loc) : x.kind === "splat" ? rewriteSplat(x, table, diags, loc) : x.kind === "template" ? foldTemplate(x) : x));
 }
 
 /** A template whose interpolations became literals (`"${path.module}/src"`) is the text it makes. */
@@ -220,7 +222,7 @@ function moduleRef(r: RefExpr, m: DeclaredModule, diags: Diagnostic[], loc: Loca
   return { ...r, target: { kind: "decl", id: m.id }, path: [...lead, { kind: "attr", name: prop }, ...rest] };
 }
 
-function rewriteSplat(e: Extract<Expr, { kind: "splat" }>, table: ReferenceTable): Expr {
+function rewriteSplat(e: Extract<Expr, { kind: "splat" }>, table: ReferenceTable, diags: Diagnostic[], loc: Location | undefined): Expr {
   if (e.source.kind !== "ref" || e.source.target.kind !== "decl") return e;
   const id = e.source.target.id;
   const m = [...table.modules.values()].find((x) => x.id === id);
@@ -230,6 +232,10 @@ function rewriteSplat(e: Extract<Expr, { kind: "splat" }>, table: ReferenceTable
     return { ...e, each: [{ kind: "attr", name: prop }, ...rest] };
   }
   const d = [...table.resources.values(), ...table.data.values()].find((x) => x.id === id);
+  // A splat applies to lists: over a for_each resource's map of instances it makes a one-item list of the map, whose attribute Terraform cannot read.
+  if (d?.keyed && e.source.path.length === 0 && first?.kind === "attr") {
+    diags.push(diagnostic("PG2008", "warning", `a splat over ${d.tfType}'s instances, a map (for_each): Terraform reads '${first.name}' of the map itself and fails; write values(…)[*].${first.name} or a for expression`, loc));
+  }
   if (!d?.props) return e;
   return { ...e, each: mapAttrs(e.each, d.props, d.tfType, awsSchema().outputTypes) };
 }

@@ -184,7 +184,8 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unkn
   for (const k of SAME) if (props[k] !== undefined) fn[k] = props[k];
   if (isObj(props.CodeUri) && isIntrinsic(props.CodeUri)) {
     diags.push(diagnostic("PG2004", "warning", `${id}: a CodeUri written with ${Object.keys(props.CodeUri)[0]} is not expanded (the transform reads it as an S3 location or a folder to package); give the function's code as a folder or an S3 bucket and key`, at("Properties", "CodeUri")));
-  } else fn.Code = code(props);
+  } else if (code(props) !== undefined) fn.Code = code(props);
+  else diags.push(diagnostic("PG2005", "warning", `${id}: no CodeUri, InlineCode or ImageUri: the function is given no code (the transform requires one)`, at("Properties")));
   if (props.Tracing !== undefined) fn.TracingConfig = { Mode: props.Tracing };
   if (isObj(props.DeadLetterQueue)) fn.DeadLetterConfig = { TargetArn: props.DeadLetterQueue.TargetArn };
   if (isObj(props.Tags)) fn.Tags = Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value }));

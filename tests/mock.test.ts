@@ -413,6 +413,11 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("WorkerFunctionNightlyPermission").inputs).toMatchObject({ principal: "events.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:events:Rule:WorkerFunctionNightly" });
     expect(get("WorkerFunctionJobs").inputs).toMatchObject({ eventSourceArn: "arn:aws:mock:aws:sqs/queue:Queue:Queue", batchSize: 5 });
     expect(get("WorkerFunctionJobs").dependencies).toContain("WorkerFunction");
+    expect(get("WorkerFunctionChanges").inputs).toMatchObject({ eventSourceArn: table, startingPosition: "LATEST", functionName: "WorkerFunction-generated" });
+    // SNS: a subscription of the function to the topic, and the permission for the topic.
+    expect(get("WorkerFunctionAlerts").inputs).toEqual({ protocol: "lambda", endpoint: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", topicArn: "arn:aws:mock:aws:sns/topic:Topic:Alerts" });
+    expect(get("WorkerFunctionAlertsPermission").inputs).toMatchObject({ principal: "sns.amazonaws.com", sourceArn: "arn:aws:mock:aws:sns/topic:Topic:Alerts" });
+    expect(get("WorkerFunctionDeploys").inputs).toMatchObject({ eventPattern: { source: ["aws.codedeploy"] }, targets: [{ arn: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", id: "WorkerFunctionDeploysLambdaTarget" }] });
     // An AWS::Serverless::Api: the events that name it give it its paths; its stage is the one it names.
     const orders = JSON.parse(get("OrdersApi").inputs.body as string);
     expect(Object.keys(orders.paths)).toEqual(["/orders/{id}"]);

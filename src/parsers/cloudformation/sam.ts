@@ -4,7 +4,8 @@
  * `AWS::Lambda::Function` of the same logical id (`Globals.Function` applied first), its
  * execution role `<Id>Role` unless it names one, and what its events need: `Api` a permission
  * (and, without a `RestApiId`, a path of the implicit `ServerlessRestApi`, deployed to its `Prod`
- * stage), `Schedule` an events rule and its permission, `SQS` an event source mapping. The
+ * stage), `Schedule` and `EventBridgeRule` an events rule and its permission, `SQS`, `DynamoDB` and
+ * `Kinesis` an event source mapping, `SNS` a subscription and its permission. The
  * logical ids are the transform's, so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what
  * they read in the transformed template. A `SimpleTable` becomes its DynamoDB table. What is not
  * expanded is a located warning.
@@ -39,6 +40,20 @@ const SAME = [
 
 /** Properties the transform reads and this expansion does not: each is a warning where it is written. */
 const NOT_EXPANDED = ["AutoPublishAlias", "AutoPublishCodeSha256", "DeploymentPreference", "ProvisionedConcurrencyConfig", "FunctionUrlConfig", "EventInvokeConfig", "VersionDescription"];
+
+/** Pollers: the event property that names the source, and the managed policy the transform gives the role for it. */
+const STREAMS: Readonly<Record<string, { arn: string; policy: string }>> = {
+  SQS: { arn: "Queue", policy: "AWSLambdaSQSQueueExecutionRole" },
+  DynamoDB: { arn: "Stream", policy: "AWSLambdaDynamoDBExecutionRole" },
+  Kinesis: { arn: "Stream", policy: "AWSLambdaKinesisExecutionRole" },
+};
+
+/** Event properties an event source mapping has under the same name. */
+const MAPPING_KEYS = [
+  "BatchSize", "Enabled", "MaximumBatchingWindowInSeconds", "FilterCriteria", "FunctionResponseTypes", "ScalingConfig", "StartingPosition",
+  "StartingPositionTimestamp", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "ParallelizationFactor",
+  "TumblingWindowInSeconds", "DestinationConfig",
+];
 
 const partition = (rest: string): Obj => ({ "Fn::Sub": `arn:\${AWS::Partition}:${rest}` });
 const managed = (name: string): Obj => partition(`iam::aws:policy/${name}`);
@@ -250,14 +265,32 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unkn
         },
       };
       made[`${rule}Permission`] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: "events.amazonaws.com", SourceArn: getAtt(rule, "Arn") } };
-    } else if (e.Type === "SQS") {
-      const keep = ["BatchSize", "Enabled", "MaximumBatchingWindowInSeconds", "FilterCriteria", "FunctionResponseTypes", "ScalingConfig"];
+    } else if (e.Type === "SQS" || e.Type === "DynamoDB" || e.Type === "Kinesis") {
+      // A poller: an event source mapping, and the managed policy that lets the function read the source.
+      const source = STREAMS[e.Type]!;
       made[`${id}${name}`] = {
         Type: "AWS::Lambda::EventSourceMapping",
         ...shared,
-        Properties: { EventSourceArn: p.Queue, FunctionName: fnRef, ...Object.fromEntries(keep.filter((k) => p[k] !== undefined).map((k) => [k, p[k]])) },
+        Properties: { EventSourceArn: p[source.arn], FunctionName: fnRef, ...Object.fromEntries(MAPPING_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, p[k]])) },
       };
-      managedPolicies.push(managed("service-role/AWSLambdaSQSQueueExecutionRole"));
+      managedPolicies.push(managed(`service-role/${source.policy}`));
+    } else if (e.Type === "SNS") {
+      made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: getAtt(id, "Arn"), TopicArn: p.Topic, ...(p.FilterPolicy !== undefined ? { FilterPolicy: p.FilterPolicy } : {}), ...(p.Region !== undefined ? { Region: p.Region } : {}) } };
+      made[`${id}${name}Permission`] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: "sns.amazonaws.com", SourceArn: p.Topic } };
+    } else if (e.Type === "EventBridgeRule" || e.Type === "CloudWatchEvent") {
+      const rule = `${id}${name}`;
+      made[rule] = {
+        Type: "AWS::Events::Rule",
+        ...shared,
+        Properties: {
+          EventPattern: p.Pattern,
+          ...(p.EventBusName !== undefined ? { EventBusName: p.EventBusName } : {}),
+          ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}),
+          ...(p.State !== undefined ? { State: p.State } : {}),
+          Targets: [{ Arn: getAtt(id, "Arn"), Id: `${rule}LambdaTarget`, ...(p.Input !== undefined ? { Input: p.Input } : {}), ...(p.InputPath !== undefined ? { InputPath: p.InputPath } : {}) }],
+        },
+      };
+      made[`${rule}Permission`] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: "events.amazonaws.com", SourceArn: getAtt(rule, "Arn") } };
     } else {
       diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} of type ${String(e.Type)} is not expanded; write its trigger with Pulumi classes`, where));
     }

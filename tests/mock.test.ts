@@ -413,6 +413,10 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("WorkerFunctionNightlyPermission").inputs).toMatchObject({ principal: "events.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:events:Rule:WorkerFunctionNightly" });
     expect(get("WorkerFunctionJobs").inputs).toMatchObject({ eventSourceArn: "arn:aws:mock:aws:sqs/queue:Queue:Queue", batchSize: 5 });
     expect(get("WorkerFunctionJobs").dependencies).toContain("WorkerFunction");
+    // A layer: its folder as the layer's code, read by the function through its ARN.
+    expect(get("DepsLayer").type).toBe("aws:lambda/layerVersion:LayerVersion");
+    expect(get("DepsLayer").inputs).toMatchObject({ layerName: "DepsLayer", compatibleRuntimes: ["python3.12"] });
+    expect(get("InlineFunction").inputs.layers).toEqual(["arn:aws:mock:aws:lambda/layerVersion:LayerVersion:DepsLayer"]);
     expect(get("WorkerFunctionChanges").inputs).toMatchObject({ eventSourceArn: table, startingPosition: "LATEST", functionName: "WorkerFunction-generated" });
     // SNS: a subscription of the function to the topic, and the permission for the topic.
     expect(get("WorkerFunctionAlerts").inputs).toEqual({ protocol: "lambda", endpoint: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", topicArn: "arn:aws:mock:aws:sns/topic:Topic:Alerts" });

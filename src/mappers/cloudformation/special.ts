@@ -70,6 +70,20 @@ const lambdaFunction: Handler = (ctx) => {
   return [declare(ctx, "aws.lambda.Function", { kind: "object", entries: [...mapped.slice(0, codeAt), ...extra, ...mapped.slice(codeAt)] })];
 };
 
+/** A layer's `Content`: a local path (a FileArchive) or its S3 location, as the layer's own arguments. */
+const layerVersion: Handler = (ctx) => {
+  const entries: SourceEntry[] = [];
+  const extra: ObjectEntry[] = [];
+  for (const e of ctx.entries) {
+    if (e.name !== "Content") entries.push(e);
+    else if (e.value.kind === "literal" && typeof e.value.value === "string") extra.push({ key: "code", value: { kind: "call", name: "new pulumi.asset.FileArchive", args: [e.value] } });
+    else if (e.value.kind === "object") for (const c of entriesOf(e.value)) entries.push({ ...c, ...(c.loc ? {} : e.loc ? { loc: e.loc } : {}) });
+    else ctx.diags.push(diagnostic("PG2005", "warning", `${ctx.id}: Content is neither a local path nor a mapping of S3Bucket and S3Key; the layer is given no code`, e.loc ?? ctx.loc));
+  }
+  const mapped = curatedArgs(ctx, entries);
+  return [declare(ctx, "aws.lambda.LayerVersion", { kind: "object", entries: [...mapped.entries, ...extra] })];
+};
+
 const iamRole: Handler = (ctx) => {
   const entries = ctx.entries.map((e) =>
     e.name === "Policies" && e.value.kind === "list" ? { ...e, value: { ...e.value, items: e.value.items.map((p) => renameKeys(p, { PolicyName: "Name", PolicyDocument: "Policy" })) } } : e,
@@ -272,6 +286,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   "AWS::ApiGateway::Stage": stage,
   "AWS::ApiGateway::UsagePlan": usagePlan,
   "AWS::Lambda::Function": lambdaFunction,
+  "AWS::Lambda::LayerVersion": layerVersion,
   "AWS::IAM::Role": iamRole,
   "AWS::IAM::Policy": iamPolicy,
   "AWS::ElasticLoadBalancingV2::LoadBalancer": loadBalancer,

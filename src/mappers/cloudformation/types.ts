@@ -50,6 +50,8 @@ export const CURATED: Readonly<Record<string, Curated>> = {
   "AWS::ApiGateway::VpcLink": ApiGw("VpcLink", "id", { props: { TargetArns: "targetArn" } }),
   "AWS::Lambda::Function": { className: "lambda.Function", ref: "name", getAtt: { Arn: "arn" }, props: { FunctionName: "name" } },
   "AWS::Lambda::Permission": { className: "lambda.Permission", ref: "id", props: { FunctionName: "function" } },
+  // Its Content: see special.ts (a local path, as `aws cloudformation package` reads it, is a FileArchive).
+  "AWS::Lambda::LayerVersion": { className: "lambda.LayerVersion", ref: "arn", getAtt: { LayerVersionArn: "arn" } },
   "AWS::IAM::Role": { className: "iam.Role", ref: "name", getAtt: { Arn: "arn", RoleId: "uniqueId" }, props: { AssumeRolePolicyDocument: "assumeRolePolicy", Policies: "inlinePolicies", RoleName: "name" } },
   // One inline policy per role, user and group it names: see policy.ts.
   "AWS::IAM::Policy": { className: "iam.RolePolicy", ref: "id", props: { PolicyName: "name", PolicyDocument: "policy" } },

@@ -7,7 +7,8 @@
  * stage), `Schedule` and `EventBridgeRule` an events rule and its permission, `SQS`, `DynamoDB` and
  * `Kinesis` an event source mapping, `SNS` a subscription and its permission. The
  * logical ids are the transform's, so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what
- * they read in the transformed template. A `SimpleTable` becomes its DynamoDB table. What is not
+ * they read in the transformed template. A `SimpleTable` becomes its DynamoDB table, a
+ * `LayerVersion` its Lambda layer version. What is not
  * expanded is a located warning.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
@@ -108,6 +109,9 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     else if (sam(r, "AWS::Serverless::SimpleTable")) {
       out[id] = simpleTable(r, (r.Properties ?? {}) as Obj);
       expanded = true;
+    } else if (sam(r, "AWS::Serverless::LayerVersion")) {
+      out[id] = layerVersion(id, r, (r.Properties ?? {}) as Obj);
+      expanded = true;
     } else if (sam(r, "AWS::Serverless::Api")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
       place(id, serverlessApi(id, r, mergeGlobal(global("Api"), r.Properties ?? {}) as Obj, apis.get(id)!, diags, at));
@@ -161,6 +165,20 @@ function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Dia
       ...shared,
       Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize"]) },
     },
+  };
+}
+
+/** `AWS::Serverless::LayerVersion`: the layer version, its content a local path or an S3 location; `RetentionPolicy: Retain` keeps it on delete. */
+function layerVersion(id: string, r: Obj, props: Obj): Obj {
+  const uri = props.ContentUri;
+  const s3 = typeof uri === "string" ? /^s3:\/\/([^/]+)\/(.+)$/.exec(uri) : null;
+  const content = s3 ? { S3Bucket: s3[1], S3Key: s3[2] } : isObj(uri) && !isIntrinsic(uri) ? { S3Bucket: uri.Bucket, S3Key: uri.Key, ...(uri.Version !== undefined ? { S3ObjectVersion: uri.Version } : {}) } : uri;
+  const keep = ["Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo"];
+  return {
+    ...r,
+    Type: "AWS::Lambda::LayerVersion",
+    ...(props.RetentionPolicy === "Retain" ? { DeletionPolicy: "Retain" } : {}),
+    Properties: { LayerName: props.LayerName ?? id, Content: content, ...Object.fromEntries(keep.filter((k) => props[k] !== undefined).map((k) => [k, props[k]])) },
   };
 }
 

@@ -105,6 +105,8 @@ function splitTop(t, sep) {
 const IMPORT_ID_OVERRIDES = {
   "lambda.Permission": ["/", "functionName", "statementId"],
   "apigateway.DomainName": ["domainName"],
+  // The identity schema names the layer and its version; the import ID is the version's ARN.
+  "lambda.LayerVersion": ["arn"],
 };
 
 /**

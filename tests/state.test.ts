@@ -272,4 +272,25 @@ describe("moved and removed blocks → pulumi import file", () => {
     expect(r.skipped.map((x) => x.address)).toEqual(["Seed", "Lookup"]);
     expect(r.skipped[0]!.reason).toBe("a custom resource (Custom::TableSeeder) is emulated, not imported: the first update creates it afresh, which invokes its Lambda's Create");
   });
+
+  it("a SAM stack's resources are adopted under the expanded template's names, the hashed deployment and layer version too", () => {
+    const template = "tests/fixtures/cfn_sam_functions/template.yaml";
+    const row = (id: string, physical: string, type: string) => ({ LogicalResourceId: id, PhysicalResourceId: physical, ResourceType: type, ResourceStatus: "CREATE_COMPLETE" });
+    const layerArn = "arn:aws:lambda:us-east-1:123456789012:layer:DepsLayer:3";
+    const resources = {
+      StackResources: [
+        row("ItemsFunction", "items-fn", "AWS::Lambda::Function"),
+        row("ItemsFunctionRole", "items-role", "AWS::IAM::Role"),
+        row("ServerlessRestApi", "a1b2c3", "AWS::ApiGateway::RestApi"),
+        row("ServerlessRestApiDeployment0123456789", "dep42", "AWS::ApiGateway::Deployment"),
+        row("ServerlessRestApiProdStage", "Prod", "AWS::ApiGateway::Stage"),
+        row("DepsLayerabcdef0123", layerArn, "AWS::Lambda::LayerVersion"),
+      ],
+    };
+    const r = cloudFormationImports({ path: "stack.json", text: JSON.stringify(resources) }, { path: template, text: fs.readFileSync(path.join(ROOT, template), "utf8") }, options);
+    const ids = Object.fromEntries(r.file.resources.map((e) => [e.name, e.id]));
+    expect(r.skipped).toEqual([]);
+    expect(ids).toMatchObject({ ItemsFunction: "items-fn", ItemsFunctionRole: "items-role", ServerlessRestApi: "a1b2c3", ServerlessRestApiDeployment: "a1b2c3/dep42", DepsLayer: layerArn });
+    expect(r.skipped).toEqual([]);
+  });
 });

@@ -223,7 +223,12 @@ export function cloudFormationImports(resources: { path: string; text: string },
     return step.kind === "attr" && !rest.length && target ? argValue(target, step.name, depth + 1) : undefined;
   };
   for (const r of read.resources) {
-    const decls = declsOf(program, r.logicalId);
+    // The SAM transform names a deployment and a layer version with a hash of their content
+    // (`ServerlessRestApiDeploymentab12cd34ef`); the expanded template names them without it.
+    const hashed = /^(.+?)[0-9a-f]{10}$/.exec(r.logicalId)?.[1];
+    const address = !declsOf(program, r.logicalId).length && hashed && declsOf(program, hashed).some((d) => d.source?.type === r.type) ? hashed : r.logicalId;
+    if (address !== r.logicalId) physical.set(address, r.physicalId);
+    const decls = declsOf(program, address);
     if (!decls.length) {
       b.skip(r.logicalId, `the converted program declares no such resource (${r.type})`, r.loc);
       continue;
@@ -238,7 +243,7 @@ export function cloudFormationImports(resources: { path: string; text: string },
         b.skip(r.logicalId, `${d.className} documents no import ID`, r.loc);
         continue;
       }
-      const main = d.id === `res.${r.logicalId}`;
+      const main = d.id === `res.${address}`;
       const value = (attr: string): string | undefined => {
         // A resource's own identity is its physical id when the class names one attribute.
         if (attr === "id" || (main && identity.attrs.length === 1)) return r.physicalId;

@@ -34,6 +34,9 @@ const CASES: Record<string, { program: string; cwd?: string; config?: Record<str
   cfn_method_split: { program: "tests/fixtures/cfn_method_split/expected/index.ts" },
 };
 
+/** One row of `aws cloudformation describe-stack-resources`. */
+const row = (id: string, physical: string, type: string) => ({ LogicalResourceId: id, PhysicalResourceId: physical, ResourceType: type, ResourceStatus: "CREATE_COMPLETE" });
+
 async function imports(name: string): Promise<StateImportResult> {
   const dir = path.join(STATE, name);
   const source = fs.readFileSync(path.join(dir, "source"), "utf8").trim();
@@ -255,7 +258,6 @@ describe("moved and removed blocks → pulumi import file", () => {
 
   it("a custom resource is left out of a stack's import file, saying that it is created afresh; what it calls is imported", () => {
     const template = "tests/fixtures/cfn_custom_resource/template.yaml";
-    const row = (id: string, physical: string, type: string) => ({ LogicalResourceId: id, PhysicalResourceId: physical, ResourceType: type, ResourceStatus: "CREATE_COMPLETE" });
     const resources = {
       StackResources: [
         row("SeederRole", "seeder-role", "AWS::IAM::Role"),
@@ -275,7 +277,6 @@ describe("moved and removed blocks → pulumi import file", () => {
 
   it("a SAM stack's resources are adopted under the expanded template's names, the hashed deployment and layer version too", () => {
     const template = "tests/fixtures/cfn_sam_functions/template.yaml";
-    const row = (id: string, physical: string, type: string) => ({ LogicalResourceId: id, PhysicalResourceId: physical, ResourceType: type, ResourceStatus: "CREATE_COMPLETE" });
     const layerArn = "arn:aws:lambda:us-east-1:123456789012:layer:DepsLayer:3";
     const resources = {
       StackResources: [

@@ -56,6 +56,9 @@ const MAPPING_KEYS = [
   "TumblingWindowInSeconds", "DestinationConfig",
 ];
 
+/** The keys of `o` among `keys` that it sets, as they are. */
+const pick = (o: Obj, keys: readonly string[]): Obj => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+
 const partition = (rest: string): Obj => ({ "Fn::Sub": `arn:\${AWS::Partition}:${rest}` });
 const managed = (name: string): Obj => partition(`iam::aws:policy/${name}`);
 const getAtt = (id: string, attr: string): Obj => ({ "Fn::GetAtt": [id, attr] });
@@ -146,7 +149,6 @@ function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Dia
   const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths: api.paths, swagger: "2.0" };
   const endpoint = props.EndpointConfiguration;
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
-  const pick = (keys: readonly string[]) => Object.fromEntries(keys.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
   const stage = props.StageName;
   const stageId = `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
   return {
@@ -154,7 +156,7 @@ function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Dia
       ...r,
       Type: "AWS::ApiGateway::RestApi",
       Properties: {
-        ...pick(["Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "DisableExecuteApiEndpoint"]),
+        ...pick(props, ["Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "DisableExecuteApiEndpoint"]),
         Body: body,
         ...(typeof endpoint === "string" ? { EndpointConfiguration: { Types: [endpoint] } } : isObj(endpoint) && endpoint.Type !== undefined ? { EndpointConfiguration: { Types: [endpoint.Type], ...(endpoint.VPCEndpointIds !== undefined ? { VpcEndpointIds: endpoint.VPCEndpointIds } : {}) } } : {}),
       },
@@ -163,7 +165,7 @@ function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Dia
     [stageId]: {
       Type: "AWS::ApiGateway::Stage",
       ...shared,
-      Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize"]) },
+      Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(props, ["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize"]) },
     },
   };
 }
@@ -173,12 +175,11 @@ function layerVersion(id: string, r: Obj, props: Obj): Obj {
   const uri = props.ContentUri;
   const s3 = typeof uri === "string" ? /^s3:\/\/([^/]+)\/(.+)$/.exec(uri) : null;
   const content = s3 ? { S3Bucket: s3[1], S3Key: s3[2] } : isObj(uri) && !isIntrinsic(uri) ? { S3Bucket: uri.Bucket, S3Key: uri.Key, ...(uri.Version !== undefined ? { S3ObjectVersion: uri.Version } : {}) } : uri;
-  const keep = ["Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo"];
   return {
     ...r,
     Type: "AWS::Lambda::LayerVersion",
     ...(props.RetentionPolicy === "Retain" ? { DeletionPolicy: "Retain" } : {}),
-    Properties: { LayerName: props.LayerName ?? id, Content: content, ...Object.fromEntries(keep.filter((k) => props[k] !== undefined).map((k) => [k, props[k]])) },
+    Properties: { LayerName: props.LayerName ?? id, Content: content, ...pick(props, ["Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo"]) },
   };
 }
 
@@ -214,7 +215,7 @@ function code(props: Obj): unknown {
 function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unknown) => ApiPaths | undefined, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const fn: Obj = {};
-  for (const k of SAME) if (props[k] !== undefined) fn[k] = props[k];
+  Object.assign(fn, pick(props, SAME));
   if (isObj(props.CodeUri) && isIntrinsic(props.CodeUri)) {
     diags.push(diagnostic("PG2004", "warning", `${id}: a CodeUri written with ${Object.keys(props.CodeUri)[0]} is not expanded (the transform reads it as an S3 location or a folder to package); give the function's code as a folder or an S3 bucket and key`, at("Properties", "CodeUri")));
   } else if (code(props) !== undefined) fn.Code = code(props);
@@ -230,6 +231,14 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unkn
   if (props.Tracing === "Active") managedPolicies.push(managed("AWSXrayWriteOnlyAccess"));
   if (props.VpcConfig !== undefined) managedPolicies.push(managed("service-role/AWSLambdaVPCAccessExecutionRole"));
   const fnRef = { Ref: id };
+  /** The function's permission for a service to invoke it. */
+  const permission = (principal: string, sourceArn: unknown): Obj => ({ Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: principal, SourceArn: sourceArn } });
+  /** An events rule whose target is the function (`Input`, `InputPath` passed on), and the rule's permission. */
+  const rule = (name: string, props: Obj, p: Obj): void => {
+    const ruleId = `${id}${name}`;
+    made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: getAtt(id, "Arn"), Id: `${ruleId}LambdaTarget`, ...pick(p, ["Input", "InputPath"]) }] } };
+    made[`${ruleId}Permission`] = permission("events.amazonaws.com", getAtt(ruleId, "Arn"));
+  };
   const events = isObj(props.Events) && !isIntrinsic(props.Events) ? props.Events : {};
   if (isObj(props.Events) && isIntrinsic(props.Events)) {
     diags.push(diagnostic("PG2004", "warning", `${id}: Events written with ${Object.keys(props.Events)[0]} are not expanded (the transform needs them written out); write each event, or its trigger with Pulumi classes`, at("Properties", "Events")));
@@ -254,61 +263,29 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unkn
         };
         api.users.push(id);
       }
-      made[`${id}${name}Permission${p.RestApiId === undefined ? "Prod" : ""}`] = {
-        Type: "AWS::Lambda::Permission",
-        ...shared,
-        Properties: {
-          Action: "lambda:InvokeFunction",
-          FunctionName: fnRef,
-          Principal: "apigateway.amazonaws.com",
-          // Any stage: the transform writes the stage as a wildcard too.
-          SourceArn: { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] },
-        },
-      };
+      // Any stage: the transform writes the stage as a wildcard too.
+      const sourceArn = { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] };
+      made[`${id}${name}Permission${p.RestApiId === undefined ? "Prod" : ""}`] = permission("apigateway.amazonaws.com", sourceArn);
     } else if (e.Type === "Schedule" || e.Type === "ScheduleV2") {
       if (e.Type === "ScheduleV2") {
         diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (ScheduleV2, an EventBridge Scheduler schedule) is not expanded; write it with aws.scheduler.Schedule`, where));
         continue;
       }
-      const rule = `${id}${name}`;
-      made[rule] = {
-        Type: "AWS::Events::Rule",
-        ...shared,
-        Properties: {
-          ScheduleExpression: p.Schedule,
-          ...(p.Name !== undefined ? { Name: p.Name } : {}),
-          ...(p.Description !== undefined ? { Description: p.Description } : {}),
-          State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED",
-          Targets: [{ Arn: getAtt(id, "Arn"), Id: `${rule}LambdaTarget`, ...(p.Input !== undefined ? { Input: p.Input } : {}) }],
-        },
-      };
-      made[`${rule}Permission`] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: "events.amazonaws.com", SourceArn: getAtt(rule, "Arn") } };
+      rule(name, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, { ...p, InputPath: undefined });
     } else if (e.Type === "SQS" || e.Type === "DynamoDB" || e.Type === "Kinesis") {
       // A poller: an event source mapping, and the managed policy that lets the function read the source.
       const source = STREAMS[e.Type]!;
       made[`${id}${name}`] = {
         Type: "AWS::Lambda::EventSourceMapping",
         ...shared,
-        Properties: { EventSourceArn: p[source.arn], FunctionName: fnRef, ...Object.fromEntries(MAPPING_KEYS.filter((k) => p[k] !== undefined).map((k) => [k, p[k]])) },
+        Properties: { EventSourceArn: p[source.arn], FunctionName: fnRef, ...pick(p, MAPPING_KEYS) },
       };
       managedPolicies.push(managed(`service-role/${source.policy}`));
     } else if (e.Type === "SNS") {
-      made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: getAtt(id, "Arn"), TopicArn: p.Topic, ...(p.FilterPolicy !== undefined ? { FilterPolicy: p.FilterPolicy } : {}), ...(p.Region !== undefined ? { Region: p.Region } : {}) } };
-      made[`${id}${name}Permission`] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: "sns.amazonaws.com", SourceArn: p.Topic } };
+      made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: getAtt(id, "Arn"), TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
+      made[`${id}${name}Permission`] = permission("sns.amazonaws.com", p.Topic);
     } else if (e.Type === "EventBridgeRule" || e.Type === "CloudWatchEvent") {
-      const rule = `${id}${name}`;
-      made[rule] = {
-        Type: "AWS::Events::Rule",
-        ...shared,
-        Properties: {
-          EventPattern: p.Pattern,
-          ...(p.EventBusName !== undefined ? { EventBusName: p.EventBusName } : {}),
-          ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}),
-          ...(p.State !== undefined ? { State: p.State } : {}),
-          Targets: [{ Arn: getAtt(id, "Arn"), Id: `${rule}LambdaTarget`, ...(p.Input !== undefined ? { Input: p.Input } : {}), ...(p.InputPath !== undefined ? { InputPath: p.InputPath } : {}) }],
-        },
-      };
-      made[`${rule}Permission`] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: "events.amazonaws.com", SourceArn: getAtt(rule, "Arn") } };
+      rule(name, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...pick(p, ["State"]) }, p);
     } else {
       diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} of type ${String(e.Type)} is not expanded; write its trigger with Pulumi classes`, where));
     }

@@ -108,8 +108,8 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   // SAM functions are expanded here (sam.ts); any other transform runs inside CloudFormation only.
   const others = transforms.filter((n) => n !== SAM || !sam?.expanded);
   if (sam?.expanded) {
-    head.push(`Transform: ${SAM}: its functions, APIs and simple tables are expanded as the transform expands them (the function, its role, what its events need; the RestApi, its deployment and stage; the DynamoDB table); other SAM resources are placeholders.`);
-    diagnostics.push(diagnostic("PG2010", "info", `Transform ${SAM}: its functions, APIs and simple tables are expanded as the transform expands them; other SAM resources are not`, locate(["Transform"])));
+    head.push(`Transform: ${SAM}: its functions, APIs, layers and simple tables are expanded as the transform expands them (the function, its role, what its events need; the RestApi, its deployment and stage; the layer version; the DynamoDB table); other SAM resources are placeholders.`);
+    diagnostics.push(diagnostic("PG2010", "info", `Transform ${SAM}: its functions, APIs, layers and simple tables are expanded as the transform expands them; other SAM resources are not`, locate(["Transform"])));
   }
   if (others.length) {
     head.push(`Transform: ${others.join(", ")}: the transform's resources are placeholders; convert the transformed template (sam build / aws cloudformation get-template --template-stage Processed) for the rest.`);

@@ -1,15 +1,15 @@
 /**
- * The `AWS::Serverless-2016-10-31` transform for functions, done as CloudFormation does it before
- * a template deploys, on the template as read: each `AWS::Serverless::Function` becomes the
+ * The `AWS::Serverless-2016-10-31` transform, done as CloudFormation does it before a template
+ * deploys, on the template as read. Each `AWS::Serverless::Function` becomes the
  * `AWS::Lambda::Function` of the same logical id (`Globals.Function` applied first), its
  * execution role `<Id>Role` unless it names one, and what its events need: `Api` a permission
- * (and, without a `RestApiId`, a path of the implicit `ServerlessRestApi`, deployed to its `Prod`
- * stage), `Schedule` and `EventBridgeRule` an events rule and its permission, `SQS`, `DynamoDB` and
- * `Kinesis` an event source mapping, `SNS` a subscription and its permission. The
- * logical ids are the transform's, so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what
- * they read in the transformed template. A `SimpleTable` becomes its DynamoDB table, a
- * `LayerVersion` its Lambda layer version. What is not
- * expanded is a located warning.
+ * and a path of its API (the implicit `ServerlessRestApi`, deployed to its `Prod` stage, or the
+ * `AWS::Serverless::Api` it names), `Schedule` and `EventBridgeRule` an events rule and its
+ * permission, `SQS`, `DynamoDB` and `Kinesis` an event source mapping, `SNS` a subscription and
+ * its permission. An `AWS::Serverless::Api` becomes its RestApi, Deployment and stage, a
+ * `SimpleTable` its DynamoDB table, a `LayerVersion` its Lambda layer version. The logical ids
+ * are the transform's, so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what they read
+ * in the transformed template. What is not expanded is a located warning.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
@@ -64,11 +64,11 @@ const managed = (name: string): Obj => partition(`iam::aws:policy/${name}`);
 const getAtt = (id: string, attr: string): Obj => ({ "Fn::GetAtt": [id, attr] });
 
 export interface SamExpansion {
-  /** The resources, each SAM function replaced by what it becomes, in the order written. */
+  /** The resources, each SAM resource expanded replaced by what it becomes, in the order written. */
   readonly resources: Obj;
   /** Each logical id the expansion made → the SAM resource it was made from (where it is located). */
   readonly origin: ReadonlyMap<string, string>;
-  /** Whether any function was expanded. */
+  /** Whether any SAM resource was expanded. */
   readonly expanded: boolean;
 }
 

@@ -426,6 +426,12 @@ describe("SAM functions, expanded as the transform expands them", () => {
     const orders = JSON.parse(get("OrdersApi").inputs.body as string);
     expect(Object.keys(orders.paths)).toEqual(["/orders/{id}"]);
     expect(orders.paths["/orders/{id}"].post["x-amazon-apigateway-integration"].uri).toContain("Function:OrdersFunction/invocations");
+    // Cors: each path answers the preflight with a mock integration, its own methods and OPTIONS allowed.
+    expect(orders.paths["/orders/{id}"].options["x-amazon-apigateway-integration"]).toMatchObject({
+      type: "mock",
+      responses: { default: { statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'", "method.response.header.Access-Control-Allow-Methods": "'OPTIONS,POST'" } } },
+    });
+    expect(body.paths["/items"].options).toBeUndefined();
     expect(Object.keys(body.paths)).toEqual(["/items", "/items/{proxy+}"]);
     expect(get("OrdersApiv1Stage").inputs).toMatchObject({ stageName: "v1", restApi: "OrdersApi-id", deployment: "OrdersApiDeployment-id", xrayTracingEnabled: true });
     expect(get("OrdersFunctionCreatePermission").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:OrdersApi-id/*/POST/orders/*");

@@ -125,13 +125,55 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   if (Object.keys(implicit.paths).length) {
     const first = implicit.users[0]!;
     const at = (...p: string[]) => locate(["Resources", first, ...p]);
-    place(first, serverlessApi(IMPLICIT_API, {}, { StageName: "Prod" }, implicit, diags, at));
+    // Globals.Api applies to the implicit API too; its stage is always Prod.
+    place(first, serverlessApi(IMPLICIT_API, {}, { ...global("Api"), StageName: "Prod" }, implicit, diags, at));
   }
   return { resources: out, origin, expanded };
 }
 
+/** The methods an `x-amazon-apigateway-any-method` answers, for a CORS preflight's Allow-Methods. */
+const ANY_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+
+/**
+ * `Cors` as the transform writes it into an API's paths: an OPTIONS method on each path, a mock
+ * integration answering the preflight with the Allow-Origin given (`Cors: "'*'"`, or the
+ * `AllowOrigin` of a mapping), its `AllowHeaders`, `AllowMethods` (default: the path's own methods
+ * and OPTIONS) and `MaxAge`. The values are API Gateway mapping values, quotes and all.
+ */
+function withCors(paths: Obj, cors: unknown, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+  const c: Obj = typeof cors === "string" ? { AllowOrigin: cors } : isObj(cors) && !isIntrinsic(cors) ? cors : {};
+  if (c.AllowOrigin === undefined) {
+    diags.push(diagnostic("PG2004", "warning", "Cors without an AllowOrigin written out is not expanded; write its OPTIONS methods with Pulumi classes", at("Properties", "Cors")));
+    return paths;
+  }
+  if (c.AllowCredentials !== undefined) diags.push(diagnostic("PG2004", "warning", "Cors AllowCredentials is not expanded (the transform adds Access-Control-Allow-Credentials to the preflight); add it to the OPTIONS methods", at("Properties", "Cors")));
+  const header = (name: string) => `method.response.header.Access-Control-${name}`;
+  const out: Obj = {};
+  for (const [path, methods] of Object.entries(paths)) {
+    const own = Object.keys(methods as Obj).flatMap((m) => (m === "x-amazon-apigateway-any-method" ? ANY_METHODS : [m.toUpperCase()]));
+    const allowMethods = c.AllowMethods ?? `'${[...new Set([...own, "OPTIONS"])].sort().join(",")}'`;
+    const params: Obj = { ...(c.AllowHeaders !== undefined ? { [header("Allow-Headers")]: c.AllowHeaders } : {}), [header("Allow-Methods")]: allowMethods, [header("Allow-Origin")]: c.AllowOrigin, ...(c.MaxAge !== undefined ? { [header("Max-Age")]: c.MaxAge } : {}) };
+    const headers = Object.fromEntries(Object.keys(params).map((k) => [k.replace("method.response.header.", ""), { type: "string" }]));
+    out[path] = {
+      ...(methods as Obj),
+      options: {
+        summary: "CORS support",
+        consumes: ["application/json"],
+        produces: ["application/json"],
+        "x-amazon-apigateway-integration": {
+          type: "mock",
+          requestTemplates: { "application/json": '{\n  "statusCode" : 200\n}\n' },
+          responses: { default: { statusCode: "200", responseParameters: params, responseTemplates: { "application/json": "{}\n" } } },
+        },
+        responses: { "200": { description: "Default response for CORS method", headers } },
+      },
+    };
+  }
+  return out;
+}
+
 /** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
-const API_NOT_EXPANDED = ["Cors", "Auth", "DefinitionUri", "GatewayResponses", "Models", "Domain", "CanarySetting", "ApiKeySourceType", "AlwaysDeploy"];
+const API_NOT_EXPANDED = ["Auth", "DefinitionUri", "GatewayResponses", "Models", "Domain", "CanarySetting", "ApiKeySourceType", "AlwaysDeploy"];
 
 /**
  * An API of the transform (an `AWS::Serverless::Api`, or the implicit one): its RestApi (the
@@ -146,7 +188,11 @@ function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Dia
   }
   // The transform names the deployment after a hash of the definition, so that a change deploys anew.
   diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is not made again when the API changes (the transform renames it to be): give it triggers that change with the body to redeploy`, at()));
-  const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths: api.paths, swagger: "2.0" };
+  if (props.Cors !== undefined && props.DefinitionBody !== undefined) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: Cors is not added to a DefinitionBody written out (the transform adds an OPTIONS method to each of its paths): add them to it`, at("Properties", "Cors")));
+  }
+  const paths = props.Cors !== undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
+  const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0" };
   const endpoint = props.EndpointConfiguration;
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const stage = props.StageName;

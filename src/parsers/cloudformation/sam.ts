@@ -13,12 +13,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
-/** A value written with an intrinsic function (`{ Ref: … }`, `{ "Fn::If": … }`): merged as a whole, never key by key. */
-const isIntrinsic = (v: Obj) => Object.keys(v).length === 1 && /^(Ref|Condition|Fn::.+)$/.test(Object.keys(v)[0]!);
+import { getAtt, isIntrinsic, isObj, pick, serverlessApi, type ApiPaths, type Obj } from "./sam-api.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
 function mergeGlobal(global: unknown, own: unknown): unknown {
@@ -56,12 +51,9 @@ const MAPPING_KEYS = [
   "TumblingWindowInSeconds", "DestinationConfig",
 ];
 
-/** The keys of `o` among `keys` that it sets, as they are. */
-const pick = (o: Obj, keys: readonly string[]): Obj => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
 
 const partition = (rest: string): Obj => ({ "Fn::Sub": `arn:\${AWS::Partition}:${rest}` });
 const managed = (name: string): Obj => partition(`iam::aws:policy/${name}`);
-const getAtt = (id: string, attr: string): Obj => ({ "Fn::GetAtt": [id, attr] });
 
 export interface SamExpansion {
   /** The resources, each SAM resource expanded replaced by what it becomes, in the order written. */
@@ -70,12 +62,6 @@ export interface SamExpansion {
   readonly origin: ReadonlyMap<string, string>;
   /** Whether any SAM resource was expanded. */
   readonly expanded: boolean;
-}
-
-/** The paths an API's events add (its OpenAPI `paths`), and the functions they call. */
-interface ApiPaths {
-  readonly paths: Obj;
-  readonly users: string[];
 }
 
 const IMPLICIT_API = "ServerlessRestApi";
@@ -129,91 +115,6 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     place(first, serverlessApi(IMPLICIT_API, {}, { ...global("Api"), StageName: "Prod" }, implicit, diags, at));
   }
   return { resources: out, origin, expanded };
-}
-
-/** The methods an `x-amazon-apigateway-any-method` answers, for a CORS preflight's Allow-Methods. */
-const ANY_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
-
-/**
- * `Cors` as the transform writes it into an API's paths: an OPTIONS method on each path, a mock
- * integration answering the preflight with the Allow-Origin given (`Cors: "'*'"`, or the
- * `AllowOrigin` of a mapping), its `AllowHeaders`, `AllowMethods` (default: the path's own methods
- * and OPTIONS) and `MaxAge`. The values are API Gateway mapping values, quotes and all.
- */
-function withCors(paths: Obj, cors: unknown, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
-  const c: Obj = typeof cors === "string" ? { AllowOrigin: cors } : isObj(cors) && !isIntrinsic(cors) ? cors : {};
-  if (c.AllowOrigin === undefined) {
-    diags.push(diagnostic("PG2004", "warning", "Cors without an AllowOrigin written out is not expanded; write its OPTIONS methods with Pulumi classes", at("Properties", "Cors")));
-    return paths;
-  }
-  if (c.AllowCredentials !== undefined) diags.push(diagnostic("PG2004", "warning", "Cors AllowCredentials is not expanded (the transform adds Access-Control-Allow-Credentials to the preflight); add it to the OPTIONS methods", at("Properties", "Cors")));
-  const header = (name: string) => `method.response.header.Access-Control-${name}`;
-  const out: Obj = {};
-  for (const [path, methods] of Object.entries(paths)) {
-    const own = Object.keys(methods as Obj).flatMap((m) => (m === "x-amazon-apigateway-any-method" ? ANY_METHODS : [m.toUpperCase()]));
-    const allowMethods = c.AllowMethods ?? `'${[...new Set([...own, "OPTIONS"])].sort().join(",")}'`;
-    const params: Obj = { ...(c.AllowHeaders !== undefined ? { [header("Allow-Headers")]: c.AllowHeaders } : {}), [header("Allow-Methods")]: allowMethods, [header("Allow-Origin")]: c.AllowOrigin, ...(c.MaxAge !== undefined ? { [header("Max-Age")]: c.MaxAge } : {}) };
-    const headers = Object.fromEntries(Object.keys(params).map((k) => [k.replace("method.response.header.", ""), { type: "string" }]));
-    out[path] = {
-      ...(methods as Obj),
-      options: {
-        summary: "CORS support",
-        consumes: ["application/json"],
-        produces: ["application/json"],
-        "x-amazon-apigateway-integration": {
-          type: "mock",
-          requestTemplates: { "application/json": '{\n  "statusCode" : 200\n}\n' },
-          responses: { default: { statusCode: "200", responseParameters: params, responseTemplates: { "application/json": "{}\n" } } },
-        },
-        responses: { "200": { description: "Default response for CORS method", headers } },
-      },
-    };
-  }
-  return out;
-}
-
-/** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
-const API_NOT_EXPANDED = ["Auth", "DefinitionUri", "GatewayResponses", "Models", "Domain", "CanarySetting", "ApiKeySourceType", "AlwaysDeploy"];
-
-/**
- * An API of the transform (an `AWS::Serverless::Api`, or the implicit one): its RestApi (the
- * body written, or an OpenAPI document of its events' paths), a Deployment and the stage named.
- */
-function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
-  for (const k of API_NOT_EXPANDED) {
-    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform writes it into the API's definition or other resources); write it with Pulumi classes`, at("Properties", k)));
-  }
-  if (props.DefinitionBody !== undefined && Object.keys(api.paths).length) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: the paths of ${[...new Set(api.users)].join(", ")}'s events are not merged into the DefinitionBody written out, as the transform merges them: add them to it`, at("Properties", "DefinitionBody")));
-  }
-  // The transform names the deployment after a hash of the definition, so that a change deploys anew.
-  diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is not made again when the API changes (the transform renames it to be): give it triggers that change with the body to redeploy`, at()));
-  if (props.Cors !== undefined && props.DefinitionBody !== undefined) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: Cors is not added to a DefinitionBody written out (the transform adds an OPTIONS method to each of its paths): add them to it`, at("Properties", "Cors")));
-  }
-  const paths = props.Cors !== undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
-  const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0" };
-  const endpoint = props.EndpointConfiguration;
-  const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
-  const stage = props.StageName;
-  const stageId = `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
-  return {
-    [id]: {
-      ...r,
-      Type: "AWS::ApiGateway::RestApi",
-      Properties: {
-        ...pick(props, ["Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "DisableExecuteApiEndpoint"]),
-        Body: body,
-        ...(typeof endpoint === "string" ? { EndpointConfiguration: { Types: [endpoint] } } : isObj(endpoint) && endpoint.Type !== undefined ? { EndpointConfiguration: { Types: [endpoint.Type], ...(endpoint.VPCEndpointIds !== undefined ? { VpcEndpointIds: endpoint.VPCEndpointIds } : {}) } } : {}),
-      },
-    },
-    [`${id}Deployment`]: { Type: "AWS::ApiGateway::Deployment", ...shared, Properties: { RestApiId: { Ref: id } } },
-    [stageId]: {
-      Type: "AWS::ApiGateway::Stage",
-      ...shared,
-      Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(props, ["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize"]) },
-    },
-  };
 }
 
 /** `AWS::Serverless::LayerVersion`: the layer version, its content a local path or an S3 location; `RetentionPolicy: Retain` keeps it on delete. */

@@ -435,10 +435,20 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(Object.keys(body.paths)).toEqual(["/items", "/items/{proxy+}"]);
     expect(get("OrdersApiv1Stage").inputs).toMatchObject({ stageName: "v1", restApi: "OrdersApi-id", deployment: "OrdersApiDeployment-id", xrayTracingEnabled: true });
     expect(get("OrdersFunctionCreatePermission").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:OrdersApi-id/*/POST/orders/*");
+    // HTTP APIs: an OpenAPI 3 route invoking the function (payload 2.0 unless the event says), CORS as the extension, a stage deployed automatically.
+    const publicApi = get("PublicApi").inputs.body as { paths: Record<string, Record<string, Record<string, unknown>>>; "x-amazon-apigateway-cors": unknown };
+    expect(get("PublicApi").type).toBe("aws-native:apigatewayv2:Api");
+    expect(publicApi.paths["/items"]!.get!["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri: "arn:aws:mock:aws:lambda/function:Function:PublicFunction", payloadFormatVersion: "1.0" });
+    expect(publicApi["x-amazon-apigateway-cors"]).toEqual({ allowOrigins: ["https://example.com"], allowMethods: ["GET"] });
+    expect(get("PublicApiApiGatewayDefaultStage").inputs).toEqual({ apiId: "PublicApi-id", stageName: "$default", autoDeploy: true });
+    const implicitHttp = get("ServerlessHttpApi").inputs.body as { paths: Record<string, Record<string, Record<string, { payloadFormatVersion: string }>>> };
+    expect(implicitHttp.paths["/health/{check}"]!.get!["x-amazon-apigateway-integration"]!.payloadFormatVersion).toBe("2.0");
+    expect(get("InlineFunctionHealthPermission").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:ServerlessHttpApi-id/*/GET/health/*");
     expect(exports).toEqual({
       apiUrl: "https://ServerlessRestApi-id.execute-api.us-east-1.amazonaws.com/Prod/items",
       itemsRoleArn: "arn:aws:mock:aws:iam/role:Role:ItemsFunctionRole",
       ordersUrl: "https://OrdersApi-id.execute-api.us-east-1.amazonaws.com/v1/orders",
+      healthUrl: "https://ServerlessHttpApi-id.execute-api.us-east-1.amazonaws.com/health",
     });
   });
 

@@ -2,7 +2,9 @@
  * The APIs of the SAM transform (sam.ts): an `AWS::Serverless::Api`, or the implicit
  * `ServerlessRestApi`, becomes its RestApi (the body written, or an OpenAPI document of the
  * paths its events give it, with `Cors` an OPTIONS preflight on each), a Deployment and its
- * stage, as the transform writes them; and the values both files read the template with.
+ * stage, as the transform writes them; an `AWS::Serverless::HttpApi` (or the implicit
+ * `ServerlessHttpApi`) its ApiGatewayV2 Api and auto-deployed stage; and the values both files
+ * read the template with.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
@@ -105,6 +107,48 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, dia
       Type: "AWS::ApiGateway::Stage",
       ...shared,
       Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(props, ["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize"]) },
+    },
+  };
+}
+
+/** The implicit HTTP API of the functions whose HttpApi events name none. */
+export const IMPLICIT_HTTP_API = "ServerlessHttpApi";
+
+/** Settings of AWS::Serverless::HttpApi the transform turns into more than a property: each a warning. */
+const HTTP_API_NOT_EXPANDED = ["Auth", "DefinitionUri", "Domain"];
+
+/** HTTP API `CorsConfiguration` keys → the OpenAPI extension's (`true`: every origin, header and method). */
+function httpCors(cors: unknown): Obj | undefined {
+  if (cors === true) return { allowOrigins: ["*"], allowHeaders: ["*"], allowMethods: ["*"] };
+  if (!isObj(cors) || isIntrinsic(cors)) return undefined;
+  return Object.fromEntries(Object.entries(cors).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]));
+}
+
+/**
+ * An HTTP API of the transform (an `AWS::Serverless::HttpApi`, or the implicit
+ * `ServerlessHttpApi`): its ApiGatewayV2 Api (the body written, or an OpenAPI 3 document of its
+ * events' routes, `CorsConfiguration` as `x-amazon-apigateway-cors`) and its stage, `$default`
+ * unless it names one, deployed automatically (so a change deploys, as the transform makes it).
+ */
+export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+  for (const k of HTTP_API_NOT_EXPANDED) {
+    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform writes it into the API's definition or other resources); write it with Pulumi classes`, at("Properties", k)));
+  }
+  if (props.DefinitionBody !== undefined && Object.keys(api.paths).length) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: the routes of ${[...new Set(api.users)].join(", ")}'s events are not merged into the DefinitionBody written out, as the transform merges them: add them to it`, at("Properties", "DefinitionBody")));
+  }
+  const cors = props.DefinitionBody === undefined ? httpCors(props.CorsConfiguration) : undefined;
+  if (props.CorsConfiguration !== undefined && cors === undefined) diags.push(diagnostic("PG2004", "warning", `${id}: CorsConfiguration is not expanded here; give the API its CORS settings with Pulumi classes`, at("Properties", "CorsConfiguration")));
+  const body = props.DefinitionBody ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: api.paths, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}) };
+  const stage = props.StageName ?? "$default";
+  const stageId = stage === "$default" ? `${id}ApiGatewayDefaultStage` : `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
+  const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
+  return {
+    [id]: { ...r, Type: "AWS::ApiGatewayV2::Api", Properties: { Body: body, ...pick(props, ["Description", "DisableExecuteApiEndpoint", "FailOnWarnings"]) } },
+    [stageId]: {
+      Type: "AWS::ApiGatewayV2::Stage",
+      ...shared,
+      Properties: { ApiId: { Ref: id }, StageName: stage, AutoDeploy: true, ...pick(props, ["StageVariables", "DefaultRouteSettings", "RouteSettings", "AccessLogSettings"]) },
     },
   };
 }

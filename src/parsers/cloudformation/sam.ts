@@ -13,7 +13,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import { getAtt, isIntrinsic, isObj, pick, serverlessApi, type ApiPaths, type Obj } from "./sam-api.js";
+import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, type ApiPaths, type Obj } from "./sam-api.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
 function mergeGlobal(global: unknown, own: unknown): unknown {
@@ -70,13 +70,19 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const origin = new Map<string, string>();
   const global = (kind: string): Obj => (isObj(globals) && isObj(globals[kind]) ? globals[kind] : {});
   const sam = (r: unknown, type: string): r is Obj => isObj(r) && r.Type === type && (r.Properties === undefined || isObj(r.Properties));
-  // Each AWS::Serverless::Api, and the implicit one, gets the paths of the events that name it.
-  const apis = new Map<string, ApiPaths>([[IMPLICIT_API, { paths: {}, users: [] }]]);
-  for (const [id, r] of Object.entries(resources)) if (sam(r, "AWS::Serverless::Api")) apis.set(id, { paths: {}, users: [] });
-  const apiFor = (restApiId: unknown): ApiPaths | undefined => {
-    if (restApiId === undefined) return apis.get(IMPLICIT_API);
-    return isObj(restApiId) && typeof restApiId.Ref === "string" && restApiId.Ref !== IMPLICIT_API ? apis.get(restApiId.Ref) : undefined;
+  // Each API of the transform (REST and HTTP, and the implicit one of each) gets the paths of the events that name it.
+  const registry = (implicit: string, type: string) => {
+    const apis = new Map<string, ApiPaths>([[implicit, { paths: {}, users: [] }]]);
+    for (const [id, r] of Object.entries(resources)) if (sam(r, type)) apis.set(id, { paths: {}, users: [] });
+    return apis;
   };
+  const rest = registry(IMPLICIT_API, "AWS::Serverless::Api");
+  const http = registry(IMPLICIT_HTTP_API, "AWS::Serverless::HttpApi");
+  const lookup = (apis: Map<string, ApiPaths>, implicit: string) => (apiId: unknown): ApiPaths | undefined => {
+    if (apiId === undefined) return apis.get(implicit);
+    return isObj(apiId) && typeof apiId.Ref === "string" && apiId.Ref !== implicit ? apis.get(apiId.Ref) : undefined;
+  };
+  const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), http: lookup(http, IMPLICIT_HTTP_API) };
   // Functions first: their events give the APIs their paths.
   const made = new Map<string, Obj>();
   for (const [id, r] of Object.entries(resources)) {
@@ -103,16 +109,23 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
       expanded = true;
     } else if (sam(r, "AWS::Serverless::Api")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
-      place(id, serverlessApi(id, r, mergeGlobal(global("Api"), r.Properties ?? {}) as Obj, apis.get(id)!, diags, at));
+      place(id, serverlessApi(id, r, mergeGlobal(global("Api"), r.Properties ?? {}) as Obj, rest.get(id)!, diags, at));
+      expanded = true;
+    } else if (sam(r, "AWS::Serverless::HttpApi")) {
+      const at = (...p: string[]) => locate(["Resources", id, ...p]);
+      place(id, serverlessHttpApi(id, r, mergeGlobal(global("HttpApi"), r.Properties ?? {}) as Obj, http.get(id)!, diags, at));
       expanded = true;
     } else out[id] = r;
   }
-  const implicit = apis.get(IMPLICIT_API)!;
-  if (Object.keys(implicit.paths).length) {
-    const first = implicit.users[0]!;
-    const at = (...p: string[]) => locate(["Resources", first, ...p]);
-    // Globals.Api applies to the implicit API too; its stage is always Prod.
-    place(first, serverlessApi(IMPLICIT_API, {}, { ...global("Api"), StageName: "Prod" }, implicit, diags, at));
+  // The implicit APIs, where events use them: Globals apply to them too; the REST one's stage is always Prod.
+  for (const [implicit, apis, make] of [
+    [IMPLICIT_API, rest, (api: ApiPaths, at: At) => serverlessApi(IMPLICIT_API, {}, { ...global("Api"), StageName: "Prod" }, api, diags, at)],
+    [IMPLICIT_HTTP_API, http, (api: ApiPaths, at: At) => serverlessHttpApi(IMPLICIT_HTTP_API, {}, global("HttpApi"), api, diags, at)],
+  ] as const) {
+    const api = apis.get(implicit)!;
+    if (!Object.keys(api.paths).length) continue;
+    const first = api.users[0]!;
+    place(first, make(api, (...p: string[]) => locate(["Resources", first, ...p])));
   }
   return { resources: out, origin, expanded };
 }
@@ -159,7 +172,15 @@ function code(props: Obj): unknown {
   return uri;
 }
 
-function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unknown) => ApiPaths | undefined, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+/** The API of the transform an event's `RestApiId` (REST) or `ApiId` (HTTP) names, the implicit one when it names none; undefined for an API written out. */
+interface ApiLookup {
+  readonly rest: (apiId: unknown) => ApiPaths | undefined;
+  readonly http: (apiId: unknown) => ApiPaths | undefined;
+}
+
+type At = (...p: string[]) => Location;
+
+function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags: Diagnostic[], at: At): Obj {
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const fn: Obj = {};
   Object.assign(fn, pick(props, SAME));
@@ -194,25 +215,33 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: (restApiId: unkn
     const e = isObj(ev) ? ev : {};
     const p = isObj(e.Properties) ? e.Properties : {};
     const where = at("Properties", "Events", name);
-    if (e.Type === "Api") {
+    if (e.Type === "Api" || e.Type === "HttpApi") {
+      const restful = e.Type === "Api";
+      const named = restful ? p.RestApiId : p.ApiId;
+      if (!restful && typeof p.Path !== "string") {
+        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}, an HttpApi event without a Path (the API's $default route), is not expanded; write the route with Pulumi classes`, where));
+        continue;
+      }
       const method = typeof p.Method === "string" ? p.Method.toLowerCase() : "any";
       const path = typeof p.Path === "string" ? p.Path : "/";
       // The permission's resource path: path parameters and the method as wildcards, as the transform writes it.
       const arnPath = `${method === "any" ? "*" : method.toUpperCase()}${path.replace(/\{[^}]+\}/g, "*")}`;
-      const apiId = p.RestApiId ?? { Ref: IMPLICIT_API };
-      // An API of the transform gets the path; a plain AWS::ApiGateway::RestApi has its own methods.
-      const api = apiFor(p.RestApiId);
+      const apiId = named ?? { Ref: restful ? IMPLICIT_API : IMPLICIT_HTTP_API };
+      // An API of the transform gets the path; a plain RestApi or ApiGatewayV2 Api has its own methods or routes.
+      const api = (restful ? apiFor.rest : apiFor.http)(named);
       if (api) {
         const entry = (api.paths[path] ??= {}) as Obj;
         entry[method === "any" ? "x-amazon-apigateway-any-method" : method] = {
-          "x-amazon-apigateway-integration": { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${id}.Arn}/invocations` } },
+          "x-amazon-apigateway-integration": restful
+            ? { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${id}.Arn}/invocations` } }
+            : { httpMethod: "POST", type: "aws_proxy", uri: getAtt(id, "Arn"), payloadFormatVersion: p.PayloadFormatVersion ?? "2.0" },
           responses: {},
         };
         api.users.push(id);
       }
       // Any stage: the transform writes the stage as a wildcard too.
       const sourceArn = { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] };
-      made[`${id}${name}Permission${p.RestApiId === undefined ? "Prod" : ""}`] = permission("apigateway.amazonaws.com", sourceArn);
+      made[`${id}${name}Permission${restful && named === undefined ? "Prod" : ""}`] = permission("apigateway.amazonaws.com", sourceArn);
     } else if (e.Type === "Schedule" || e.Type === "ScheduleV2") {
       if (e.Type === "ScheduleV2") {
         diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (ScheduleV2, an EventBridge Scheduler schedule) is not expanded; write it with aws.scheduler.Schedule`, where));

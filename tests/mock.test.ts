@@ -440,6 +440,9 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("PublicApi").type).toBe("aws-native:apigatewayv2:Api");
     expect(publicApi.paths["/items"]!.get!["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri: "arn:aws:mock:aws:lambda/function:Function:PublicFunction", payloadFormatVersion: "1.0" });
     expect(publicApi["x-amazon-apigateway-cors"]).toEqual({ allowOrigins: ["https://example.com"], allowMethods: ["GET"] });
+    // A function URL open to anyone: the URL and the permission to invoke it without IAM.
+    expect(get("PublicFunctionUrl").inputs).toEqual({ targetFunctionArn: "PublicFunction-generated", authType: "NONE", invokeMode: "BUFFERED" });
+    expect(get("PublicFunctionUrlPublicPermissions").inputs).toMatchObject({ action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE" });
     expect(get("PublicApiApiGatewayDefaultStage").inputs).toEqual({ apiId: "PublicApi-id", stageName: "$default", autoDeploy: true });
     const implicitHttp = get("ServerlessHttpApi").inputs.body as { paths: Record<string, Record<string, Record<string, { payloadFormatVersion: string }>>> };
     expect(implicitHttp.paths["/health/{check}"]!.get!["x-amazon-apigateway-integration"]!.payloadFormatVersion).toBe("2.0");

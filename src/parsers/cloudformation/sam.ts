@@ -2,14 +2,15 @@
  * The `AWS::Serverless-2016-10-31` transform, done as CloudFormation does it before a template
  * deploys, on the template as read. Each `AWS::Serverless::Function` becomes the
  * `AWS::Lambda::Function` of the same logical id (`Globals.Function` applied first), its
- * execution role `<Id>Role` unless it names one, and what its events need: `Api` a permission
- * and a path of its API (the implicit `ServerlessRestApi`, deployed to its `Prod` stage, or the
- * `AWS::Serverless::Api` it names), `Schedule` and `EventBridgeRule` an events rule and its
- * permission, `SQS`, `DynamoDB` and `Kinesis` an event source mapping, `SNS` a subscription and
- * its permission. An `AWS::Serverless::Api` becomes its RestApi, Deployment and stage, a
- * `SimpleTable` its DynamoDB table, a `LayerVersion` its Lambda layer version. The logical ids
- * are the transform's, so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what they read
- * in the transformed template. What is not expanded is a located warning.
+ * execution role `<Id>Role` unless it names one, a function URL for a `FunctionUrlConfig`, and
+ * what its events need: `Api` and `HttpApi` a permission and a path of their API (the implicit
+ * `ServerlessRestApi` or `ServerlessHttpApi`, or the API of the transform they name),
+ * `Schedule` and `EventBridgeRule` an events rule and its permission, `SQS`, `DynamoDB` and
+ * `Kinesis` an event source mapping, `SNS` a subscription and its permission. The APIs are
+ * sam-api.ts's; a `SimpleTable` becomes its DynamoDB table, a `LayerVersion` its Lambda layer
+ * version. The logical ids are the transform's, so that `!Ref`, `!GetAtt` and
+ * `${ServerlessRestApi}` read what they read in the transformed template. What is not expanded
+ * is a located warning.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
@@ -35,7 +36,7 @@ const SAME = [
 ];
 
 /** Properties the transform reads and this expansion does not: each is a warning where it is written. */
-const NOT_EXPANDED = ["AutoPublishAlias", "AutoPublishCodeSha256", "DeploymentPreference", "ProvisionedConcurrencyConfig", "FunctionUrlConfig", "EventInvokeConfig", "VersionDescription"];
+const NOT_EXPANDED = ["AutoPublishAlias", "AutoPublishCodeSha256", "DeploymentPreference", "ProvisionedConcurrencyConfig", "EventInvokeConfig", "VersionDescription"];
 
 /** Pollers: the event property that names the source, and the managed policy the transform gives the role for it. */
 const STREAMS: Readonly<Record<string, { arn: string; policy: string }>> = {
@@ -265,6 +266,16 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
     } else {
       diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} of type ${String(e.Type)} is not expanded; write its trigger with Pulumi classes`, where));
     }
+  }
+  // A function URL, and (without IAM auth) the permission for anyone to call it.
+  if (isObj(props.FunctionUrlConfig) && !isIntrinsic(props.FunctionUrlConfig)) {
+    const url = props.FunctionUrlConfig;
+    made[`${id}Url`] = { Type: "AWS::Lambda::Url", ...shared, Properties: { TargetFunctionArn: fnRef, ...pick(url, ["AuthType", "Cors", "InvokeMode"]) } };
+    if (url.AuthType === "NONE") {
+      made[`${id}UrlPublicPermissions`] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunctionUrl", FunctionName: fnRef, Principal: "*", FunctionUrlAuthType: "NONE" } };
+    }
+  } else if (props.FunctionUrlConfig !== undefined) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: a FunctionUrlConfig written with an intrinsic function is not expanded; write the function URL with Pulumi classes`, at("Properties", "FunctionUrlConfig")));
   }
   if (props.Role !== undefined) {
     fn.Role = props.Role;

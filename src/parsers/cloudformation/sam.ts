@@ -183,11 +183,11 @@ type At = (...p: string[]) => Location;
 
 function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags: Diagnostic[], at: At): Obj {
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
-  const fn: Obj = {};
-  Object.assign(fn, pick(props, SAME));
+  const fn: Obj = pick(props, SAME);
+  const source = code(props);
   if (isObj(props.CodeUri) && isIntrinsic(props.CodeUri)) {
     diags.push(diagnostic("PG2004", "warning", `${id}: a CodeUri written with ${Object.keys(props.CodeUri)[0]} is not expanded (the transform reads it as an S3 location or a folder to package); give the function's code as a folder or an S3 bucket and key`, at("Properties", "CodeUri")));
-  } else if (code(props) !== undefined) fn.Code = code(props);
+  } else if (source !== undefined) fn.Code = source;
   else diags.push(diagnostic("PG2005", "warning", `${id}: no CodeUri, InlineCode or ImageUri: the function is given no code (the transform requires one)`, at("Properties")));
   if (props.Tracing !== undefined) fn.TracingConfig = { Mode: props.Tracing };
   if (isObj(props.DeadLetterQueue)) fn.DeadLetterConfig = { TargetArn: props.DeadLetterQueue.TargetArn };
@@ -202,10 +202,10 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
   const fnRef = { Ref: id };
   /** The function's permission for a service to invoke it. */
   const permission = (principal: string, sourceArn: unknown): Obj => ({ Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: principal, SourceArn: sourceArn } });
-  /** An events rule whose target is the function (`Input`, `InputPath` passed on), and the rule's permission. */
-  const rule = (name: string, props: Obj, p: Obj): void => {
+  /** An events rule whose target is the function (with what the event passes it), and the rule's permission. */
+  const rule = (name: string, props: Obj, target: Obj): void => {
     const ruleId = `${id}${name}`;
-    made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: getAtt(id, "Arn"), Id: `${ruleId}LambdaTarget`, ...pick(p, ["Input", "InputPath"]) }] } };
+    made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: getAtt(id, "Arn"), Id: `${ruleId}LambdaTarget`, ...target }] } };
     made[`${ruleId}Permission`] = permission("events.amazonaws.com", getAtt(ruleId, "Arn"));
   };
   const events = isObj(props.Events) && !isIntrinsic(props.Events) ? props.Events : {};
@@ -248,7 +248,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
         diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (ScheduleV2, an EventBridge Scheduler schedule) is not expanded; write it with aws.scheduler.Schedule`, where));
         continue;
       }
-      rule(name, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, { ...p, InputPath: undefined });
+      rule(name, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, pick(p, ["Input"]));
     } else if (e.Type === "SQS" || e.Type === "DynamoDB" || e.Type === "Kinesis") {
       // A poller: an event source mapping, and the managed policy that lets the function read the source.
       const source = STREAMS[e.Type]!;
@@ -262,7 +262,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
       made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: getAtt(id, "Arn"), TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
       made[`${id}${name}Permission`] = permission("sns.amazonaws.com", p.Topic);
     } else if (e.Type === "EventBridgeRule" || e.Type === "CloudWatchEvent") {
-      rule(name, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...pick(p, ["State"]) }, p);
+      rule(name, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...pick(p, ["State"]) }, pick(p, ["Input", "InputPath"]));
     } else {
       diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} of type ${String(e.Type)} is not expanded; write its trigger with Pulumi classes`, where));
     }

@@ -160,6 +160,42 @@ function simpleTable(r: Obj, props: Obj): Obj {
   return { ...r, Type: "AWS::DynamoDB::Table", Properties: table };
 }
 
+/**
+ * The role the transform makes for a function or state machine (`<Id>Role`) that names none:
+ * trusted by `service`, with the managed policies given (by name or ARN) and the inline
+ * statement documents of its `Policies`; a policy template is a warning. Undefined where it
+ * names its own `Role` (its `Policies` are then ignored, as the transform ignores them).
+ */
+function executionRole(id: string, service: string, props: Obj, managedPolicies: unknown[], shared: Obj, diags: Diagnostic[], at: At): Obj | undefined {
+  if (props.Role !== undefined) {
+    if (props.Policies !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Policies are ignored where it names its own Role, as the transform ignores them`, at("Properties", "Policies")));
+    return undefined;
+  }
+  const role = `${id}Role`;
+  const inline: Obj[] = [];
+  const policies = props.Policies === undefined ? [] : Array.isArray(props.Policies) ? props.Policies : [props.Policies];
+  policies.forEach((pol, i) => {
+    if (typeof pol === "string") managedPolicies.push(pol.startsWith("arn:") ? pol : managed(pol));
+    else if (isObj(pol) && (isIntrinsic(pol) || "Ref" in pol)) managedPolicies.push(pol);
+    else if (isObj(pol) && "Statement" in pol) inline.push({ PolicyName: `${role}Policy${i}`, PolicyDocument: pol });
+    else {
+      const template = isObj(pol) ? Object.keys(pol)[0] : undefined;
+      diags.push(diagnostic("PG2004", "warning", `${id}: the SAM policy template ${template ?? JSON.stringify(pol)} is not expanded; write its statements in the role's policy`, at("Properties", "Policies")));
+    }
+  });
+  return {
+    Type: "AWS::IAM::Role",
+    ...shared,
+    Properties: {
+      AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: [service] } }] },
+      ...(managedPolicies.length ? { ManagedPolicyArns: managedPolicies } : {}),
+      ...(inline.length ? { Policies: inline } : {}),
+      ...pick(props, ["PermissionsBoundary"]),
+      ...(props.RolePath !== undefined ? { Path: props.RolePath } : {}),
+    },
+  };
+}
+
 /** The function's code: a local folder or file (`sam build` packages it), an S3 location, inline code or an image. */
 function code(props: Obj): unknown {
   if (props.InlineCode !== undefined) return { ZipFile: props.InlineCode };
@@ -277,35 +313,9 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
   } else if (props.FunctionUrlConfig !== undefined) {
     diags.push(diagnostic("PG2004", "warning", `${id}: a FunctionUrlConfig written with an intrinsic function is not expanded; write the function URL with Pulumi classes`, at("Properties", "FunctionUrlConfig")));
   }
-  if (props.Role !== undefined) {
-    fn.Role = props.Role;
-    if (props.Policies !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Policies are ignored where the function names its own Role, as the transform ignores them`, at("Properties", "Policies")));
-  } else {
-    const role = `${id}Role`;
-    const inline: Obj[] = [];
-    const policies = props.Policies === undefined ? [] : Array.isArray(props.Policies) ? props.Policies : [props.Policies];
-    policies.forEach((pol, i) => {
-      if (typeof pol === "string") managedPolicies.push(pol.startsWith("arn:") ? pol : managed(pol));
-      else if (isObj(pol) && (isIntrinsic(pol) || "Ref" in pol)) managedPolicies.push(pol);
-      else if (isObj(pol) && "Statement" in pol) inline.push({ PolicyName: `${role}Policy${i}`, PolicyDocument: pol });
-      else {
-        const template = isObj(pol) ? Object.keys(pol)[0] : undefined;
-        diags.push(diagnostic("PG2004", "warning", `${id}: the SAM policy template ${template ?? JSON.stringify(pol)} is not expanded; write its statements in the role's policy`, at("Properties", "Policies")));
-      }
-    });
-    made[role] = {
-      Type: "AWS::IAM::Role",
-      ...shared,
-      Properties: {
-        AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: ["lambda.amazonaws.com"] } }] },
-        ManagedPolicyArns: managedPolicies,
-        ...(inline.length ? { Policies: inline } : {}),
-        ...(props.PermissionsBoundary !== undefined ? { PermissionsBoundary: props.PermissionsBoundary } : {}),
-        ...(props.RolePath !== undefined ? { Path: props.RolePath } : {}),
-      },
-    };
-    fn.Role = getAtt(role, "Arn");
-  }
+  const role = executionRole(id, "lambda.amazonaws.com", props, managedPolicies, shared, diags, at);
+  if (role) made[`${id}Role`] = role;
+  fn.Role = props.Role ?? getAtt(`${id}Role`, "Arn");
   const lambda: Obj = { ...r, Type: "AWS::Lambda::Function", Properties: fn };
   return { [id]: lambda, ...made };
 }

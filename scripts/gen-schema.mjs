@@ -61,6 +61,8 @@ function shapeOf(text, module) {
     // theirs (mergeUnions, below), so that each form's properties are found.
     const names = shapes.map((s) => (Array.isArray(s) && s[0] === "o" ? s[1] : undefined));
     if (names.every((n) => n !== undefined)) return ["o", [...new Set(names)].join("|")];
+    // A scalar of any kind (`string | number | boolean`): the value as written, converted to none of them.
+    if (shapes.every((s) => s === "s" || s === "n" || s === "b") && shapes.includes("s")) return "a";
     return shapes.find((s) => s !== "s") ?? "s";
   }
   t = parts[0] ?? "any";

@@ -440,6 +440,14 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("PublicApi").type).toBe("aws-native:apigatewayv2:Api");
     expect(publicApi.paths["/items"]!.get!["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri: "arn:aws:mock:aws:lambda/function:Function:PublicFunction", payloadFormatVersion: "1.0" });
     expect(publicApi["x-amazon-apigateway-cors"]).toEqual({ allowOrigins: ["https://example.com"], allowMethods: ["GET"] });
+    // A state machine: its definition as written (a free-form type), its substitutions as values (not numbers), its own role.
+    expect(get("Workflow").inputs).toEqual({
+      stateMachineType: "EXPRESS",
+      definition: { StartAt: "Work", States: { Work: { Type: "Task", Resource: "${WorkerArn}", End: true } } },
+      definitionSubstitutions: { WorkerArn: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction" },
+      roleArn: "arn:aws:mock:aws:iam/role:Role:WorkflowRole",
+    });
+    expect(JSON.parse(get("WorkflowRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["states.amazonaws.com"] });
     // A function URL open to anyone: the URL and the permission to invoke it without IAM.
     expect(get("PublicFunctionUrl").inputs).toEqual({ targetFunctionArn: "PublicFunction-generated", authType: "NONE", invokeMode: "BUFFERED" });
     expect(get("PublicFunctionUrlPublicPermissions").inputs).toMatchObject({ action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE" });

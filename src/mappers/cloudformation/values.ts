@@ -124,7 +124,8 @@ export function mapValue(e: Expr, shape: Shape | undefined, ctx: ValueContext): 
       if (/PolicyDocument$/.test(shape[1] as string)) return mapValue(e, "s", ctx);
       const props = ctx.schema.inputTypes[shape[1] as string];
       const target = e.kind === "list" && e.items.length === 1 ? e.items[0]! : e;
-      if (!props || target.kind !== "object") return e;
+      // A type that declares no properties (a state machine's `Definition`) is free-form: the value as written.
+      if (!props || Object.keys(props).length === 0 || target.kind !== "object") return e;
       return mapEntries(entriesOf(target), props, ctx);
     }
     default:

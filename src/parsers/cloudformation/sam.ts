@@ -8,9 +8,9 @@
  * `Schedule` and `EventBridgeRule` an events rule and its permission, `SQS`, `DynamoDB` and
  * `Kinesis` an event source mapping, `SNS` a subscription and its permission. The APIs are
  * sam-api.ts's; a `SimpleTable` becomes its DynamoDB table, a `LayerVersion` its Lambda layer
- * version. The logical ids are the transform's, so that `!Ref`, `!GetAtt` and
- * `${ServerlessRestApi}` read what they read in the transformed template. What is not expanded
- * is a located warning.
+ * version, a `StateMachine` its state machine and role. The logical ids are the transform's,
+ * so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what they read in the transformed
+ * template. What is not expanded is a located warning.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
@@ -108,6 +108,10 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     } else if (sam(r, "AWS::Serverless::LayerVersion")) {
       out[id] = layerVersion(id, r, (r.Properties ?? {}) as Obj);
       expanded = true;
+    } else if (sam(r, "AWS::Serverless::StateMachine")) {
+      const at = (...p: string[]) => locate(["Resources", id, ...p]);
+      place(id, stateMachine(id, r, (r.Properties ?? {}) as Obj, diags, at));
+      expanded = true;
     } else if (sam(r, "AWS::Serverless::Api")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
       place(id, serverlessApi(id, r, mergeGlobal(global("Api"), r.Properties ?? {}) as Obj, rest.get(id)!, diags, at));
@@ -194,6 +198,33 @@ function executionRole(id: string, service: string, props: Obj, managedPolicies:
       ...(props.RolePath !== undefined ? { Path: props.RolePath } : {}),
     },
   };
+}
+
+/**
+ * `AWS::Serverless::StateMachine`: the Step Functions state machine (`Definition` and its
+ * substitutions as written, name, type, logging, tracing), and its role `<Id>Role` (trusted by
+ * Step Functions, with its `Policies`) unless it names one. A `DefinitionUri` (a file the
+ * transform uploads) and events are warnings.
+ */
+function stateMachine(id: string, r: Obj, props: Obj, diags: Diagnostic[], at: At): Obj {
+  const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
+  for (const k of ["DefinitionUri", "Events", "AutoPublishAlias", "DeploymentPreference"]) {
+    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform uploads a definition file, or makes triggers and versions of it); write it with Pulumi classes`, at("Properties", k)));
+  }
+  const role = executionRole(id, "states.amazonaws.com", props, [], shared, diags, at);
+  const machine: Obj = {
+    ...r,
+    Type: "AWS::StepFunctions::StateMachine",
+    Properties: {
+      ...(props.Name !== undefined ? { StateMachineName: props.Name } : {}),
+      ...(props.Type !== undefined ? { StateMachineType: props.Type } : {}),
+      ...pick(props, ["Definition", "DefinitionSubstitutions"]),
+      ...(props.Logging !== undefined ? { LoggingConfiguration: props.Logging } : {}),
+      ...(props.Tracing !== undefined ? { TracingConfiguration: props.Tracing } : {}),
+      RoleArn: props.Role ?? getAtt(`${id}Role`, "Arn"),
+    },
+  };
+  return { ...(role ? { [`${id}Role`]: role } : {}), [id]: machine };
 }
 
 /** The function's code: a local folder or file (`sam build` packages it), an S3 location, inline code or an image. */

@@ -424,7 +424,15 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("WorkerFunctionDeploys").inputs).toMatchObject({ eventPattern: { source: ["aws.codedeploy"] }, targets: [{ arn: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", id: "WorkerFunctionDeploysLambdaTarget" }] });
     // An AWS::Serverless::Api: the events that name it give it its paths; its stage is the one it names.
     const orders = JSON.parse(get("OrdersApi").inputs.body as string);
-    expect(Object.keys(orders.paths)).toEqual(["/orders/{id}"]);
+    expect(Object.keys(orders.paths)).toEqual(["/orders/{id}", "/orders"]);
+    // Auth: the authorizers as security definitions; each method secured by its event's authorizer, else the default; preflights left open as asked.
+    expect(Object.keys(orders.securityDefinitions)).toEqual(["Users", "Tokens"]);
+    expect(orders.securityDefinitions.Users["x-amazon-apigateway-authorizer"]).toEqual({ type: "cognito_user_pools", providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"] });
+    expect(orders.securityDefinitions.Tokens["x-amazon-apigateway-authorizer"].authorizerUri).toBe("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:WorkerFunction/invocations");
+    expect(orders.paths["/orders/{id}"].post.security).toEqual([{ Tokens: [] }]);
+    expect(orders.paths["/orders"].get.security).toEqual([{ Users: [] }]);
+    expect(orders.paths["/orders"].options.security).toBeUndefined();
+    expect(get("OrdersApiTokensAuthorizerPermission").inputs).toMatchObject({ function: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", sourceArn: "arn:aws:execute-api:us-east-1:123456789012:OrdersApi-id/authorizers/*" });
     expect(orders.paths["/orders/{id}"].post["x-amazon-apigateway-integration"].uri).toContain("Function:OrdersFunction/invocations");
     // Cors: each path answers the preflight with a mock integration, its own methods and OPTIONS allowed.
     expect(orders.paths["/orders/{id}"].options["x-amazon-apigateway-integration"]).toMatchObject({

@@ -24,6 +24,8 @@ export const getAtt = (id: string, attr: string): Obj => ({ "Fn::GetAtt": [id, a
 export interface ApiPaths {
   readonly paths: Obj;
   readonly users: string[];
+  /** `<path> <method>` → the authorizer its event names (`NONE`: none), where it names one. */
+  readonly auth: Map<string, unknown>;
 }
 
 /** The methods an `x-amazon-apigateway-any-method` answers, for a CORS preflight's Allow-Methods. */
@@ -67,8 +69,68 @@ function withCors(paths: Obj, cors: unknown, diags: Diagnostic[], at: (...p: str
   return out;
 }
 
+/** `Auth` settings beside the authorizers that the transform turns into more: each a warning. */
+const AUTH_NOT_EXPANDED = ["ApiKeyRequired", "ResourcePolicy", "UsagePlan", "InvokeRole", "DefaultAuthorizerScopes"];
+
+/**
+ * An API's `Auth` as the transform writes it: each authorizer a security definition (a Cognito
+ * user pool, or a Lambda function, TOKEN or REQUEST, with the function's permission for API
+ * Gateway to call it), and each method secured by the authorizer its event names, else the
+ * `DefaultAuthorizer` (`NONE`: open); CORS preflights too unless `AddDefaultAuthorizerToCorsPreflight`
+ * is false, as the transform does.
+ */
+function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, written: boolean, diags: Diagnostic[], at: (...p: string[]) => Location): { paths: Obj; definitions: Obj; permissions: Obj } | undefined {
+  if (!isObj(auth) || isIntrinsic(auth) || written) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: Auth is not expanded ${written ? "into a DefinitionBody written out" : "where it is not written out"} (the transform writes security definitions into the API's definition); write them with Pulumi classes`, at("Properties", "Auth")));
+    return undefined;
+  }
+  for (const k of AUTH_NOT_EXPANDED) {
+    if (auth[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Auth ${k} is not expanded; write it with Pulumi classes`, at("Properties", "Auth", k)));
+  }
+  const definitions: Obj = {};
+  const permissions: Obj = {};
+  for (const [name, a] of Object.entries(isObj(auth.Authorizers) ? auth.Authorizers : {})) {
+    const d = isObj(a) ? a : {};
+    const identity = isObj(d.Identity) ? d.Identity : {};
+    const header = typeof identity.Header === "string" ? identity.Header : "Authorization";
+    if (d.UserPoolArn !== undefined) {
+      definitions[name] = { type: "apiKey", name: header, in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools", "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: Array.isArray(d.UserPoolArn) ? d.UserPoolArn : [d.UserPoolArn] } };
+    } else if (d.FunctionArn !== undefined) {
+      const request = d.FunctionPayloadType === "REQUEST";
+      const sources = Array.isArray(identity.Headers) ? identity.Headers.map((h) => `method.request.header.${String(h)}`) : [];
+      definitions[name] = {
+        type: "apiKey",
+        name: header,
+        in: "header",
+        "x-amazon-apigateway-authtype": "custom",
+        "x-amazon-apigateway-authorizer": {
+          type: request ? "request" : "token",
+          authorizerUri: { "Fn::Sub": ["arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations", { __FunctionArn__: d.FunctionArn }] },
+          ...(request && sources.length ? { identitySource: sources.join(", ") } : {}),
+          ...(isObj(identity) && identity.ReauthorizeEvery !== undefined ? { authorizerResultTtlInSeconds: identity.ReauthorizeEvery } : {}),
+        },
+      };
+      permissions[`${id}${name}AuthorizerPermission`] = {
+        Type: "AWS::Lambda::Permission",
+        Properties: { Action: "lambda:InvokeFunction", FunctionName: d.FunctionArn, Principal: "apigateway.amazonaws.com", SourceArn: { "Fn::Sub": ["arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*", { __ApiId__: { Ref: id } }] } },
+      };
+    } else diags.push(diagnostic("PG2004", "warning", `${id}: authorizer ${name} names neither a UserPoolArn nor a FunctionArn; it is not expanded`, at("Properties", "Auth", "Authorizers", name)));
+  }
+  const preflight = auth.AddDefaultAuthorizerToCorsPreflight !== false;
+  const out: Obj = {};
+  for (const [path, methods] of Object.entries(paths)) {
+    const secured: Obj = {};
+    for (const [method, op] of Object.entries(methods as Obj)) {
+      const named = api.auth.get(`${path} ${method}`) ?? (method === "options" && !preflight ? undefined : auth.DefaultAuthorizer);
+      secured[method] = typeof named === "string" && named !== "NONE" && named in definitions ? { ...(op as Obj), security: [{ [named]: [] }] } : op;
+    }
+    out[path] = secured;
+  }
+  return { paths: out, definitions, permissions };
+}
+
 /** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
-const API_NOT_EXPANDED = ["Auth", "DefinitionUri", "GatewayResponses", "Models", "Domain", "CanarySetting", "ApiKeySourceType", "AlwaysDeploy"];
+const API_NOT_EXPANDED = ["DefinitionUri", "GatewayResponses", "Models", "Domain", "CanarySetting", "ApiKeySourceType", "AlwaysDeploy"];
 
 /**
  * An API of the transform (an `AWS::Serverless::Api`, or the implicit one): its RestApi (the
@@ -86,8 +148,10 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, dia
   if (props.Cors !== undefined && props.DefinitionBody !== undefined) {
     diags.push(diagnostic("PG2004", "warning", `${id}: Cors is not added to a DefinitionBody written out (the transform adds an OPTIONS method to each of its paths): add them to it`, at("Properties", "Cors")));
   }
-  const paths = props.Cors !== undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
-  const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0" };
+  const cors = props.Cors !== undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
+  const auth = props.Auth === undefined ? undefined : withAuth(id, cors, props.Auth, api, props.DefinitionBody !== undefined, diags, at);
+  const paths = auth?.paths ?? cors;
+  const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
   const endpoint = props.EndpointConfiguration;
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const stage = props.StageName;
@@ -102,6 +166,7 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, dia
         ...(typeof endpoint === "string" ? { EndpointConfiguration: { Types: [endpoint] } } : isObj(endpoint) && endpoint.Type !== undefined ? { EndpointConfiguration: { Types: [endpoint.Type], ...(endpoint.VPCEndpointIds !== undefined ? { VpcEndpointIds: endpoint.VPCEndpointIds } : {}) } } : {}),
       },
     },
+    ...auth?.permissions,
     [`${id}Deployment`]: { Type: "AWS::ApiGateway::Deployment", ...shared, Properties: { RestApiId: { Ref: id } } },
     [stageId]: {
       Type: "AWS::ApiGateway::Stage",

@@ -73,8 +73,8 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const sam = (r: unknown, type: string): r is Obj => isObj(r) && r.Type === type && (r.Properties === undefined || isObj(r.Properties));
   // Each API of the transform (REST and HTTP, and the implicit one of each) gets the paths of the events that name it.
   const registry = (implicit: string, type: string) => {
-    const apis = new Map<string, ApiPaths>([[implicit, { paths: {}, users: [] }]]);
-    for (const [id, r] of Object.entries(resources)) if (sam(r, type)) apis.set(id, { paths: {}, users: [] });
+    const apis = new Map<string, ApiPaths>([[implicit, { paths: {}, users: [], auth: new Map() }]]);
+    for (const [id, r] of Object.entries(resources)) if (sam(r, type)) apis.set(id, { paths: {}, users: [], auth: new Map() });
     return apis;
   };
   const rest = registry(IMPLICIT_API, "AWS::Serverless::Api");
@@ -299,7 +299,10 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
       const api = (restful ? apiFor.rest : apiFor.http)(named);
       if (api) {
         const entry = (api.paths[path] ??= {}) as Obj;
-        entry[method === "any" ? "x-amazon-apigateway-any-method" : method] = {
+        const key = method === "any" ? "x-amazon-apigateway-any-method" : method;
+        // The authorizer the event names (or NONE) instead of the API's default.
+        if (isObj(p.Auth) && p.Auth.Authorizer !== undefined) api.auth.set(`${path} ${key}`, p.Auth.Authorizer);
+        entry[key] = {
           "x-amazon-apigateway-integration": restful
             ? { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${id}.Arn}/invocations` } }
             : { httpMethod: "POST", type: "aws_proxy", uri: getAtt(id, "Arn"), payloadFormatVersion: p.PayloadFormatVersion ?? "2.0" },

@@ -456,6 +456,12 @@ describe("SAM functions, expanded as the transform expands them", () => {
       roleArn: "arn:aws:mock:aws:iam/role:Role:WorkflowRole",
     });
     expect(JSON.parse(get("WorkflowRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["states.amazonaws.com"] });
+    // S3: the bucket of the template notifies the function, after the permission for S3 to invoke it.
+    expect(get("UploadsBucket").inputs.notificationConfiguration).toEqual({
+      lambdaConfigurations: [{ event: "s3:ObjectCreated:*", function: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", filter: { s3Key: { rules: [{ name: "suffix", value: ".csv" }] } } }],
+    });
+    expect(get("UploadsBucket").dependencies).toContain("WorkerFunctionUploadsPermission");
+    expect(get("WorkerFunctionUploadsPermission").inputs).toMatchObject({ principal: "s3.amazonaws.com", sourceAccount: "123456789012" });
     // A function URL open to anyone: the URL and the permission to invoke it without IAM.
     expect(get("PublicFunctionUrl").inputs).toEqual({ targetFunctionArn: "PublicFunction-generated", authType: "NONE", invokeMode: "BUFFERED" });
     expect(get("PublicFunctionUrlPublicPermissions").inputs).toMatchObject({ action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE" });

@@ -6,7 +6,8 @@
  * what its events need: `Api` and `HttpApi` a permission and a path of their API (the implicit
  * `ServerlessRestApi` or `ServerlessHttpApi`, or the API of the transform they name),
  * `Schedule` and `EventBridgeRule` an events rule and its permission, `SQS`, `DynamoDB` and
- * `Kinesis` an event source mapping, `SNS` a subscription and its permission. The APIs are
+ * `Kinesis` an event source mapping, `SNS` a subscription and its permission, `S3` a notification
+ * of the bucket it names and its permission. The APIs are
  * sam-api.ts's; a `SimpleTable` becomes its DynamoDB table, a `LayerVersion` its Lambda layer
  * version, a `StateMachine` its state machine and role. The logical ids are the transform's,
  * so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what they read in the transformed
@@ -83,7 +84,10 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     if (apiId === undefined) return apis.get(implicit);
     return isObj(apiId) && typeof apiId.Ref === "string" && apiId.Ref !== implicit ? apis.get(apiId.Ref) : undefined;
   };
-  const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), http: lookup(http, IMPLICIT_HTTP_API) };
+  // The buckets S3 events name, with the notifications to add to each.
+  const buckets = new Map<string, { configurations: Obj[]; permissions: string[] }>();
+  for (const [id, r] of Object.entries(resources)) if (isObj(r) && r.Type === "AWS::S3::Bucket") buckets.set(id, { configurations: [], permissions: [] });
+  const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), http: lookup(http, IMPLICIT_HTTP_API), bucket: (b) => (isObj(b) && typeof b.Ref === "string" ? buckets.get(b.Ref) : undefined) };
   // Functions first: their events give the APIs their paths.
   const made = new Map<string, Obj>();
   for (const [id, r] of Object.entries(resources)) {
@@ -120,7 +124,8 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
       place(id, serverlessHttpApi(id, r, mergeGlobal(global("HttpApi"), r.Properties ?? {}) as Obj, http.get(id)!, diags, at));
       expanded = true;
-    } else out[id] = r;
+    } else if (buckets.get(id)?.configurations.length) out[id] = withNotifications(r as Obj, buckets.get(id)!);
+    else out[id] = r;
   }
   // The implicit APIs, where events use them: Globals apply to them too; the REST one's stage is always Prod.
   for (const [implicit, apis, make] of [
@@ -240,10 +245,28 @@ function code(props: Obj): unknown {
   return uri;
 }
 
-/** The API of the transform an event's `RestApiId` (REST) or `ApiId` (HTTP) names, the implicit one when it names none; undefined for an API written out. */
+/**
+ * What events reach in other resources: the API of the transform an event's `RestApiId` (REST)
+ * or `ApiId` (HTTP) names, the implicit one when it names none (undefined for an API written
+ * out); the bucket of the template an S3 event names.
+ */
 interface ApiLookup {
   readonly rest: (apiId: unknown) => ApiPaths | undefined;
   readonly http: (apiId: unknown) => ApiPaths | undefined;
+  readonly bucket: (bucket: unknown) => { configurations: Obj[]; permissions: string[] } | undefined;
+}
+
+/** A bucket of the template with the notifications S3 events add, after the permissions they need (S3 checks its destinations when they are set). */
+function withNotifications(r: Obj, events: { configurations: Obj[]; permissions: string[] }): Obj {
+  const props = isObj(r.Properties) ? r.Properties : {};
+  const config = isObj(props.NotificationConfiguration) ? props.NotificationConfiguration : {};
+  const own = Array.isArray(config.LambdaConfigurations) ? config.LambdaConfigurations : [];
+  const depends = r.DependsOn === undefined ? [] : Array.isArray(r.DependsOn) ? r.DependsOn : [r.DependsOn];
+  return {
+    ...r,
+    DependsOn: [...depends, ...events.permissions],
+    Properties: { ...props, NotificationConfiguration: { ...config, LambdaConfigurations: [...own, ...events.configurations] } },
+  };
 }
 
 type At = (...p: string[]) => Location;
@@ -328,6 +351,16 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
         Properties: { EventSourceArn: p[source.arn], FunctionName: fnRef, ...pick(p, MAPPING_KEYS) },
       };
       managedPolicies.push(managed(`service-role/${source.policy}`));
+    } else if (e.Type === "S3") {
+      const bucket = apiFor.bucket(p.Bucket);
+      if (!bucket) {
+        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (S3) names no bucket of this template (the transform requires one it can add the notification to); write the bucket's notification with Pulumi classes`, where));
+        continue;
+      }
+      const permissionId = `${id}${name}Permission`;
+      made[permissionId] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: "s3.amazonaws.com", SourceAccount: { Ref: "AWS::AccountId" } } };
+      for (const event of Array.isArray(p.Events) ? p.Events : [p.Events]) bucket.configurations.push({ Event: event, Function: getAtt(id, "Arn"), ...pick(p, ["Filter"]) });
+      bucket.permissions.push(permissionId);
     } else if (e.Type === "SNS") {
       made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: getAtt(id, "Arn"), TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
       made[`${id}${name}Permission`] = permission("sns.amazonaws.com", p.Topic);

@@ -462,6 +462,14 @@ describe("SAM functions, expanded as the transform expands them", () => {
     });
     expect(get("UploadsBucket").dependencies).toContain("WorkerFunctionUploadsPermission");
     expect(get("WorkerFunctionUploadsPermission").inputs).toMatchObject({ principal: "s3.amazonaws.com", sourceAccount: "123456789012" });
+    // ScheduleV2: a Scheduler schedule invoking the function with a role of its own.
+    expect(get("WorkerFunctionHourly").inputs).toEqual({
+      scheduleExpression: "rate(1 hour)",
+      flexibleTimeWindow: { mode: "OFF" },
+      scheduleExpressionTimezone: "Europe/Paris",
+      target: { arn: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", roleArn: "arn:aws:mock:aws:iam/role:Role:WorkerFunctionHourlyRole" },
+    });
+    expect(JSON.parse(get("WorkerFunctionHourlyRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["scheduler.amazonaws.com"] });
     // A function URL open to anyone: the URL and the permission to invoke it without IAM.
     expect(get("PublicFunctionUrl").inputs).toEqual({ targetFunctionArn: "PublicFunction-generated", authType: "NONE", invokeMode: "BUFFERED" });
     expect(get("PublicFunctionUrlPublicPermissions").inputs).toMatchObject({ action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE" });

@@ -4,13 +4,13 @@
  * `AWS::Lambda::Function` of the same logical id (`Globals.Function` applied first), its
  * execution role `<Id>Role` unless it names one, a function URL for a `FunctionUrlConfig`, and
  * what its events need: `Api` and `HttpApi` a permission and a path of their API (the implicit
- * `ServerlessRestApi` or `ServerlessHttpApi`, or the API of the transform they name),
- * `Schedule` and `EventBridgeRule` an events rule and its permission, `SQS`, `DynamoDB` and
- * `Kinesis` an event source mapping, `SNS` a subscription and its permission, `S3` a notification
- * of the bucket it names and its permission. The APIs are
+ * `ServerlessRestApi` or `ServerlessHttpApi`, or the API of the transform they name), `Schedule`
+ * and `EventBridgeRule` an events rule and its permission, `ScheduleV2` a Scheduler schedule and
+ * its role, `SQS`, `DynamoDB` and `Kinesis` an event source mapping, `SNS` a subscription and its
+ * permission, `S3` a notification of the bucket it names and its permission. The APIs are
  * sam-api.ts's; a `SimpleTable` becomes its DynamoDB table, a `LayerVersion` its Lambda layer
- * version, a `StateMachine` its state machine and role. The logical ids are the transform's,
- * so that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what they read in the transformed
+ * version, a `StateMachine` its state machine and role. The logical ids are the transform's, so
+ * that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what they read in the transformed
  * template. What is not expanded is a located warning.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
@@ -336,11 +336,30 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
       // Any stage: the transform writes the stage as a wildcard too.
       const sourceArn = { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] };
       made[`${id}${name}Permission${restful && named === undefined ? "Prod" : ""}`] = permission("apigateway.amazonaws.com", sourceArn);
-    } else if (e.Type === "Schedule" || e.Type === "ScheduleV2") {
-      if (e.Type === "ScheduleV2") {
-        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (ScheduleV2, an EventBridge Scheduler schedule) is not expanded; write it with aws.scheduler.Schedule`, where));
-        continue;
+    } else if (e.Type === "ScheduleV2") {
+      // An EventBridge Scheduler schedule, and the role it invokes the function with.
+      const schedule = `${id}${name}`;
+      made[schedule] = {
+        Type: "AWS::Scheduler::Schedule",
+        ...shared,
+        Properties: {
+          ScheduleExpression: p.ScheduleExpression,
+          FlexibleTimeWindow: p.FlexibleTimeWindow ?? { Mode: "OFF" },
+          ...pick(p, ["Name", "Description", "ScheduleExpressionTimezone", "StartDate", "EndDate", "GroupName", "KmsKeyArn", "State"]),
+          Target: { Arn: getAtt(id, "Arn"), RoleArn: p.RoleArn ?? getAtt(`${schedule}Role`, "Arn"), ...pick(p, ["Input", "RetryPolicy", "DeadLetterConfig"]) },
+        },
+      };
+      if (p.RoleArn === undefined) {
+        made[`${schedule}Role`] = {
+          Type: "AWS::IAM::Role",
+          ...shared,
+          Properties: {
+            AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: ["scheduler.amazonaws.com"] } }] },
+            Policies: [{ PolicyName: `${schedule}LambdaPolicy`, PolicyDocument: { Statement: [{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: getAtt(id, "Arn") }] } }],
+          },
+        };
       }
+    } else if (e.Type === "Schedule") {
       rule(name, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, pick(p, ["Input"]));
     } else if (e.Type === "SQS" || e.Type === "DynamoDB" || e.Type === "Kinesis") {
       // A poller: an event source mapping, and the managed policy that lets the function read the source.

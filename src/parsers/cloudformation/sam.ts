@@ -169,6 +169,9 @@ function simpleTable(r: Obj, props: Obj): Obj {
   return { ...r, Type: "AWS::DynamoDB::Table", Properties: table };
 }
 
+/** A role's trust policy: `service` may assume it. */
+const trustedBy = (service: string): Obj => ({ Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: [service] } }] });
+
 /**
  * The role the transform makes for a function or state machine (`<Id>Role`) that names none:
  * trusted by `service`, with the managed policies given (by name or ARN) and the inline
@@ -196,7 +199,7 @@ function executionRole(id: string, service: string, props: Obj, managedPolicies:
     Type: "AWS::IAM::Role",
     ...shared,
     Properties: {
-      AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: [service] } }] },
+      AssumeRolePolicyDocument: trustedBy(service),
       ...(managedPolicies.length ? { ManagedPolicyArns: managedPolicies } : {}),
       ...(inline.length ? { Policies: inline } : {}),
       ...pick(props, ["PermissionsBoundary"]),
@@ -290,13 +293,13 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
   if (props.Tracing === "Active") managedPolicies.push(managed("AWSXrayWriteOnlyAccess"));
   if (props.VpcConfig !== undefined) managedPolicies.push(managed("service-role/AWSLambdaVPCAccessExecutionRole"));
   const fnRef = { Ref: id };
-  /** The function's permission for a service to invoke it. */
-  const permission = (principal: string, sourceArn: unknown): Obj => ({ Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: principal, SourceArn: sourceArn } });
+  /** The function's permission for a service to invoke it, from the source given (`SourceArn`, or S3's `SourceAccount`). */
+  const permission = (principal: string, source: Obj): Obj => ({ Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: principal, ...source } });
   /** An events rule whose target is the function (with what the event passes it), and the rule's permission. */
   const rule = (name: string, props: Obj, target: Obj): void => {
     const ruleId = `${id}${name}`;
     made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: getAtt(id, "Arn"), Id: `${ruleId}LambdaTarget`, ...target }] } };
-    made[`${ruleId}Permission`] = permission("events.amazonaws.com", getAtt(ruleId, "Arn"));
+    made[`${ruleId}Permission`] = permission("events.amazonaws.com", { SourceArn: getAtt(ruleId, "Arn") });
   };
   const events = isObj(props.Events) && !isIntrinsic(props.Events) ? props.Events : {};
   if (isObj(props.Events) && isIntrinsic(props.Events)) {
@@ -335,7 +338,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
       }
       // Any stage: the transform writes the stage as a wildcard too.
       const sourceArn = { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] };
-      made[`${id}${name}Permission${restful && named === undefined ? "Prod" : ""}`] = permission("apigateway.amazonaws.com", sourceArn);
+      made[`${id}${name}Permission${restful && named === undefined ? "Prod" : ""}`] = permission("apigateway.amazonaws.com", { SourceArn: sourceArn });
     } else if (e.Type === "ScheduleV2") {
       // An EventBridge Scheduler schedule, and the role it invokes the function with.
       const schedule = `${id}${name}`;
@@ -354,7 +357,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
           Type: "AWS::IAM::Role",
           ...shared,
           Properties: {
-            AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: ["scheduler.amazonaws.com"] } }] },
+            AssumeRolePolicyDocument: trustedBy("scheduler.amazonaws.com"),
             Policies: [{ PolicyName: `${schedule}LambdaPolicy`, PolicyDocument: { Statement: [{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: getAtt(id, "Arn") }] } }],
           },
         };
@@ -377,12 +380,12 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
         continue;
       }
       const permissionId = `${id}${name}Permission`;
-      made[permissionId] = { Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: "s3.amazonaws.com", SourceAccount: { Ref: "AWS::AccountId" } } };
+      made[permissionId] = permission("s3.amazonaws.com", { SourceAccount: { Ref: "AWS::AccountId" } });
       for (const event of Array.isArray(p.Events) ? p.Events : [p.Events]) bucket.configurations.push({ Event: event, Function: getAtt(id, "Arn"), ...pick(p, ["Filter"]) });
       bucket.permissions.push(permissionId);
     } else if (e.Type === "SNS") {
       made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: getAtt(id, "Arn"), TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
-      made[`${id}${name}Permission`] = permission("sns.amazonaws.com", p.Topic);
+      made[`${id}${name}Permission`] = permission("sns.amazonaws.com", { SourceArn: p.Topic });
     } else if (e.Type === "EventBridgeRule" || e.Type === "CloudWatchEvent") {
       rule(name, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...pick(p, ["State"]) }, pick(p, ["Input", "InputPath"]));
     } else {

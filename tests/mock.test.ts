@@ -397,7 +397,19 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("ItemsFunction").inputs).toMatchObject({ handler: "app.handler", runtime: "python3.12", timeout: 10, memorySize: 256, environment: { variables: { STAGE: "prod", TABLE: table } } });
     expect(get("ItemsFunction").inputs.role).toBe("arn:aws:mock:aws:iam/role:Role:ItemsFunctionRole");
     expect(get("ItemsFunctionRole").inputs.managedPolicyArns).toEqual(["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"]);
-    expect((get("ItemsFunctionRole").inputs.inlinePolicies as { policy: string }[]).map((p) => JSON.parse(p.policy))).toEqual([{ Statement: [{ Effect: "Allow", Action: "dynamodb:PutItem", Resource: table }] }]);
+    // Inline statements as written; each policy template its statements, scoped by the values given (ARNs of the stack's partition, region and account).
+    const inline = get("ItemsFunctionRole").inputs.inlinePolicies as { name: string; policy: string }[];
+    const here = "aws:%s:us-east-1:123456789012";
+    const arn = (service: string, rest: string) => `arn:${here.replace("%s", service)}:${rest}`;
+    expect(inline.map((p) => p.name)).toEqual([1, 2, 3, 4, 5, 6].map((i) => `ItemsFunctionRolePolicy${i}`));
+    expect(inline.map((p) => JSON.parse(p.policy).Statement)).toEqual([
+      [{ Effect: "Allow", Action: "dynamodb:PutItem", Resource: table }],
+      [{ Effect: "Allow", Action: expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]), Resource: [arn("dynamodb", "table/items"), arn("dynamodb", "table/items/index/*")] }],
+      [{ Effect: "Allow", Action: ["sqs:SendMessage*"], Resource: arn("sqs", "Queue-generated") }],
+      [{ Effect: "Allow", Action: expect.arrayContaining(["s3:GetObject", "s3:ListBucket"]), Resource: ["arn:aws:s3:::UploadsBucket-id", "arn:aws:s3:::UploadsBucket-id/*"] }],
+      [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: arn("secretsmanager", "secret:items-*") }],
+      [{ Effect: "Allow", Action: ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DetachNetworkInterface"], Resource: "*" }],
+    ]);
     // A function that names its role gets no role of its own.
     expect(get("WorkerFunction").inputs.role).toBe("arn:aws:mock:aws:iam/role:Role:WorkerRole");
     expect(registered.some((r) => r.name === "WorkerFunctionRole")).toBe(false);

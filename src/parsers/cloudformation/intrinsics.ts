@@ -244,7 +244,8 @@ function lowerSub(arg: unknown, path: readonly string[], s: IntrinsicScope): Exp
 /** Joins adjacent strings; a template of one string is a literal, of one expression that expression. */
 function simplifyTemplate(raw: readonly (string | Expr)[]): Expr {
   const parts: (string | Expr)[] = [];
-  const flat = raw.flatMap((p) => (typeof p !== "string" && p.kind === "template" ? p.parts : [p]));
+  // A variable whose value is a string (`!Sub ["table/${name}", { name: items }]`) is text of the template.
+  const flat = raw.flatMap((p) => (typeof p === "string" ? [p] : p.kind === "template" ? p.parts : p.kind === "literal" && typeof p.value === "string" ? [p.value] : [p]));
   for (const p of flat) {
     if (typeof p === "string" && typeof parts[parts.length - 1] === "string") parts[parts.length - 1] += p;
     else if (p !== "") parts.push(p);

@@ -15,6 +15,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
+import { expandPolicyTemplate } from "./sam-policies.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, type ApiPaths, type Obj } from "./sam-api.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
@@ -175,7 +176,7 @@ const trustedBy = (service: string): Obj => ({ Version: "2012-10-17", Statement:
 /**
  * The role the transform makes for a function or state machine (`<Id>Role`) that names none:
  * trusted by `service`, with the managed policies given (by name or ARN) and the inline
- * statement documents of its `Policies`; a policy template is a warning. Undefined where it
+ * statement documents of its `Policies`, each policy template's statements (sam-policies.ts). Undefined where it
  * names its own `Role` (its `Policies` are then ignored, as the transform ignores them).
  */
 function executionRole(id: string, service: string, props: Obj, managedPolicies: unknown[], shared: Obj, diags: Diagnostic[], at: At): Obj | undefined {
@@ -191,8 +192,12 @@ function executionRole(id: string, service: string, props: Obj, managedPolicies:
     else if (isObj(pol) && (isIntrinsic(pol) || "Ref" in pol)) managedPolicies.push(pol);
     else if (isObj(pol) && "Statement" in pol) inline.push({ PolicyName: `${role}Policy${i}`, PolicyDocument: pol });
     else {
-      const template = isObj(pol) ? Object.keys(pol)[0] : undefined;
-      diags.push(diagnostic("PG2004", "warning", `${id}: the SAM policy template ${template ?? JSON.stringify(pol)} is not expanded; write its statements in the role's policy`, at("Properties", "Policies")));
+      const expanded = isObj(pol) ? expandPolicyTemplate(pol) : { unknown: JSON.stringify(pol) };
+      if ("document" in expanded) inline.push({ PolicyName: `${role}Policy${i}`, PolicyDocument: expanded.document });
+      else if ("missing" in expanded) {
+        const { template, parameters } = expanded.missing;
+        diags.push(diagnostic("PG2004", "warning", `${id}: the SAM policy template ${template} needs ${parameters.join(" and ")} (the transform rejects it without); it is not expanded`, at("Properties", "Policies", String(i))));
+      } else diags.push(diagnostic("PG2004", "warning", `${id}: the SAM policy template ${expanded.unknown} is not expanded; write its statements in the role's policy`, at("Properties", "Policies", String(i))));
     }
   });
   return {

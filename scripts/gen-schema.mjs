@@ -188,6 +188,19 @@ function members(node, sf, module, { classOutputs = false } = {}) {
   return { props, required, optional, renamed };
 }
 
+/**
+ * An aws-native resource's primary identifier: the properties its `get<Class>` function reads it
+ * by (the package lists them in alphabetical order, not the identifier's own), or undefined
+ * without such a function.
+ */
+function nativeIdentifier(dir, cls, module) {
+  const file = path.join(dir, `get${cls}.d.ts`);
+  if (!fs.existsSync(file)) return undefined;
+  const sf = parseFile(file);
+  const args = sf.statements.find((st) => ts.isInterfaceDeclaration(st) && st.name.text === `Get${cls}Args`);
+  return args ? Object.keys(members(args, sf, module).props) : undefined;
+}
+
 const schema = { package: "", resources: {}, functions: {}, inputTypes: {}, outputTypes: {}, inputRequired: {} };
 schema.package = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
 
@@ -218,10 +231,12 @@ function collect(dir, module) {
         const deprecated = /@deprecated [^\n]*? in favor of (?:aws\.(\w+)\/\w+|(\w+))\.(\w+)/.exec(doc);
         const outputs = members(st, sf, module, { classOutputs: true });
         const importId = native || random ? undefined : importIdOf(doc, `${module}.${cls}`, cls, { ...a.props, ...outputs.props });
+        const identifier = native ? nativeIdentifier(dir, cls, module) : undefined;
         schema.resources[`${module}.${cls}`] = {
           token,
           ...(deprecated ? { deprecatedFor: `${deprecated[1] ?? deprecated[2]}.${deprecated[3]}` } : {}),
           ...(importId ? { importId } : {}),
+          ...(identifier ? { identifier } : {}),
           args: a.props,
           required: a.required,
           outputs: outputs.props,

@@ -413,6 +413,10 @@ describe("SAM functions, expanded as the transform expands them", () => {
     // A function that names its role gets no role of its own.
     expect(get("WorkerFunction").inputs.role).toBe("arn:aws:mock:aws:iam/role:Role:WorkerRole");
     expect(registered.some((r) => r.name === "WorkerFunctionRole")).toBe(false);
+    // AutoPublishAlias: the function publishes, its alias points at the version published, and every event invokes the alias.
+    const alias = "WorkerFunctionAliaslive-id";
+    expect(get("WorkerFunction").inputs.publish).toBe(true);
+    expect(get("WorkerFunctionAliaslive").inputs).toEqual({ name: "live", functionName: "WorkerFunction-generated", functionVersion: "1" });
     // The implicit API: each path's integration invokes the function; the permissions name the API, any stage, the method and path.
     const body = JSON.parse(get("ServerlessRestApi").inputs.body as string);
     expect(body.paths["/items"].get["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:ItemsFunction/invocations" });
@@ -421,19 +425,20 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("ItemsFunctionProxyPermissionProd").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:ServerlessRestApi-id/*/*/items/*");
     expect(get("ServerlessRestApiProdStage").inputs).toMatchObject({ stageName: "Prod", deployment: "ServerlessRestApiDeployment-id" });
     // A schedule: a rule whose target is the function, and the permission for the rule.
-    expect(get("WorkerFunctionNightly").inputs.targets).toEqual([{ arn: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", id: "WorkerFunctionNightlyLambdaTarget", input: '{"full": true}' }]);
-    expect(get("WorkerFunctionNightlyPermission").inputs).toMatchObject({ principal: "events.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:events:Rule:WorkerFunctionNightly" });
-    expect(get("WorkerFunctionJobs").inputs).toMatchObject({ eventSourceArn: "arn:aws:mock:aws:sqs/queue:Queue:Queue", batchSize: 5 });
-    expect(get("WorkerFunctionJobs").dependencies).toContain("WorkerFunction");
+    expect(get("WorkerFunctionNightly").inputs.targets).toEqual([{ arn: alias, id: "WorkerFunctionNightlyLambdaTarget", input: '{"full": true}' }]);
+    expect(get("WorkerFunctionNightlyPermission").inputs).toMatchObject({ function: alias, principal: "events.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:events:Rule:WorkerFunctionNightly" });
+    expect(get("WorkerFunctionJobs").inputs).toMatchObject({ eventSourceArn: "arn:aws:mock:aws:sqs/queue:Queue:Queue", batchSize: 5, functionName: alias });
+    expect(get("WorkerFunctionJobs").dependencies).toContain("WorkerFunctionAliaslive");
+    expect(get("WorkerFunctionAliaslive").dependencies).toContain("WorkerFunction");
     // A layer: its folder as the layer's code, read by the function through its ARN.
     expect(get("DepsLayer").type).toBe("aws:lambda/layerVersion:LayerVersion");
     expect(get("DepsLayer").inputs).toMatchObject({ layerName: "DepsLayer", compatibleRuntimes: ["python3.12"] });
     expect(get("InlineFunction").inputs.layers).toEqual(["arn:aws:mock:aws:lambda/layerVersion:LayerVersion:DepsLayer"]);
-    expect(get("WorkerFunctionChanges").inputs).toMatchObject({ eventSourceArn: table, startingPosition: "LATEST", functionName: "WorkerFunction-generated" });
+    expect(get("WorkerFunctionChanges").inputs).toMatchObject({ eventSourceArn: table, startingPosition: "LATEST", functionName: alias });
     // SNS: a subscription of the function to the topic, and the permission for the topic.
-    expect(get("WorkerFunctionAlerts").inputs).toEqual({ protocol: "lambda", endpoint: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", topicArn: "arn:aws:mock:aws:sns/topic:Topic:Alerts" });
+    expect(get("WorkerFunctionAlerts").inputs).toEqual({ protocol: "lambda", endpoint: alias, topicArn: "arn:aws:mock:aws:sns/topic:Topic:Alerts" });
     expect(get("WorkerFunctionAlertsPermission").inputs).toMatchObject({ principal: "sns.amazonaws.com", sourceArn: "arn:aws:mock:aws:sns/topic:Topic:Alerts" });
-    expect(get("WorkerFunctionDeploys").inputs).toMatchObject({ eventPattern: { source: ["aws.codedeploy"] }, targets: [{ arn: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", id: "WorkerFunctionDeploysLambdaTarget" }] });
+    expect(get("WorkerFunctionDeploys").inputs).toMatchObject({ eventPattern: { source: ["aws.codedeploy"] }, targets: [{ arn: alias, id: "WorkerFunctionDeploysLambdaTarget" }] });
     // An AWS::Serverless::Api: the events that name it give it its paths; its stage is the one it names.
     const orders = JSON.parse(get("OrdersApi").inputs.body as string);
     expect(Object.keys(orders.paths)).toEqual(["/orders/{id}", "/orders"]);
@@ -470,7 +475,7 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(JSON.parse(get("WorkflowRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["states.amazonaws.com"] });
     // S3: the bucket of the template notifies the function, after the permission for S3 to invoke it.
     expect(get("UploadsBucket").inputs.notificationConfiguration).toEqual({
-      lambdaConfigurations: [{ event: "s3:ObjectCreated:*", function: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", filter: { s3Key: { rules: [{ name: "suffix", value: ".csv" }] } } }],
+      lambdaConfigurations: [{ event: "s3:ObjectCreated:*", function: alias, filter: { s3Key: { rules: [{ name: "suffix", value: ".csv" }] } } }],
     });
     expect(get("UploadsBucket").dependencies).toContain("WorkerFunctionUploadsPermission");
     expect(get("WorkerFunctionUploadsPermission").inputs).toMatchObject({ principal: "s3.amazonaws.com", sourceAccount: "123456789012" });
@@ -479,7 +484,7 @@ describe("SAM functions, expanded as the transform expands them", () => {
       scheduleExpression: "rate(1 hour)",
       flexibleTimeWindow: { mode: "OFF" },
       scheduleExpressionTimezone: "Europe/Paris",
-      target: { arn: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", roleArn: "arn:aws:mock:aws:iam/role:Role:WorkerFunctionHourlyRole" },
+      target: { arn: alias, roleArn: "arn:aws:mock:aws:iam/role:Role:WorkerFunctionHourlyRole" },
     });
     expect(JSON.parse(get("WorkerFunctionHourlyRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["scheduler.amazonaws.com"] });
     // A function URL open to anyone: the URL and the permission to invoke it without IAM.
@@ -890,9 +895,11 @@ describe("CloudFormation nested stacks", () => {
 
 describe("CloudFormation Ref of aws-native resources", () => {
   it("reads what Ref returns for the type: the address, the rule's name, the client's id; the id elsewhere", async () => {
-    const { exports } = await runProgramExports(path.join(FIXTURES, "cfn_native_ref", "expected", "index.ts"));
-    // The mocks answer an id of `<name>-id`, a generated name, an EIP's public address and a client's id.
-    expect(exports).toEqual({ publicIp: "203.0.113.10", ruleName: "Schedule-generated", clientId: "PoolClient-client-id", poolId: "Pool-id", tableName: "Table-id" });
+    const { registered, exports } = await runProgramExports(path.join(FIXTURES, "cfn_native_ref", "expected", "index.ts"));
+    // The mocks answer an id of `<name>-id`, a generated name, an EIP's public address, a client's id and an API Gateway v2 part's own id.
+    expect(exports).toEqual({ routeId: "GetItems-own-id", stageName: "live", publicIp: "203.0.113.10", ruleName: "Schedule-generated", clientId: "PoolClient-client-id", poolId: "Pool-id", tableName: "Table-id" });
+    // A route's target names the integration by its own id; the parts name the API by its id.
+    expect(registered.find((r) => r.name === "GetItems")!.inputs).toMatchObject({ apiId: "HttpApi-id", target: "integrations/Backend-own-id" });
   });
 });
 

@@ -286,12 +286,44 @@ describe("moved and removed blocks → pulumi import file", () => {
         row("ServerlessRestApiDeployment0123456789", "dep42", "AWS::ApiGateway::Deployment"),
         row("ServerlessRestApiProdStage", "Prod", "AWS::ApiGateway::Stage"),
         row("DepsLayerabcdef0123", layerArn, "AWS::Lambda::LayerVersion"),
+        row("WorkerFunctionAliaslive", "arn:aws:lambda:us-east-1:123456789012:function:worker:live", "AWS::Lambda::Alias"),
       ],
     };
     const r = cloudFormationImports({ path: "stack.json", text: JSON.stringify(resources) }, { path: template, text: fs.readFileSync(path.join(ROOT, template), "utf8") }, options);
     const ids = Object.fromEntries(r.file.resources.map((e) => [e.name, e.id]));
     expect(r.skipped).toEqual([]);
     expect(ids).toMatchObject({ ItemsFunction: "items-fn", ItemsFunctionRole: "items-role", ServerlessRestApi: "a1b2c3", ServerlessRestApiDeployment: "a1b2c3/dep42", DepsLayer: layerArn });
-    expect(r.skipped).toEqual([]);
+    // An AutoPublishAlias's alias is adopted by its ARN.
+    expect(ids.WorkerFunctionAliaslive).toBe("arn:aws:lambda:us-east-1:123456789012:function:worker:live");
+  });
+
+  it("a stack's aws-native resources are adopted by their physical ids (the primary identifier), but where Ref reads another value", () => {
+    const template = "tests/fixtures/cfn_sam_functions/template.yaml";
+    const resources = {
+      StackResources: [
+        row("UploadsBucket", "stack-uploadsbucket-1x2y3z", "AWS::S3::Bucket"),
+        row("WorkerFunctionJobs", "5f0e7c1a-9d2b-4c1e-8f00-0123456789ab", "AWS::Lambda::EventSourceMapping"),
+        row("WorkerFunctionNightly", "stack-WorkerFunctionNightly-ABC", "AWS::Events::Rule"),
+      ],
+    };
+    const r = cloudFormationImports({ path: "stack.json", text: JSON.stringify(resources) }, { path: template, text: fs.readFileSync(path.join(ROOT, template), "utf8") }, options);
+    expect(r.file.resources.map((e) => [e.type, e.name, e.id])).toEqual([
+      ["aws-native:s3:Bucket", "UploadsBucket", "stack-uploadsbucket-1x2y3z"],
+      ["aws-native:lambda:EventSourceMapping", "WorkerFunctionJobs", "5f0e7c1a-9d2b-4c1e-8f00-0123456789ab"],
+    ]);
+    expect(r.skipped).toEqual([
+      { address: "WorkerFunctionNightly", reason: "aws_native.events.Rule imports by its primary identifier; the stack's physical id of this AWS::Events::Rule is its name (what Ref returns), not that" },
+    ]);
+  });
+
+  it("a SAM stack's published version is left out, saying the function publishes its own", () => {
+    const template = "tests/fixtures/cfn_sam_functions/template.yaml";
+    const resources = { StackResources: [row("WorkerFunctionVersion0a1b2c3d4e", "arn:aws:lambda:us-east-1:123456789012:function:worker:7", "AWS::Lambda::Version"), row("Elsewhere", "x", "AWS::Lambda::Version")] };
+    const r = cloudFormationImports({ path: "stack.json", text: JSON.stringify(resources) }, { path: template, text: fs.readFileSync(path.join(ROOT, template), "utf8") }, options);
+    expect(r.file.resources).toEqual([]);
+    expect(r.skipped.map((x) => [x.address, x.reason])).toEqual([
+      ["WorkerFunctionVersion0a1b2c3d4e", "a version of the function, which publishes its own (publish: true): the stack's versions stay in the account (the transform retains them), and the next change publishes the next"],
+      ["Elsewhere", "the converted program declares no such resource (AWS::Lambda::Version)"],
+    ]);
   });
 });

@@ -29,6 +29,8 @@ export interface ResourceSchema {
    * provider's id) or `[separator, ...attrs]`, from the class's documented import format.
    */
   readonly importId?: readonly string[];
+  /** An aws-native resource's primary identifier: the properties its `get` function reads it by (in alphabetical order, not the identifier's own). */
+  readonly identifier?: readonly string[];
 }
 
 export interface FunctionSchema {

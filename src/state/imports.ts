@@ -44,6 +44,19 @@ export function identityOf(className: string): { token: string; sep: string; att
   return rest.length ? { token: r.token, sep: first!, attrs: rest } : { token: r.token, sep: "", attrs: [first!] };
 }
 
+/**
+ * An aws-native resource's import ID: its CloudFormation primary identifier, which is what `Ref`
+ * returns (a stack's physical id) for every type but those `Ref` reads another value of (the
+ * caller leaves those out). `composite`: an identifier of several properties, joined by `|` in
+ * an order the package does not give.
+ */
+export function nativeIdentity(className: string): { token: string; sep: string; attrs: readonly string[] } | { composite: readonly string[] } | undefined {
+  const k = schemaKey(className);
+  const r = k?.pkg === "aws-native" ? schemaOf(k.pkg).resources[k.key] : undefined;
+  if (!r) return undefined;
+  return r.identifier && r.identifier.length > 1 ? { composite: r.identifier } : { token: r.token, sep: "", attrs: ["id"] };
+}
+
 /** The suffix a repeated declaration's instance takes in its name (`-0`, `-key`), as the printer names them. */
 export function instanceSuffix(repeat: Repeat | undefined, key: string | number | undefined): string {
   if (!repeat || repeat.kind === "conditional" || key === undefined) return "";
@@ -103,7 +116,7 @@ export class ImportBuilder {
   }
 
   add(d: ResourceDecl, scope: Scope, key: string | number | undefined, id: string): void {
-    const identity = identityOf(d.className)!;
+    const identity = (identityOf(d.className) ?? nativeIdentity(d.className)) as { token: string };
     const provider = providerOf(d, scope);
     if (provider) this.providers.add(provider);
     this.entries.push({

@@ -7,10 +7,11 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostic
 import type { Decl, PulumiProgram, ResourceDecl } from "../model/pulumi.js";
 import { snake } from "../model/names.js";
 import { mapCloudFormation } from "../mappers/cloudformation/index.js";
+import { NATIVE_REF } from "../mappers/cloudformation/types.js";
 import { parseCloudFormation } from "../parsers/cloudformation/index.js";
 import { componentToken } from "../tree/index.js";
 import { readStackResources } from "./cloudformation.js";
-import { buildId, declsOf, identityOf, ImportBuilder, type ImportFile, type Scope, type Skipped } from "./imports.js";
+import { buildId, declsOf, identityOf, ImportBuilder, nativeIdentity, type ImportFile, type Scope, type Skipped } from "./imports.js";
 import { moduleSteps, readTerraformState, type ModuleStep } from "./terraform.js";
 import type { Expr } from "../model/expr.js";
 import { formatLocation, type Location } from "../model/location.js";
@@ -230,7 +231,9 @@ export function cloudFormationImports(resources: { path: string; text: string },
     if (address !== r.logicalId) physical.set(address, r.physicalId);
     const decls = declsOf(program, address);
     if (!decls.length) {
-      b.skip(r.logicalId, `the converted program declares no such resource (${r.type})`, r.loc);
+      // An AutoPublishAlias's version (`FnVersionab12cd34ef`): the function publishes its versions itself (publish: true).
+      const published = r.type === "AWS::Lambda::Version" && hashed?.endsWith("Version") && declsOf(program, hashed.slice(0, -"Version".length)).length;
+      b.skip(r.logicalId, published ? "a version of the function, which publishes its own (publish: true): the stack's versions stay in the account (the transform retains them), and the next change publishes the next" : `the converted program declares no such resource (${r.type})`, r.loc);
       continue;
     }
     for (const d of decls) {
@@ -238,7 +241,16 @@ export function cloudFormationImports(resources: { path: string; text: string },
         b.skip(r.logicalId, `a custom resource (${r.type}) is emulated, not imported: the first update creates it afresh, which invokes its Lambda's Create`, r.loc);
         continue;
       }
-      const identity = identityOf(d.className);
+      const readsOther = NATIVE_REF[r.type];
+      if (readsOther && d.className.startsWith("aws_native.")) {
+        b.skip(r.logicalId, `${d.className} imports by its primary identifier; the stack's physical id of this ${r.type} is its ${readsOther} (what Ref returns), not that`, r.loc);
+        continue;
+      }
+      const identity = identityOf(d.className) ?? nativeIdentity(d.className);
+      if (identity && "composite" in identity) {
+        b.skip(r.logicalId, `${d.className} imports by its primary identifier, ${identity.composite.join(" and ")} joined by | in the order of its CloudFormation schema, which the package does not give: take it from the type's schema (aws cloudformation describe-type)`, r.loc);
+        continue;
+      }
       if (!identity) {
         b.skip(r.logicalId, `${d.className} documents no import ID`, r.loc);
         continue;

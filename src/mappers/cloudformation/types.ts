@@ -109,7 +109,7 @@ const targets = new Map<string, Target>();
  * one joined by `|`, as `Ref` of a WAFv2 WebACL returns it), except where the type's `Ref`
  * returns another value (the CloudFormation resource reference's "Ref" section): these.
  */
-const NATIVE_REF: Readonly<Record<string, string>> = {
+export const NATIVE_REF: Readonly<Record<string, string>> = {
   // The Elastic IP address (the id is PublicIp|AllocationId).
   "AWS::EC2::EIP": "publicIp",
   // The service's ARN (the id is ServiceArn|Cluster).
@@ -120,6 +120,16 @@ const NATIVE_REF: Readonly<Record<string, string>> = {
   "AWS::Cognito::UserPoolClient": "clientId",
   // The record's domain name (the id is one Route 53 generates).
   "AWS::Route53::RecordSet": "name",
+  // API Gateway v2's parts: the part's own id (or the stage's name); the id joins the API's id to it.
+  "AWS::ApiGatewayV2::ApiMapping": "apiMappingId",
+  "AWS::ApiGatewayV2::Authorizer": "authorizerId",
+  "AWS::ApiGatewayV2::Deployment": "deploymentId",
+  "AWS::ApiGatewayV2::Integration": "integrationId",
+  "AWS::ApiGatewayV2::IntegrationResponse": "integrationResponseId",
+  "AWS::ApiGatewayV2::Model": "modelId",
+  "AWS::ApiGatewayV2::Route": "routeId",
+  "AWS::ApiGatewayV2::RouteResponse": "routeResponseId",
+  "AWS::ApiGatewayV2::Stage": "stageName",
 };
 
 /** aws-native's emulation of CloudFormation custom resources: it invokes the Lambda with the same protocol. */

@@ -92,6 +92,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     locate,
     comments: (line) => notes.of(line),
     diags: diagnostics,
+    ...(sam ? { references: sam.references } : {}),
   };
   const value = (v: unknown, path: readonly string[]): Expr => lowerValue(v, path, scope);
 

@@ -19,6 +19,8 @@ export interface IntrinsicScope {
   /** The comments of an entry written at `line` (comments.ts), if any. */
   readonly comments?: (line: number) => Comments | undefined;
   readonly diags: Diagnostic[];
+  /** `Ref` names that read another resource or attribute (SAM's `Fn.Alias`, `Fn.Version`). */
+  readonly references?: ReadonlyMap<string, { readonly id: string; readonly attr?: string }>;
 }
 
 export const PSEUDO_PARAMETERS = [
@@ -197,6 +199,8 @@ function numeric(e: Expr): Expr {
 function ref(name: string, attr: string | undefined, path: readonly string[], s: IntrinsicScope): Expr {
   const loc = s.locate(path);
   if (attr === undefined) {
+    const to = s.references?.get(name);
+    if (to) return ref(to.id, to.attr, path, s);
     if (name === "AWS::NoValue") return lit(null);
     if ((PSEUDO_PARAMETERS as readonly string[]).includes(name)) return { kind: "ref", target: { kind: "pseudo", name }, path: [], loc };
     if (s.parameters.has(name)) return { kind: "ref", target: { kind: "variable", name }, path: [], loc };

@@ -38,7 +38,7 @@ const SAME = [
 ];
 
 /** Properties the transform reads and this expansion does not: each is a warning where it is written. */
-const NOT_EXPANDED = ["AutoPublishAlias", "AutoPublishCodeSha256", "DeploymentPreference", "ProvisionedConcurrencyConfig", "EventInvokeConfig", "VersionDescription"];
+const NOT_EXPANDED = ["AutoPublishCodeSha256", "DeploymentPreference", "EventInvokeConfig", "VersionDescription"];
 
 /** Pollers: the event property that names the source, and the managed policy the transform gives the role for it. */
 const STREAMS: Readonly<Record<string, { arn: string; policy: string }>> = {
@@ -65,6 +65,8 @@ export interface SamExpansion {
   readonly origin: ReadonlyMap<string, string>;
   /** Whether any SAM resource was expanded. */
   readonly expanded: boolean;
+  /** `!Ref Fn.Alias` and `!Ref Fn.Version` of a function with an AutoPublishAlias → what they read: the alias (its ARN), the function's latest version's ARN. */
+  readonly references: ReadonlyMap<string, { readonly id: string; readonly attr?: string }>;
 }
 
 const IMPLICIT_API = "ServerlessRestApi";
@@ -91,10 +93,16 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), http: lookup(http, IMPLICIT_HTTP_API), bucket: (b) => (isObj(b) && typeof b.Ref === "string" ? buckets.get(b.Ref) : undefined) };
   // Functions first: their events give the APIs their paths.
   const made = new Map<string, Obj>();
+  const references = new Map<string, { id: string; attr?: string }>();
   for (const [id, r] of Object.entries(resources)) {
     if (!sam(r, "AWS::Serverless::Function")) continue;
     const at = (...p: string[]) => locate(["Resources", id, ...p]);
-    made.set(id, expandFunction(id, r, mergeGlobal(global("Function"), r.Properties ?? {}) as Obj, apiFor, diags, at));
+    const props = mergeGlobal(global("Function"), r.Properties ?? {}) as Obj;
+    made.set(id, expandFunction(id, r, props, apiFor, diags, at));
+    if (typeof props.AutoPublishAlias === "string") {
+      references.set(`${id}.Alias`, { id: aliasIdOf(id, props.AutoPublishAlias) });
+      references.set(`${id}.Version`, { id, attr: "QualifiedArn" });
+    }
   }
   const out: Obj = {};
   const place = (from: string, entries: Obj) => {
@@ -138,7 +146,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     const first = api.users[0]!;
     place(first, make(api, (...p: string[]) => locate(["Resources", first, ...p])));
   }
-  return { resources: out, origin, expanded };
+  return { resources: out, origin, expanded, references };
 }
 
 /** `AWS::Serverless::LayerVersion`: the layer version, its content a local path or an S3 location; `RetentionPolicy: Retain` keeps it on delete. */
@@ -279,6 +287,21 @@ function withNotifications(r: Obj, events: { configurations: Obj[]; permissions:
 
 type At = (...p: string[]) => Location;
 
+const aliasIdOf = (id: string, name: string): string => `${id}Alias${name.replace(/[^A-Za-z0-9]/g, "")}`;
+
+/** The alias an `AutoPublishAlias` names, under the transform's logical id `<Id>Alias<Name>` (its name's letters and digits). */
+function aliasOf(id: string, props: Obj, diags: Diagnostic[], at: At): { id: string; name: string } | undefined {
+  const name = props.AutoPublishAlias;
+  if (name === undefined) return undefined;
+  if (typeof name !== "string") {
+    diags.push(diagnostic("PG2004", "warning", `${id}: an AutoPublishAlias written with an intrinsic function is not expanded; write the alias with Pulumi classes`, at("Properties", "AutoPublishAlias")));
+    return undefined;
+  }
+  const aliasId = aliasIdOf(id, name);
+  diags.push(diagnostic("PG2010", "info", `${id}: AutoPublishAlias ${name}: the function publishes a version each time its code or configuration changes (publish: true, where the transform makes a Version under a hashed id) and ${aliasId} points at the latest; its events invoke the alias`, at("Properties", "AutoPublishAlias")));
+  return { id: aliasId, name };
+}
+
 function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags: Diagnostic[], at: At): Obj {
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const fn: Obj = pick(props, SAME);
@@ -294,16 +317,25 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the SAM transform makes versions, aliases or other resources of it); write them with Pulumi classes`, at("Properties", k)));
   }
   const made: Obj = {};
+  // AutoPublishAlias: the function publishes a version each time it changes and the alias points at the latest; events call the alias.
+  const alias = aliasOf(id, props, diags, at);
+  if (alias) {
+    fn.Publish = true;
+    made[alias.id] = { Type: "AWS::Lambda::Alias", ...shared, Properties: { Name: alias.name, FunctionName: { Ref: id }, FunctionVersion: getAtt(id, "Version"), ...pick(props, ["ProvisionedConcurrencyConfig"]) } };
+  } else if (props.ProvisionedConcurrencyConfig !== undefined) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: ProvisionedConcurrencyConfig is not expanded without an AutoPublishAlias (the transform requires one, and sets it on the alias)`, at("Properties", "ProvisionedConcurrencyConfig")));
+  }
   const managedPolicies: unknown[] = [managed("service-role/AWSLambdaBasicExecutionRole")];
   if (props.Tracing === "Active") managedPolicies.push(managed("AWSXrayWriteOnlyAccess"));
   if (props.VpcConfig !== undefined) managedPolicies.push(managed("service-role/AWSLambdaVPCAccessExecutionRole"));
-  const fnRef = { Ref: id };
+  const fnRef = { Ref: alias?.id ?? id };
+  const fnArn = alias ? fnRef : getAtt(id, "Arn");
   /** The function's permission for a service to invoke it, from the source given (`SourceArn`, or S3's `SourceAccount`). */
   const permission = (principal: string, source: Obj): Obj => ({ Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: principal, ...source } });
   /** An events rule whose target is the function (with what the event passes it), and the rule's permission. */
   const rule = (name: string, props: Obj, target: Obj): void => {
     const ruleId = `${id}${name}`;
-    made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: getAtt(id, "Arn"), Id: `${ruleId}LambdaTarget`, ...target }] } };
+    made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: fnArn, Id: `${ruleId}LambdaTarget`, ...target }] } };
     made[`${ruleId}Permission`] = permission("events.amazonaws.com", { SourceArn: getAtt(ruleId, "Arn") });
   };
   const events = isObj(props.Events) && !isIntrinsic(props.Events) ? props.Events : {};
@@ -335,8 +367,8 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
         if (isObj(p.Auth) && p.Auth.Authorizer !== undefined) api.auth.set(`${path} ${key}`, p.Auth.Authorizer);
         entry[key] = {
           "x-amazon-apigateway-integration": restful
-            ? { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${id}.Arn}/invocations` } }
-            : { httpMethod: "POST", type: "aws_proxy", uri: getAtt(id, "Arn"), payloadFormatVersion: p.PayloadFormatVersion ?? "2.0" },
+            ? { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${alias?.id ?? `${id}.Arn`}}/invocations` } }
+            : { httpMethod: "POST", type: "aws_proxy", uri: fnArn, payloadFormatVersion: p.PayloadFormatVersion ?? "2.0" },
           responses: {},
         };
         api.users.push(id);
@@ -354,7 +386,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
           ScheduleExpression: p.ScheduleExpression,
           FlexibleTimeWindow: p.FlexibleTimeWindow ?? { Mode: "OFF" },
           ...pick(p, ["Name", "Description", "ScheduleExpressionTimezone", "StartDate", "EndDate", "GroupName", "KmsKeyArn", "State"]),
-          Target: { Arn: getAtt(id, "Arn"), RoleArn: p.RoleArn ?? getAtt(`${schedule}Role`, "Arn"), ...pick(p, ["Input", "RetryPolicy", "DeadLetterConfig"]) },
+          Target: { Arn: fnArn, RoleArn: p.RoleArn ?? getAtt(`${schedule}Role`, "Arn"), ...pick(p, ["Input", "RetryPolicy", "DeadLetterConfig"]) },
         },
       };
       if (p.RoleArn === undefined) {
@@ -363,7 +395,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
           ...shared,
           Properties: {
             AssumeRolePolicyDocument: trustedBy("scheduler.amazonaws.com"),
-            Policies: [{ PolicyName: `${schedule}LambdaPolicy`, PolicyDocument: { Statement: [{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: getAtt(id, "Arn") }] } }],
+            Policies: [{ PolicyName: `${schedule}LambdaPolicy`, PolicyDocument: { Statement: [{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: fnArn }] } }],
           },
         };
       }
@@ -386,10 +418,10 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
       }
       const permissionId = `${id}${name}Permission`;
       made[permissionId] = permission("s3.amazonaws.com", { SourceAccount: { Ref: "AWS::AccountId" } });
-      for (const event of Array.isArray(p.Events) ? p.Events : [p.Events]) bucket.configurations.push({ Event: event, Function: getAtt(id, "Arn"), ...pick(p, ["Filter"]) });
+      for (const event of Array.isArray(p.Events) ? p.Events : [p.Events]) bucket.configurations.push({ Event: event, Function: fnArn, ...pick(p, ["Filter"]) });
       bucket.permissions.push(permissionId);
     } else if (e.Type === "SNS") {
-      made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: getAtt(id, "Arn"), TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
+      made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: fnArn, TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
       made[`${id}${name}Permission`] = permission("sns.amazonaws.com", { SourceArn: p.Topic });
     } else if (e.Type === "EventBridgeRule" || e.Type === "CloudWatchEvent") {
       rule(name, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...pick(p, ["State"]) }, pick(p, ["Input", "InputPath"]));

@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { convertDir, FIXTURES, ROOT, SHARED } from "./helpers/fixtures.js";
 import { byName, runProgram, runProgramExports, type Registered } from "./helpers/mocks.js";
@@ -424,6 +425,9 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("ItemsFunctionListPermissionProd").inputs).toMatchObject({ principal: "apigateway.amazonaws.com", sourceArn: "arn:aws:execute-api:us-east-1:123456789012:ServerlessRestApi-id/*/GET/items" });
     expect(get("ItemsFunctionProxyPermissionProd").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:ServerlessRestApi-id/*/*/items/*");
     expect(get("ServerlessRestApiProdStage").inputs).toMatchObject({ stageName: "Prod", deployment: "ServerlessRestApiDeployment-id" });
+    // The deployment is made again when the body changes: its trigger is the body's SHA-1.
+    const sha1 = (text: string) => crypto.createHash("sha1").update(text).digest("hex");
+    expect(get("ServerlessRestApiDeployment").inputs.triggers).toEqual({ redeployment: sha1(get("ServerlessRestApi").inputs.body as string) });
     // A schedule: a rule whose target is the function, and the permission for the rule.
     expect(get("WorkerFunctionNightly").inputs.targets).toEqual([{ arn: alias, id: "WorkerFunctionNightlyLambdaTarget", input: '{"full": true}' }]);
     expect(get("WorkerFunctionNightlyPermission").inputs).toMatchObject({ function: alias, principal: "events.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:events:Rule:WorkerFunctionNightly" });

@@ -23,6 +23,12 @@ export interface IntrinsicScope {
   readonly references?: ReadonlyMap<string, { readonly id: string; readonly attr?: string }>;
 }
 
+/**
+ * A value the SAM expansion writes that no template can (a symbol key): the SHA-1 of its text, as
+ * Terraform's `sha1()` prints it, for a deployment's `triggers` that change when its API does.
+ */
+export const SHA1 = Symbol("sha1");
+
 export const PSEUDO_PARAMETERS = [
   "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region",
   "AWS::StackId", "AWS::StackName", "AWS::URLSuffix",
@@ -35,6 +41,7 @@ export function lowerValue(v: unknown, path: readonly string[], s: IntrinsicScop
   if (v instanceof Date) return { kind: "literal", value: v.toISOString().slice(0, 10) };
   if (Array.isArray(v)) return lowerList(v, path, s);
   const o = v as Record<string, unknown>;
+  if (SHA1 in o) return { kind: "call", name: "sha1", args: [lowerValue((o as { [SHA1]: unknown })[SHA1], path, s)], loc: s.locate(path) };
   const keys = Object.keys(o);
   if (keys.length === 1) {
     const k = keys[0]!;

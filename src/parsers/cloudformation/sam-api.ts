@@ -8,6 +8,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
+import { SHA1 } from "./intrinsics.js";
 
 export type Obj = Record<string, unknown>;
 
@@ -143,8 +144,8 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, dia
   if (props.DefinitionBody !== undefined && Object.keys(api.paths).length) {
     diags.push(diagnostic("PG2004", "warning", `${id}: the paths of ${[...new Set(api.users)].join(", ")}'s events are not merged into the DefinitionBody written out, as the transform merges them: add them to it`, at("Properties", "DefinitionBody")));
   }
-  // The transform names the deployment after a hash of the definition, so that a change deploys anew.
-  diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is not made again when the API changes (the transform renames it to be): give it triggers that change with the body to redeploy`, at()));
+  // The transform names the deployment after a hash of the definition, so that a change deploys anew: here its triggers hash the body.
+  diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is made again when the API's body changes (triggers hash it, where the transform renames the deployment)`, at()));
   if (props.Cors !== undefined && props.DefinitionBody !== undefined) {
     diags.push(diagnostic("PG2004", "warning", `${id}: Cors is not added to a DefinitionBody written out (the transform adds an OPTIONS method to each of its paths): add them to it`, at("Properties", "Cors")));
   }
@@ -167,7 +168,7 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, dia
       },
     },
     ...auth?.permissions,
-    [`${id}Deployment`]: { Type: "AWS::ApiGateway::Deployment", ...shared, Properties: { RestApiId: { Ref: id } } },
+    [`${id}Deployment`]: { Type: "AWS::ApiGateway::Deployment", ...shared, Properties: { RestApiId: { Ref: id }, Triggers: { redeployment: { [SHA1]: getAtt(id, "Body") } } } },
     [stageId]: {
       Type: "AWS::ApiGateway::Stage",
       ...shared,

@@ -469,6 +469,19 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("PublicApi").type).toBe("aws-native:apigatewayv2:Api");
     expect(publicApi.paths["/items"]!.get!["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri: "arn:aws:mock:aws:lambda/function:Function:PublicFunction", payloadFormatVersion: "1.0" });
     expect(publicApi["x-amazon-apigateway-cors"]).toEqual({ allowOrigins: ["https://example.com"], allowMethods: ["GET"] });
+    // Auth: the JWT authorizer secures the routes by default (with the scopes the event asks), the event's Lambda authorizer its own, which API Gateway may invoke.
+    expect(publicApi.paths["/items"]!.get!.security).toEqual([{ Users: ["items/read"] }]);
+    expect(publicApi.paths["/items"]!.post!.security).toEqual([{ Partners: [] }]);
+    const schemes = (get("PublicApi").inputs.body as { components: { securitySchemes: Record<string, Record<string, unknown>> } }).components.securitySchemes;
+    expect(schemes.Users).toEqual({ type: "oauth2", "x-amazon-apigateway-authorizer": { type: "jwt", jwtConfiguration: { issuer: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_pool", audience: ["client-1"] }, identitySource: "$request.header.Authorization" } });
+    expect(schemes.Partners!["x-amazon-apigateway-authorizer"]).toEqual({
+      type: "request",
+      authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:WorkerFunction/invocations",
+      authorizerPayloadFormatVersion: "2.0",
+      enableSimpleResponses: true,
+      identitySource: "$request.header.X-Partner-Key",
+    });
+    expect(get("PublicApiPartnersAuthorizerPermission").inputs).toMatchObject({ function: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", principal: "apigateway.amazonaws.com", sourceArn: "arn:aws:execute-api:us-east-1:123456789012:PublicApi-id/authorizers/*" });
     // A state machine: its definition as written (a free-form type), its substitutions as values (not numbers), its own role.
     expect(get("Workflow").inputs).toEqual({
       stateMachineType: "EXPRESS",

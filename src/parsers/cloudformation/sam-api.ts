@@ -25,8 +25,8 @@ export const getAtt = (id: string, attr: string): Obj => ({ "Fn::GetAtt": [id, a
 export interface ApiPaths {
   readonly paths: Obj;
   readonly users: string[];
-  /** `<path> <method>` → the authorizer its event names (`NONE`: none), where it names one. */
-  readonly auth: Map<string, unknown>;
+  /** `<path> <method>` → the authorizer its event names (`NONE`: none) and the scopes it asks, where it names one. */
+  readonly auth: Map<string, { readonly authorizer: unknown; readonly scopes?: unknown }>;
 }
 
 /** The methods an `x-amazon-apigateway-any-method` answers, for a CORS preflight's Allow-Methods. */
@@ -70,6 +70,15 @@ function withCors(paths: Obj, cors: unknown, diags: Diagnostic[], at: (...p: str
   return out;
 }
 
+/** The permission for API Gateway to call a Lambda authorizer of the API `id`. */
+const authorizerPermission = (id: string, functionArn: unknown): Obj => ({
+  Type: "AWS::Lambda::Permission",
+  Properties: { Action: "lambda:InvokeFunction", FunctionName: functionArn, Principal: "apigateway.amazonaws.com", SourceArn: { "Fn::Sub": ["arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*", { __ApiId__: { Ref: id } }] } },
+});
+
+/** A Lambda authorizer's URI, as API Gateway invokes the function. */
+const invocationUri = (functionArn: unknown): Obj => ({ "Fn::Sub": ["arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations", { __FunctionArn__: functionArn }] });
+
 /** `Auth` settings beside the authorizers that the transform turns into more: each a warning. */
 const AUTH_NOT_EXPANDED = ["ApiKeyRequired", "ResourcePolicy", "UsagePlan", "InvokeRole", "DefaultAuthorizerScopes"];
 
@@ -106,15 +115,12 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, written:
         "x-amazon-apigateway-authtype": "custom",
         "x-amazon-apigateway-authorizer": {
           type: request ? "request" : "token",
-          authorizerUri: { "Fn::Sub": ["arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations", { __FunctionArn__: d.FunctionArn }] },
+          authorizerUri: invocationUri(d.FunctionArn),
           ...(request && sources.length ? { identitySource: sources.join(", ") } : {}),
           ...(isObj(identity) && identity.ReauthorizeEvery !== undefined ? { authorizerResultTtlInSeconds: identity.ReauthorizeEvery } : {}),
         },
       };
-      permissions[`${id}${name}AuthorizerPermission`] = {
-        Type: "AWS::Lambda::Permission",
-        Properties: { Action: "lambda:InvokeFunction", FunctionName: d.FunctionArn, Principal: "apigateway.amazonaws.com", SourceArn: { "Fn::Sub": ["arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*", { __ApiId__: { Ref: id } }] } },
-      };
+      permissions[`${id}${name}AuthorizerPermission`] = authorizerPermission(id, d.FunctionArn);
     } else diags.push(diagnostic("PG2004", "warning", `${id}: authorizer ${name} names neither a UserPoolArn nor a FunctionArn; it is not expanded`, at("Properties", "Auth", "Authorizers", name)));
   }
   const preflight = auth.AddDefaultAuthorizerToCorsPreflight !== false;
@@ -122,7 +128,7 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, written:
   for (const [path, methods] of Object.entries(paths)) {
     const secured: Obj = {};
     for (const [method, op] of Object.entries(methods as Obj)) {
-      const named = api.auth.get(`${path} ${method}`) ?? (method === "options" && !preflight ? undefined : auth.DefaultAuthorizer);
+      const named = api.auth.get(`${path} ${method}`)?.authorizer ?? (method === "options" && !preflight ? undefined : auth.DefaultAuthorizer);
       secured[method] = typeof named === "string" && named !== "NONE" && named in definitions ? { ...(op as Obj), security: [{ [named]: [] }] } : op;
     }
     out[path] = secured;
@@ -181,7 +187,66 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, dia
 export const IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
 /** Settings of AWS::Serverless::HttpApi the transform turns into more than a property: each a warning. */
-const HTTP_API_NOT_EXPANDED = ["Auth", "DefinitionUri", "Domain"];
+const HTTP_API_NOT_EXPANDED = ["DefinitionUri", "Domain"];
+
+/** HTTP API `Auth` settings beside the authorizers that the transform turns into more: each a warning. */
+const HTTP_AUTH_NOT_EXPANDED = ["EnableIamAuthorizer"];
+
+/**
+ * An HTTP API's `Auth` as the transform writes it: each authorizer a security scheme of the
+ * OpenAPI 3 body (a JWT authorizer's issuer and audience, or a Lambda authorizer's function,
+ * payload format and identity headers, with its permission for API Gateway to call it), and
+ * each route secured by the authorizer its event names (with the scopes it asks), else the
+ * `DefaultAuthorizer`.
+ */
+function withHttpAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): { paths: Obj; schemes: Obj; permissions: Obj } | undefined {
+  if (!isObj(auth) || isIntrinsic(auth)) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: Auth written with an intrinsic function is not expanded (the transform needs it written out); write the authorizers with Pulumi classes`, at("Properties", "Auth")));
+    return undefined;
+  }
+  for (const k of HTTP_AUTH_NOT_EXPANDED) {
+    if (auth[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Auth ${k} is not expanded; write it with Pulumi classes`, at("Properties", "Auth", k)));
+  }
+  const schemes: Obj = {};
+  const permissions: Obj = {};
+  for (const [name, a] of Object.entries(isObj(auth.Authorizers) ? auth.Authorizers : {})) {
+    const d = isObj(a) ? a : {};
+    if (d.JwtConfiguration !== undefined) {
+      const jwt = isObj(d.JwtConfiguration) && !isIntrinsic(d.JwtConfiguration) ? Object.fromEntries(Object.entries(d.JwtConfiguration).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v])) : d.JwtConfiguration;
+      schemes[name] = { type: "oauth2", "x-amazon-apigateway-authorizer": { type: "jwt", jwtConfiguration: jwt, identitySource: d.IdentitySource ?? "$request.header.Authorization" } };
+    } else if (d.FunctionArn !== undefined) {
+      const identity = isObj(d.Identity) ? d.Identity : {};
+      const headers = Array.isArray(identity.Headers) ? identity.Headers.map((h) => `$request.header.${String(h)}`) : [];
+      schemes[name] = {
+        type: "apiKey",
+        name: "Unused",
+        in: "header",
+        "x-amazon-apigateway-authorizer": {
+          type: "request",
+          authorizerUri: invocationUri(d.FunctionArn),
+          ...(d.AuthorizerPayloadFormatVersion !== undefined ? { authorizerPayloadFormatVersion: d.AuthorizerPayloadFormatVersion } : {}),
+          ...(d.EnableSimpleResponses !== undefined ? { enableSimpleResponses: d.EnableSimpleResponses } : {}),
+          ...(headers.length ? { identitySource: headers.join(", ") } : {}),
+          ...(identity.ReauthorizeEvery !== undefined ? { authorizerResultTtlInSeconds: identity.ReauthorizeEvery } : {}),
+          ...(d.FunctionInvokeRole !== undefined ? { authorizerCredentials: d.FunctionInvokeRole } : {}),
+        },
+      };
+      if (d.FunctionInvokeRole === undefined) permissions[`${id}${name}AuthorizerPermission`] = authorizerPermission(id, d.FunctionArn);
+    } else diags.push(diagnostic("PG2004", "warning", `${id}: authorizer ${name} has neither a JwtConfiguration nor a FunctionArn; it is not expanded`, at("Properties", "Auth", "Authorizers", name)));
+  }
+  const out: Obj = {};
+  for (const [path, methods] of Object.entries(paths)) {
+    const secured: Obj = {};
+    for (const [method, op] of Object.entries(methods as Obj)) {
+      const own = api.auth.get(`${path} ${method}`);
+      const named = own?.authorizer ?? auth.DefaultAuthorizer;
+      const scopes = own?.scopes ?? (isObj(auth.Authorizers) && isObj(auth.Authorizers[String(named)]) ? (auth.Authorizers[String(named)] as Obj).AuthorizationScopes : undefined);
+      secured[method] = typeof named === "string" && named in schemes ? { ...(op as Obj), security: [{ [named]: Array.isArray(scopes) ? scopes : [] }] } : op;
+    }
+    out[path] = secured;
+  }
+  return { paths: out, schemes, permissions };
+}
 
 /** HTTP API `CorsConfiguration` keys → the OpenAPI extension's (`true`: every origin, header and method). */
 function httpCors(cors: unknown): Obj | undefined {
@@ -205,12 +270,18 @@ export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths,
   }
   const cors = props.DefinitionBody === undefined ? httpCors(props.CorsConfiguration) : undefined;
   if (props.CorsConfiguration !== undefined && cors === undefined) diags.push(diagnostic("PG2004", "warning", `${id}: CorsConfiguration is not expanded here; give the API its CORS settings with Pulumi classes`, at("Properties", "CorsConfiguration")));
-  const body = props.DefinitionBody ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: api.paths, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}) };
+  if (props.Auth !== undefined && props.DefinitionBody !== undefined) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: Auth is not expanded into a DefinitionBody written out (the transform writes security schemes into the API's definition); write them there`, at("Properties", "Auth")));
+  }
+  const auth = props.Auth !== undefined && props.DefinitionBody === undefined ? withHttpAuth(id, api.paths, props.Auth, api, diags, at) : undefined;
+  const components = auth && Object.keys(auth.schemes).length ? { components: { securitySchemes: auth.schemes } } : {};
+  const body = props.DefinitionBody ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: auth?.paths ?? api.paths, ...components, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}) };
   const stage = props.StageName ?? "$default";
   const stageId = stage === "$default" ? `${id}ApiGatewayDefaultStage` : `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   return {
     [id]: { ...r, Type: "AWS::ApiGatewayV2::Api", Properties: { Body: body, ...pick(props, ["Description", "DisableExecuteApiEndpoint", "FailOnWarnings"]) } },
+    ...auth?.permissions,
     [stageId]: {
       Type: "AWS::ApiGatewayV2::Stage",
       ...shared,

@@ -364,7 +364,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
         const entry = (api.paths[path] ??= {}) as Obj;
         const key = method === "any" ? "x-amazon-apigateway-any-method" : method;
         // The authorizer the event names (or NONE) instead of the API's default.
-        if (isObj(p.Auth) && p.Auth.Authorizer !== undefined) api.auth.set(`${path} ${key}`, p.Auth.Authorizer);
+        if (isObj(p.Auth) && (p.Auth.Authorizer !== undefined || p.Auth.AuthorizationScopes !== undefined)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes });
         entry[key] = {
           "x-amazon-apigateway-integration": restful
             ? { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${alias?.id ?? `${id}.Arn`}}/invocations` } }

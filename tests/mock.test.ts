@@ -447,12 +447,18 @@ describe("SAM functions, expanded as the transform expands them", () => {
     const orders = JSON.parse(get("OrdersApi").inputs.body as string);
     expect(Object.keys(orders.paths)).toEqual(["/orders/{id}", "/orders"]);
     // Auth: the authorizers as security definitions; each method secured by its event's authorizer, else the default; preflights left open as asked.
-    expect(Object.keys(orders.securityDefinitions)).toEqual(["Users", "Tokens"]);
+    expect(Object.keys(orders.securityDefinitions)).toEqual(["Users", "Tokens", "api_key"]);
+    expect(orders.securityDefinitions.api_key).toEqual({ type: "apiKey", name: "x-api-key", in: "header" });
     expect(orders.securityDefinitions.Users["x-amazon-apigateway-authorizer"]).toEqual({ type: "cognito_user_pools", providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"] });
     expect(orders.securityDefinitions.Tokens["x-amazon-apigateway-authorizer"].authorizerUri).toBe("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:WorkerFunction/invocations");
-    expect(orders.paths["/orders/{id}"].post.security).toEqual([{ Tokens: [] }]);
+    // ApiKeyRequired: every method needs a key but the event that says not, and the preflights (AddApiKeyRequiredToCorsPreflight: false).
+    expect(orders.paths["/orders/{id}"].post.security).toEqual([{ Tokens: [] }, { api_key: [] }]);
     expect(orders.paths["/orders"].get.security).toEqual([{ Users: [] }]);
     expect(orders.paths["/orders"].options.security).toBeUndefined();
+    // UsagePlan PER_API: the API's own plan on its stage, a key, and the plan key joining them.
+    expect(get("OrdersApiUsagePlan").inputs).toEqual({ apiStages: [{ apiId: "OrdersApi-id", stage: "v1" }], name: "orders", throttleSettings: { rateLimit: 10, burstLimit: 20 } });
+    expect(get("OrdersApiApiKey").inputs).toMatchObject({ enabled: true });
+    expect(get("OrdersApiUsagePlanKey").inputs).toEqual({ keyId: "OrdersApiApiKey-id", keyType: "API_KEY", usagePlanId: "OrdersApiUsagePlan-id" });
     expect(get("OrdersApiTokensAuthorizerPermission").inputs).toMatchObject({ function: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction", sourceArn: "arn:aws:execute-api:us-east-1:123456789012:OrdersApi-id/authorizers/*" });
     expect(orders.paths["/orders/{id}"].post["x-amazon-apigateway-integration"].uri).toContain("Function:OrdersFunction/invocations");
     // Cors: each path answers the preflight with a mock integration, its own methods and OPTIONS allowed.
@@ -907,6 +913,22 @@ describe("CloudFormation nested stacks", () => {
     expect(sg.inputs.vpcId).toBe("vpc-nested");
     expect(sg.dependencies).toContain("Network");
     expect(exports).toEqual({ vpcId: "vpc-nested", privateSubnets: "subnet-a,subnet-b" });
+  });
+});
+
+describe("SAM usage plans", () => {
+  it("SHARED: one plan and key for every API that asks, an API key required where the API or the event says", async () => {
+    const dir = path.join(FIXTURES, "cfn_sam_usage_plans");
+    const registered = await runProgram(path.join(dir, "expected", "index.ts"), {}, { cwd: dir });
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    expect(registered.filter((r) => r.type === "aws:apigateway/usagePlan:UsagePlan").map((r) => r.name)).toEqual(["ServerlessUsagePlan"]);
+    expect(get("ServerlessUsagePlan").inputs).toEqual({ apiStages: [{ apiId: "Public-id", stage: "live" }, { apiId: "Partner-id", stage: "live" }], quotaSettings: { limit: 1000, period: "MONTH" } });
+    expect(get("ServerlessUsagePlanKey").inputs).toEqual({ keyId: "ServerlessApiKey-id", keyType: "API_KEY", usagePlanId: "ServerlessUsagePlan-id" });
+    expect(get("ServerlessApiKey").dependencies).toContain("ServerlessUsagePlan");
+    const body = (name: string) => JSON.parse(get(name).inputs.body as string);
+    expect(body("Public").paths["/items"].get.security).toEqual([{ api_key: [] }]);
+    expect(body("ServerlessRestApi").paths["/health"].get.security).toEqual([{ api_key: [] }]);
+    expect(body("ServerlessRestApi").securityDefinitions).toEqual({ api_key: { type: "apiKey", name: "x-api-key", in: "header" } });
   });
 });
 

@@ -26,7 +26,7 @@ export interface ApiPaths {
   readonly paths: Obj;
   readonly users: string[];
   /** `<path> <method>` → the authorizer its event names (`NONE`: none) and the scopes it asks, where it names one. */
-  readonly auth: Map<string, { readonly authorizer: unknown; readonly scopes?: unknown }>;
+  readonly auth: Map<string, { readonly authorizer?: unknown; readonly scopes?: unknown; readonly apiKey?: unknown }>;
 }
 
 /** The methods an `x-amazon-apigateway-any-method` answers, for a CORS preflight's Allow-Methods. */
@@ -80,14 +80,19 @@ const authorizerPermission = (id: string, functionArn: unknown): Obj => ({
 const invocationUri = (functionArn: unknown): Obj => ({ "Fn::Sub": ["arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations", { __FunctionArn__: functionArn }] });
 
 /** `Auth` settings beside the authorizers that the transform turns into more: each a warning. */
-const AUTH_NOT_EXPANDED = ["ApiKeyRequired", "ResourcePolicy", "UsagePlan", "InvokeRole", "DefaultAuthorizerScopes"];
+const AUTH_NOT_EXPANDED = ["ResourcePolicy", "InvokeRole", "DefaultAuthorizerScopes"];
+
+/** The security definition of an API key, as the transform names it. */
+const API_KEY = { type: "apiKey", name: "x-api-key", in: "header" };
 
 /**
  * An API's `Auth` as the transform writes it: each authorizer a security definition (a Cognito
  * user pool, or a Lambda function, TOKEN or REQUEST, with the function's permission for API
  * Gateway to call it), and each method secured by the authorizer its event names, else the
  * `DefaultAuthorizer` (`NONE`: open); CORS preflights too unless `AddDefaultAuthorizerToCorsPreflight`
- * is false, as the transform does.
+ * is false, as the transform does. A method whose event asks for an API key (`ApiKeyRequired`),
+ * or every method where the API does (preflights unless `AddApiKeyRequiredToCorsPreflight` is
+ * false), also requires the `api_key` definition.
  */
 function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, written: boolean, diags: Diagnostic[], at: (...p: string[]) => Location): { paths: Obj; definitions: Obj; permissions: Obj } | undefined {
   if (!isObj(auth) || isIntrinsic(auth) || written) {
@@ -128,8 +133,12 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, written:
   for (const [path, methods] of Object.entries(paths)) {
     const secured: Obj = {};
     for (const [method, op] of Object.entries(methods as Obj)) {
-      const named = api.auth.get(`${path} ${method}`)?.authorizer ?? (method === "options" && !preflight ? undefined : auth.DefaultAuthorizer);
-      secured[method] = typeof named === "string" && named !== "NONE" && named in definitions ? { ...(op as Obj), security: [{ [named]: [] }] } : op;
+      const own = api.auth.get(`${path} ${method}`);
+      const named = own?.authorizer ?? (method === "options" && !preflight ? undefined : auth.DefaultAuthorizer);
+      const keyed = own?.apiKey ?? (method === "options" && auth.AddApiKeyRequiredToCorsPreflight === false ? false : auth.ApiKeyRequired);
+      const security = [...(typeof named === "string" && named !== "NONE" && named in definitions ? [{ [named]: [] }] : []), ...(keyed === true ? [{ api_key: [] }] : [])];
+      if (keyed === true) definitions.api_key = API_KEY;
+      secured[method] = security.length ? { ...(op as Obj), security } : op;
     }
     out[path] = secured;
   }
@@ -137,13 +146,30 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, written:
 }
 
 /** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
-const API_NOT_EXPANDED = ["DefinitionUri", "GatewayResponses", "Models", "Domain", "CanarySetting", "ApiKeySourceType", "AlwaysDeploy"];
+const API_NOT_EXPANDED = ["DefinitionUri", "GatewayResponses", "Models", "Domain", "CanarySetting", "AlwaysDeploy"];
+
+/** A `SHARED` usage plan's stages, gathered from every API that asks for it (the transform makes one plan, key and plan key for them all). */
+export interface SharedPlan {
+  readonly stages: Obj[];
+  /** The first API's UsagePlan settings, and that API's logical id. */
+  props?: Obj;
+  owner?: string;
+}
+
+/** An API key, the usage plan of `stages` it belongs to, and the plan key joining them, under the transform's logical ids (`<prefix>UsagePlan`, `<prefix>ApiKey`, `<prefix>UsagePlanKey`). */
+export function usagePlan(prefix: string, plan: Obj, stages: Obj[], shared: Obj): Obj {
+  return {
+    [`${prefix}UsagePlan`]: { Type: "AWS::ApiGateway::UsagePlan", ...shared, Properties: { ApiStages: stages, ...pick(plan, ["Description", "Quota", "Tags", "Throttle", "UsagePlanName"]) } },
+    [`${prefix}ApiKey`]: { Type: "AWS::ApiGateway::ApiKey", ...shared, DependsOn: [`${prefix}UsagePlan`], Properties: { Enabled: true } },
+    [`${prefix}UsagePlanKey`]: { Type: "AWS::ApiGateway::UsagePlanKey", ...shared, Properties: { KeyId: { Ref: `${prefix}ApiKey` }, KeyType: "API_KEY", UsagePlanId: { Ref: `${prefix}UsagePlan` } } },
+  };
+}
 
 /**
  * An API of the transform (an `AWS::Serverless::Api`, or the implicit one): its RestApi (the
  * body written, or an OpenAPI document of its events' paths), a Deployment and the stage named.
  */
-export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sharedPlan: SharedPlan, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   for (const k of API_NOT_EXPANDED) {
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform writes it into the API's definition or other resources); write it with Pulumi classes`, at("Properties", k)));
   }
@@ -156,7 +182,9 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, dia
     diags.push(diagnostic("PG2004", "warning", `${id}: Cors is not added to a DefinitionBody written out (the transform adds an OPTIONS method to each of its paths): add them to it`, at("Properties", "Cors")));
   }
   const cors = props.Cors !== undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
-  const auth = props.Auth === undefined ? undefined : withAuth(id, cors, props.Auth, api, props.DefinitionBody !== undefined, diags, at);
+  // An event may ask for an API key where the API's Auth says nothing.
+  const keyed = [...api.auth.values()].some((a) => a.apiKey === true);
+  const auth = props.Auth === undefined && !keyed ? undefined : withAuth(id, cors, props.Auth ?? {}, api, props.DefinitionBody !== undefined, diags, at);
   const paths = auth?.paths ?? cors;
   const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
   const endpoint = props.EndpointConfiguration;
@@ -168,7 +196,7 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, dia
       ...r,
       Type: "AWS::ApiGateway::RestApi",
       Properties: {
-        ...pick(props, ["Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "DisableExecuteApiEndpoint"]),
+        ...pick(props, ["Name", "Description", "BinaryMediaTypes", "MinimumCompressionSize", "DisableExecuteApiEndpoint", "ApiKeySourceType"]),
         Body: body,
         ...(typeof endpoint === "string" ? { EndpointConfiguration: { Types: [endpoint] } } : isObj(endpoint) && endpoint.Type !== undefined ? { EndpointConfiguration: { Types: [endpoint.Type], ...(endpoint.VPCEndpointIds !== undefined ? { VpcEndpointIds: endpoint.VPCEndpointIds } : {}) } } : {}),
       },
@@ -180,7 +208,26 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, dia
       ...shared,
       Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(props, ["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize"]) },
     },
+    ...plans(id, props.Auth, { ApiId: { Ref: id }, Stage: { Ref: stageId } }, sharedPlan, shared, diags, at),
   };
+}
+
+/** An API's `Auth.UsagePlan`: `PER_API` a plan, key and plan key of its own; `SHARED` its stage added to the plan the APIs share (made once, by the caller); `NONE` nothing. */
+function plans(id: string, auth: unknown, stage: Obj, sharedPlan: SharedPlan, shared: Obj, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+  const plan = isObj(auth) ? auth.UsagePlan : undefined;
+  if (plan === undefined) return {};
+  const create = isObj(plan) ? plan.CreateUsagePlan : undefined;
+  if (!isObj(plan) || (create !== "PER_API" && create !== "SHARED" && create !== "NONE")) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: a UsagePlan whose CreateUsagePlan is not PER_API, SHARED or NONE is not expanded`, at("Properties", "Auth", "UsagePlan")));
+    return {};
+  }
+  if (create === "PER_API") return usagePlan(id, plan, [stage], shared);
+  if (create === "SHARED") {
+    sharedPlan.stages.push(stage);
+    sharedPlan.props ??= plan;
+    sharedPlan.owner ??= id;
+  }
+  return {};
 }
 
 /** The implicit HTTP API of the functions whose HttpApi events name none. */

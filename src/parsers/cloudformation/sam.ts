@@ -16,7 +16,7 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { expandPolicyTemplate } from "./sam-policies.js";
-import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, type ApiPaths, type Obj } from "./sam-api.js";
+import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, usagePlan, type ApiPaths, type Obj, type SharedPlan } from "./sam-api.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
 function mergeGlobal(global: unknown, own: unknown): unknown {
@@ -93,6 +93,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), http: lookup(http, IMPLICIT_HTTP_API), bucket: (b) => (isObj(b) && typeof b.Ref === "string" ? buckets.get(b.Ref) : undefined) };
   // Functions first: their events give the APIs their paths.
   const made = new Map<string, Obj>();
+  const sharedPlan: SharedPlan = { stages: [] };
   const references = new Map<string, { id: string; attr?: string }>();
   for (const [id, r] of Object.entries(resources)) {
     if (!sam(r, "AWS::Serverless::Function")) continue;
@@ -127,7 +128,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
       expanded = true;
     } else if (sam(r, "AWS::Serverless::Api")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
-      place(id, serverlessApi(id, r, mergeGlobal(global("Api"), r.Properties ?? {}) as Obj, rest.get(id)!, diags, at));
+      place(id, serverlessApi(id, r, mergeGlobal(global("Api"), r.Properties ?? {}) as Obj, rest.get(id)!, sharedPlan, diags, at));
       expanded = true;
     } else if (sam(r, "AWS::Serverless::HttpApi")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
@@ -138,13 +139,18 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   }
   // The implicit APIs, where events use them: Globals apply to them too; the REST one's stage is always Prod.
   for (const [implicit, apis, make] of [
-    [IMPLICIT_API, rest, (api: ApiPaths, at: At) => serverlessApi(IMPLICIT_API, {}, { ...global("Api"), StageName: "Prod" }, api, diags, at)],
+    [IMPLICIT_API, rest, (api: ApiPaths, at: At) => serverlessApi(IMPLICIT_API, {}, { ...global("Api"), StageName: "Prod" }, api, sharedPlan, diags, at)],
     [IMPLICIT_HTTP_API, http, (api: ApiPaths, at: At) => serverlessHttpApi(IMPLICIT_HTTP_API, {}, global("HttpApi"), api, diags, at)],
   ] as const) {
     const api = apis.get(implicit)!;
     if (!Object.keys(api.paths).length) continue;
     const first = api.users[0]!;
     place(first, make(api, (...p: string[]) => locate(["Resources", first, ...p])));
+  }
+  // The usage plan the APIs asking for a SHARED one share, with its key.
+  if (sharedPlan.props && sharedPlan.owner) {
+    const owner = sharedPlan.owner === IMPLICIT_API ? rest.get(IMPLICIT_API)!.users[0]! : sharedPlan.owner;
+    place(owner, usagePlan("Serverless", sharedPlan.props, sharedPlan.stages, {}));
   }
   return { resources: out, origin, expanded, references };
 }
@@ -364,7 +370,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
         const entry = (api.paths[path] ??= {}) as Obj;
         const key = method === "any" ? "x-amazon-apigateway-any-method" : method;
         // The authorizer the event names (or NONE) instead of the API's default.
-        if (isObj(p.Auth) && (p.Auth.Authorizer !== undefined || p.Auth.AuthorizationScopes !== undefined)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes });
+        if (isObj(p.Auth)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes, apiKey: p.Auth.ApiKeyRequired });
         entry[key] = {
           "x-amazon-apigateway-integration": restful
             ? { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${alias?.id ?? `${id}.Arn`}}/invocations` } }

@@ -236,3 +236,13 @@ describe("keys written twice", () => {
     expect(c.code).not.toContain("aws.sqs.Queue");
   });
 });
+
+describe("the SAM transform on a template without SAM resources", () => {
+  it("changes nothing: an info, not the warning that a transform is not converted", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n";
+    const r = await convert([{ path: "t.yaml", text }]);
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.message}`)).toEqual(["info Transform AWS::Serverless-2016-10-31: the template has no SAM resource, so the transform changes nothing"]);
+    expect(r.code).not.toContain("placeholders");
+  });
+});

@@ -107,7 +107,10 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   if (head.length && typeof t.Description === "string") head.push("");
   if (typeof t.Description === "string") head.push(...t.Description.trim().split(/\r?\n/));
   // SAM functions are expanded here (sam.ts); any other transform runs inside CloudFormation only.
-  const others = transforms.filter((n) => n !== SAM || !sam?.expanded);
+  // A template that declares the SAM transform but has no SAM resource: the transform changes nothing.
+  const idle = sam !== undefined && !sam.expanded && !Object.values(resources).some((r) => isObj(r) && typeof r.Type === "string" && r.Type.startsWith("AWS::Serverless::"));
+  if (idle) diagnostics.push(diagnostic("PG2010", "info", `Transform ${SAM}: the template has no SAM resource, so the transform changes nothing`, locate(["Transform"])));
+  const others = transforms.filter((n) => n !== SAM || (!sam?.expanded && !idle));
   if (sam?.expanded) {
     head.push(`Transform: ${SAM}: its functions, APIs, layers and simple tables are expanded as the transform expands them (the function, its role, what its events need; the RestApi, its deployment and stage; the layer version; the DynamoDB table); other SAM resources are placeholders.`);
     diagnostics.push(diagnostic("PG2010", "info", `Transform ${SAM}: its functions, APIs, layers and simple tables are expanded as the transform expands them; other SAM resources are not`, locate(["Transform"])));

@@ -147,6 +147,11 @@ function resourceDecls(r: Resource, table: CfnTable, diags: Diagnostic[]): Decl[
   const info = table.resources.get(r.name)!;
   const t = info.target;
   const comments = r.comments ? { comments: r.comments } : {};
+  if (r.type === "AWS::CDK::Metadata") {
+    // What the CDK adds to every stack it synthesizes: its version and the constructs used, reported to AWS, and nothing to manage.
+    diags.push(diagnostic("PG2010", "info", `${r.name}: AWS::CDK::Metadata is the CDK's report of its version and constructs, not a resource to manage: it is left out`, r.loc));
+    return [{ kind: "comment", id: declId(r.name), sourceName: r.name, loc: r.loc, ...comments, lines: [`${r.name} (AWS::CDK::Metadata, the CDK's version report) is left out.`] }];
+  }
   if (t.kind === "serverless" || t.kind === "unknown") {
     const why = t.kind === "serverless" ? "a SAM resource: SAM expands it into several resources inside CloudFormation; convert the transformed template, or write it with Pulumi classes" : "no @pulumi/aws or @pulumi/aws-native class for this type";
     diags.push(diagnostic("PG2001", "warning", `${r.name}: ${r.type} is not converted (${why})`, r.loc));

@@ -916,6 +916,23 @@ describe("CloudFormation nested stacks", () => {
   });
 });
 
+describe("AWS::LanguageExtensions loops", () => {
+  it("make one resource, output or condition per value, as the transform makes them, nested and in properties", async () => {
+    const { registered, exports } = await runProgramExports(path.join(FIXTURES, "cfn_language_extensions", "expected", "index.ts"));
+    expect(registered.filter((r) => r.type === "aws:sns/topic:Topic").map((r) => [r.name, r.inputs.name])).toEqual([
+      ["Topicbluegold", "blue-gold"],
+      ["Topicbluesilver", "blue-silver"],
+      ["Topicgreengold", "green-gold"],
+      ["Topicgreensilver", "green-silver"],
+    ]);
+    const queue = (name: string) => registered.find((r) => r.name === name)!;
+    expect(queue("Queueorders").inputs).toMatchObject({ name: "orders-dev", visibilityTimeoutSeconds: 30 });
+    expect(queue("DLQinvoices").inputs).toMatchObject({ name: "invoices-dlq" });
+    expect(queue("Worker").inputs.environment).toEqual({ variables: { URL_orders: "https://mock/Queueorders", URL_invoices: "https://mock/Queueinvoices" } });
+    expect(exports).toEqual({ urlorders: "https://mock/Queueorders", urlinvoices: "https://mock/Queueinvoices" });
+  });
+});
+
 describe("SAM usage plans", () => {
   it("SHARED: one plan and key for every API that asks, an API key required where the API or the event says", async () => {
     const dir = path.join(FIXTURES, "cfn_sam_usage_plans");

@@ -15,6 +15,7 @@ import { lowerValue, type IntrinsicScope } from "./intrinsics.js";
 import type { TemplateComments } from "./comments.js";
 import { parseTemplate } from "./yaml.js";
 import { expandSam } from "./sam.js";
+import { expandForEach, LANGUAGE_EXTENSIONS } from "./foreach.js";
 
 /** The transform whose functions are expanded here (sam.ts). */
 const SAM = "AWS::Serverless-2016-10-31";
@@ -45,9 +46,13 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   const t = parsed.template;
   // A resource the SAM transform made is located at the SAM resource it was made from.
   let origin: ReadonlyMap<string, string> = new Map();
+  // An entry a Fn::ForEach loop made is located in the loop's fragment it was made from.
+  const loops = new Map<string, ReadonlyMap<string, readonly string[]>>();
   const locate = (path: readonly string[]): Location => {
-    const from = path[0] === "Resources" && path[1] !== undefined ? origin.get(path[1]) : undefined;
-    const { line, column } = parsed.locate(from ? ["Resources", from, ...path.slice(2)] : path);
+    const looped = path[1] !== undefined ? loops.get(path[0]!)?.get(path[1]) : undefined;
+    const from = !looped && path[0] === "Resources" && path[1] !== undefined ? origin.get(path[1]) : undefined;
+    const at = looped ? [...looped, ...path.slice(2)] : from ? ["Resources", from, ...path.slice(2)] : path;
+    const { line, column } = parsed.locate(at);
     return { file: file.path, line, column, path: path.join("/") };
   };
   const notes = parsed.comments;
@@ -72,14 +77,24 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   };
   const parameters = section("Parameters");
   const mappings = section("Mappings");
-  const conditions = section("Conditions");
   const transform = t.Transform;
   const transforms = transform === undefined ? [] : (Array.isArray(transform) ? transform : [transform]).map((x) => (typeof x === "string" ? x : JSON.stringify(x)));
-  const written = section("Resources");
+  // AWS::LanguageExtensions runs first: its loops are expanded before anything reads the sections.
+  const looped = transforms.includes(LANGUAGE_EXTENSIONS);
+  let expandedLoops = false;
+  const expanded = (name: string): Obj => {
+    if (!looped) return section(name);
+    const r = expandForEach(name, section(name), { parameters, mappings, diags: diagnostics, locate });
+    loops.set(name, r.origin);
+    expandedLoops ||= r.expanded;
+    return r.section;
+  };
+  const conditions = expanded("Conditions");
+  const written = expanded("Resources");
   const sam = transforms.includes(SAM) ? expandSam(written, t.Globals, diagnostics, locate) : undefined;
   if (sam) origin = sam.origin;
   const resources = sam?.resources ?? written;
-  const outputs = section("Outputs");
+  const outputs = expanded("Outputs");
   if (!("Resources" in t)) diagnostics.push(diagnostic("PG1003", "error", "a CloudFormation template needs a Resources section", locate([])));
 
   const resourceTypes = new Map<string, string>();
@@ -110,7 +125,8 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   // A template that declares the SAM transform but has no SAM resource: the transform changes nothing.
   const idle = sam !== undefined && !sam.expanded && !Object.values(resources).some((r) => isObj(r) && typeof r.Type === "string" && r.Type.startsWith("AWS::Serverless::"));
   if (idle) diagnostics.push(diagnostic("PG2010", "info", `Transform ${SAM}: the template has no SAM resource, so the transform changes nothing`, locate(["Transform"])));
-  const others = transforms.filter((n) => n !== SAM || (!sam?.expanded && !idle));
+  const others = transforms.filter((n) => (n !== SAM || (!sam?.expanded && !idle)) && n !== LANGUAGE_EXTENSIONS);
+  if (looped) diagnostics.push(diagnostic("PG2010", "info", `Transform ${LANGUAGE_EXTENSIONS}: ${expandedLoops ? "its Fn::ForEach loops are expanded as the transform expands them" : "the template has no Fn::ForEach loop"}; Fn::Length, Fn::ToJsonString and Fn::FindInMap defaults convert as written`, locate(["Transform"])));
   if (sam?.expanded) {
     head.push(`Transform: ${SAM}: its functions, APIs, layers and simple tables are expanded as the transform expands them (the function, its role, what its events need; the RestApi, its deployment and stage; the layer version; the DynamoDB table); other SAM resources are placeholders.`);
     diagnostics.push(diagnostic("PG2010", "info", `Transform ${SAM}: its functions, APIs, layers and simple tables are expanded as the transform expands them; other SAM resources are not`, locate(["Transform"])));

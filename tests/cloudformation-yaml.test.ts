@@ -246,3 +246,18 @@ describe("the SAM transform on a template without SAM resources", () => {
     expect(r.code).not.toContain("placeholders");
   });
 });
+
+describe("Fn::ForEach loops that multiply", () => {
+  it("stop past 10,000 copies with one located error, instead of making 216,000", async () => {
+    const { convert } = await import("../src/index.js");
+    const items = `[${Array.from({ length: 60 }, (_, i) => `i${i}`).join(", ")}]`;
+    const loop = (id: string, indent: string, body: string) => `${indent}Fn::ForEach::${id}:\n${indent}  - ${id}\n${indent}  - ${items}\n${indent}  - ${body.trimStart()}`;
+    const inner = "Q${A}${B}${C}: { Type: AWS::SQS::Queue }";
+    const text = `Transform: AWS::LanguageExtensions\nResources:\n${loop("A", "  ", loop("B", "      ", loop("C", "          ", inner)))}\n`;
+    const r = await convert([{ path: "t.yaml", text }], { prettier: false });
+    expect(r.summary.resources["aws.sqs.Queue"]).toBe(10_000);
+    const errors = r.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => `${d.location?.line} ${d.message}`)).toEqual(["9 Fn::ForEach::C: the loops make more than 10000 entries (a stack holds 500 resources); the rest are not made"]);
+    expect(r.ok).toBe(false);
+  });
+});

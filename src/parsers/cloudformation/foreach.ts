@@ -17,7 +17,13 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !
 export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
 const LOOP = /^Fn::ForEach::[A-Za-z0-9]+$/;
 
+/** Far past what a stack holds (500 resources, 200 outputs), and bounded, where nested loops would multiply without end. */
+const MAX_COPIES = 10_000;
+
 export interface ForEachScope {
+  /** Entries the loops made so far; at {@link MAX_COPIES} they stop (nested loops multiply), said once. */
+  made?: number;
+  stopped?: boolean;
   readonly parameters: Obj;
   readonly mappings: Obj;
   readonly diags: Diagnostic[];
@@ -75,11 +81,18 @@ function entriesOf(map: Obj, path: readonly string[], s: ForEachScope): [string,
     const values = collectionValues(collection, at, s);
     if (!values) continue;
     for (const value of values) {
+      if ((s.made ?? 0) >= MAX_COPIES) {
+        // Said once, at the innermost loop that went past (the outer ones stop with it).
+        if (!s.stopped) s.diags.push(diagnostic("PG1003", "error", `${k}: the loops make more than ${MAX_COPIES} entries (a stack holds 500 resources); the rest are not made`, s.locate(at)));
+        s.stopped = true;
+        return out;
+      }
       // The fragment's keys and values with this value read; loops in it run for each value of this one.
       const copy = Object.fromEntries(Object.entries(fragment).map(([fk, fv]) => [LOOP.test(fk) ? fk : substituteText(fk, ident, value), substitute(fv, ident, value)]));
       for (const [key, x, from] of entriesOf(copy, [...at, "2"], s)) {
         // Where it was written: the fragment's own key (before the value was read), or the inner loop's.
         const written = Object.keys(fragment).find((w) => !LOOP.test(w) && substituteText(w, ident, value) === from.at(-1));
+        if (from.length === at.length + 2) s.made = (s.made ?? 0) + 1;
         out.push([substituteText(key, ident, value), x, from.length === at.length + 2 && written !== undefined ? [...at, "2", written] : from]);
       }
     }

@@ -838,6 +838,30 @@ describe("variable validation", () => {
   });
 });
 
+describe("CloudFormation Rules", () => {
+  const fixture = path.join(FIXTURES, "cfn_rules", "expected", "index.ts");
+
+  it("let a stack whose parameters pass every assertion through", async () => {
+    const registered = await runProgram(fixture, { Env: "prod", InstanceType: "m5.large", Subnets: JSON.stringify(["subnet-a"]) });
+    expect(registered.find((r) => r.name === "Q")!.inputs).toEqual({ name: "prod-m5.large" });
+  });
+
+  it.each([
+    [{ Env: "prod" }, "rule ProdInstances: Production uses m5 instances."],
+    [{ Env: "dev", Subnets: JSON.stringify(["subnet-a", "subnet-x"]) }, "rule SubnetNames: assertion 1 failed"],
+    [{ Env: "dev", Subnets: JSON.stringify(["subnet-a", "subnet-b"]) }, "rule SubnetNames: only subnet-a"],
+  ])("%j fails before anything is created, with the rule's description", async (config, message) => {
+    await expect(runProgram(fixture, config)).rejects.toThrow(message);
+  });
+});
+
+describe("a template the CDK synthesized", () => {
+  it("registers its resources and nothing of the CDK's own machinery (metadata, bootstrap version)", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_cdk_synth", "expected", "index.ts"));
+    expect(registered.map((r) => `${r.type} ${r.name}`)).toEqual(["aws:sqs/queue:Queue Queue4A7E3555"]);
+  });
+});
+
 describe("loops over data sources", () => {
   const fixture = path.join(FIXTURES, "data_source_loops", "expected", "index.ts");
 

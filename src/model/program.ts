@@ -79,6 +79,8 @@ export interface Variable {
 export interface Validation {
   readonly condition: Expr;
   readonly message: Expr;
+  /** Who reports the failure, where it is not the variable (a CloudFormation rule: `rule Name`). */
+  readonly subject?: string;
   readonly loc: Location;
 }
 

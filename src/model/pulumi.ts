@@ -115,6 +115,8 @@ export interface ResourceOptions {
 export interface Check {
   readonly condition: Expr;
   readonly message: Expr;
+  /** Who reports the failure, where it is not the value checked (a CloudFormation rule). */
+  readonly subject?: string;
 }
 
 export interface ResourceDecl extends DeclBase {

@@ -110,13 +110,16 @@ export function validationChecks(d: ConfigDecl, p: ExprPrinter): string[] {
 export function checkStatements(checks: readonly Check[], what: string, p: ExprPrinter): string[] {
   return checks.map((c) => {
     const m = c.message;
-    const parts = [`${what}: `, ...(m.kind === "template" ? m.parts : m.kind === "literal" && typeof m.value === "string" ? [m.value] : [m])];
+    const parts = [`${c.subject ?? what}: `, ...(m.kind === "template" ? m.parts : m.kind === "literal" && typeof m.value === "string" ? [m.value] : [m])];
     const message: Expr = parts.every((x) => typeof x === "string") ? { kind: "literal", value: parts.join("") } : { kind: "template", parts };
-    const k = c.condition;
-    const fails: Expr =
-      k.kind === "unary" && k.op === "!" ? k.operand :
-      k.kind === "binary" && (k.op === "==" || k.op === "!=") ? { ...k, op: k.op === "==" ? "!=" : "==" } :
-      { kind: "unary", op: "!", operand: k };
-    return `if (${p.print(fails).text}) {\nthrow new Error(${p.print(message).text});\n}`;
+    return `if (${p.print(negated(c.condition)).text}) {\nthrow new Error(${p.print(message).text});\n}`;
   });
+}
+
+/** When a condition fails, written without a negation of a negation: `!a` → `a`, `a == b` → `a != b`, `!a || b` (a rule under its condition) → `a && !b`. */
+function negated(k: Expr): Expr {
+  if (k.kind === "unary" && k.op === "!") return k.operand;
+  if (k.kind === "binary" && (k.op === "==" || k.op === "!=")) return { ...k, op: k.op === "==" ? "!=" : "==" };
+  if (k.kind === "binary" && k.op === "||" && k.left.kind === "unary" && k.left.op === "!") return { kind: "binary", op: "&&", left: k.left.operand, right: negated(k.right) };
+  return { kind: "unary", op: "!", operand: k };
 }

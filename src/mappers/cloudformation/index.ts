@@ -113,6 +113,7 @@ function parameterDecls(v: Variable, value: (e: Expr, at: Variable["loc"]) => Ex
     ...(v.description !== undefined ? { description: v.description } : {}),
     ...(v.allowedValues ? { allowedValues: v.allowedValues } : {}),
     ...(v.constraints ? { constraints: v.constraints } : {}),
+    ...(v.validations?.length ? { checks: v.validations.map((c) => ({ condition: value(c.condition, c.loc), message: value(c.message, c.loc), ...(c.subject ? { subject: c.subject } : {}) })) } : {}),
     loc: v.loc,
     ...comments,
   };

@@ -16,6 +16,7 @@ import type { TemplateComments } from "./comments.js";
 import { parseTemplate } from "./yaml.js";
 import { expandSam } from "./sam.js";
 import { expandForEach, LANGUAGE_EXTENSIONS } from "./foreach.js";
+import { ruleChecks } from "./rules.js";
 
 /** The transform whose functions are expanded here (sam.ts). */
 const SAM = "AWS::Serverless-2016-10-31";
@@ -146,7 +147,7 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       diagnostics.push(diagnostic("PG1003", "warning", `unknown template section '${k}' is ignored`, locate([k])));
     }
   }
-  if ("Rules" in t) diagnostics.push(diagnostic("PG2004", "warning", "Rules (parameter assertions) are not converted", locate(["Rules"])));
+  const rules = ruleChecks(t.Rules, parameters, value, locate, diagnostics);
 
   // Comments above a section's key go above its first entry.
   const sectionComments = (name: string): string[] => (name in t && first !== name ? notes.above(parsed.locate([name]).line) : []);
@@ -161,14 +162,19 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       diagnostics.push(diagnostic("PG1003", "error", `parameter ${name} must be a mapping`, locate(path)));
       continue;
     }
+    if (rules.leftOut.has(name)) continue;
     const { loc, ...above } = located(path);
-    items.push(withSection("Parameters", i, parameter(name, p, loc, above, diagnostics)));
+    const checks = rules.byParameter.get(name);
+    items.push(withSection("Parameters", i, { ...parameter(name, p, loc, above, diagnostics), ...(checks ? { validations: checks } : {}) }));
   }
   for (const [i, [name, m]] of Object.entries(mappings).entries()) {
     const path = ["Mappings", name];
     items.push(withSection("Mappings", i, { kind: "local", role: "mapping", name, value: value(m, path), ...located(path) }));
   }
+  // A condition only the CDK's metadata resources use (CDKMetadataAvailable) goes with them.
+  const cdkOnly = cdkMetadataConditions(conditions, resources, outputs);
   for (const [i, [name, c]] of Object.entries(conditions).entries()) {
+    if (cdkOnly.has(name)) continue;
     const path = ["Conditions", name];
     items.push(withSection("Conditions", i, { kind: "local", role: "condition", name, value: value(c, path), ...located(path) }));
   }
@@ -321,4 +327,14 @@ function parameter(name: string, p: Obj, loc: Location, comments: { comments?: C
     loc,
     ...comments,
   };
+}
+
+/** Conditions that only `AWS::CDK::Metadata` resources name (the CDK's `CDKMetadataAvailable`): nothing else reads them. */
+function cdkMetadataConditions(conditions: Obj, resources: Obj, outputs: Obj): Set<string> {
+  const metadata = Object.values(resources).filter((r) => isObj(r) && r.Type === "AWS::CDK::Metadata") as Obj[];
+  const named = new Set(metadata.map((r) => r.Condition).filter((c): c is string => typeof c === "string"));
+  if (!named.size) return named;
+  // Everything else, as text: a name found in it is kept (a value that happens to spell it keeps it too, the safe side).
+  const rest = JSON.stringify([Object.values(resources).filter((r) => !metadata.includes(r as Obj)), outputs, Object.entries(conditions).filter(([n]) => !named.has(n))]);
+  return new Set([...named].filter((n) => !rest.includes(JSON.stringify(n))));
 }

@@ -160,6 +160,17 @@ function intrinsic(name: string, arg: unknown, path: readonly string[], s: Intri
       const op = name === "Fn::And" ? "&&" : "||";
       return args.map(sub).reduce((l, r) => ({ kind: "binary", op, left: l, right: r }));
     }
+    // The functions of Rules: membership of a value, of each member of a list.
+    case "Fn::Contains":
+      if (!args || args.length !== 2) return unsupported("Fn::Contains", "expects [list, value]", path, s);
+      return { kind: "call", name: "contains", args: [sub(args[0], 0), sub(args[1], 1)], loc: s.locate(path) };
+    case "Fn::EachMemberEquals":
+    case "Fn::EachMemberIn": {
+      if (!args || args.length !== 2) return unsupported(name, "expects [list, value]", path, s);
+      const member: Expr = { kind: "ref", target: { kind: "scope", name: "member" }, path: [] };
+      const test: Expr = name === "Fn::EachMemberEquals" ? { kind: "binary", op: "==", left: member, right: sub(args[1], 1) } : { kind: "call", name: "contains", args: [sub(args[1], 1), member], loc: s.locate(path) };
+      return { kind: "call", name: "alltrue", args: [{ kind: "for", valueVar: "member", collection: sub(args[0], 0), value: test }], loc: s.locate(path) };
+    }
     case "Fn::Not":
       if (!args || args.length !== 1) return unsupported("Fn::Not", "expects a list of one condition", path, s);
       return { kind: "unary", op: "!", operand: sub(args[0], 0) };

@@ -4,7 +4,8 @@
  * `!GetAtt A.B` → `{ "Fn::GetAtt": ["A", "B"] }`, `!Sub` scalar → `{ "Fn::Sub": "…" }`).
  * js-yaml 4 parses; `cloudformation-js-yaml-schema` supplies its tag list and `build()`, and its
  * gaps are closed here: every tag in every form (scalar, sequence, mapping), including the scalar
- * `!Base64`, `!Length`, `!ToJsonString` and `!Transform`. An unknown tag is a located error.
+ * `!Base64`, `!Length`, `!ToJsonString`, `!Transform` and the rule functions (`!Contains`,
+ * `!EachMemberEquals`, `!EachMemberIn`, `!ValueOf`, `!ValueOfAll`, `!RefAll`). An unknown tag is a located error.
  */
 import yaml from "js-yaml";
 import { createRequire } from "node:module";
@@ -17,7 +18,7 @@ import { duplicateKeys, type DuplicateKey } from "./duplicates.js";
 const localTags = createRequire(import.meta.url)("cloudformation-js-yaml-schema/tags.json") as Record<"scalar" | "sequence" | "mapping", string[]>;
 
 /** Tags the package does not know, in any form. */
-const EXTRA_TAGS = ["Length", "ToJsonString", "Transform", "Base64", "GetAtt", "Sub", "ImportValue", "Select", "FindInMap", "Join", "Split", "If", "Equals", "And", "Or", "Not", "Condition", "Ref", "GetAZs", "Cidr"];
+const EXTRA_TAGS = ["Length", "ToJsonString", "Transform", "Base64", "GetAtt", "Sub", "ImportValue", "Select", "FindInMap", "Join", "Split", "If", "Equals", "And", "Or", "Not", "Condition", "Ref", "GetAZs", "Cidr", "Contains", "EachMemberEquals", "EachMemberIn", "ValueOf", "ValueOfAll", "RefAll"];
 
 const KINDS = ["scalar", "sequence", "mapping"] as const;
 

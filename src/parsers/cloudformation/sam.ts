@@ -8,14 +8,15 @@
  * and `EventBridgeRule` an events rule and its permission, `ScheduleV2` a Scheduler schedule and
  * its role, `SQS`, `DynamoDB` and `Kinesis` an event source mapping, `SNS` a subscription and its
  * permission, `S3` a notification of the bucket it names and its permission. The APIs are
- * sam-api.ts's; a `SimpleTable` becomes its DynamoDB table, a `LayerVersion` its Lambda layer
- * version, a `StateMachine` its state machine and role. The logical ids are the transform's, so
+ * sam-api.ts's; the roles and the other resource types (a `SimpleTable` its DynamoDB table, a
+ * `LayerVersion` its Lambda layer version, a `StateMachine` its state machine and role)
+ * sam-resources.ts's. The logical ids are the transform's, so
  * that `!Ref`, `!GetAtt` and `${ServerlessRestApi}` read what they read in the transformed
  * template. What is not expanded is a located warning.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import { expandPolicyTemplate } from "./sam-policies.js";
+import { executionRole, layerVersion, managed, simpleTable, stateMachine, trustedBy, type At } from "./sam-resources.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, usagePlan, type ApiPaths, type Obj, type SharedPlan } from "./sam-api.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
@@ -55,8 +56,6 @@ const MAPPING_KEYS = [
 ];
 
 
-const partition = (rest: string): Obj => ({ "Fn::Sub": `arn:\${AWS::Partition}:${rest}` });
-const managed = (name: string): Obj => partition(`iam::aws:policy/${name}`);
 
 export interface SamExpansion {
   /** The resources, each SAM resource expanded replaced by what it becomes, in the order written. */
@@ -155,105 +154,6 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   return { resources: out, origin, expanded, references };
 }
 
-/** `AWS::Serverless::LayerVersion`: the layer version, its content a local path or an S3 location; `RetentionPolicy: Retain` keeps it on delete. */
-function layerVersion(id: string, r: Obj, props: Obj): Obj {
-  const uri = props.ContentUri;
-  const s3 = typeof uri === "string" ? /^s3:\/\/([^/]+)\/(.+)$/.exec(uri) : null;
-  const content = s3 ? { S3Bucket: s3[1], S3Key: s3[2] } : isObj(uri) && !isIntrinsic(uri) ? { S3Bucket: uri.Bucket, S3Key: uri.Key, ...(uri.Version !== undefined ? { S3ObjectVersion: uri.Version } : {}) } : uri;
-  return {
-    ...r,
-    Type: "AWS::Lambda::LayerVersion",
-    ...(props.RetentionPolicy === "Retain" ? { DeletionPolicy: "Retain" } : {}),
-    Properties: { LayerName: props.LayerName ?? id, Content: content, ...pick(props, ["Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo"]) },
-  };
-}
-
-/** `AWS::Serverless::SimpleTable`: a DynamoDB table keyed by one attribute (`id`, a string, unless it says), on demand unless it gives a throughput. */
-function simpleTable(r: Obj, props: Obj): Obj {
-  const key = isObj(props.PrimaryKey) ? props.PrimaryKey : {};
-  const name = key.Name ?? "id";
-  const kind = key.Type === "Number" ? "N" : key.Type === "Binary" ? "B" : "S";
-  const table: Obj = {
-    ...(props.TableName !== undefined ? { TableName: props.TableName } : {}),
-    AttributeDefinitions: [{ AttributeName: name, AttributeType: kind }],
-    KeySchema: [{ AttributeName: name, KeyType: "HASH" }],
-    ...(props.ProvisionedThroughput !== undefined ? { ProvisionedThroughput: props.ProvisionedThroughput } : { BillingMode: "PAY_PER_REQUEST" }),
-    ...(props.SSESpecification !== undefined ? { SSESpecification: props.SSESpecification } : {}),
-    ...(isObj(props.Tags) ? { Tags: Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
-  };
-  return { ...r, Type: "AWS::DynamoDB::Table", Properties: table };
-}
-
-/** A role's trust policy: `service` may assume it. */
-const trustedBy = (service: string): Obj => ({ Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: [service] } }] });
-
-/**
- * The role the transform makes for a function or state machine (`<Id>Role`) that names none:
- * trusted by `service`, with the managed policies given (by name or ARN) and the inline
- * statement documents of its `Policies`, each policy template's statements (sam-policies.ts). Undefined where it
- * names its own `Role` (its `Policies` are then ignored, as the transform ignores them).
- */
-function executionRole(id: string, service: string, props: Obj, managedPolicies: unknown[], shared: Obj, diags: Diagnostic[], at: At): Obj | undefined {
-  if (props.Role !== undefined) {
-    if (props.Policies !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Policies are ignored where it names its own Role, as the transform ignores them`, at("Properties", "Policies")));
-    return undefined;
-  }
-  const role = `${id}Role`;
-  const inline: Obj[] = [];
-  const policies = props.Policies === undefined ? [] : Array.isArray(props.Policies) ? props.Policies : [props.Policies];
-  policies.forEach((pol, i) => {
-    if (typeof pol === "string") managedPolicies.push(pol.startsWith("arn:") ? pol : managed(pol));
-    else if (isObj(pol) && (isIntrinsic(pol) || "Ref" in pol)) managedPolicies.push(pol);
-    else if (isObj(pol) && "Statement" in pol) inline.push({ PolicyName: `${role}Policy${i}`, PolicyDocument: pol });
-    else {
-      const expanded = isObj(pol) ? expandPolicyTemplate(pol) : { unknown: JSON.stringify(pol) };
-      if ("document" in expanded) inline.push({ PolicyName: `${role}Policy${i}`, PolicyDocument: expanded.document });
-      else if ("missing" in expanded) {
-        const { template, parameters } = expanded.missing;
-        diags.push(diagnostic("PG2004", "warning", `${id}: the SAM policy template ${template} needs ${parameters.join(" and ")} (the transform rejects it without); it is not expanded`, at("Properties", "Policies", String(i))));
-      } else diags.push(diagnostic("PG2004", "warning", `${id}: the SAM policy template ${expanded.unknown} is not expanded; write its statements in the role's policy`, at("Properties", "Policies", String(i))));
-    }
-  });
-  return {
-    Type: "AWS::IAM::Role",
-    ...shared,
-    Properties: {
-      AssumeRolePolicyDocument: trustedBy(service),
-      ...(managedPolicies.length ? { ManagedPolicyArns: managedPolicies } : {}),
-      ...(inline.length ? { Policies: inline } : {}),
-      ...pick(props, ["PermissionsBoundary"]),
-      ...(props.RolePath !== undefined ? { Path: props.RolePath } : {}),
-    },
-  };
-}
-
-/**
- * `AWS::Serverless::StateMachine`: the Step Functions state machine (`Definition` and its
- * substitutions as written, name, type, logging, tracing), and its role `<Id>Role` (trusted by
- * Step Functions, with its `Policies`) unless it names one. A `DefinitionUri` (a file the
- * transform uploads) and events are warnings.
- */
-function stateMachine(id: string, r: Obj, props: Obj, diags: Diagnostic[], at: At): Obj {
-  const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
-  for (const k of ["DefinitionUri", "Events", "AutoPublishAlias", "DeploymentPreference"]) {
-    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform uploads a definition file, or makes triggers and versions of it); write it with Pulumi classes`, at("Properties", k)));
-  }
-  const role = executionRole(id, "states.amazonaws.com", props, [], shared, diags, at);
-  const machine: Obj = {
-    ...r,
-    Type: "AWS::StepFunctions::StateMachine",
-    Properties: {
-      ...(props.Name !== undefined ? { StateMachineName: props.Name } : {}),
-      ...(props.Type !== undefined ? { StateMachineType: props.Type } : {}),
-      ...pick(props, ["Definition", "DefinitionSubstitutions"]),
-      ...(props.Logging !== undefined ? { LoggingConfiguration: props.Logging } : {}),
-      ...(props.Tracing !== undefined ? { TracingConfiguration: props.Tracing } : {}),
-      RoleArn: props.Role ?? getAtt(`${id}Role`, "Arn"),
-    },
-  };
-  return { ...(role ? { [`${id}Role`]: role } : {}), [id]: machine };
-}
-
 /** The function's code: a local folder or file (`sam build` packages it), an S3 location, inline code or an image. */
 function code(props: Obj): unknown {
   if (props.InlineCode !== undefined) return { ZipFile: props.InlineCode };
@@ -291,7 +191,6 @@ function withNotifications(r: Obj, events: { configurations: Obj[]; permissions:
   };
 }
 
-type At = (...p: string[]) => Location;
 
 const aliasIdOf = (id: string, name: string): string => `${id}Alias${name.replace(/[^A-Za-z0-9]/g, "")}`;
 

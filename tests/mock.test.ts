@@ -438,6 +438,16 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("DepsLayer").type).toBe("aws:lambda/layerVersion:LayerVersion");
     expect(get("DepsLayer").inputs).toMatchObject({ layerName: "DepsLayer", compatibleRuntimes: ["python3.12"] });
     expect(get("InlineFunction").inputs.layers).toEqual(["arn:aws:mock:aws:lambda/layerVersion:LayerVersion:DepsLayer"]);
+    // A dead-letter queue and asynchronous destinations: the function's config, and the role's policies to reach each (a queue made where none is named).
+    const queueArn = "arn:aws:mock:aws:sqs/queue:Queue:Queue";
+    const madeQueue = "arn:aws:mock:aws:sqs/queue:Queue:InlineFunctionEventInvokeConfigOnFailureQueue";
+    expect(get("InlineFunction").inputs.deadLetterConfig).toEqual({ targetArn: queueArn });
+    expect(get("InlineFunctionEventInvokeConfig").inputs).toEqual({ functionName: "InlineFunction-generated", qualifier: "$LATEST", maximumRetryAttempts: 1, destinationConfig: { onSuccess: { destination: "arn:aws:mock:aws:sns/topic:Topic:Alerts" }, onFailure: { destination: madeQueue } } });
+    expect((get("InlineFunctionRole").inputs.inlinePolicies as { name: string; policy: string }[]).map((p) => [p.name, JSON.parse(p.policy).Statement[0]])).toEqual([
+      ["DeadLetterQueuePolicy", { Action: "sqs:SendMessage", Resource: queueArn, Effect: "Allow" }],
+      ["InlineFunctionEventInvokeConfigOnSuccessSNSPolicy", { Action: "sns:publish", Effect: "Allow", Resource: "arn:aws:mock:aws:sns/topic:Topic:Alerts" }],
+      ["InlineFunctionEventInvokeConfigOnFailureSQSPolicy", { Action: "sqs:SendMessage", Effect: "Allow", Resource: madeQueue }],
+    ]);
     expect(get("WorkerFunctionChanges").inputs).toMatchObject({ eventSourceArn: table, startingPosition: "LATEST", functionName: alias });
     // SNS: a subscription of the function to the topic, and the permission for the topic.
     expect(get("WorkerFunctionAlerts").inputs).toEqual({ protocol: "lambda", endpoint: alias, topicArn: "arn:aws:mock:aws:sns/topic:Topic:Alerts" });

@@ -49,10 +49,11 @@ export const trustedBy = (service: string): Obj => ({ Version: "2012-10-17", Sta
 /**
  * The role the transform makes for a function or state machine (`<Id>Role`) that names none:
  * trusted by `service`, with the managed policies given (by name or ARN) and the inline
- * statement documents of its `Policies`, each policy template's statements (sam-policies.ts). Undefined where it
+ * statement documents of its `Policies`, each policy template's statements (sam-policies.ts),
+ * then the `documents` the transform adds (a dead-letter target's, destinations'). Undefined where it
  * names its own `Role` (its `Policies` are then ignored, as the transform ignores them).
  */
-export function executionRole(id: string, service: string, props: Obj, managedPolicies: unknown[], shared: Obj, diags: Diagnostic[], at: At): Obj | undefined {
+export function executionRole(id: string, service: string, props: Obj, managedPolicies: unknown[], shared: Obj, diags: Diagnostic[], at: At, documents: readonly Obj[] = []): Obj | undefined {
   if (props.Role !== undefined) {
     if (props.Policies !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Policies are ignored where it names its own Role, as the transform ignores them`, at("Properties", "Policies")));
     return undefined;
@@ -79,7 +80,7 @@ export function executionRole(id: string, service: string, props: Obj, managedPo
     Properties: {
       AssumeRolePolicyDocument: trustedBy(service),
       ...(managedPolicies.length ? { ManagedPolicyArns: managedPolicies } : {}),
-      ...(inline.length ? { Policies: inline } : {}),
+      ...(inline.length || documents.length ? { Policies: [...inline, ...documents] } : {}),
       ...pick(props, ["PermissionsBoundary"]),
       ...(props.RolePath !== undefined ? { Path: props.RolePath } : {}),
     },

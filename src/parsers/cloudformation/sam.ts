@@ -39,7 +39,61 @@ const SAME = [
 ];
 
 /** Properties the transform reads and this expansion does not: each is a warning where it is written. */
-const NOT_EXPANDED = ["AutoPublishCodeSha256", "DeploymentPreference", "EventInvokeConfig", "VersionDescription"];
+const NOT_EXPANDED = ["AutoPublishCodeSha256", "DeploymentPreference", "VersionDescription"];
+
+/** What a function's role may do with a dead-letter target, by its `Type`. */
+const DEAD_LETTER_ACTIONS: Readonly<Record<string, string>> = { SQS: "sqs:SendMessage", SNS: "sns:Publish" };
+
+/** An asynchronous invocation's destination types: the role's policy for each (its name's suffix, its action), as the transform writes it. */
+const DESTINATIONS: Readonly<Record<string, readonly [string, string]>> = {
+  SQS: ["SQSPolicy", "sqs:SendMessage"],
+  SNS: ["SNSPolicy", "sns:publish"],
+  EventBridge: ["EventBridgePolicy", "events:PutEvents"],
+  Lambda: ["LambdaPolicy", "lambda:InvokeFunction"],
+};
+
+/**
+ * `EventInvokeConfig`: the function's `<Id>EventInvokeConfig` (on its alias, else `$LATEST`),
+ * each destination with the role's policy to reach it, and the queue or topic the transform makes
+ * where an SQS or SNS destination names none (`<Id>EventInvokeConfigOnFailureQueue`).
+ */
+function eventInvokeConfig(id: string, cfg: Obj, alias: { id: string; name: string } | undefined, shared: Obj, made: Obj, documents: Obj[], diags: Diagnostic[], at: At): void {
+  const config = `${id}EventInvokeConfig`;
+  const destinations: Obj = {};
+  for (const on of ["OnSuccess", "OnFailure"]) {
+    const d = isObj(cfg.DestinationConfig) ? cfg.DestinationConfig[on] : undefined;
+    if (d === undefined) continue;
+    const where = at("Properties", "EventInvokeConfig", "DestinationConfig", on);
+    const policy = isObj(d) && typeof d.Type === "string" ? DESTINATIONS[d.Type] : undefined;
+    if (!isObj(d) || !policy) {
+      diags.push(diagnostic("PG2004", "warning", `${id}: the ${on} destination's Type must be SQS, SNS, EventBridge or Lambda (the transform rejects others); it is not expanded`, where));
+      continue;
+    }
+    const prefix = `${config}${on}`;
+    let arn = d.Destination;
+    if (arn === undefined && (d.Type === "SQS" || d.Type === "SNS")) {
+      const made_ = `${prefix}${d.Type === "SQS" ? "Queue" : "Topic"}`;
+      made[made_] = { Type: d.Type === "SQS" ? "AWS::SQS::Queue" : "AWS::SNS::Topic", ...shared };
+      arn = d.Type === "SQS" ? getAtt(made_, "Arn") : { Ref: made_ };
+    } else if (arn === undefined) {
+      diags.push(diagnostic("PG2004", "warning", `${id}: the ${on} destination of Type ${String(d.Type)} needs a Destination (the transform rejects it without); it is not expanded`, where));
+      continue;
+    }
+    documents.push({ PolicyName: `${prefix}${policy[0]}`, PolicyDocument: { Statement: [{ Action: policy[1], Effect: "Allow", Resource: arn }] } });
+    destinations[on] = { Destination: arn };
+  }
+  made[config] = {
+    Type: "AWS::Lambda::EventInvokeConfig",
+    ...shared,
+    ...(alias ? { DependsOn: [alias.id] } : {}),
+    Properties: {
+      FunctionName: { Ref: id },
+      Qualifier: alias?.name ?? "$LATEST",
+      ...(Object.keys(destinations).length ? { DestinationConfig: destinations } : {}),
+      ...pick(cfg, ["MaximumEventAgeInSeconds", "MaximumRetryAttempts"]),
+    },
+  };
+}
 
 /** Pollers: the event property that names the source, and the managed policy the transform gives the role for it. */
 const STREAMS: Readonly<Record<string, { arn: string; policy: string }>> = {
@@ -216,7 +270,14 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
   } else if (source !== undefined) fn.Code = source;
   else diags.push(diagnostic("PG2005", "warning", `${id}: no CodeUri, InlineCode or ImageUri: the function is given no code (the transform requires one)`, at("Properties")));
   if (props.Tracing !== undefined) fn.TracingConfig = { Mode: props.Tracing };
-  if (isObj(props.DeadLetterQueue)) fn.DeadLetterConfig = { TargetArn: props.DeadLetterQueue.TargetArn };
+  // Policies the transform adds to the role it makes: the dead-letter target's, the destinations'.
+  const documents: Obj[] = [];
+  if (isObj(props.DeadLetterQueue)) {
+    fn.DeadLetterConfig = { TargetArn: props.DeadLetterQueue.TargetArn };
+    const action = typeof props.DeadLetterQueue.Type === "string" ? DEAD_LETTER_ACTIONS[props.DeadLetterQueue.Type] : undefined;
+    if (action) documents.push({ PolicyName: "DeadLetterQueuePolicy", PolicyDocument: { Version: "2012-10-17", Statement: [{ Action: action, Resource: props.DeadLetterQueue.TargetArn, Effect: "Allow" }] } });
+    else diags.push(diagnostic("PG2004", "warning", `${id}: a DeadLetterQueue's Type must be SQS or SNS (the transform rejects others); the role is given no policy for it`, at("Properties", "DeadLetterQueue")));
+  }
   if (isObj(props.Tags)) fn.Tags = Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value }));
   for (const k of NOT_EXPANDED) {
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the SAM transform makes versions, aliases or other resources of it); write them with Pulumi classes`, at("Properties", k)));
@@ -344,7 +405,9 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
   } else if (props.FunctionUrlConfig !== undefined) {
     diags.push(diagnostic("PG2004", "warning", `${id}: a FunctionUrlConfig written with an intrinsic function is not expanded; write the function URL with Pulumi classes`, at("Properties", "FunctionUrlConfig")));
   }
-  const role = executionRole(id, "lambda.amazonaws.com", props, managedPolicies, shared, diags, at);
+  if (isObj(props.EventInvokeConfig) && !isIntrinsic(props.EventInvokeConfig)) eventInvokeConfig(id, props.EventInvokeConfig, alias, shared, made, documents, diags, at);
+  else if (props.EventInvokeConfig !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: an EventInvokeConfig written with an intrinsic function is not expanded; write it with Pulumi classes`, at("Properties", "EventInvokeConfig")));
+  const role = executionRole(id, "lambda.amazonaws.com", props, managedPolicies, shared, diags, at, documents);
   if (role) made[`${id}Role`] = role;
   fn.Role = props.Role ?? getAtt(`${id}Role`, "Arn");
   const lambda: Obj = { ...r, Type: "AWS::Lambda::Function", Properties: fn };

@@ -438,6 +438,12 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("DepsLayer").type).toBe("aws:lambda/layerVersion:LayerVersion");
     expect(get("DepsLayer").inputs).toMatchObject({ layerName: "DepsLayer", compatibleRuntimes: ["python3.12"] });
     expect(get("InlineFunction").inputs.layers).toEqual(["arn:aws:mock:aws:lambda/layerVersion:LayerVersion:DepsLayer"]);
+    // CloudWatch Logs: a subscription filter of the log group after the permission; Cognito: the pool's triggers and the permission for Cognito.
+    expect(get("WorkerFunctionErrors").inputs).toEqual({ logGroupName: "/app/errors", filterPattern: "ERROR", destinationArn: alias });
+    expect(get("WorkerFunctionErrors").dependencies).toContain("WorkerFunctionErrorsPermission");
+    expect(get("WorkerFunctionErrorsPermission").inputs).toMatchObject({ principal: "logs.amazonaws.com", sourceArn: "arn:aws:logs:us-east-1:123456789012:log-group:/app/errors:*" });
+    expect(get("Users").inputs.lambdaConfig).toEqual({ preSignUp: alias, postConfirmation: alias });
+    expect(get("WorkerFunctionSignUpPermission").inputs).toMatchObject({ function: alias, principal: "cognito-idp.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:cognito:UserPool:Users" });
     // A dead-letter queue and asynchronous destinations: the function's config, and the role's policies to reach each (a queue made where none is named).
     const queueArn = "arn:aws:mock:aws:sqs/queue:Queue:Queue";
     const madeQueue = "arn:aws:mock:aws:sqs/queue:Queue:InlineFunctionEventInvokeConfigOnFailureQueue";

@@ -7,7 +7,9 @@
  * `ServerlessRestApi` or `ServerlessHttpApi`, or the API of the transform they name), `Schedule`
  * and `EventBridgeRule` an events rule and its permission, `ScheduleV2` a Scheduler schedule and
  * its role, `SQS`, `DynamoDB` and `Kinesis` an event source mapping, `SNS` a subscription and its
- * permission, `S3` a notification of the bucket it names and its permission. The APIs are
+ * permission, `S3` a notification of the bucket it names and its permission, `CloudWatchLogs` a
+ * subscription filter and its permission, `Cognito` triggers of the user pool it names and their
+ * permission. The APIs are
  * sam-api.ts's; the roles and the other resource types (a `SimpleTable` its DynamoDB table, a
  * `LayerVersion` its Lambda layer version, a `StateMachine` its state machine and role)
  * sam-resources.ts's. The logical ids are the transform's, so
@@ -143,7 +145,11 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   // The buckets S3 events name, with the notifications to add to each.
   const buckets = new Map<string, { configurations: Obj[]; permissions: string[] }>();
   for (const [id, r] of Object.entries(resources)) if (isObj(r) && r.Type === "AWS::S3::Bucket") buckets.set(id, { configurations: [], permissions: [] });
-  const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), http: lookup(http, IMPLICIT_HTTP_API), bucket: (b) => (isObj(b) && typeof b.Ref === "string" ? buckets.get(b.Ref) : undefined) };
+  // The user pools Cognito events name, with the triggers to add to each.
+  const pools = new Map<string, Obj>();
+  for (const [id, r] of Object.entries(resources)) if (isObj(r) && r.Type === "AWS::Cognito::UserPool") pools.set(id, {});
+  const named = <T>(m: Map<string, T>) => (v: unknown): T | undefined => (isObj(v) && typeof v.Ref === "string" ? m.get(v.Ref) : undefined);
+  const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), http: lookup(http, IMPLICIT_HTTP_API), bucket: named(buckets), pool: named(pools) };
   // Functions first: their events give the APIs their paths.
   const made = new Map<string, Obj>();
   const sharedPlan: SharedPlan = { stages: [] };
@@ -188,6 +194,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
       place(id, serverlessHttpApi(id, r, mergeGlobal(global("HttpApi"), r.Properties ?? {}) as Obj, http.get(id)!, diags, at));
       expanded = true;
     } else if (buckets.get(id)?.configurations.length) out[id] = withNotifications(r as Obj, buckets.get(id)!);
+    else if (Object.keys(pools.get(id) ?? {}).length) out[id] = withTriggers(r as Obj, pools.get(id)!);
     else out[id] = r;
   }
   // The implicit APIs, where events use them: Globals apply to them too; the REST one's stage is always Prod.
@@ -230,6 +237,14 @@ interface ApiLookup {
   readonly rest: (apiId: unknown) => ApiPaths | undefined;
   readonly http: (apiId: unknown) => ApiPaths | undefined;
   readonly bucket: (bucket: unknown) => { configurations: Obj[]; permissions: string[] } | undefined;
+  /** A user pool of the template: trigger → the function Cognito events add. */
+  readonly pool: (pool: unknown) => Obj | undefined;
+}
+
+/** A user pool of the template with the triggers Cognito events add to its LambdaConfig. */
+function withTriggers(r: Obj, triggers: Obj): Obj {
+  const props = isObj(r.Properties) ? r.Properties : {};
+  return { ...r, Properties: { ...props, LambdaConfig: { ...(isObj(props.LambdaConfig) ? props.LambdaConfig : {}), ...triggers } } };
 }
 
 /** A bucket of the template with the notifications S3 events add, after the permissions they need (S3 checks its destinations when they are set). */
@@ -386,6 +401,19 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
       made[permissionId] = permission("s3.amazonaws.com", { SourceAccount: { Ref: "AWS::AccountId" } });
       for (const event of Array.isArray(p.Events) ? p.Events : [p.Events]) bucket.configurations.push({ Event: event, Function: fnArn, ...pick(p, ["Filter"]) });
       bucket.permissions.push(permissionId);
+    } else if (e.Type === "CloudWatchLogs") {
+      // A subscription filter of the log group, after the permission for CloudWatch Logs to invoke the function.
+      const permissionId = `${id}${name}Permission`;
+      made[permissionId] = permission("logs.amazonaws.com", { SourceArn: { "Fn::Sub": ["arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${__LogGroupName__}:*", { __LogGroupName__: p.LogGroupName }] } });
+      made[`${id}${name}`] = { Type: "AWS::Logs::SubscriptionFilter", ...shared, DependsOn: [permissionId], Properties: { LogGroupName: p.LogGroupName, FilterPattern: p.FilterPattern, DestinationArn: fnArn } };
+    } else if (e.Type === "Cognito") {
+      const pool = apiFor.pool(p.UserPool);
+      if (!pool) {
+        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (Cognito) names no user pool of this template (the transform requires one it can add the trigger to); write the pool's LambdaConfig with Pulumi classes`, where));
+        continue;
+      }
+      for (const trigger of Array.isArray(p.Trigger) ? p.Trigger : [p.Trigger]) if (typeof trigger === "string") pool[trigger] = fnArn;
+      made[`${id}${name}Permission`] = permission("cognito-idp.amazonaws.com", { SourceArn: getAtt((p.UserPool as Obj).Ref as string, "Arn") });
     } else if (e.Type === "SNS") {
       made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: fnArn, TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
       made[`${id}${name}Permission`] = permission("sns.amazonaws.com", { SourceArn: p.Topic });

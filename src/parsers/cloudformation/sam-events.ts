@@ -1,0 +1,190 @@
+/**
+ * A SAM function's events, as the transform expands them (sam.ts makes the function): `Api` and
+ * `HttpApi` a permission and a path of their API (the implicit `ServerlessRestApi` or
+ * `ServerlessHttpApi`, or the API of the transform they name), `Schedule` and `EventBridgeRule` an
+ * events rule and its permission, `ScheduleV2` a Scheduler schedule and its role, `SQS`,
+ * `DynamoDB` and `Kinesis` an event source mapping, `SNS` a subscription and its permission, `S3`
+ * a notification of the bucket it names and its permission, `CloudWatchLogs` a subscription
+ * filter and its permission, `Cognito` triggers of the user pool it names and their permission.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-api.js";
+import { managed, trustedBy, type At } from "./sam-resources.js";
+
+export const IMPLICIT_API = "ServerlessRestApi";
+
+/** Pollers: the event property that names the source, and the managed policy the transform gives the role for it. */
+const STREAMS: Readonly<Record<string, { arn: string; policy: string }>> = {
+  SQS: { arn: "Queue", policy: "AWSLambdaSQSQueueExecutionRole" },
+  DynamoDB: { arn: "Stream", policy: "AWSLambdaDynamoDBExecutionRole" },
+  Kinesis: { arn: "Stream", policy: "AWSLambdaKinesisExecutionRole" },
+};
+
+/** Event properties an event source mapping has under the same name. */
+const MAPPING_KEYS = [
+  "BatchSize", "Enabled", "MaximumBatchingWindowInSeconds", "FilterCriteria", "FunctionResponseTypes", "ScalingConfig", "StartingPosition",
+  "StartingPositionTimestamp", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "ParallelizationFactor",
+  "TumblingWindowInSeconds", "DestinationConfig",
+];
+
+/**
+ * What events reach in other resources: the API of the transform an event's `RestApiId` (REST)
+ * or `ApiId` (HTTP) names, the implicit one when it names none (undefined for an API written
+ * out); the bucket of the template an S3 event names.
+ */
+export interface ApiLookup {
+  readonly rest: (apiId: unknown) => ApiPaths | undefined;
+  readonly http: (apiId: unknown) => ApiPaths | undefined;
+  readonly bucket: (bucket: unknown) => { configurations: Obj[]; permissions: string[] } | undefined;
+  /** A user pool of the template: trigger → the function Cognito events add. */
+  readonly pool: (pool: unknown) => Obj | undefined;
+}
+
+/** A user pool of the template with the triggers Cognito events add to its LambdaConfig. */
+export function withTriggers(r: Obj, triggers: Obj): Obj {
+  const props = isObj(r.Properties) ? r.Properties : {};
+  return { ...r, Properties: { ...props, LambdaConfig: { ...(isObj(props.LambdaConfig) ? props.LambdaConfig : {}), ...triggers } } };
+}
+
+/** A bucket of the template with the notifications S3 events add, after the permissions they need (S3 checks its destinations when they are set). */
+export function withNotifications(r: Obj, events: { configurations: Obj[]; permissions: string[] }): Obj {
+  const props = isObj(r.Properties) ? r.Properties : {};
+  const config = isObj(props.NotificationConfiguration) ? props.NotificationConfiguration : {};
+  const own = Array.isArray(config.LambdaConfigurations) ? config.LambdaConfigurations : [];
+  const depends = r.DependsOn === undefined ? [] : Array.isArray(r.DependsOn) ? r.DependsOn : [r.DependsOn];
+  return {
+    ...r,
+    DependsOn: [...depends, ...events.permissions],
+    Properties: { ...props, NotificationConfiguration: { ...config, LambdaConfigurations: [...own, ...events.configurations] } },
+  };
+}
+
+/** The function whose events these are: what they invoke (its alias, if any), where what they make goes, the role's managed policies they add to. */
+export interface EventContext {
+  readonly id: string;
+  readonly shared: Obj;
+  readonly made: Obj;
+  readonly fnRef: Obj;
+  readonly fnArn: Obj;
+  readonly alias: { readonly id: string; readonly name: string } | undefined;
+  readonly managedPolicies: unknown[];
+  readonly apiFor: ApiLookup;
+  readonly diags: Diagnostic[];
+  readonly at: At;
+}
+
+export function expandEvents(ctx: EventContext, written: unknown): void {
+  const { id, shared, made, fnRef, fnArn, alias, managedPolicies, apiFor, diags, at } = ctx;
+  /** The function's permission for a service to invoke it, from the source given (`SourceArn`, or S3's `SourceAccount`). */
+  const permission = (principal: string, source: Obj): Obj => ({ Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: principal, ...source } });
+  /** An events rule whose target is the function (with what the event passes it), and the rule's permission. */
+  const rule = (name: string, props: Obj, target: Obj): void => {
+    const ruleId = `${id}${name}`;
+    made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: fnArn, Id: `${ruleId}LambdaTarget`, ...target }] } };
+    made[`${ruleId}Permission`] = permission("events.amazonaws.com", { SourceArn: getAtt(ruleId, "Arn") });
+  };
+  const events = isObj(written) && !isIntrinsic(written) ? written : {};
+  if (isObj(written) && isIntrinsic(written)) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: Events written with ${Object.keys(written)[0]} are not expanded (the transform needs them written out); write each event, or its trigger with Pulumi classes`, at("Properties", "Events")));
+  }
+  for (const [name, ev] of Object.entries(events)) {
+    const e = isObj(ev) ? ev : {};
+    const p = isObj(e.Properties) ? e.Properties : {};
+    const where = at("Properties", "Events", name);
+    if (e.Type === "Api" || e.Type === "HttpApi") {
+      const restful = e.Type === "Api";
+      const named = restful ? p.RestApiId : p.ApiId;
+      if (!restful && typeof p.Path !== "string") {
+        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}, an HttpApi event without a Path (the API's $default route), is not expanded; write the route with Pulumi classes`, where));
+        continue;
+      }
+      const method = typeof p.Method === "string" ? p.Method.toLowerCase() : "any";
+      const path = typeof p.Path === "string" ? p.Path : "/";
+      // The permission's resource path: path parameters and the method as wildcards, as the transform writes it.
+      const arnPath = `${method === "any" ? "*" : method.toUpperCase()}${path.replace(/\{[^}]+\}/g, "*")}`;
+      const apiId = named ?? { Ref: restful ? IMPLICIT_API : IMPLICIT_HTTP_API };
+      // An API of the transform gets the path; a plain RestApi or ApiGatewayV2 Api has its own methods or routes.
+      const api = (restful ? apiFor.rest : apiFor.http)(named);
+      if (api) {
+        const entry = (api.paths[path] ??= {}) as Obj;
+        const key = method === "any" ? "x-amazon-apigateway-any-method" : method;
+        // The authorizer the event names (or NONE) instead of the API's default.
+        if (isObj(p.Auth)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes, apiKey: p.Auth.ApiKeyRequired });
+        entry[key] = {
+          "x-amazon-apigateway-integration": restful
+            ? { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${alias?.id ?? `${id}.Arn`}}/invocations` } }
+            : { httpMethod: "POST", type: "aws_proxy", uri: fnArn, payloadFormatVersion: p.PayloadFormatVersion ?? "2.0" },
+          responses: {},
+        };
+        api.users.push(id);
+      }
+      // Any stage: the transform writes the stage as a wildcard too.
+      const sourceArn = { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] };
+      made[`${id}${name}Permission${restful && named === undefined ? "Prod" : ""}`] = permission("apigateway.amazonaws.com", { SourceArn: sourceArn });
+    } else if (e.Type === "ScheduleV2") {
+      // An EventBridge Scheduler schedule, and the role it invokes the function with.
+      const schedule = `${id}${name}`;
+      made[schedule] = {
+        Type: "AWS::Scheduler::Schedule",
+        ...shared,
+        Properties: {
+          ScheduleExpression: p.ScheduleExpression,
+          FlexibleTimeWindow: p.FlexibleTimeWindow ?? { Mode: "OFF" },
+          ...pick(p, ["Name", "Description", "ScheduleExpressionTimezone", "StartDate", "EndDate", "GroupName", "KmsKeyArn", "State"]),
+          Target: { Arn: fnArn, RoleArn: p.RoleArn ?? getAtt(`${schedule}Role`, "Arn"), ...pick(p, ["Input", "RetryPolicy", "DeadLetterConfig"]) },
+        },
+      };
+      if (p.RoleArn === undefined) {
+        made[`${schedule}Role`] = {
+          Type: "AWS::IAM::Role",
+          ...shared,
+          Properties: {
+            AssumeRolePolicyDocument: trustedBy("scheduler.amazonaws.com"),
+            Policies: [{ PolicyName: `${schedule}LambdaPolicy`, PolicyDocument: { Statement: [{ Action: "lambda:InvokeFunction", Effect: "Allow", Resource: fnArn }] } }],
+          },
+        };
+      }
+    } else if (e.Type === "Schedule") {
+      rule(name, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, pick(p, ["Input"]));
+    } else if (e.Type === "SQS" || e.Type === "DynamoDB" || e.Type === "Kinesis") {
+      // A poller: an event source mapping, and the managed policy that lets the function read the source.
+      const source = STREAMS[e.Type]!;
+      made[`${id}${name}`] = {
+        Type: "AWS::Lambda::EventSourceMapping",
+        ...shared,
+        Properties: { EventSourceArn: p[source.arn], FunctionName: fnRef, ...pick(p, MAPPING_KEYS) },
+      };
+      managedPolicies.push(managed(`service-role/${source.policy}`));
+    } else if (e.Type === "S3") {
+      const bucket = apiFor.bucket(p.Bucket);
+      if (!bucket) {
+        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (S3) names no bucket of this template (the transform requires one it can add the notification to); write the bucket's notification with Pulumi classes`, where));
+        continue;
+      }
+      const permissionId = `${id}${name}Permission`;
+      made[permissionId] = permission("s3.amazonaws.com", { SourceAccount: { Ref: "AWS::AccountId" } });
+      for (const event of Array.isArray(p.Events) ? p.Events : [p.Events]) bucket.configurations.push({ Event: event, Function: fnArn, ...pick(p, ["Filter"]) });
+      bucket.permissions.push(permissionId);
+    } else if (e.Type === "CloudWatchLogs") {
+      // A subscription filter of the log group, after the permission for CloudWatch Logs to invoke the function.
+      const permissionId = `${id}${name}Permission`;
+      made[permissionId] = permission("logs.amazonaws.com", { SourceArn: { "Fn::Sub": ["arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${__LogGroupName__}:*", { __LogGroupName__: p.LogGroupName }] } });
+      made[`${id}${name}`] = { Type: "AWS::Logs::SubscriptionFilter", ...shared, DependsOn: [permissionId], Properties: { LogGroupName: p.LogGroupName, FilterPattern: p.FilterPattern, DestinationArn: fnArn } };
+    } else if (e.Type === "Cognito") {
+      const pool = apiFor.pool(p.UserPool);
+      if (!pool) {
+        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (Cognito) names no user pool of this template (the transform requires one it can add the trigger to); write the pool's LambdaConfig with Pulumi classes`, where));
+        continue;
+      }
+      for (const trigger of Array.isArray(p.Trigger) ? p.Trigger : [p.Trigger]) if (typeof trigger === "string") pool[trigger] = fnArn;
+      made[`${id}${name}Permission`] = permission("cognito-idp.amazonaws.com", { SourceArn: getAtt((p.UserPool as Obj).Ref as string, "Arn") });
+    } else if (e.Type === "SNS") {
+      made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: fnArn, TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
+      made[`${id}${name}Permission`] = permission("sns.amazonaws.com", { SourceArn: p.Topic });
+    } else if (e.Type === "EventBridgeRule" || e.Type === "CloudWatchEvent") {
+      rule(name, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...pick(p, ["State"]) }, pick(p, ["Input", "InputPath"]));
+    } else {
+      diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} of type ${String(e.Type)} is not expanded; write its trigger with Pulumi classes`, where));
+    }
+  }
+}

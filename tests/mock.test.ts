@@ -973,6 +973,16 @@ describe("AWS::LanguageExtensions loops", () => {
   });
 });
 
+describe("SAM applications", () => {
+  it("an application of a template's URL is its nested stack, with the parameters given", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_unexpanded", "expected", "index.ts"), { Bucket: "code-bucket" });
+    const auth = registered.find((r) => r.name === "Auth")!;
+    expect(auth.type).toBe("aws-native:cloudformation:Stack");
+    expect(auth.inputs).toEqual({ templateUrl: "https://s3.amazonaws.com/acme/auth.yaml", parameters: { Stage: "prod" } });
+    expect(registered.some((r) => r.name === "Sar")).toBe(false);
+  });
+});
+
 describe("SAM usage plans", () => {
   it("SHARED: one plan and key for every API that asks, an API key required where the API or the event says", async () => {
     const dir = path.join(FIXTURES, "cfn_sam_usage_plans");

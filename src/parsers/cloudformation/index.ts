@@ -129,8 +129,8 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   const others = transforms.filter((n) => (n !== SAM || (!sam?.expanded && !idle)) && n !== LANGUAGE_EXTENSIONS);
   if (looped) diagnostics.push(diagnostic("PG2010", "info", `Transform ${LANGUAGE_EXTENSIONS}: ${expandedLoops ? "its Fn::ForEach loops are expanded as the transform expands them" : "the template has no Fn::ForEach loop"}; Fn::Length, Fn::ToJsonString and Fn::FindInMap defaults convert as written`, locate(["Transform"])));
   if (sam?.expanded) {
-    head.push(`Transform: ${SAM}: its functions, APIs, layers and simple tables are expanded as the transform expands them (the function, its role, what its events need; the RestApi, its deployment and stage; the layer version; the DynamoDB table); other SAM resources are placeholders.`);
-    diagnostics.push(diagnostic("PG2010", "info", `Transform ${SAM}: its functions, APIs, layers and simple tables are expanded as the transform expands them; other SAM resources are not`, locate(["Transform"])));
+    head.push(`Transform: ${SAM}: its functions, APIs, layers, simple tables, state machines and applications are expanded as the transform expands them (the function, its role, what its events need; the REST or HTTP API, its deployment and stage; the layer version; the DynamoDB table; the state machine; the nested stack); other SAM resources are placeholders.`);
+    diagnostics.push(diagnostic("PG2010", "info", `Transform ${SAM}: its functions, APIs, layers, simple tables, state machines and applications are expanded as the transform expands them; other SAM resources are not`, locate(["Transform"])));
   }
   if (others.length) {
     head.push(`Transform: ${others.join(", ")}: the transform's resources are placeholders; convert the transformed template (sam build / aws cloudformation get-template --template-stage Processed) for the rest.`);

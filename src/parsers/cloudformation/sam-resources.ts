@@ -27,6 +27,20 @@ export function layerVersion(id: string, r: Obj, props: Obj): Obj {
   };
 }
 
+/**
+ * `AWS::Serverless::Application`: the nested stack of its `Location`, a template's URL or path (as
+ * `sam package` uploads it); undefined (the caller warns) for an application of the Serverless
+ * Application Repository, whose template the transform asks the repository for.
+ */
+export function application(r: Obj, props: Obj): Obj | undefined {
+  if (typeof props.Location !== "string") return undefined;
+  return {
+    ...r,
+    Type: "AWS::CloudFormation::Stack",
+    Properties: { TemplateURL: props.Location, ...pick(props, ["Parameters", "NotificationARNs", "TimeoutInMinutes"]), ...(isObj(props.Tags) ? { Tags: Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value })) } : {}) },
+  };
+}
+
 /** `AWS::Serverless::SimpleTable`: a DynamoDB table keyed by one attribute (`id`, a string, unless it says), on demand unless it gives a throughput. */
 export function simpleTable(r: Obj, props: Obj): Obj {
   const key = isObj(props.PrimaryKey) ? props.PrimaryKey : {};

@@ -13,7 +13,7 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { expandEvents, IMPLICIT_API, withNotifications, withTriggers, type ApiLookup } from "./sam-events.js";
-import { executionRole, layerVersion, managed, simpleTable, stateMachine, type At } from "./sam-resources.js";
+import { application, executionRole, layerVersion, managed, simpleTable, stateMachine, type At } from "./sam-resources.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, usagePlan, type ApiPaths, type Obj, type SharedPlan } from "./sam-api.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
@@ -156,7 +156,13 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   for (const [id, r] of Object.entries(resources)) {
     const fn = made.get(id);
     if (fn) place(id, fn);
-    else if (sam(r, "AWS::Serverless::SimpleTable")) {
+    else if (sam(r, "AWS::Serverless::Application")) {
+      const stack = application(r, (r.Properties ?? {}) as Obj);
+      if (stack) {
+        out[id] = stack;
+        expanded = true;
+      } else out[id] = r; // An application of the Serverless Application Repository: the transform asks the repository for its template (the mapper's warning says to convert the transformed template).
+    } else if (sam(r, "AWS::Serverless::SimpleTable")) {
       out[id] = simpleTable(r, (r.Properties ?? {}) as Obj);
       expanded = true;
     } else if (sam(r, "AWS::Serverless::LayerVersion")) {

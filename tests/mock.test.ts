@@ -489,7 +489,12 @@ describe("SAM functions, expanded as the transform expands them", () => {
     // HTTP APIs: an OpenAPI 3 route invoking the function (payload 2.0 unless the event says), CORS as the extension, a stage deployed automatically.
     const publicApi = get("PublicApi").inputs.body as { paths: Record<string, Record<string, Record<string, unknown>>>; "x-amazon-apigateway-cors": unknown };
     expect(get("PublicApi").type).toBe("aws-native:apigatewayv2:Api");
-    expect(publicApi.paths["/items"]!.get!["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri: "arn:aws:mock:aws:lambda/function:Function:PublicFunction", payloadFormatVersion: "1.0" });
+    expect(publicApi.paths["/items"]!.get!["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:PublicFunction/invocations", payloadFormatVersion: "1.0" });
+    // The transform's tags: on the API (in its body) and its stage; on each function and the role made for it.
+    expect((get("PublicApi").inputs.body as { tags: unknown }).tags).toEqual([{ name: "httpapi:createdBy", "x-amazon-apigateway-tag-value": "SAM" }]);
+    expect(get("PublicApiApiGatewayDefaultStage").inputs.tags).toEqual({ "httpapi:createdBy": "SAM" });
+    expect(get("PublicFunction").inputs.tags).toEqual({ "lambda:createdBy": "SAM" });
+    expect(get("PublicFunctionRole").inputs.tags).toEqual({ "lambda:createdBy": "SAM" });
     expect(publicApi["x-amazon-apigateway-cors"]).toEqual({ allowOrigins: ["https://example.com"], allowMethods: ["GET"] });
     // Auth: the JWT authorizer secures the routes by default (with the scopes the event asks), the event's Lambda authorizer its own, which API Gateway may invoke.
     expect(publicApi.paths["/items"]!.get!.security).toEqual([{ Users: ["items/read"] }]);
@@ -510,8 +515,10 @@ describe("SAM functions, expanded as the transform expands them", () => {
       definition: { StartAt: "Work", States: { Work: { Type: "Task", Resource: "${WorkerArn}", End: true } } },
       definitionSubstitutions: { WorkerArn: "arn:aws:mock:aws:lambda/function:Function:WorkerFunction" },
       roleArn: "arn:aws:mock:aws:iam/role:Role:WorkflowRole",
+      tags: [{ key: "stateMachine:createdBy", value: "SAM" }],
     });
     expect(JSON.parse(get("WorkflowRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["states.amazonaws.com"] });
+    expect(get("WorkflowRole").inputs.tags).toEqual({ "stateMachine:createdBy": "SAM" });
     // S3: the bucket of the template notifies the function, after the permission for S3 to invoke it.
     expect(get("UploadsBucket").inputs.notificationConfiguration).toEqual({
       lambdaConfigurations: [{ event: "s3:ObjectCreated:*", function: alias, filter: { s3Key: { rules: [{ name: "suffix", value: ".csv" }] } } }],
@@ -529,7 +536,7 @@ describe("SAM functions, expanded as the transform expands them", () => {
     // A function URL open to anyone: the URL and the permission to invoke it without IAM.
     expect(get("PublicFunctionUrl").inputs).toEqual({ targetFunctionArn: "PublicFunction-generated", authType: "NONE", invokeMode: "BUFFERED" });
     expect(get("PublicFunctionUrlPublicPermissions").inputs).toMatchObject({ action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE" });
-    expect(get("PublicApiApiGatewayDefaultStage").inputs).toEqual({ apiId: "PublicApi-id", stageName: "$default", autoDeploy: true });
+    expect(get("PublicApiApiGatewayDefaultStage").inputs).toEqual({ apiId: "PublicApi-id", stageName: "$default", autoDeploy: true, tags: { "httpapi:createdBy": "SAM" } });
     const implicitHttp = get("ServerlessHttpApi").inputs.body as { paths: Record<string, Record<string, Record<string, { payloadFormatVersion: string }>>> };
     expect(implicitHttp.paths["/health/{check}"]!.get!["x-amazon-apigateway-integration"]!.payloadFormatVersion).toBe("2.0");
     expect(get("InlineFunctionHealthPermission").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:ServerlessHttpApi-id/*/GET/health/*");

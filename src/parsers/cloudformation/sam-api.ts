@@ -322,7 +322,10 @@ export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths,
   }
   const auth = props.Auth !== undefined && props.DefinitionBody === undefined ? withHttpAuth(id, api.paths, props.Auth, api, diags, at) : undefined;
   const components = auth && Object.keys(auth.schemes).length ? { components: { securitySchemes: auth.schemes } } : {};
-  const body = props.DefinitionBody ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: auth?.paths ?? api.paths, ...components, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}) };
+  // The transform's tag (`httpapi:createdBy: SAM`) and the API's Tags: in the OpenAPI body for the API, on the stage.
+  const tags: Obj = { "httpapi:createdBy": "SAM", ...(isObj(props.Tags) && !isIntrinsic(props.Tags) ? props.Tags : {}) };
+  const bodyTags = Object.entries(tags).map(([name, value]) => ({ name, "x-amazon-apigateway-tag-value": value }));
+  const body = props.DefinitionBody ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: auth?.paths ?? api.paths, ...components, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}), tags: bodyTags };
   const stage = props.StageName ?? "$default";
   const stageId = stage === "$default" ? `${id}ApiGatewayDefaultStage` : `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
@@ -332,7 +335,7 @@ export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths,
     [stageId]: {
       Type: "AWS::ApiGatewayV2::Stage",
       ...shared,
-      Properties: { ApiId: { Ref: id }, StageName: stage, AutoDeploy: true, ...pick(props, ["StageVariables", "DefaultRouteSettings", "RouteSettings", "AccessLogSettings"]) },
+      Properties: { ApiId: { Ref: id }, StageName: stage, AutoDeploy: true, ...pick(props, ["StageVariables", "DefaultRouteSettings", "RouteSettings", "AccessLogSettings"]), Tags: tags },
     },
   };
 }

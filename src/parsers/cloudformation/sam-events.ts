@@ -110,10 +110,10 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         const key = method === "any" ? "x-amazon-apigateway-any-method" : method;
         // The authorizer the event names (or NONE) instead of the API's default.
         if (isObj(p.Auth)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes, apiKey: p.Auth.ApiKeyRequired });
+        // Both kinds invoke the function (or its alias) through API Gateway's Lambda path, as the transform writes it.
+        const uri = { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${alias?.id ?? `${id}.Arn`}}/invocations` };
         entry[key] = {
-          "x-amazon-apigateway-integration": restful
-            ? { httpMethod: "POST", type: "aws_proxy", uri: { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${alias?.id ?? `${id}.Arn`}}/invocations` } }
-            : { httpMethod: "POST", type: "aws_proxy", uri: fnArn, payloadFormatVersion: p.PayloadFormatVersion ?? "2.0" },
+          "x-amazon-apigateway-integration": restful ? { httpMethod: "POST", type: "aws_proxy", uri } : { httpMethod: "POST", type: "aws_proxy", uri, payloadFormatVersion: p.PayloadFormatVersion ?? "2.0" },
           responses: {},
         };
         api.users.push(id);

@@ -11,6 +11,11 @@ import { expandPolicyTemplate } from "./sam-policies.js";
 
 export type At = (...p: string[]) => Location;
 
+/** The tags the transform gives what it makes: its own (`lambda:createdBy: SAM`) first, then the resource's `Tags`. */
+export function samTags(key: string, tags: unknown): Obj[] {
+  return [{ Key: key, Value: "SAM" }, ...(isObj(tags) && !isIntrinsic(tags) ? Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) : [])];
+}
+
 export const partition = (rest: string): Obj => ({ "Fn::Sub": `arn:\${AWS::Partition}:${rest}` });
 export const managed = (name: string): Obj => partition(`iam::aws:policy/${name}`);
 
@@ -67,7 +72,7 @@ export const trustedBy = (service: string): Obj => ({ Version: "2012-10-17", Sta
  * then the `documents` the transform adds (a dead-letter target's, destinations'). Undefined where it
  * names its own `Role` (its `Policies` are then ignored, as the transform ignores them).
  */
-export function executionRole(id: string, service: string, props: Obj, managedPolicies: unknown[], shared: Obj, diags: Diagnostic[], at: At, documents: readonly Obj[] = []): Obj | undefined {
+export function executionRole(id: string, service: string, props: Obj, managedPolicies: unknown[], shared: Obj, diags: Diagnostic[], at: At, tags: readonly Obj[], documents: readonly Obj[] = []): Obj | undefined {
   if (props.Role !== undefined) {
     if (props.Policies !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Policies are ignored where it names its own Role, as the transform ignores them`, at("Properties", "Policies")));
     return undefined;
@@ -97,6 +102,7 @@ export function executionRole(id: string, service: string, props: Obj, managedPo
       ...(inline.length || documents.length ? { Policies: [...inline, ...documents] } : {}),
       ...pick(props, ["PermissionsBoundary"]),
       ...(props.RolePath !== undefined ? { Path: props.RolePath } : {}),
+      Tags: tags,
     },
   };
 }
@@ -112,7 +118,8 @@ export function stateMachine(id: string, r: Obj, props: Obj, diags: Diagnostic[]
   for (const k of ["DefinitionUri", "Events", "AutoPublishAlias", "DeploymentPreference"]) {
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform uploads a definition file, or makes triggers and versions of it); write it with Pulumi classes`, at("Properties", k)));
   }
-  const role = executionRole(id, "states.amazonaws.com", props, [], shared, diags, at);
+  const tags = samTags("stateMachine:createdBy", props.Tags);
+  const role = executionRole(id, "states.amazonaws.com", props, [], shared, diags, at, tags);
   const machine: Obj = {
     ...r,
     Type: "AWS::StepFunctions::StateMachine",
@@ -123,6 +130,7 @@ export function stateMachine(id: string, r: Obj, props: Obj, diags: Diagnostic[]
       ...(props.Logging !== undefined ? { LoggingConfiguration: props.Logging } : {}),
       ...(props.Tracing !== undefined ? { TracingConfiguration: props.Tracing } : {}),
       RoleArn: props.Role ?? getAtt(`${id}Role`, "Arn"),
+      Tags: tags,
     },
   };
   return { ...(role ? { [`${id}Role`]: role } : {}), [id]: machine };

@@ -13,7 +13,7 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { expandEvents, IMPLICIT_API, withNotifications, withTriggers, type ApiLookup } from "./sam-events.js";
-import { application, executionRole, layerVersion, managed, simpleTable, stateMachine, type At } from "./sam-resources.js";
+import { application, executionRole, layerVersion, managed, samTags, simpleTable, stateMachine, type At } from "./sam-resources.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, usagePlan, type ApiPaths, type Obj, type SharedPlan } from "./sam-api.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
@@ -249,7 +249,8 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
     if (action) documents.push({ PolicyName: "DeadLetterQueuePolicy", PolicyDocument: { Version: "2012-10-17", Statement: [{ Action: action, Resource: props.DeadLetterQueue.TargetArn, Effect: "Allow" }] } });
     else diags.push(diagnostic("PG2004", "warning", `${id}: a DeadLetterQueue's Type must be SQS or SNS (the transform rejects others); the role is given no policy for it`, at("Properties", "DeadLetterQueue")));
   }
-  if (isObj(props.Tags)) fn.Tags = Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value }));
+  const tags = samTags("lambda:createdBy", props.Tags);
+  fn.Tags = tags;
   for (const k of NOT_EXPANDED) {
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the SAM transform makes versions, aliases or other resources of it); write them with Pulumi classes`, at("Properties", k)));
   }
@@ -280,7 +281,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
   }
   if (isObj(props.EventInvokeConfig) && !isIntrinsic(props.EventInvokeConfig)) eventInvokeConfig(id, props.EventInvokeConfig, alias, shared, made, documents, diags, at);
   else if (props.EventInvokeConfig !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: an EventInvokeConfig written with an intrinsic function is not expanded; write it with Pulumi classes`, at("Properties", "EventInvokeConfig")));
-  const role = executionRole(id, "lambda.amazonaws.com", props, managedPolicies, shared, diags, at, documents);
+  const role = executionRole(id, "lambda.amazonaws.com", props, managedPolicies, shared, diags, at, tags, documents);
   if (role) made[`${id}Role`] = role;
   fn.Role = props.Role ?? getAtt(`${id}Role`, "Arn");
   const lambda: Obj = { ...r, Type: "AWS::Lambda::Function", Properties: fn };

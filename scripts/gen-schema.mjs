@@ -13,8 +13,9 @@
  * With `--native` it reads @pulumi/aws-native instead (the CloudFormation fallback: its names
  * follow CloudFormation one to one) into src/schema/aws-native/: resources and input
  * types only, which is all the CloudFormation mapper reads. With `--random` it reads
- * @pulumi/random (the `random_*` Terraform resources) into src/schema/random/.
- * Usage: node scripts/gen-schema.mjs [--native | --random] [--check]
+ * @pulumi/random (the `random_*` Terraform resources) into src/schema/random/; with `--command`
+ * @pulumi/command (a `null_resource`'s `local-exec` provisioners) into src/schema/command/.
+ * Usage: node scripts/gen-schema.mjs [--native | --random | --command] [--check]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -24,11 +25,13 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const ts = require("typescript");
 const native = process.argv.includes("--native");
-const random = process.argv.includes("--random");
-const pkg = native ? "@pulumi/aws-native" : random ? "@pulumi/random" : "@pulumi/aws";
+const command = process.argv.includes("--command");
+// @pulumi/command is read as @pulumi/random is: a package of a few resources beside AWS.
+const random = process.argv.includes("--random") || command;
+const pkg = native ? "@pulumi/aws-native" : command ? "@pulumi/command" : random ? "@pulumi/random" : "@pulumi/aws";
 const root = path.dirname(require.resolve(`${pkg}/package.json`));
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(here, "..", "src", "schema", native ? "aws-native" : random ? "random" : "aws");
+const outDir = path.join(here, "..", "src", "schema", native ? "aws-native" : command ? "command" : random ? "random" : "aws");
 
 function parseFile(file) {
   return ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
@@ -224,7 +227,7 @@ function collect(dir, module) {
         const args = decls.get(`${cls}Args`);
         if (native && cls === "Provider") continue;
         if (random && cls === "Provider") continue;
-        const prefix = random ? "random" : "aws";
+        const prefix = command ? "command" : random ? "random" : "aws";
         const token = native ? `aws-native:${module}:${cls}` : module === "index" && cls === "Provider" ? "pulumi:providers:aws" : `${prefix}:${module}/${base}:${cls}`;
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
         const doc = st.getFullText(sf).slice(0, st.getLeadingTriviaWidth(sf));

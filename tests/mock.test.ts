@@ -861,6 +861,24 @@ describe("variable validation", () => {
   });
 });
 
+describe("a null_resource's local-exec provisioners", () => {
+  it("run as local commands in order: the command at create (or delete, when = destroy), its folder and environment, the triggers that replace them", async () => {
+    const dir = path.join(FIXTURES, "null_resource_commands");
+    const registered = await runProgram(path.join(dir, "expected", "index.ts"), {}, { cwd: dir });
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    const triggers = [{ bucket: "site-dev", hash: (await import("node:crypto")).createHash("md5").update(fs.readFileSync(path.join(dir, "build.zip"))).digest("hex") }];
+    expect(get("sync-step1").type).toBe("command:local:Command");
+    expect(get("sync-step1").inputs).toEqual({ create: "aws s3 sync ./build s3://site-dev", dir: ".", environment: { ENV: "dev" }, triggers });
+    // The destroy-time provisioner reads self.triggers.bucket: the trigger's own value.
+    expect(get("sync").inputs).toEqual({ delete: "aws s3 rm s3://site-dev --recursive", triggers });
+    expect(get("sync").dependencies).toContain("sync-step1");
+    expect(registered.filter((r) => r.name.startsWith("each-")).map((r) => [r.name, r.inputs.create, r.dependencies.includes("sync")])).toEqual([
+      ["each-0", "echo 0", true],
+      ["each-1", "echo 1", true],
+    ]);
+  });
+});
+
 describe("CloudFormation Rules", () => {
   const fixture = path.join(FIXTURES, "cfn_rules", "expected", "index.ts");
 

@@ -20,6 +20,11 @@ describe("generated schema", () => {
     expect(out).toContain("schema up to date (@pulumi/random");
   });
 
+  it("and for @pulumi/command (a null_resource's local-exec provisioners)", () => {
+    const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "gen-schema.mjs"), "--command", "--check"], { encoding: "utf8", cwd: ROOT });
+    expect(out).toContain("schema up to date (@pulumi/command");
+  });
+
   it("records shapes the mappers rely on", () => {
     const s = awsSchema();
     const integration = s.resources["apigateway.Integration"]!;

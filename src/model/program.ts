@@ -76,6 +76,19 @@ export interface Variable {
   readonly comments?: Comments;
 }
 
+/** A `provisioner "local-exec"` block. */
+export interface LocalExec {
+  readonly command?: Expr;
+  /** `when = destroy`: run when the resource is destroyed. */
+  readonly onDestroy: boolean;
+  readonly workingDir?: Expr;
+  readonly environment?: Expr;
+  readonly interpreter?: Expr;
+  /** `on_failure = continue`: a failure does not fail the resource. */
+  readonly continueOnFailure: boolean;
+  readonly loc: Location;
+}
+
 export interface Validation {
   readonly condition: Expr;
   readonly message: Expr;
@@ -117,8 +130,10 @@ export interface ResourceMeta {
   readonly condition?: Expr;
   /** `lifecycle { replace_triggered_by = [...] }`: resources or attributes whose change replaces this one. */
   readonly replaceTriggeredBy?: readonly Expr[];
-  /** The resource had `provisioner` (or `connection`) blocks, which are not converted. */
+  /** The resource had `provisioner` (or `connection`) blocks. */
   readonly provisioners?: boolean;
+  /** Its `local-exec` provisioners, in order (a `null_resource`'s become `@pulumi/command` commands). */
+  readonly localExecs?: readonly LocalExec[];
   /** `lifecycle { precondition { … } }`: checked before the resource is planned. */
   readonly preconditions?: readonly Validation[];
 }

@@ -1,5 +1,5 @@
 /**
- * The schemas of @pulumi/aws, @pulumi/aws-native and @pulumi/random, generated from its type declarations by scripts/gen-schema.mjs.
+ * The schemas of @pulumi/aws, @pulumi/aws-native, @pulumi/random and @pulumi/command, generated from its type declarations by scripts/gen-schema.mjs.
  * Keys are `module.Name` (`apigateway.Integration`, `iam.getPolicyDocument`); the root
  * module is `index`.
  */
@@ -153,4 +153,12 @@ export function objectTypeOf(s: Shape | undefined): string | undefined {
 export function randomSchema(): AwsSchema {
   cachedRandom ??= lazySchema("random");
   return cachedRandom;
+}
+
+let cachedCommand: AwsSchema | undefined;
+
+/** The schema of @pulumi/command (resources only), the target of a `null_resource`'s `local-exec` provisioners. */
+export function commandSchema(): AwsSchema {
+  cachedCommand ??= lazySchema("command");
+  return cachedCommand;
 }

@@ -6,17 +6,17 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
-import type { Decl, PulumiProgram, Repeat, ResourceOptions } from "../../model/pulumi.js";
-import type { ModuleCall, Output, ProviderConfig, Resource, SourceProgram } from "../../model/program.js";
-import { awsSchema } from "../../schema/index.js";
+import type { Decl, PulumiProgram, ResourceOptions } from "../../model/pulumi.js";
+import type { Output, ProviderConfig, Resource, SourceProgram } from "../../model/program.js";
+import { awsSchema, commandSchema } from "../../schema/index.js";
 import { checkIntegrations } from "../integration-rules.js";
 import { mapProperty } from "../properties.js";
 import { requireArguments } from "../required.js";
 import { resolveDataSource, resolveResourceType } from "./types.js";
-import { lowerSimpleTraversal } from "../../parsers/terraform/lower-expr.js";
 import { mapBody } from "./body.js";
 import { COMPUTED, movedOf, splitBody } from "./moved.js";
 import { isRideAlong, rideAlongDecl, VALUE_ATTRIBUTES } from "./providers.js";
+import { commandDecls, runsCommands } from "./command.js";
 import { mapTypedPaths } from "./paths.js";
 import { rewriteReferences, type Declared, type DeclaredModule, type ReferenceTable } from "./references.js";
 import { moduleDecl, type MapOptions } from "./modules.js";
@@ -26,6 +26,7 @@ import { REMOTE_STATE, remoteStateDecls } from "./remote-state.js";
 import { configDecl } from "./variables.js";
 import { CREDENTIAL_ARGS, credentialVariables, withoutCredentials } from "./credentials.js";
 import { camel } from "../../model/names.js";
+import { options, repeat, withDefaultProvider } from "./meta.js";
 
 export type { MapOptions, ModuleInterface } from "./modules.js";
 
@@ -46,7 +47,8 @@ export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOpti
         decls.push({ kind: "const", id: `local.${item.name}`, sourceName: item.name, loc: item.loc, ...comments, value: rewriteReferences(item.value, table, diags, item.loc) });
         break;
       case "resource":
-        if (isRideAlong(item)) decls.push(rideAlongDecl(item, (e, loc = item.loc) => rewriteReferences(e, table, diags, loc), diags));
+        if (runsCommands(item)) decls.push(...commandDecls(item, { value: (e, loc = item.loc) => rewriteReferences(e, table, diags, loc), options: options(item, table, diags), repeat: repeat(item, table, diags) }, diags));
+        else if (isRideAlong(item)) decls.push(rideAlongDecl(item, (e, loc = item.loc) => rewriteReferences(e, table, diags, loc), diags));
         else decls.push(...(item.mode === "data" ? dataDecl(item, table, diags) : resourceDecl(item, table, diags)));
         break;
       case "module": {
@@ -129,6 +131,11 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
         const target = m ? resolveResourceType(m.asType) : undefined;
         const answers: Declared | undefined = m && target ? { id: `${key}.${m.suffix}`, tfType: m.asType, repeated, converted: true, props: target.schema.outputs } : undefined;
         const moved = m && answers ? Object.fromEntries(Object.entries(m.reads).map(([a, attr]) => [a, { by: answers, attr }])) : undefined;
+        // A null_resource or terraform_data running local-exec provisioners is the last of its commands (command.ts).
+        if (runsCommands(it)) {
+          resources.set(key, { id: key, tfType: it.type, repeated, ...(it.meta.forEach !== undefined ? { keyed: true } : {}), converted: true, props: commandSchema().resources["local.Command"]!.outputs });
+          continue;
+        }
         // A terraform_data without provisioners is the value it holds (providers.ts).
         if (it.type === "terraform_data" && !it.meta.provisioners && !repeated) {
           resources.set(key, { id: key, tfType: it.type, repeated, converted: true, values: ["output", "input", "triggers_replace"] });
@@ -176,70 +183,6 @@ function ignoringAll(o: ResourceOptions, args: Expr, r: Resource, diags: Diagnos
   diags.push(diagnostic("PG2010", "info", `ignore_changes = all: Pulumi's ignoreChanges has no wildcard; it names every argument the program sets (${named.length ? named.join(", ") : "none"})`, r.loc));
   const { ignoreChanges: _, ...rest } = o;
   return named.length ? { ...rest, ignoreChanges: named } : rest;
-}
-
-/** Options with the explicit default provider for an aws class that names no provider of its own. */
-function withDefaultProvider(o: ResourceOptions, className: string, table: ReferenceTable): ResourceOptions {
-  if (!table.defaultProvider || o.provider || !/^aws\./.test(className) || className === "aws.Provider") return o;
-  return { ...o, provider: { kind: "ref", target: { kind: "decl", id: table.defaultProvider }, path: [] } };
-}
-
-function options(r: Resource | ModuleCall | ProviderConfig, table: ReferenceTable, diags: Diagnostic[], argProps?: Record<string, unknown>, tfType?: string): ResourceOptions {
-  if (r.kind === "provider") return {};
-  const m = r.meta;
-  // Terraform 0.11 wrote `depends_on = ["aws_x.y"]`: the string names the resource.
-  const named = (d: Expr): Expr => (d.kind === "literal" && typeof d.value === "string" ? (lowerSimpleTraversal(d.value) ?? d) : d);
-  const dependsOn = m.dependsOn.map((d) => rewriteReferences(named(d), table, diags, r.loc)).filter((d) => {
-    if (d.kind === "ref" && d.target.kind === "decl") return true;
-    diags.push(diagnostic("PG2008", "warning", "depends_on names nothing declared in the converted files; it is left out", r.loc));
-    return false;
-  });
-  const provider = m.provider ? rewriteReferences(m.provider, table, diags, r.loc) : undefined;
-  if (provider && !(provider.kind === "ref" && provider.target.kind === "decl")) {
-    diags.push(diagnostic("PG2008", "warning", "provider reference not found: declare the aliased provider block in the converted files", r.loc));
-  }
-  if (m.createBeforeDestroy === false) {
-    diags.push(diagnostic("PG2010", "info", "create_before_destroy = false maps to deleteBeforeReplace", r.loc));
-  }
-  const ignore = m.ignoreChanges?.map((n) => {
-    const [head, ...rest] = n.split(".");
-    const p = argProps && head ? mapProperty(head, argProps as never, tfType) : undefined;
-    return [p ?? head, ...rest].join(".");
-  });
-  // replace_triggered_by: a resource named whole is replaced with it (replaceWith); an attribute, or a
-  // terraform_data's value, replaces this one when its value changes (replacementTrigger).
-  const wholeResource = (e: Expr) => e.kind === "ref" && e.target.kind === "resource" && e.target.type !== "terraform_data" && e.path.every((a) => a.kind === "index");
-  const triggers = m.replaceTriggeredBy ?? [];
-  const replaceWith = triggers.filter(wholeResource).map((e) => rewriteReferences(e, table, diags, r.loc));
-  const values = triggers.filter((e) => !wholeResource(e)).map((e) => rewriteReferences(e, table, diags, r.loc));
-  if (replaceWith.length) diags.push(diagnostic("PG2010", "info", "replace_triggered_by a whole resource: Pulumi replaces this one when that one is replaced (replaceWith); Terraform also when it is updated in place: name the attribute that matters to trigger on its change", r.loc));
-  return {
-    ...(dependsOn.length ? { dependsOn } : {}),
-    ...(replaceWith.length ? { replaceWith } : {}),
-    ...(values.length ? { replacementTrigger: values.length === 1 ? values[0]! : { kind: "list" as const, items: values } } : {}),
-    ...(provider && provider.kind === "ref" && provider.target.kind === "decl" ? { provider } : {}),
-    ...(m.protect ? { protect: true } : {}),
-    ...(ignore?.length ? { ignoreChanges: ignore } : {}),
-    ...(m.createBeforeDestroy === false ? { deleteBeforeReplace: true } : {}),
-  };
-}
-
-function repeat(r: Resource | ModuleCall, table: ReferenceTable, diags: Diagnostic[]): Repeat | undefined {
-  const { count, forEach } = r.meta;
-  if (count) {
-    const c = rewriteReferences(count, table, diags, r.loc);
-    if (c.kind === "conditional" && c.whenTrue.kind === "literal" && c.whenFalse.kind === "literal") {
-      if (c.whenTrue.value === 1 && c.whenFalse.value === 0) return { kind: "conditional", condition: c.condition, list: true };
-      if (c.whenTrue.value === 0 && c.whenFalse.value === 1) return { kind: "conditional", condition: { kind: "unary", op: "!", operand: c.condition }, list: true };
-    }
-    return { kind: "count", count: c };
-  }
-  if (forEach) {
-    const c = rewriteReferences(forEach, table, diags, r.loc);
-    if (c.kind === "call" && c.name === "toset" && c.args.length === 1) return { kind: "forEach", collection: c.args[0]!, set: true };
-    return { kind: "forEach", collection: c, set: c.kind === "list" };
-  }
-  return undefined;
 }
 
 function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl[] {

@@ -2,8 +2,9 @@
  * The providers that ride along with AWS in real files, where Pulumi has a form of its own:
  * `data "archive_file"` is a Pulumi archive (a Lambda's `filename` takes it as its code, and a
  * `source_code_hash` fed from it goes: Pulumi hashes the archive itself), `data "template_file"`
- * a rendered template, `null_resource` / `terraform_data` a located note (suggesting
- * `@pulumi/command`). The `random_*` resources are `@pulumi/random` classes (see types.ts).
+ * a rendered template, a `null_resource` / `terraform_data` a located note (suggesting
+ * `@pulumi/command`) unless it runs local-exec provisioners (command.ts). The `random_*`
+ * resources are `@pulumi/random` classes (see types.ts).
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { walkExpr, type Expr, type ObjectEntry } from "../../model/expr.js";

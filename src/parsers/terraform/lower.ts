@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { walkExpr, type Comments, type Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type {
-  Attribute, Block, BodyItem, DynamicBlock, ResourceMeta, SourceItem, Validation, VariableType,
+  Attribute, Block, BodyItem, DynamicBlock, LocalExec, ResourceMeta, SourceItem, Validation, VariableType,
 } from "../../model/program.js";
 import type { ScannedAttribute, ScannedBlock, ScannedBody, ScannedItem } from "./scanner.js";
 
@@ -263,6 +263,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     let createBeforeDestroy: boolean | undefined;
     let replaceTriggeredBy: Expr[] | undefined;
     let provisioners = false;
+    const localExecs: LocalExec[] = [];
     const preconditions: Validation[] = [];
     for (const x of it.body.items) {
       if (x.kind === "attribute" && META_ARGS.has(x.name)) {
@@ -286,6 +287,22 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           else if (l.name === "replace_triggered_by") replaceTriggeredBy = v.kind === "list" ? [...v.items] : [v];
           else diags.push(diagnostic("PG2004", "warning", `lifecycle argument '${l.name}' is not converted`, loc(l)));
         }
+      } else if (x.kind === "block" && x.type === "provisioner" && x.labels[0] === "local-exec") {
+        provisioners = true;
+        const a = (n: string) => attrOf(x, n);
+        const word = (n: string) => {
+          const v = a(n) ? valueOf(a(n)!) : undefined;
+          return v?.kind === "ref" && v.target.kind === "scope" ? v.target.name : v?.kind === "literal" ? String(v.value) : undefined;
+        };
+        localExecs.push({
+          ...(a("command") ? { command: valueOf(a("command")!) } : {}),
+          onDestroy: word("when") === "destroy",
+          ...(a("working_dir") ? { workingDir: valueOf(a("working_dir")!) } : {}),
+          ...(a("environment") ? { environment: valueOf(a("environment")!) } : {}),
+          ...(a("interpreter") ? { interpreter: valueOf(a("interpreter")!) } : {}),
+          continueOnFailure: word("on_failure") === "continue",
+          loc: loc(x),
+        });
       } else if (x.kind === "block" && (x.type === "provisioner" || x.type === "connection")) {
         provisioners = true;
         diags.push(diagnostic("PG2004", "warning", `'${x.type}' blocks are not converted: use @pulumi/command for provisioning`, loc(x)));
@@ -302,6 +319,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         ...(createBeforeDestroy !== undefined ? { createBeforeDestroy } : {}),
         ...(replaceTriggeredBy ? { replaceTriggeredBy } : {}),
         ...(provisioners ? { provisioners } : {}),
+        ...(localExecs.length ? { localExecs } : {}),
         ...(preconditions.length ? { preconditions } : {}),
       },
       rest,

@@ -879,6 +879,32 @@ describe("a null_resource's local-exec provisioners", () => {
   });
 });
 
+describe("a resource's own provisioners", () => {
+  it("run after each instance, over its SSH connection, each after the one before, made again with it", async () => {
+    const dir = path.join(FIXTURES, "provisioners_remote");
+    const registered = await runProgram(path.join(dir, "expected", "index.ts"), {}, { cwd: dir });
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    // The connection is a secret of the command package (its defaults applied): the value under the secret's signature.
+    const connectionOf = (name: string) => (get(name).inputs.connection as { value: Record<string, unknown> }).value;
+    const connection = (i: number) => ({ host: `web-${i}-public-ip`, user: "ec2-user", privateKey: "KEY", port: 22 });
+    for (const i of [0, 1]) {
+      expect(get(`web-exec1-${i}`).type).toBe("command:remote:CopyToRemote");
+      expect(connectionOf(`web-exec1-${i}`)).toMatchObject(connection(i));
+      expect(get(`web-exec1-${i}`).inputs.remotePath).toBe("/tmp/nginx.conf");
+      expect(get(`web-exec1-${i}`).dependencies).toEqual([`web-${i}`]);
+      expect(get(`web-exec2-${i}`).type).toBe("command:remote:Command");
+      expect(connectionOf(`web-exec2-${i}`)).toMatchObject(connection(i));
+      expect(get(`web-exec2-${i}`).inputs.create).toBe("sudo yum -y install nginx\nsudo cp /tmp/nginx.conf /etc/nginx/");
+      expect(get(`web-exec2-${i}`).dependencies).toContain(`web-exec1-${i}`);
+      expect(get(`web-exec3-${i}`).inputs).toEqual({ create: `echo web-${i}-private-ip >> hosts.txt` });
+      expect(get(`web-exec3-${i}`).dependencies).toContain(`web-exec2-${i}`);
+    }
+    // A null_resource's remote-exec: through the bastion (the connection's proxy), replaced when its triggers change.
+    expect(connectionOf("deploy")).toMatchObject({ host: "web-0-public-ip", user: "ec2-user", proxy: { host: "bastion.example.com" } });
+    expect(get("deploy").inputs).toMatchObject({ create: "./deploy.sh", triggers: [{ v: "1" }] });
+  });
+});
+
 describe("CloudFormation Rules", () => {
   const fixture = path.join(FIXTURES, "cfn_rules", "expected", "index.ts");
 

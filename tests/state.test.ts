@@ -185,6 +185,20 @@ describe("import blocks → pulumi import file", () => {
     for (const e of file.resources) expect(names.has(`${e.type} ${e.name} ${e.parent ?? ""}`), e.name).toBe(true);
   });
 
+  it("a null_resource run as commands is left out, saying its commands run once on the first update", async () => {
+    const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "null_resource_commands"), diskLoader, { prettier: false });
+    const state = JSON.stringify({
+      version: 4,
+      resources: [
+        { mode: "managed", type: "aws_s3_bucket", name: "site", provider: 'provider["registry.terraform.io/hashicorp/aws"]', instances: [{ attributes: { id: "site-dev", bucket: "site-dev" } }] },
+        { mode: "managed", type: "null_resource", name: "sync", provider: 'provider["registry.terraform.io/hashicorp/null"]', instances: [{ attributes: { id: "1234" } }] },
+      ],
+    });
+    const r = terraformImports({ path: "terraform.tfstate", text: state }, tree, options);
+    expect(r.file.resources.map((e) => [e.type, e.name, e.id])).toEqual([["aws:s3/bucket:Bucket", "site", "site-dev"]]);
+    expect(r.skipped).toEqual([{ address: "null_resource.sync", reason: "its commands (command.local.Command) have nothing in the cloud to adopt: they run once when the first update creates them, as the provisioners ran when Terraform created it" }]);
+  });
+
   it("a resource the state holds is adopted from the state, not twice", async () => {
     const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "count_loop"), diskLoader, { prettier: false });
     const state = path.join(STATE, "count", "terraform.tfstate");

@@ -76,9 +76,20 @@ export interface Variable {
   readonly comments?: Comments;
 }
 
-/** A `provisioner "local-exec"` block. */
-export interface LocalExec {
+/**
+ * A `provisioner` block converted to a command: `local-exec` (its `command`), `remote-exec` (its
+ * `inline` commands) or `file` (its `source` or `content` copied to `destination`), with the
+ * `connection` it runs over (its own, else the resource's).
+ */
+export interface ProvisionerRun {
+  readonly kind: "local-exec" | "remote-exec" | "file";
   readonly command?: Expr;
+  readonly inline?: Expr;
+  readonly source?: Expr;
+  readonly content?: Expr;
+  readonly destination?: Expr;
+  /** The `connection` block's arguments, by their Terraform names. */
+  readonly connection?: Readonly<Record<string, Expr>>;
   /** `when = destroy`: run when the resource is destroyed. */
   readonly onDestroy: boolean;
   readonly workingDir?: Expr;
@@ -132,8 +143,8 @@ export interface ResourceMeta {
   readonly replaceTriggeredBy?: readonly Expr[];
   /** The resource had `provisioner` (or `connection`) blocks. */
   readonly provisioners?: boolean;
-  /** Its `local-exec` provisioners, in order (a `null_resource`'s become `@pulumi/command` commands). */
-  readonly localExecs?: readonly LocalExec[];
+  /** Its `local-exec`, `remote-exec` and `file` provisioners, in order: `@pulumi/command` commands (mappers/terraform/command.ts). */
+  readonly provisionerRuns?: readonly ProvisionerRun[];
   /** `lifecycle { precondition { … } }`: checked before the resource is planned. */
   readonly preconditions?: readonly Validation[];
 }

@@ -159,6 +159,10 @@ function adopt(b: ImportBuilder, adopted: Adopted, from: Location | "state", tre
   }
   for (const d of decls) {
     const identity = identityOf(d.className);
+    if (d.className.startsWith("command.")) {
+      b.skip(address, `its commands (${d.className}) have nothing in the cloud to adopt: they run once when the first update creates them, as the provisioners ran when Terraform created it`, inst.loc);
+      continue;
+    }
     if (!identity) {
       b.skip(address, `${d.className} documents no import ID`, inst.loc);
       continue;

@@ -48,6 +48,8 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
     ...(type === "aws:route53/record:Record" ? { fqdn: String(inputs.name) } : {}),
     ...(type === "aws:route53/zone:Zone" ? { zoneId: `${name}-zone-id` } : {}),
     ...(type === "aws:ec2/launchTemplate:LaunchTemplate" ? { latestVersion: 3 } : {}),
+    // An instance's addresses.
+    ...(type === "aws:ec2/instance:Instance" ? { publicIp: `${name}-public-ip`, privateIp: `${name}-private-ip` } : {}),
     // A function that publishes has version 1, and its ARN with that qualifier.
     ...(type === "aws:lambda/function:Function" ? { version: inputs.publish ? "1" : "$LATEST", qualifiedArn: `arn:aws:mock:${type}:${name}:${inputs.publish ? "1" : "$LATEST"}` } : {}),
     ...(type === "aws-native:ec2:Eip" ? { publicIp: "203.0.113.10", allocationId: "eipalloc-1" } : {}),

@@ -1,28 +1,39 @@
 /**
- * A `null_resource` (or `terraform_data`) that runs `local-exec` provisioners: each provisioner
- * an `@pulumi/command` `command.local.Command`, in order (each after the one before), the
- * command in `create` (`delete` for a `when = destroy` one), `working_dir` its `dir`, and
- * `environment` and `interpreter` as written. A change of the resource's `triggers` (a
- * `terraform_data`'s `triggers_replace`) replaces them, as it replaces the resource in Terraform.
- * `self.triggers.<key>` in a command reads that trigger's value. The last command is the
- * resource (`depends_on = [null_resource.x]` waits for all of them).
+ * Provisioners as `@pulumi/command` commands. A `null_resource` (or `terraform_data`) that runs
+ * provisioners is its commands, in order (each after the one before), replaced when its
+ * `triggers` (`triggers_replace`) change, the last under its address (`depends_on` on it waits
+ * for all); a resource's own provisioners are commands after it, made again when it is replaced
+ * (Terraform runs them when it is created), `self` reading that instance. `local-exec` is a
+ * `command.local.Command` (`create`, or `delete` for `when = destroy`; `working_dir`,
+ * `environment` and `interpreter` as written), `remote-exec` a `command.remote.Command` of its
+ * `inline` commands, `file` a `command.remote.CopyToRemote` of its source (a file, a folder, or
+ * content), both over the SSH `connection` (the bastion its `proxy`). `self.triggers.<key>`
+ * reads that trigger's value; an archive's hash among the triggers is the archive.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { transformExpr, type Expr, type ObjectEntry } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type { Decl, Repeat, ResourceOptions } from "../../model/pulumi.js";
-import type { Attribute, LocalExec, Resource } from "../../model/program.js";
+import type { Attribute, ProvisionerRun, Resource } from "../../model/program.js";
 import { ARCHIVE_HASHES } from "./providers.js";
 
 /** Whether the resource is run as commands: a null_resource or terraform_data with local-exec provisioners. */
 export function runsCommands(r: Resource): boolean {
-  return r.mode === "managed" && (r.type === "null_resource" || r.type === "terraform_data") && (r.meta.localExecs?.length ?? 0) > 0;
+  return r.mode === "managed" && (r.type === "null_resource" || r.type === "terraform_data") && (r.meta.provisionerRuns?.length ?? 0) > 0;
 }
 
 export interface CommandHelpers {
   readonly value: (e: Expr, loc?: Location) => Expr;
   readonly options: ResourceOptions;
   readonly repeat: Repeat | undefined;
+  /** The provisioners of a resource of their own (an instance's local-exec): its declaration, which the commands follow and are replaced with, and what `self` reads. */
+  readonly after?: { readonly self: Expr };
+}
+
+/** `self.<attr>` → the resource's own instance (`aws_instance.web[count.index].private_ip`). */
+function readOwnSelf(e: Expr, self: Expr | undefined): Expr {
+  if (!self || self.kind !== "ref") return e;
+  return transformExpr(e, (x) => (x.kind === "ref" && x.target.kind === "self" ? { ...self, path: [...self.path, ...x.path] } : x));
 }
 
 /** `self.triggers.k` / `self.triggers["k"]` → the trigger's own value, where the triggers are written out. */
@@ -48,46 +59,113 @@ function archiveForHash(e: Expr): Expr {
   return transformExpr(e, (x) => archive(x, ARCHIVE_HASHES) ?? (x.kind === "call" && /^file(base64)?(sha|md5)/.test(x.name) && x.args.length === 1 ? (archive(x.args[0]!, ["output_path"]) ?? x) : x));
 }
 
+/** Terraform's connection arguments → @pulumi/command's (the bastion's its `proxy`). */
+const CONNECTION: Readonly<Record<string, string>> = { host: "host", user: "user", password: "password", private_key: "privateKey", port: "port", agent_identity: "agentSocketPath" };
+const BASTION: Readonly<Record<string, string>> = { bastion_host: "host", bastion_user: "user", bastion_password: "password", bastion_private_key: "privateKey", bastion_port: "port" };
+
+/** A `connection` block as the Command's `connection` (undefined and a warning where it has none or is not SSH). */
+function connectionOf(x: ProvisionerRun, id: string, value: (e: Expr) => Expr, diags: Diagnostic[]): Expr | undefined {
+  const c = x.connection;
+  if (!c) {
+    diags.push(diagnostic("PG2011", "warning", `${id}: a ${x.kind} provisioner needs a connection block (the host it runs on); it is left out`, x.loc));
+    return undefined;
+  }
+  const type = c.type;
+  if (type && !(type.kind === "literal" && type.value === "ssh")) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: a ${x.kind} provisioner over a connection that is not SSH (WinRM) is not converted: @pulumi/command connects over SSH`, x.loc));
+    return undefined;
+  }
+  const own: ObjectEntry[] = [];
+  const proxy: ObjectEntry[] = [];
+  for (const [k, v] of Object.entries(c)) {
+    if (k === "type") continue;
+    if (CONNECTION[k]) own.push({ key: CONNECTION[k]!, value: value(v) });
+    else if (BASTION[k]) proxy.push({ key: BASTION[k]!, value: value(v) });
+    else diags.push(diagnostic("PG2004", "warning", `${id}: connection argument ${k} has no @pulumi/command counterpart; it is left out`, x.loc));
+  }
+  return { kind: "object", entries: [...own, ...(proxy.length ? [{ key: "proxy", value: { kind: "object" as const, entries: proxy } }] : [])] };
+}
+
+/** What one provisioner runs: its Command class and arguments, or undefined (and a warning) where it runs nothing. */
+function runOf(x: ProvisionerRun, id: string, value: (e: Expr) => Expr, diags: Diagnostic[]): { className: string; entries: ObjectEntry[] } | undefined {
+  const at = x.onDestroy ? "delete" : "create";
+  if (x.kind === "local-exec") {
+    if (!x.command) {
+      diags.push(diagnostic("PG2011", "warning", `${id}: a local-exec provisioner without a command runs nothing; it is left out`, x.loc));
+      return undefined;
+    }
+    return {
+      className: "command.local.Command",
+      entries: [
+        { key: at, value: value(x.command) },
+        ...(x.workingDir ? [{ key: "dir", value: value(x.workingDir) }] : []),
+        ...(x.environment ? [{ key: "environment", value: value(x.environment) }] : []),
+        ...(x.interpreter ? [{ key: "interpreter", value: value(x.interpreter) }] : []),
+      ],
+    };
+  }
+  const connection = connectionOf(x, id, value, diags);
+  if (!connection) return undefined;
+  if (x.kind === "remote-exec") {
+    if (!x.inline) return undefined; // A script or scripts only: warned where it is read.
+    // The inline commands run in order, as one script.
+    return { className: "command.remote.Command", entries: [{ key: "connection", value: connection }, { key: at, value: { kind: "call", name: "join", args: [{ kind: "literal", value: "\n" }, value(x.inline)] } }] };
+  }
+  if (x.onDestroy) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: a file provisioner run when the resource is destroyed is not converted`, x.loc));
+    return undefined;
+  }
+  if (!x.destination || (!x.source && !x.content)) {
+    diags.push(diagnostic("PG2011", "warning", `${id}: a file provisioner needs a destination and a source or content; it is left out`, x.loc));
+    return undefined;
+  }
+  // A folder (a source ending in /) is an archive of it, a file an asset, content a string asset.
+  const src = x.source ? value(x.source) : undefined;
+  const folder = src?.kind === "literal" && typeof src.value === "string" && src.value.endsWith("/");
+  const asset: Expr = src ? { kind: "call", name: folder ? "new pulumi.asset.FileArchive" : "new pulumi.asset.FileAsset", args: [src] } : { kind: "call", name: "new pulumi.asset.StringAsset", args: [value(x.content!)] };
+  return { className: "command.remote.CopyToRemote", entries: [{ key: "connection", value: connection }, { key: "source", value: asset }, { key: "remotePath", value: value(x.destination) }] };
+}
+
 export function commandDecls(r: Resource, h: CommandHelpers, diags: Diagnostic[]): Decl[] {
   const id = `${r.type}.${r.name}`;
   const attr = (name: string) => r.body.find((b): b is Attribute => b.kind === "attribute" && b.name === name);
   const triggersAttr = attr(r.type === "null_resource" ? "triggers" : "triggers_replace");
   const triggers = triggersAttr ? h.value(archiveForHash(triggersAttr.value), triggersAttr.loc) : undefined;
   const rawTriggers = triggersAttr?.value;
-  const execs = r.meta.localExecs ?? [];
+  const execs = r.meta.provisionerRuns ?? [];
   const decls: Decl[] = [];
-  execs.forEach((x: LocalExec, i) => {
+  // One instance of a repeated resource (`x[i]`, `x[key]`): what each command of an instance follows.
+  const index = r.meta.count ? { kind: "countIndex" as const } : r.meta.forEach ? { kind: "each" as const, which: "key" as const } : undefined;
+  const same = index ? h.value({ kind: "ref", target: { kind: "resource", type: r.type, name: r.name }, path: [{ kind: "index", key: { kind: "ref", target: index, path: [] } }] }) : undefined;
+  execs.forEach((x: ProvisionerRun, i) => {
     const last = i === execs.length - 1;
-    if (!x.command) {
-      diags.push(diagnostic("PG2011", "warning", `${id}: a local-exec provisioner without a command runs nothing; it is left out`, x.loc));
-      return;
-    }
     if (x.continueOnFailure) diags.push(diagnostic("PG2010", "warning", `${id}: on_failure = continue has no Command counterpart: a failing command fails the update`, x.loc));
-    const run = h.value(readSelf(x.command, rawTriggers), x.loc);
-    const entries: ObjectEntry[] = [
-      { key: x.onDestroy ? "delete" : "create", value: run },
-      ...(x.workingDir ? [{ key: "dir", value: h.value(x.workingDir, x.loc) }] : []),
-      ...(x.environment ? [{ key: "environment", value: h.value(readSelf(x.environment, rawTriggers), x.loc) }] : []),
-      ...(x.interpreter ? [{ key: "interpreter", value: h.value(x.interpreter, x.loc) }] : []),
-      ...(triggers ? [{ key: "triggers", value: { kind: "list" as const, items: [triggers] } }] : []),
-    ];
-    const before = decls.at(-1);
-    const dependsOn = [...(h.options.dependsOn ?? []), ...(before ? [{ kind: "ref" as const, target: { kind: "decl" as const, id: before.id }, path: [] }] : [])];
+    const own = (e: Expr) => h.value(readOwnSelf(readSelf(e, rawTriggers), h.after?.self), x.loc);
+    const made = runOf(x, id, own, diags);
+    if (!made) return;
+    const entries: ObjectEntry[] = [...made.entries, ...(triggers ? [{ key: "triggers", value: { kind: "list" as const, items: [triggers] } }] : [])];
+    // The resource's own instance (`web[i]`) for a resource's provisioners; the command before, of the same instance where it repeats.
+    const instance = h.after ? h.value(h.after.self, x.loc) : undefined;
+    const ref = (decl: string): Expr => (same?.kind === "ref" ? { ...same, target: { kind: "decl", id: decl } } : { kind: "ref", target: { kind: "decl", id: decl }, path: [] });
+    const before = decls.at(-1)?.id;
+    const dependsOn = [...(h.options.dependsOn ?? []), ...(before ? [ref(before)] : instance ? [instance] : [])];
+    // A resource's own provisioners: commands after it, made again when it is (Terraform runs them when it is created).
+    const name = h.after ? (execs.length > 1 ? `${r.name}-exec${i + 1}` : `${r.name}-exec`) : last ? r.name : `${r.name}-step${i + 1}`;
     decls.push({
       kind: "resource",
-      id: last ? id : `${id}.step${i + 1}`,
-      sourceName: last ? r.name : `${r.name}Step${i + 1}`,
-      className: "command.local.Command",
-      resourceName: last ? r.name : `${r.name}-step${i + 1}`,
+      id: h.after ? `${id}.exec${i + 1}` : last ? id : `${id}.step${i + 1}`,
+      sourceName: h.after ? `${r.name}Exec${execs.length > 1 ? i + 1 : ""}` : last ? r.name : `${r.name}Step${i + 1}`,
+      className: made.className,
+      resourceName: name,
       args: { kind: "object", entries },
-      options: { ...h.options, ...(dependsOn.length ? { dependsOn } : {}) },
+      options: { ...h.options, ...(dependsOn.length ? { dependsOn } : {}), ...(instance ? { replaceWith: [instance] } : {}) },
       ...(h.repeat ? { repeat: h.repeat } : {}),
-      ...(last ? { source: { type: r.type, address: id } } : {}),
+      ...(last && !h.after ? { source: { type: r.type, address: id } } : {}),
       loc: x.loc,
       ...(i === 0 && r.comments ? { comments: r.comments } : {}),
     });
   });
-  const replaced = triggersAttr ? `, replaced when its ${triggersAttr.name} change` : "";
-  diags.push(diagnostic("PG2010", "info", `${id}: its local-exec provisioners run as @pulumi/command local commands (${decls.length})${replaced}`, r.loc));
+  const replaced = h.after ? ", after it and made again when it is replaced" : triggersAttr ? `, replaced when its ${triggersAttr.name} change` : "";
+  diags.push(diagnostic("PG2010", "info", `${id}: its provisioners run as @pulumi/command commands (${decls.length})${replaced}`, r.loc));
   return decls;
 }

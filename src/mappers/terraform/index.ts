@@ -246,6 +246,8 @@ function resourceDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): 
       loc: r.loc,
     });
   }
+  // Its local-exec provisioners: commands that run after it is created, made again when it is replaced (command.ts).
+  if (r.meta.provisionerRuns?.length) decls.push(...commandDecls(r, { value, options: {}, repeat: rep, after: { self: { ...self, path: self.path.slice(0, -1) } } }, diags));
   return decls;
 }
 

@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { walkExpr, type Comments, type Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type {
-  Attribute, Block, BodyItem, DynamicBlock, LocalExec, ResourceMeta, SourceItem, Validation, VariableType,
+  Attribute, Block, BodyItem, DynamicBlock, ProvisionerRun, ResourceMeta, SourceItem, Validation, VariableType,
 } from "../../model/program.js";
 import type { ScannedAttribute, ScannedBlock, ScannedBody, ScannedItem } from "./scanner.js";
 
@@ -263,7 +263,9 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     let createBeforeDestroy: boolean | undefined;
     let replaceTriggeredBy: Expr[] | undefined;
     let provisioners = false;
-    const localExecs: LocalExec[] = [];
+    const provisionerRuns: ProvisionerRun[] = [];
+    let connection: Record<string, Expr> | undefined;
+    const connectionOf = (b: ScannedBlock): Record<string, Expr> => Object.fromEntries(b.body.items.filter((i): i is ScannedAttribute => i.kind === "attribute").map((i) => [i.name, valueOf(i)]));
     const preconditions: Validation[] = [];
     for (const x of it.body.items) {
       if (x.kind === "attribute" && META_ARGS.has(x.name)) {
@@ -287,14 +289,25 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           else if (l.name === "replace_triggered_by") replaceTriggeredBy = v.kind === "list" ? [...v.items] : [v];
           else diags.push(diagnostic("PG2004", "warning", `lifecycle argument '${l.name}' is not converted`, loc(l)));
         }
-      } else if (x.kind === "block" && x.type === "provisioner" && x.labels[0] === "local-exec") {
+      } else if (x.kind === "block" && x.type === "connection") {
+        provisioners = true;
+        connection = connectionOf(x);
+      } else if (x.kind === "block" && x.type === "provisioner" && (x.labels[0] === "local-exec" || x.labels[0] === "remote-exec" || x.labels[0] === "file")) {
         provisioners = true;
         const a = (n: string) => attrOf(x, n);
         const word = (n: string) => {
           const v = a(n) ? valueOf(a(n)!) : undefined;
           return v?.kind === "ref" && v.target.kind === "scope" ? v.target.name : v?.kind === "literal" ? String(v.value) : undefined;
         };
-        localExecs.push({
+        const own = x.body.items.find((b): b is ScannedBlock => b.kind === "block" && b.type === "connection");
+        for (const n of ["script", "scripts"]) if (a(n)) diags.push(diagnostic("PG2004", "warning", `remote-exec ${n} is not converted (its files are uploaded and run): write their commands inline, or copy them with a file provisioner`, loc(a(n)!)));
+        provisionerRuns.push({
+          kind: x.labels[0] as ProvisionerRun["kind"],
+          ...(own ? { connection: connectionOf(own) } : {}),
+          ...(a("inline") ? { inline: valueOf(a("inline")!) } : {}),
+          ...(a("source") ? { source: valueOf(a("source")!) } : {}),
+          ...(a("content") ? { content: valueOf(a("content")!) } : {}),
+          ...(a("destination") ? { destination: valueOf(a("destination")!) } : {}),
           ...(a("command") ? { command: valueOf(a("command")!) } : {}),
           onDestroy: word("when") === "destroy",
           ...(a("working_dir") ? { workingDir: valueOf(a("working_dir")!) } : {}),
@@ -303,9 +316,9 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           continueOnFailure: word("on_failure") === "continue",
           loc: loc(x),
         });
-      } else if (x.kind === "block" && (x.type === "provisioner" || x.type === "connection")) {
+      } else if (x.kind === "block" && x.type === "provisioner") {
         provisioners = true;
-        diags.push(diagnostic("PG2004", "warning", `'${x.type}' blocks are not converted: use @pulumi/command for provisioning`, loc(x)));
+        diags.push(diagnostic("PG2004", "warning", `provisioner "${x.labels[0] ?? ""}" is not converted: use @pulumi/command for provisioning`, loc(x)));
       } else rest.push(x);
     }
     return {
@@ -319,7 +332,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         ...(createBeforeDestroy !== undefined ? { createBeforeDestroy } : {}),
         ...(replaceTriggeredBy ? { replaceTriggeredBy } : {}),
         ...(provisioners ? { provisioners } : {}),
-        ...(localExecs.length ? { localExecs } : {}),
+        ...(provisionerRuns.length ? { provisionerRuns: provisionerRuns.map((p) => (p.connection || !connection ? p : { ...p, connection })) } : {}),
         ...(preconditions.length ? { preconditions } : {}),
       },
       rest,

@@ -199,6 +199,16 @@ describe("import blocks → pulumi import file", () => {
     expect(r.skipped).toEqual([{ address: "null_resource.sync", reason: "its commands (command.local.Command) have nothing in the cloud to adopt: they run once when the first update creates them, as the provisioners ran when Terraform created it" }]);
   });
 
+  it("an instance with provisioners is adopted, with a warning that its commands run on the first update", async () => {
+    const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "provisioners_remote"), diskLoader, { prettier: false });
+    const state = JSON.stringify({ version: 4, resources: [{ mode: "managed", type: "aws_instance", name: "web", provider: 'provider["registry.terraform.io/hashicorp/aws"]', instances: [{ index_key: 0, attributes: { id: "i-0abc" } }] }] });
+    const r = terraformImports({ path: "terraform.tfstate", text: state }, tree, options);
+    expect(r.file.resources.map((e) => [e.type, e.name, e.id])).toEqual([["aws:ec2/instance:Instance", "web-0", "i-0abc"]]);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      "aws_instance.web[0]: its provisioners are commands after it, which the first update runs against the resource adopted (Terraform ran them when it created it); remove them from the program if they must not run again",
+    ]);
+  });
+
   it("a resource the state holds is adopted from the state, not twice", async () => {
     const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "count_loop"), diskLoader, { prettier: false });
     const state = path.join(STATE, "count", "terraform.tfstate");

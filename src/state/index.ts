@@ -3,7 +3,7 @@
  * program become the `pulumi import --file` document that adopts every existing resource under
  * the name the program gives it, so that `pulumi up` then changes nothing.
  */
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
 import type { Decl, PulumiProgram, ResourceDecl } from "../model/pulumi.js";
 import { snake } from "../model/names.js";
 import { mapCloudFormation } from "../mappers/cloudformation/index.js";
@@ -157,6 +157,9 @@ function adopt(b: ImportBuilder, adopted: Adopted, from: Location | "state", tre
     b.skip(address, "the converted program declares no such resource", inst.loc);
     return;
   }
+  // Its own provisioners are commands after it: adopting it does not adopt them, so they run on the first update, against what exists.
+  const commands = scope.program.decls.some((d) => d.kind === "resource" && d.className.startsWith("command.") && d.id.startsWith(`${inst.type}.${inst.name}.exec`));
+  if (commands) b.diagnostics.push(diagnostic("PG4001", "warning", `${address}: its provisioners are commands after it, which the first update runs against the resource adopted (Terraform ran them when it created it); remove them from the program if they must not run again`, inst.loc));
   for (const d of decls) {
     const identity = identityOf(d.className);
     if (d.className.startsWith("command.")) {

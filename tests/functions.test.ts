@@ -40,3 +40,25 @@ describe("Terraform's documented function examples, run under mocks", () => {
     expect(tally.reproduced).toBe(tally.examples);
   });
 });
+
+describe("file functions and the home folder", () => {
+  it("read a path that starts with ~ from the home folder, as Terraform expands it", async () => {
+    const { convert } = await import("../src/index.js");
+    const home = fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "pulumigrate-home-"));
+    fs.mkdirSync(path.join(home, ".ssh"));
+    fs.writeFileSync(path.join(home, ".ssh", "id.pub"), "ssh-ed25519 AAAA");
+    const text = 'output "key" {\n  value = file("~/.ssh/id.pub")\n}\noutput "b64" {\n  value = filebase64("~/.ssh/id.pub")\n}\noutput "there" {\n  value = fileexists("~/.ssh/missing")\n}\n';
+    const r = await convert([{ path: "main.tf", text }]);
+    const program = path.join(home, "index.ts");
+    fs.writeFileSync(program, r.code);
+    const before = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const { exports } = await runProgramExports(program);
+      expect(exports).toEqual({ key: "ssh-ed25519 AAAA", b64: Buffer.from("ssh-ed25519 AAAA").toString("base64"), there: false });
+    } finally {
+      process.env.HOME = before;
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,11 +1,24 @@
 /** Terraform's file-system, date and time, and IP network functions (see ./index.ts), and two of the converter's own: `withdefault` (CloudFormation's `Fn::FindInMap` default) and `present` (typing/coerce.ts). */
-import { binary, call, code, method, primary } from "../code.js";
-import { helper, type FnPrinter } from "./shared.js";
+import { binary, call, code, method, primary, type Code } from "../code.js";
+import { helper, type FnArg, type FnContext, type FnPrinter } from "./shared.js";
 
 const pathFn = (name: string): FnPrinter => ([p], ctx) => {
   ctx.use("path");
   return call(`path.${name}`, [p!.print()]);
 };
+
+/**
+ * The path a file function reads: Terraform expands a leading `~` to the home folder
+ * (`file("~/.ssh/id_rsa")`), which Node does not; a path written so reads it from `os.homedir()`.
+ */
+function filePath(a: FnArg, ctx: FnContext): Code {
+  const e = a.expr;
+  const text = e.kind === "literal" && typeof e.value === "string" ? e.value : undefined;
+  if (text === undefined || !/^~(\/|$)/.test(text)) return a.print();
+  ctx.use("os");
+  ctx.use("path");
+  return call("path.join", [call("os.homedir", []), code(JSON.stringify(text.slice(2)))]);
+}
 
 /** Now, as Terraform writes timestamps: RFC 3339 in UTC, whole seconds. */
 const now = method(method(code("new Date()"), "toISOString"), "replace", [code("/\\.\\d+Z$/"), code('"Z"')]);
@@ -20,15 +33,15 @@ export const SYSTEM_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   },
   file: ([p], ctx) => {
     ctx.use("fs");
-    return call("fs.readFileSync", [p!.print(), code('"utf8"')]);
+    return call("fs.readFileSync", [filePath(p!, ctx), code('"utf8"')]);
   },
   filebase64: ([p], ctx) => {
     ctx.use("fs");
-    return method(call("fs.readFileSync", [p!.print()]), "toString", [code('"base64"')]);
+    return method(call("fs.readFileSync", [filePath(p!, ctx)]), "toString", [code('"base64"')]);
   },
   fileexists: ([p], ctx) => {
     ctx.use("fs");
-    return call("fs.existsSync", [p!.print()]);
+    return call("fs.existsSync", [filePath(p!, ctx)]);
   },
   fileset: helper("fileset"),
   templatefile: helper("templatefile"),

@@ -397,12 +397,13 @@ describe("SAM functions, expanded as the transform expands them", () => {
     // Globals apply first: Runtime and Timeout, and the variables merged with the function's own.
     expect(get("ItemsFunction").inputs).toMatchObject({ handler: "app.handler", runtime: "python3.12", timeout: 10, memorySize: 256, environment: { variables: { STAGE: "prod", TABLE: table } } });
     expect(get("ItemsFunction").inputs.role).toBe("arn:aws:mock:aws:iam/role:Role:ItemsFunctionRole");
-    expect(get("ItemsFunctionRole").inputs.managedPolicyArns).toEqual(["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"]);
+    // The function's own managed policies, then those its events link (Kinesis, MSK), as the transform orders them.
+    expect(get("ItemsFunctionRole").inputs.managedPolicyArns).toEqual(["AWSLambdaBasicExecutionRole", "AmazonDynamoDBReadOnlyAccess", "AWSLambdaKinesisExecutionRole", "AWSLambdaMSKExecutionRole"].map((n) => `arn:aws:iam::aws:policy/${n.startsWith("AWSLambda") ? "service-role/" : ""}${n}`));
     // Inline statements as written; each policy template its statements, scoped by the values given (ARNs of the stack's partition, region and account).
     const inline = get("ItemsFunctionRole").inputs.inlinePolicies as { name: string; policy: string }[];
     const here = "aws:%s:us-east-1:123456789012";
     const arn = (service: string, rest: string) => `arn:${here.replace("%s", service)}:${rest}`;
-    expect(inline.map((p) => p.name)).toEqual([1, 2, 3, 4, 5, 6].map((i) => `ItemsFunctionRolePolicy${i}`));
+    expect(inline.map((p) => p.name)).toEqual([...[1, 2, 3, 4, 5, 6].map((i) => `ItemsFunctionRolePolicy${i}`), "ItemsFunctionClicksSNSPolicy"]);
     expect(inline.map((p) => JSON.parse(p.policy).Statement)).toEqual([
       [{ Effect: "Allow", Action: "dynamodb:PutItem", Resource: table }],
       [{ Effect: "Allow", Action: expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]), Resource: [arn("dynamodb", "table/items"), arn("dynamodb", "table/items/index/*")] }],
@@ -410,7 +411,12 @@ describe("SAM functions, expanded as the transform expands them", () => {
       [{ Effect: "Allow", Action: expect.arrayContaining(["s3:GetObject", "s3:ListBucket"]), Resource: ["arn:aws:s3:::UploadsBucket-id", "arn:aws:s3:::UploadsBucket-id/*"] }],
       [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: arn("secretsmanager", "secret:items-*") }],
       [{ Effect: "Allow", Action: ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DetachNetworkInterface"], Resource: "*" }],
+      // A stream event's failure destination: the role may publish to it.
+      [{ Action: "sns:publish", Effect: "Allow", Resource: "arn:aws:mock:aws:sns/topic:Topic:Alerts" }],
     ]);
+    // The mappings: the destination without the Type the transform reads; MSK's topics and consumer group.
+    expect(get("ItemsFunctionClicks").inputs).toEqual({ eventSourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/clicks", functionName: "ItemsFunction-generated", startingPosition: "LATEST", destinationConfig: { onFailure: { destination: "arn:aws:mock:aws:sns/topic:Topic:Alerts" } } });
+    expect(get("ItemsFunctionPayments").inputs).toEqual({ eventSourceArn: "arn:aws:kafka:us-east-1:123456789012:cluster/payments/abc", functionName: "ItemsFunction-generated", startingPosition: "LATEST", topics: ["payments"], amazonManagedKafkaEventSourceConfig: { consumerGroupId: "items" } });
     // A function that names its role gets no role of its own.
     expect(get("WorkerFunction").inputs.role).toBe("arn:aws:mock:aws:iam/role:Role:WorkerRole");
     expect(registered.some((r) => r.name === "WorkerFunctionRole")).toBe(false);

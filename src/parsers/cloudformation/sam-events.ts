@@ -3,7 +3,7 @@
  * `HttpApi` a permission and a path of their API (the implicit `ServerlessRestApi` or
  * `ServerlessHttpApi`, or the API of the transform they name), `Schedule` and `EventBridgeRule` an
  * events rule and its permission, `ScheduleV2` a Scheduler schedule and its role, `SQS`,
- * `DynamoDB` and `Kinesis` an event source mapping, `SNS` a subscription and its permission, `S3`
+ * `DynamoDB`, `Kinesis` and `MSK` an event source mapping (a failure destination's policy on the role), `SNS` a subscription and its permission, `S3`
  * a notification of the bucket it names and its permission, `CloudWatchLogs` a subscription
  * filter and its permission, `Cognito` triggers of the user pool it names and their permission.
  */
@@ -18,14 +18,34 @@ const STREAMS: Readonly<Record<string, { arn: string; policy: string }>> = {
   SQS: { arn: "Queue", policy: "AWSLambdaSQSQueueExecutionRole" },
   DynamoDB: { arn: "Stream", policy: "AWSLambdaDynamoDBExecutionRole" },
   Kinesis: { arn: "Stream", policy: "AWSLambdaKinesisExecutionRole" },
+  MSK: { arn: "Stream", policy: "AWSLambdaMSKExecutionRole" },
 };
 
 /** Event properties an event source mapping has under the same name. */
 const MAPPING_KEYS = [
   "BatchSize", "Enabled", "MaximumBatchingWindowInSeconds", "FilterCriteria", "FunctionResponseTypes", "ScalingConfig", "StartingPosition",
   "StartingPositionTimestamp", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "ParallelizationFactor",
-  "TumblingWindowInSeconds", "DestinationConfig",
+  "TumblingWindowInSeconds", "Topics", "SourceAccessConfigurations",
 ];
+
+/**
+ * A poller's `DestinationConfig` as the mapping takes it (without the `OnFailure.Type` the
+ * transform reads), and the role's policy for the destination of that type, as it names it
+ * (`<Fn><Event>SQSPolicy`).
+ */
+function failureDestination(event: string, config: unknown): { config: unknown; policy?: Obj } {
+  const onFailure = isObj(config) && isObj(config.OnFailure) ? config.OnFailure : undefined;
+  if (!onFailure || !isObj(config) || typeof onFailure.Type !== "string") return { config };
+  const { Type: type, ...rest } = onFailure;
+  const arn = onFailure.Destination;
+  const statements: Readonly<Record<string, Obj[]>> = {
+    SQS: [{ Action: "sqs:SendMessage", Effect: "Allow", Resource: arn }],
+    SNS: [{ Action: "sns:publish", Effect: "Allow", Resource: arn }],
+    S3: [{ Action: "s3:PutObject", Effect: "Allow", Resource: { "Fn::Join": ["/", [arn, "*"]] } }, { Action: "s3:ListBucket", Effect: "Allow", Resource: arn }],
+  };
+  const statement = statements[type as string];
+  return { config: { ...config, OnFailure: rest }, ...(statement ? { policy: { PolicyName: `${event}${type as string}Policy`, PolicyDocument: { Statement: statement } } } : {}) };
+}
 
 /**
  * What events reach in other resources: the API of the transform an event's `RestApiId` (REST)
@@ -68,13 +88,15 @@ export interface EventContext {
   readonly fnArn: Obj;
   readonly alias: { readonly id: string; readonly name: string } | undefined;
   readonly managedPolicies: unknown[];
+  /** The role's inline policies the events add (a poller's failure destination). */
+  readonly documents: Obj[];
   readonly apiFor: ApiLookup;
   readonly diags: Diagnostic[];
   readonly at: At;
 }
 
 export function expandEvents(ctx: EventContext, written: unknown): void {
-  const { id, shared, made, fnRef, fnArn, alias, managedPolicies, apiFor, diags, at } = ctx;
+  const { id, shared, made, fnRef, fnArn, alias, managedPolicies, documents, apiFor, diags, at } = ctx;
   /** The function's permission for a service to invoke it, from the source given (`SourceArn`, or S3's `SourceAccount`). */
   const permission = (principal: string, source: Obj): Obj => ({ Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: principal, ...source } });
   /** An events rule whose target is the function (with what the event passes it), and the rule's permission. */
@@ -146,15 +168,25 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
       }
     } else if (e.Type === "Schedule") {
       rule(name, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, pick(p, ["Input"]));
-    } else if (e.Type === "SQS" || e.Type === "DynamoDB" || e.Type === "Kinesis") {
+    } else if (e.Type === "SQS" || e.Type === "DynamoDB" || e.Type === "Kinesis" || e.Type === "MSK") {
       // A poller: an event source mapping, and the managed policy that lets the function read the source.
       const source = STREAMS[e.Type]!;
+      const failure = failureDestination(`${id}${name}`, p.DestinationConfig);
       made[`${id}${name}`] = {
         Type: "AWS::Lambda::EventSourceMapping",
         ...shared,
-        Properties: { EventSourceArn: p[source.arn], FunctionName: fnRef, ...pick(p, MAPPING_KEYS) },
+        Properties: {
+          EventSourceArn: p[source.arn],
+          FunctionName: fnRef,
+          ...pick(p, MAPPING_KEYS),
+          ...(p.DestinationConfig !== undefined ? { DestinationConfig: failure.config } : {}),
+          ...(p.ConsumerGroupId !== undefined ? { AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: p.ConsumerGroupId } } : {}),
+        },
       };
-      managedPolicies.push(managed(`service-role/${source.policy}`));
+      const policy = managed(`service-role/${source.policy}`);
+      if (!managedPolicies.some((m) => JSON.stringify(m) === JSON.stringify(policy))) managedPolicies.push(policy);
+      if (failure.policy) documents.push(failure.policy);
+      if (e.Type === "MSK" && p.SourceAccessConfigurations !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (MSK): the role is not given the policy its SourceAccessConfigurations need (the secret of a client certificate); add it to the role`, where));
     } else if (e.Type === "S3") {
       const bucket = apiFor.bucket(p.Bucket);
       if (!bucket) {

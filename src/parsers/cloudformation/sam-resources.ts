@@ -72,7 +72,7 @@ export const trustedBy = (service: string): Obj => ({ Version: "2012-10-17", Sta
  * then the `documents` the transform adds (a dead-letter target's, destinations'). Undefined where it
  * names its own `Role` (its `Policies` are then ignored, as the transform ignores them).
  */
-export function executionRole(id: string, service: string, props: Obj, managedPolicies: unknown[], shared: Obj, diags: Diagnostic[], at: At, tags: readonly Obj[], documents: readonly Obj[] = []): Obj | undefined {
+export function executionRole(id: string, service: string, props: Obj, managedPolicies: unknown[], shared: Obj, diags: Diagnostic[], at: At, tags: readonly Obj[], documents: readonly Obj[] = [], linked: { readonly policies: readonly unknown[]; readonly documents: readonly Obj[] } = { policies: [], documents: [] }): Obj | undefined {
   if (props.Role !== undefined) {
     if (props.Policies !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Policies are ignored where it names its own Role, as the transform ignores them`, at("Properties", "Policies")));
     return undefined;
@@ -98,8 +98,8 @@ export function executionRole(id: string, service: string, props: Obj, managedPo
     ...shared,
     Properties: {
       AssumeRolePolicyDocument: trustedBy(service),
-      ...(managedPolicies.length ? { ManagedPolicyArns: managedPolicies } : {}),
-      ...(inline.length || documents.length ? { Policies: [...inline, ...documents] } : {}),
+      ...(managedPolicies.length || linked.policies.length ? { ManagedPolicyArns: [...managedPolicies, ...linked.policies.filter((p) => !managedPolicies.some((m) => JSON.stringify(m) === JSON.stringify(p)))] } : {}),
+      ...(inline.length || documents.length || linked.documents.length ? { Policies: [...inline, ...documents, ...linked.documents] } : {}),
       ...pick(props, ["PermissionsBoundary"]),
       ...(props.RolePath !== undefined ? { Path: props.RolePath } : {}),
       Tags: tags,

@@ -268,7 +268,9 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
   if (props.VpcConfig !== undefined) managedPolicies.push(managed("service-role/AWSLambdaVPCAccessExecutionRole"));
   const fnRef = { Ref: alias?.id ?? id };
   const fnArn = alias ? fnRef : getAtt(id, "Arn");
-  expandEvents({ id, shared, made, fnRef, fnArn, alias, managedPolicies, apiFor, diags, at }, props.Events);
+  // What the events add to the role comes after what the function's own properties give it, as the transform links it.
+  const linked = { policies: [] as unknown[], documents: [] as Obj[] };
+  expandEvents({ id, shared, made, fnRef, fnArn, alias, managedPolicies: linked.policies, documents: linked.documents, apiFor, diags, at }, props.Events);
   // A function URL, and (without IAM auth) the permission for anyone to call it.
   if (isObj(props.FunctionUrlConfig) && !isIntrinsic(props.FunctionUrlConfig)) {
     const url = props.FunctionUrlConfig;
@@ -281,7 +283,7 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
   }
   if (isObj(props.EventInvokeConfig) && !isIntrinsic(props.EventInvokeConfig)) eventInvokeConfig(id, props.EventInvokeConfig, alias, shared, made, documents, diags, at);
   else if (props.EventInvokeConfig !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: an EventInvokeConfig written with an intrinsic function is not expanded; write it with Pulumi classes`, at("Properties", "EventInvokeConfig")));
-  const role = executionRole(id, "lambda.amazonaws.com", props, managedPolicies, shared, diags, at, tags, documents);
+  const role = executionRole(id, "lambda.amazonaws.com", props, managedPolicies, shared, diags, at, tags, documents, linked);
   if (role) made[`${id}Role`] = role;
   fn.Role = props.Role ?? getAtt(`${id}Role`, "Arn");
   const lambda: Obj = { ...r, Type: "AWS::Lambda::Function", Properties: fn };

@@ -261,3 +261,13 @@ describe("Fn::ForEach loops that multiply", () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe("Fn::ForEach keys", () => {
+  it("a key that is not a logical id once the value is read is a located error; &{} keeps the letters and digits", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Q:\n    - N\n    - [a-b, c]\n    - Q${N}: { Type: AWS::SQS::Queue }\n      R&{N}: { Type: AWS::SQS::Queue }\n";
+    const r = await convert([{ path: "t.yaml", text }], { prettier: false });
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.location?.line} ${d.message}`)).toEqual(["6 a loop makes Qa-b, which is not a logical id (letters and digits only): write &{…} in the key for values with other characters"]);
+    expect(r.code).toContain('new aws.sqs.Queue("Rab"');
+  });
+});

@@ -45,6 +45,8 @@ export function expandForEach(name: string, section: Obj, s: ForEachScope): ForE
   const out = expandMap(section, [name], s, (key, from) => {
     origin.set(key, from);
     expanded = true;
+    // A logical id is letters and digits: a value with others needs &{Identifier}, as the transform says.
+    if (!/^[A-Za-z0-9]+$/.test(key)) s.diags.push(diagnostic("PG1003", "error", `a loop makes ${key}, which is not a logical id (letters and digits only): write &{…} in the key for values with other characters`, s.locate(from)));
   });
   for (const [k, v] of Object.entries(out)) {
     const inner = deep(v, [name, k], s, () => (expanded = true));

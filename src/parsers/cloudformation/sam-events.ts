@@ -3,49 +3,17 @@
  * `HttpApi` a permission and a path of their API (the implicit `ServerlessRestApi` or
  * `ServerlessHttpApi`, or the API of the transform they name), `Schedule` and `EventBridgeRule` an
  * events rule and its permission, `ScheduleV2` a Scheduler schedule and its role, `SQS`,
- * `DynamoDB`, `Kinesis` and `MSK` an event source mapping (a failure destination's policy on the role), `SNS` a subscription and its permission, `S3`
+ * `DynamoDB`, `Kinesis`, `MSK`, `MQ`, `SelfManagedKafka` and `DocumentDB` an event source mapping
+ * (sam-pollers.ts), `SNS` a subscription and its permission, `S3`
  * a notification of the bucket it names and its permission, `CloudWatchLogs` a subscription
  * filter and its permission, `Cognito` triggers of the user pool it names and their permission.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-api.js";
+import { poller, POLLERS } from "./sam-pollers.js";
 import { managed, trustedBy, type At } from "./sam-resources.js";
 
 export const IMPLICIT_API = "ServerlessRestApi";
-
-/** Pollers: the event property that names the source, and the managed policy the transform gives the role for it. */
-const STREAMS: Readonly<Record<string, { arn: string; policy: string }>> = {
-  SQS: { arn: "Queue", policy: "AWSLambdaSQSQueueExecutionRole" },
-  DynamoDB: { arn: "Stream", policy: "AWSLambdaDynamoDBExecutionRole" },
-  Kinesis: { arn: "Stream", policy: "AWSLambdaKinesisExecutionRole" },
-  MSK: { arn: "Stream", policy: "AWSLambdaMSKExecutionRole" },
-};
-
-/** Event properties an event source mapping has under the same name. */
-const MAPPING_KEYS = [
-  "BatchSize", "Enabled", "MaximumBatchingWindowInSeconds", "FilterCriteria", "FunctionResponseTypes", "ScalingConfig", "StartingPosition",
-  "StartingPositionTimestamp", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "ParallelizationFactor",
-  "TumblingWindowInSeconds", "Topics", "SourceAccessConfigurations",
-];
-
-/**
- * A poller's `DestinationConfig` as the mapping takes it (without the `OnFailure.Type` the
- * transform reads), and the role's policy for the destination of that type, as it names it
- * (`<Fn><Event>SQSPolicy`).
- */
-function failureDestination(event: string, config: unknown): { config: unknown; policy?: Obj } {
-  const onFailure = isObj(config) && isObj(config.OnFailure) ? config.OnFailure : undefined;
-  if (!onFailure || !isObj(config) || typeof onFailure.Type !== "string") return { config };
-  const { Type: type, ...rest } = onFailure;
-  const arn = onFailure.Destination;
-  const statements: Readonly<Record<string, Obj[]>> = {
-    SQS: [{ Action: "sqs:SendMessage", Effect: "Allow", Resource: arn }],
-    SNS: [{ Action: "sns:publish", Effect: "Allow", Resource: arn }],
-    S3: [{ Action: "s3:PutObject", Effect: "Allow", Resource: { "Fn::Join": ["/", [arn, "*"]] } }, { Action: "s3:ListBucket", Effect: "Allow", Resource: arn }],
-  };
-  const statement = statements[type as string];
-  return { config: { ...config, OnFailure: rest }, ...(statement ? { policy: { PolicyName: `${event}${type as string}Policy`, PolicyDocument: { Statement: statement } } } : {}) };
-}
 
 /**
  * What events reach in other resources: the API of the transform an event's `RestApiId` (REST)
@@ -168,25 +136,13 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
       }
     } else if (e.Type === "Schedule") {
       rule(name, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, pick(p, ["Input"]));
-    } else if (e.Type === "SQS" || e.Type === "DynamoDB" || e.Type === "Kinesis" || e.Type === "MSK") {
-      // A poller: an event source mapping, and the managed policy that lets the function read the source.
-      const source = STREAMS[e.Type]!;
-      const failure = failureDestination(`${id}${name}`, p.DestinationConfig);
-      made[`${id}${name}`] = {
-        Type: "AWS::Lambda::EventSourceMapping",
-        ...shared,
-        Properties: {
-          EventSourceArn: p[source.arn],
-          FunctionName: fnRef,
-          ...pick(p, MAPPING_KEYS),
-          ...(p.DestinationConfig !== undefined ? { DestinationConfig: failure.config } : {}),
-          ...(p.ConsumerGroupId !== undefined ? { AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: p.ConsumerGroupId } } : {}),
-        },
-      };
-      const policy = managed(`service-role/${source.policy}`);
-      if (!managedPolicies.some((m) => JSON.stringify(m) === JSON.stringify(policy))) managedPolicies.push(policy);
-      if (failure.policy) documents.push(failure.policy);
-      if (e.Type === "MSK" && p.SourceAccessConfigurations !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (MSK): the role is not given the policy its SourceAccessConfigurations need (the secret of a client certificate); add it to the role`, where));
+    } else if (typeof e.Type === "string" && e.Type in POLLERS) {
+      // A poller: an event source mapping, and what lets the function read the source (sam-pollers.ts).
+      const made_ = poller(e.Type, `${id}${name}`, p, fnRef, shared, diags, where);
+      made[`${id}${name}`] = made_.mapping;
+      const policy = made_.managed ? managed(`service-role/${made_.managed}`) : undefined;
+      if (policy && !managedPolicies.some((m) => JSON.stringify(m) === JSON.stringify(policy))) managedPolicies.push(policy);
+      for (const d of made_.documents) if (!documents.some((x) => JSON.stringify(x.PolicyDocument) === JSON.stringify(d.PolicyDocument))) documents.push(d);
     } else if (e.Type === "S3") {
       const bucket = apiFor.bucket(p.Bucket);
       if (!bucket) {

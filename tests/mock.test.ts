@@ -461,7 +461,11 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(get("WorkerFunctionErrors").dependencies).toContain("WorkerFunctionErrorsPermission");
     expect(get("WorkerFunctionErrorsPermission").inputs).toMatchObject({ principal: "logs.amazonaws.com", sourceArn: "arn:aws:logs:us-east-1:123456789012:log-group:/app/errors:*" });
     expect(get("Users").inputs.lambdaConfig).toEqual({ preSignUp: alias, postConfirmation: alias });
-    expect(get("WorkerFunctionSignUpPermission").inputs).toMatchObject({ function: alias, principal: "cognito-idp.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:cognito:UserPool:Users" });
+    expect(get("WorkerFunctionCognitoPermission").inputs).toMatchObject({ function: alias, principal: "cognito-idp.amazonaws.com", sourceArn: "arn:aws:mock:aws-native:cognito:UserPool:Users" });
+    // IoT: a topic rule whose action invokes the function, and IoT's permission from this account; Alexa: the skill's permission.
+    expect(get("WorkerFunctionTelemetry").inputs).toEqual({ topicRulePayload: { sql: "SELECT * FROM 'devices/+/telemetry'", ruleDisabled: false, actions: [{ lambda: { functionArn: alias } }], awsIotSqlVersion: "2016-03-23" } });
+    expect(get("WorkerFunctionTelemetryPermission").inputs).toMatchObject({ function: alias, principal: "iot.amazonaws.com", sourceAccount: "123456789012", sourceArn: "arn:aws:iot:us-east-1:123456789012:rule/WorkerFunctionTelemetry-id" });
+    expect(get("WorkerFunctionSkillPermission").inputs).toMatchObject({ function: alias, principal: "alexa-appkit.amazon.com", eventSourceToken: "amzn1.ask.skill.12345" });
     // A dead-letter queue and asynchronous destinations: the function's config, and the role's policies to reach each (a queue made where none is named).
     const queueArn = "arn:aws:mock:aws:sqs/queue:Queue:Queue";
     const madeQueue = "arn:aws:mock:aws:sqs/queue:Queue:InlineFunctionEventInvokeConfigOnFailureQueue";

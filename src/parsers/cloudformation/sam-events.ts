@@ -6,7 +6,8 @@
  * `DynamoDB`, `Kinesis`, `MSK`, `MQ`, `SelfManagedKafka` and `DocumentDB` an event source mapping
  * (sam-pollers.ts), `SNS` a subscription and its permission, `S3`
  * a notification of the bucket it names and its permission, `CloudWatchLogs` a subscription
- * filter and its permission, `Cognito` triggers of the user pool it names and their permission.
+ * filter and its permission, `Cognito` triggers of the user pool it names and their permission,
+ * `IoTRule` a topic rule and its permission, `AlexaSkill` a permission for the skill.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-api.js";
@@ -165,7 +166,14 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         continue;
       }
       for (const trigger of Array.isArray(p.Trigger) ? p.Trigger : [p.Trigger]) if (typeof trigger === "string") pool[trigger] = fnArn;
-      made[`${id}${name}Permission`] = permission("cognito-idp.amazonaws.com", { SourceArn: getAtt((p.UserPool as Obj).Ref as string, "Arn") });
+      // One permission for the function's Cognito events, as the transform names it.
+      made[`${id}CognitoPermission`] = permission("cognito-idp.amazonaws.com", { SourceArn: getAtt((p.UserPool as Obj).Ref as string, "Arn") });
+    } else if (e.Type === "IoTRule") {
+      // A topic rule whose action invokes the function, and the permission for IoT from this account.
+      made[`${id}${name}Permission`] = permission("iot.amazonaws.com", { SourceAccount: { "Fn::Sub": "${AWS::AccountId}" }, SourceArn: { "Fn::Sub": ["arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:rule/${RuleName}", { RuleName: { Ref: `${id}${name}` } }] } });
+      made[`${id}${name}`] = { Type: "AWS::IoT::TopicRule", ...shared, Properties: { TopicRulePayload: { Sql: p.Sql, RuleDisabled: false, Actions: [{ Lambda: { FunctionArn: fnArn } }], ...pick(p, ["AwsIotSqlVersion"]) } } };
+    } else if (e.Type === "AlexaSkill") {
+      made[`${id}${name}Permission`] = permission("alexa-appkit.amazon.com", p.SkillId !== undefined ? { EventSourceToken: p.SkillId } : {});
     } else if (e.Type === "SNS") {
       made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: fnArn, TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
       made[`${id}${name}Permission`] = permission("sns.amazonaws.com", { SourceArn: p.Topic });

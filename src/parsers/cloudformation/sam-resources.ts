@@ -11,9 +11,12 @@ import { expandPolicyTemplate } from "./sam-policies.js";
 
 export type At = (...p: string[]) => Location;
 
+/** A SAM resource's `Tags` map as CloudFormation's list of `{ Key, Value }`. */
+const tagList = (tags: Obj): Obj[] => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
 /** The tags the transform gives what it makes: its own (`lambda:createdBy: SAM`) first, then the resource's `Tags`. */
 export function samTags(key: string, tags: unknown): Obj[] {
-  return [{ Key: key, Value: "SAM" }, ...(isObj(tags) && !isIntrinsic(tags) ? Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) : [])];
+  return [{ Key: key, Value: "SAM" }, ...(isObj(tags) && !isIntrinsic(tags) ? tagList(tags) : [])];
 }
 
 export const partition = (rest: string): Obj => ({ "Fn::Sub": `arn:\${AWS::Partition}:${rest}` });
@@ -42,7 +45,7 @@ export function application(r: Obj, props: Obj): Obj | undefined {
   return {
     ...r,
     Type: "AWS::CloudFormation::Stack",
-    Properties: { TemplateURL: props.Location, ...pick(props, ["Parameters", "NotificationARNs", "TimeoutInMinutes"]), ...(isObj(props.Tags) ? { Tags: Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value })) } : {}) },
+    Properties: { TemplateURL: props.Location, ...pick(props, ["Parameters", "NotificationARNs", "TimeoutInMinutes"]), ...(isObj(props.Tags) ? { Tags: tagList(props.Tags) } : {}) },
   };
 }
 
@@ -57,7 +60,7 @@ export function simpleTable(r: Obj, props: Obj): Obj {
     KeySchema: [{ AttributeName: name, KeyType: "HASH" }],
     ...(props.ProvisionedThroughput !== undefined ? { ProvisionedThroughput: props.ProvisionedThroughput } : { BillingMode: "PAY_PER_REQUEST" }),
     ...(props.SSESpecification !== undefined ? { SSESpecification: props.SSESpecification } : {}),
-    ...(isObj(props.Tags) ? { Tags: Object.entries(props.Tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
+    ...(isObj(props.Tags) ? { Tags: tagList(props.Tags) } : {}),
   };
   return { ...r, Type: "AWS::DynamoDB::Table", Properties: table };
 }

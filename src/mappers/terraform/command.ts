@@ -137,12 +137,19 @@ export function commandDecls(r: Resource, h: CommandHelpers, diags: Diagnostic[]
   // One instance of a repeated resource (`x[i]`, `x[key]`): what each command of an instance follows.
   const index = r.meta.count ? { kind: "countIndex" as const } : r.meta.forEach ? { kind: "each" as const, which: "key" as const } : undefined;
   const same = index ? h.value({ kind: "ref", target: { kind: "resource", type: r.type, name: r.name }, path: [{ kind: "index", key: { kind: "ref", target: index, path: [] } }] }) : undefined;
-  execs.forEach((x: ProvisionerRun, i) => {
-    const last = i === execs.length - 1;
+  // The provisioners that run something, each with what it runs (the others are warned of and left out).
+  const runs = execs.flatMap((x) => {
     if (x.continueOnFailure) diags.push(diagnostic("PG2010", "warning", `${id}: on_failure = continue has no Command counterpart: a failing command fails the update`, x.loc));
-    const own = (e: Expr) => h.value(readOwnSelf(readSelf(e, rawTriggers), h.after?.self), x.loc);
-    const made = runOf(x, id, own, diags);
-    if (!made) return;
+    const made = runOf(x, id, (e: Expr) => h.value(readOwnSelf(readSelf(e, rawTriggers), h.after?.self), x.loc), diags);
+    return made ? [{ x, made }] : [];
+  });
+  if (!runs.length) {
+    // Nothing runs: a null_resource is then a note (what reads it reads nothing), a resource's own provisioners nothing.
+    if (h.after) return [];
+    return [{ kind: "comment", id, sourceName: r.name, loc: r.loc, lines: [`TODO(pulumigrate): ${r.type} "${r.name}" runs nothing that converts (see the warnings at its provisioners).`] }];
+  }
+  runs.forEach(({ x, made }, i) => {
+    const last = i === runs.length - 1;
     const entries: ObjectEntry[] = [...made.entries, ...(triggers ? [{ key: "triggers", value: { kind: "list" as const, items: [triggers] } }] : [])];
     // The resource's own instance (`web[i]`) for a resource's provisioners; the command before, of the same instance where it repeats.
     const instance = h.after ? h.value(h.after.self, x.loc) : undefined;
@@ -150,11 +157,11 @@ export function commandDecls(r: Resource, h: CommandHelpers, diags: Diagnostic[]
     const before = decls.at(-1)?.id;
     const dependsOn = [...(h.options.dependsOn ?? []), ...(before ? [ref(before)] : instance ? [instance] : [])];
     // A resource's own provisioners: commands after it, made again when it is (Terraform runs them when it is created).
-    const name = h.after ? (execs.length > 1 ? `${r.name}-exec${i + 1}` : `${r.name}-exec`) : last ? r.name : `${r.name}-step${i + 1}`;
+    const name = h.after ? (runs.length > 1 ? `${r.name}-exec${i + 1}` : `${r.name}-exec`) : last ? r.name : `${r.name}-step${i + 1}`;
     decls.push({
       kind: "resource",
       id: h.after ? `${id}.exec${i + 1}` : last ? id : `${id}.step${i + 1}`,
-      sourceName: h.after ? `${r.name}Exec${execs.length > 1 ? i + 1 : ""}` : last ? r.name : `${r.name}Step${i + 1}`,
+      sourceName: h.after ? `${r.name}Exec${runs.length > 1 ? i + 1 : ""}` : last ? r.name : `${r.name}Step${i + 1}`,
       className: made.className,
       resourceName: name,
       args: { kind: "object", entries },

@@ -901,6 +901,20 @@ describe("a null_resource's local-exec provisioners", () => {
   });
 });
 
+describe("a null_resource whose provisioners run nothing", () => {
+  it("is a TODO note, each provisioner a located warning, not a command", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = 'resource "null_resource" "n" {\n  provisioner "local-exec" {}\n  provisioner "remote-exec" {\n    inline = ["x"]\n  }\n}\n';
+    const r = await convert([{ path: "main.tf", text }]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line} ${d.message}`)).toEqual([
+      "2 null_resource.n: a local-exec provisioner without a command runs nothing; it is left out",
+      "3 null_resource.n: a remote-exec provisioner needs a connection block (the host it runs on); it is left out",
+    ]);
+    expect(r.code).toContain('TODO(pulumigrate): null_resource "n" runs nothing that converts');
+    expect(r.code).not.toContain("command.");
+  });
+});
+
 describe("a resource's own provisioners", () => {
   it("run after each instance, over its SSH connection, each after the one before, made again with it", async () => {
     const dir = path.join(FIXTURES, "provisioners_remote");

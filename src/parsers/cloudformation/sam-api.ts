@@ -39,18 +39,25 @@ const ANY_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
  * and OPTIONS) and `MaxAge`. The values are API Gateway mapping values, quotes and all.
  */
 function withCors(paths: Obj, cors: unknown, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
-  const c: Obj = typeof cors === "string" ? { AllowOrigin: cors } : isObj(cors) && !isIntrinsic(cors) ? cors : {};
-  if (c.AllowOrigin === undefined) {
-    diags.push(diagnostic("PG2004", "warning", "Cors without an AllowOrigin written out is not expanded; write its OPTIONS methods with Pulumi classes", at("Properties", "Cors")));
+  if (isObj(cors) && isIntrinsic(cors)) {
+    diags.push(diagnostic("PG2004", "warning", "Cors written with an intrinsic function is not expanded (the transform needs it written out); write its OPTIONS methods with Pulumi classes", at("Properties", "Cors")));
     return paths;
   }
-  if (c.AllowCredentials !== undefined) diags.push(diagnostic("PG2004", "warning", "Cors AllowCredentials is not expanded (the transform adds Access-Control-Allow-Credentials to the preflight); add it to the OPTIONS methods", at("Properties", "Cors")));
+  // An origin left out is any origin, as the transform takes it.
+  const given: Obj = typeof cors === "string" ? { AllowOrigin: cors } : isObj(cors) ? cors : {};
+  const c: Obj = { AllowOrigin: "'*'", ...given };
   const header = (name: string) => `method.response.header.Access-Control-${name}`;
   const out: Obj = {};
   for (const [path, methods] of Object.entries(paths)) {
     const own = Object.keys(methods as Obj).flatMap((m) => (m === "x-amazon-apigateway-any-method" ? ANY_METHODS : [m.toUpperCase()]));
     const allowMethods = c.AllowMethods ?? `'${[...new Set([...own, "OPTIONS"])].sort().join(",")}'`;
-    const params: Obj = { ...(c.AllowHeaders !== undefined ? { [header("Allow-Headers")]: c.AllowHeaders } : {}), [header("Allow-Methods")]: allowMethods, [header("Allow-Origin")]: c.AllowOrigin, ...(c.MaxAge !== undefined ? { [header("Max-Age")]: c.MaxAge } : {}) };
+    const params: Obj = {
+      ...(c.AllowHeaders !== undefined ? { [header("Allow-Headers")]: c.AllowHeaders } : {}),
+      [header("Allow-Methods")]: allowMethods,
+      [header("Allow-Origin")]: c.AllowOrigin,
+      ...(c.MaxAge !== undefined ? { [header("Max-Age")]: c.MaxAge } : {}),
+      ...(c.AllowCredentials === true ? { [header("Allow-Credentials")]: "'true'" } : {}),
+    };
     const headers = Object.fromEntries(Object.keys(params).map((k) => [k.replace("method.response.header.", ""), { type: "string" }]));
     out[path] = {
       ...(methods as Obj),

@@ -271,3 +271,46 @@ describe("Fn::ForEach keys", () => {
     expect(r.code).toContain('new aws.sqs.Queue("Rab"');
   });
 });
+
+describe("the permission of a SAM Api event, named as the transform names it", () => {
+  const template = `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  StageParam:
+    Type: String
+Globals:
+  Api:
+    StageName: glob
+Resources:
+  Beta:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1-beta
+  Param:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: !Ref StageParam
+  Global:
+    Type: AWS::Serverless::Api
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: "exports.handler = async () => ({})"
+      Events:
+        Implicit: { Type: Api, Properties: { Path: /items/, Method: get } }
+        Hyphen: { Type: Api, Properties: { Path: /b, Method: get, RestApiId: !Ref Beta } }
+        ByParam: { Type: Api, Properties: { Path: /p, Method: get, RestApiId: !Ref Param } }
+        ByGlobal: { Type: Api, Properties: { Path: /g, Method: get, RestApiId: !Ref Global } }
+        Imported: { Type: Api, Properties: { Path: /i, Method: get, RestApiId: !ImportValue shared-api } }
+`;
+  it("suffixes the stage (Prod implicit, the API's own or its Globals', Stage for an intrinsic, a hash past letters and digits, AllStages for an id it cannot follow)", async () => {
+    const { convert } = await import("../src/index.js");
+    const r = await convert([{ path: "t.yaml", text: template }]);
+    const permissions = [...r.code.matchAll(/new aws\.lambda\.Permission\(\s*"([^"]+)"/g)].map((m) => m[1]);
+    // sha1("v1-beta")[:10], as Python's hashlib prints it.
+    expect(permissions.sort()).toEqual(["FnByGlobalPermissionglob", "FnByParamPermissionStage", "FnHyphenPermission2817521297", "FnImplicitPermissionProd", "FnImportedPermissionAllStages"]);
+    // The trailing slash of the path is left out of the permission's source ARN, as API Gateway drops it.
+    expect(r.code).toMatch(/\/\*\/GET\/items`/);
+  });
+});

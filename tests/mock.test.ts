@@ -507,7 +507,7 @@ describe("SAM functions, expanded as the transform expands them", () => {
     expect(body.paths["/items"].options).toBeUndefined();
     expect(Object.keys(body.paths)).toEqual(["/items", "/items/{proxy+}"]);
     expect(get("OrdersApiv1Stage").inputs).toMatchObject({ stageName: "v1", restApi: "OrdersApi-id", deployment: "OrdersApiDeployment-id", xrayTracingEnabled: true });
-    expect(get("OrdersFunctionCreatePermission").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:OrdersApi-id/*/POST/orders/*");
+    expect(get("OrdersFunctionCreatePermissionv1").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:OrdersApi-id/*/POST/orders/*");
     // HTTP APIs: an OpenAPI 3 route invoking the function (payload 2.0 unless the event says), CORS as the extension, a stage deployed automatically.
     const publicApi = get("PublicApi").inputs.body as { paths: Record<string, Record<string, Record<string, unknown>>>; "x-amazon-apigateway-cors": unknown };
     expect(get("PublicApi").type).toBe("aws-native:apigatewayv2:Api");

@@ -23,6 +23,12 @@ export const IMPLICIT_API = "ServerlessRestApi";
  */
 export interface ApiLookup {
   readonly rest: (apiId: unknown) => ApiPaths | undefined;
+  /**
+   * The suffix of a REST event's permission, as the transform names it: `Prod` for the implicit
+   * API, the stage of the API named (`Stage` when that is an intrinsic), `AllStages` for an id it
+   * cannot follow (`!ImportValue`); none for an id of the template that is no API of the transform.
+   */
+  readonly restSuffix: (apiId: unknown) => string;
   readonly http: (apiId: unknown) => ApiPaths | undefined;
   readonly bucket: (bucket: unknown) => { configurations: Obj[]; permissions: string[] } | undefined;
   /** A user pool of the template: trigger → the function Cognito events add. */
@@ -92,7 +98,9 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
       const method = typeof p.Method === "string" ? p.Method.toLowerCase() : "any";
       const path = typeof p.Path === "string" ? p.Path : "/";
       // The permission's resource path: path parameters and the method as wildcards, as the transform writes it.
-      const arnPath = `${method === "any" ? "*" : method.toUpperCase()}${path.replace(/\{[^}]+\}/g, "*")}`;
+      // A trailing slash is left out too (API Gateway drops it).
+      const permitted = restful ? path.replace(/^(.+)\/$/, "$1") : path;
+      const arnPath = `${method === "any" ? "*" : method.toUpperCase()}${permitted.replace(/\{[^}]+\}/g, "*")}`;
       const apiId = named ?? { Ref: restful ? IMPLICIT_API : IMPLICIT_HTTP_API };
       // An API of the transform gets the path; a plain RestApi or ApiGatewayV2 Api has its own methods or routes.
       const api = (restful ? apiFor.rest : apiFor.http)(named);
@@ -111,7 +119,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
       }
       // Any stage: the transform writes the stage as a wildcard too.
       const sourceArn = { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] };
-      made[`${id}${name}Permission${restful && named === undefined ? "Prod" : ""}`] = permission("apigateway.amazonaws.com", { SourceArn: sourceArn });
+      made[`${id}${name}Permission${restful ? apiFor.restSuffix(named) : ""}`] = permission("apigateway.amazonaws.com", { SourceArn: sourceArn });
     } else if (e.Type === "ScheduleV2") {
       // An EventBridge Scheduler schedule, and the role it invokes the function with.
       const schedule = `${id}${name}`;

@@ -10,6 +10,7 @@
  * `${ServerlessRestApi}` read what they read in the transformed template. What is not expanded
  * is a located warning.
  */
+import { createHash } from "node:crypto";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { expandEvents, IMPLICIT_API, withNotifications, withTriggers, type ApiLookup } from "./sam-events.js";
@@ -130,7 +131,17 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const pools = new Map<string, Obj>();
   for (const [id, r] of Object.entries(resources)) if (isObj(r) && r.Type === "AWS::Cognito::UserPool") pools.set(id, {});
   const named = <T>(m: Map<string, T>) => (v: unknown): T | undefined => (isObj(v) && typeof v.Ref === "string" ? m.get(v.Ref) : undefined);
-  const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), http: lookup(http, IMPLICIT_HTTP_API), bucket: named(buckets), pool: named(pools) };
+  const restSuffix = (apiId: unknown): string => {
+    if (apiId === undefined) return "Prod";
+    const target = typeof apiId === "string" ? apiId : isObj(apiId) && typeof apiId.Ref === "string" ? apiId.Ref : undefined;
+    if (target === undefined) return "AllStages";
+    if (!sam(resources[target], "AWS::Serverless::Api")) return "";
+    const stage = (mergeGlobal(global("Api"), (resources[target] as Obj).Properties ?? {}) as Obj).StageName;
+    const suffix = typeof stage === "string" ? stage : "Stage";
+    // A suffix of other characters than letters and digits is hashed, as the transform's logical id generator does.
+    return /^[\p{L}\p{N}]+$/u.test(suffix) ? suffix : createHash("sha1").update(suffix, "utf8").digest("hex").slice(0, 10);
+  };
+  const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), restSuffix, http: lookup(http, IMPLICIT_HTTP_API), bucket: named(buckets), pool: named(pools) };
   // Functions first: their events give the APIs their paths.
   const made = new Map<string, Obj>();
   const sharedPlan: SharedPlan = { stages: [] };

@@ -62,3 +62,14 @@ describe("file functions and the home folder", () => {
     }
   });
 });
+
+describe("lookup() with a key Terraform rejects", () => {
+  it("is a located warning that names the null key, with a placeholder", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = 'variable "s" {\n  type = map(string)\n}\noutput "level" {\n  value = lookup(var.s, null)\n}\n';
+    const r = await convert([{ path: "main.tf", text }]);
+    const warnings = r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line}: ${d.message}`);
+    expect(warnings).toContain("4: lookup() is given a null key, which Terraform rejects where the call is evaluated (its key is a string, never null)");
+    expect(r.code).toContain("notImplemented");
+  });
+});

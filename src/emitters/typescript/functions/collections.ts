@@ -72,12 +72,16 @@ export const COLLECTION_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
     if (isMap(x)) return code(`${primary(call("Object.keys", [x!.print()]))}.length`);
     return call(ctx.helper("length"), [x!.print()]);
   },
-  lookup: ([m, k, d], ctx) => {
-    const key = literal(k);
-    if (key === null || typeof key === "boolean" || !k) {
-      ctx.warn("lookup() is given no map and key (Terraform rejects it)");
+  lookup: ([m, given, d], ctx) => {
+    const written = literal(given);
+    if (written === null || !given) {
+      // Terraform's key is a string that must not be null: it fails where the call is evaluated (a dynamic block with no entries never is).
+      ctx.warn(`lookup() is given ${!given ? "no key" : "a null key"}, which Terraform rejects where the call is evaluated (its key is a string, never null)`);
       return undefined;
     }
+    // A bool key is converted to the string Terraform makes of it.
+    const key = typeof written === "boolean" ? String(written) : written;
+    const k = typeof written === "boolean" ? { print: () => code(JSON.stringify(key)) } : given;
     // An object type declares its keys: another one is read as a map's.
     const declared = m!.type.k !== "object" || (typeof key === "string" && key in m!.type.fields);
     const base = declared ? primary(m!.print()) : `(${m!.print().text} as Record<string, any>)`;

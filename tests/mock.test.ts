@@ -1094,6 +1094,21 @@ describe("SAM usage plans", () => {
   });
 });
 
+describe("SAM APIs defined by a file (DefinitionUri)", () => {
+  it("take the file as the body (REST: its text; HTTP: decoded), deployed again when it changes, with no body of the events' paths", async () => {
+    const dir = path.join(FIXTURES, "cfn_sam_definition_uri");
+    const registered = await runProgram(path.join(dir, "expected", "index.ts"), {}, { cwd: dir });
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    const text = fs.readFileSync(path.join(dir, "api", "openapi.yaml"), "utf8");
+    expect(get("OrdersApi").inputs).toEqual({ body: text });
+    expect(get("OrdersApiDeployment").inputs).toEqual({ restApi: "OrdersApi-id", triggers: { redeployment: crypto.createHash("sha1").update(text).digest("hex") } });
+    expect(get("OrdersApiprodStage").inputs).toMatchObject({ deployment: "OrdersApiDeployment-id", restApi: "OrdersApi-id", stageName: "prod" });
+    expect(get("OrdersFunctionListPermissionprod").inputs.sourceArn).toBe("arn:aws:execute-api:us-east-1:123456789012:OrdersApi-id/*/GET/orders");
+    expect(get("EventsApi").inputs.body).toEqual(JSON.parse(fs.readFileSync(path.join(dir, "api", "http.json"), "utf8")));
+    expect(get("EventsApiApiGatewayDefaultStage").inputs).toMatchObject({ apiId: "EventsApi-id", stageName: "$default", autoDeploy: true });
+  });
+});
+
 describe("CloudFormation Ref of aws-native resources", () => {
   it("reads what Ref returns for the type: the address, the rule's name, the client's id; the id elsewhere", async () => {
     const { registered, exports } = await runProgramExports(path.join(FIXTURES, "cfn_native_ref", "expected", "index.ts"));

@@ -29,6 +29,13 @@ export interface IntrinsicScope {
  */
 export const SHA1 = Symbol("sha1");
 
+/**
+ * Another such value: a call of one of Terraform's functions, as the emitter prints them (an
+ * API's `DefinitionUri` before `sam package` uploads it is `file()` of its path, read when the
+ * program runs).
+ */
+export const CALL = Symbol("call");
+
 export const PSEUDO_PARAMETERS = [
   "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition", "AWS::Region",
   "AWS::StackId", "AWS::StackName", "AWS::URLSuffix",
@@ -42,6 +49,10 @@ export function lowerValue(v: unknown, path: readonly string[], s: IntrinsicScop
   if (Array.isArray(v)) return lowerList(v, path, s);
   const o = v as Record<string, unknown>;
   if (SHA1 in o) return { kind: "call", name: "sha1", args: [lowerValue((o as { [SHA1]: unknown })[SHA1], path, s)], loc: s.locate(path) };
+  if (CALL in o) {
+    const { name, args } = (o as { [CALL]: { name: string; args: readonly unknown[] } })[CALL];
+    return { kind: "call", name, args: args.map((a) => lowerValue(a, path, s)), loc: s.locate(path) };
+  }
   const keys = Object.keys(o);
   if (keys.length === 1) {
     const k = keys[0]!;

@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import { SHA1 } from "./intrinsics.js";
+import { CALL, SHA1 } from "./intrinsics.js";
 
 export type Obj = Record<string, unknown>;
 
@@ -153,7 +153,7 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, written:
 }
 
 /** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
-const API_NOT_EXPANDED = ["DefinitionUri", "GatewayResponses", "Models", "Domain", "CanarySetting", "AlwaysDeploy"];
+const API_NOT_EXPANDED = ["GatewayResponses", "Models", "Domain", "CanarySetting", "AlwaysDeploy"];
 
 /** A `SHARED` usage plan's stages, gathered from every API that asks for it (the transform makes one plan, key and plan key for them all). */
 export interface SharedPlan {
@@ -185,6 +185,9 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   }
   // The transform names the deployment after a hash of the definition, so that a change deploys anew: here its triggers hash the body.
   diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is made again when the API's body changes (triggers hash it, where the transform renames the deployment)`, at()));
+  const file = definitionFile(id, props, ["Cors", "Auth"], diags, at);
+  // The classic RestApi's body is the definition's text, JSON or YAML.
+  if (file !== undefined) return restApi(id, r, props, fileText(file), undefined, sharedPlan, diags, at);
   if (props.Cors !== undefined && props.DefinitionBody !== undefined) {
     diags.push(diagnostic("PG2004", "warning", `${id}: Cors is not added to a DefinitionBody written out (the transform adds an OPTIONS method to each of its paths): add them to it`, at("Properties", "Cors")));
   }
@@ -194,6 +197,11 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   const auth = props.Auth === undefined && !keyed ? undefined : withAuth(id, cors, props.Auth ?? {}, api, props.DefinitionBody !== undefined, diags, at);
   const paths = auth?.paths ?? cors;
   const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
+  return restApi(id, r, props, body, auth?.permissions, sharedPlan, diags, at);
+}
+
+/** The RestApi of an API of the transform with its body (and its authorizers' permissions), its Deployment, stage and usage plans. */
+function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj | undefined, sharedPlan: SharedPlan, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const endpoint = props.EndpointConfiguration;
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const stage = props.StageName;
@@ -208,7 +216,7 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
         ...(typeof endpoint === "string" ? { EndpointConfiguration: { Types: [endpoint] } } : isObj(endpoint) && endpoint.Type !== undefined ? { EndpointConfiguration: { Types: [endpoint.Type], ...(endpoint.VPCEndpointIds !== undefined ? { VpcEndpointIds: endpoint.VPCEndpointIds } : {}) } } : {}),
       },
     },
-    ...auth?.permissions,
+    ...permissions,
     [`${id}Deployment`]: { Type: "AWS::ApiGateway::Deployment", ...shared, Properties: { RestApiId: { Ref: id }, Triggers: { redeployment: { [SHA1]: getAtt(id, "Body") } } } },
     [stageId]: {
       Type: "AWS::ApiGateway::Stage",
@@ -241,7 +249,35 @@ function plans(id: string, auth: unknown, stage: Obj, sharedPlan: SharedPlan, sh
 export const IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
 /** Settings of AWS::Serverless::HttpApi the transform turns into more than a property: each a warning. */
-const HTTP_API_NOT_EXPANDED = ["DefinitionUri", "Domain"];
+const HTTP_API_NOT_EXPANDED = ["Domain"];
+
+/**
+ * An API's `DefinitionUri`: a local path (the template before `sam package` uploads it) is the
+ * file's text, read when the program runs, and the project carries the file; the transform
+ * takes such a definition as written (the events' paths, Cors and Auth are not added to it).
+ * One on S3 is a warning (the classic RestApi and Api take the body itself), and so is
+ * DefinitionUri beside a DefinitionBody (the transform rejects the two together).
+ */
+function definitionFile(id: string, props: Obj, added: readonly string[], diags: Diagnostic[], at: (...p: string[]) => Location): string | undefined {
+  const uri = props.DefinitionUri;
+  if (uri === undefined) return undefined;
+  if (props.DefinitionBody !== undefined) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: DefinitionUri beside a DefinitionBody (the transform takes one or the other); the DefinitionBody is converted`, at("Properties", "DefinitionUri")));
+    return undefined;
+  }
+  if (typeof uri !== "string" || /^s3:\/\//i.test(uri) || /^https?:\/\//i.test(uri)) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: a DefinitionUri on S3 is not read (the classic API takes its definition as a body): download it beside the template and name its path, or write it as DefinitionBody`, at("Properties", "DefinitionUri")));
+    return undefined;
+  }
+  diags.push(diagnostic("PG2010", "info", `${id}: the definition is read from ${uri} when the program runs (the transform takes it as written: ${["the events' paths", ...added].join(", ").replace(/, (?=[^,]*$)/, " and ")} are not added to it)`, at("Properties", "DefinitionUri")));
+  for (const k of added) {
+    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is left out: the transform adds it only to a DefinitionBody (it rejects it beside DefinitionUri)`, at("Properties", k)));
+  }
+  return uri;
+}
+
+/** The text of a local file, read when the program runs (the project carries the file). */
+const fileText = (uri: string): Obj => ({ [CALL]: { name: "file", args: [uri] } });
 
 /** HTTP API `Auth` settings beside the authorizers that the transform turns into more: each a warning. */
 const HTTP_AUTH_NOT_EXPANDED = ["EnableIamAuthorizer"];
@@ -319,20 +355,23 @@ export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths,
   for (const k of HTTP_API_NOT_EXPANDED) {
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform writes it into the API's definition or other resources); write it with Pulumi classes`, at("Properties", k)));
   }
+  const file = definitionFile(id, props, ["CorsConfiguration", "Auth"], diags, at);
   if (props.DefinitionBody !== undefined && Object.keys(api.paths).length) {
     diags.push(diagnostic("PG2004", "warning", `${id}: the routes of ${[...new Set(api.users)].join(", ")}'s events are not merged into the DefinitionBody written out, as the transform merges them: add them to it`, at("Properties", "DefinitionBody")));
   }
-  const cors = props.DefinitionBody === undefined ? httpCors(props.CorsConfiguration) : undefined;
-  if (props.CorsConfiguration !== undefined && cors === undefined) diags.push(diagnostic("PG2004", "warning", `${id}: CorsConfiguration is not expanded here; give the API its CORS settings with Pulumi classes`, at("Properties", "CorsConfiguration")));
+  const cors = props.DefinitionBody === undefined && file === undefined ? httpCors(props.CorsConfiguration) : undefined;
+  if (props.CorsConfiguration !== undefined && cors === undefined && file === undefined) diags.push(diagnostic("PG2004", "warning", `${id}: CorsConfiguration is not expanded here; give the API its CORS settings with Pulumi classes`, at("Properties", "CorsConfiguration")));
   if (props.Auth !== undefined && props.DefinitionBody !== undefined) {
     diags.push(diagnostic("PG2004", "warning", `${id}: Auth is not expanded into a DefinitionBody written out (the transform writes security schemes into the API's definition); write them there`, at("Properties", "Auth")));
   }
-  const auth = props.Auth !== undefined && props.DefinitionBody === undefined ? withHttpAuth(id, api.paths, props.Auth, api, diags, at) : undefined;
+  const auth = props.Auth !== undefined && props.DefinitionBody === undefined && file === undefined ? withHttpAuth(id, api.paths, props.Auth, api, diags, at) : undefined;
   const components = auth && Object.keys(auth.schemes).length ? { components: { securitySchemes: auth.schemes } } : {};
   // The transform's tag (`httpapi:createdBy: SAM`) and the API's Tags: in the OpenAPI body for the API, on the stage.
   const tags: Obj = { "httpapi:createdBy": "SAM", ...(isObj(props.Tags) && !isIntrinsic(props.Tags) ? props.Tags : {}) };
   const bodyTags = Object.entries(tags).map(([name, value]) => ({ name, "x-amazon-apigateway-tag-value": value }));
-  const body = props.DefinitionBody ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: auth?.paths ?? api.paths, ...components, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}), tags: bodyTags };
+  // The ApiGatewayV2 Api's body is the definition as an object: the file's text decoded.
+  const decoded = file === undefined ? undefined : { [CALL]: { name: /\.json$/i.test(file) ? "jsondecode" : "yamldecode", args: [fileText(file)] } };
+  const body = decoded ?? props.DefinitionBody ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: auth?.paths ?? api.paths, ...components, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}), tags: bodyTags };
   const stage = props.StageName ?? "$default";
   const stageId = stage === "$default" ? `${id}ApiGatewayDefaultStage` : `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };

@@ -23,6 +23,12 @@ export interface ConvertOptions {
   readonly timings?: Timings;
   /** Prettier options for the output (a team's own style); `false` prints the raw text, unformatted. */
   readonly prettier?: false | FormatOptions;
+  /**
+   * Reads a file a template names to be converted with it (the local snippet of an
+   * `AWS::Include`), by the path written, relative to the template's folder; undefined when
+   * there is none. Default: from the disk, beside the template's path.
+   */
+  readonly read?: (path: string) => string | undefined;
 }
 
 /** Milliseconds by stage: `hcl2json.parse`, `hcl2json.expressions`, `scan`, `lower` (Terraform), `parse` (CloudFormation, parse and lower), `map`, `type`, `emit`, `format`. */
@@ -64,7 +70,7 @@ let cloudFormation: ReturnType<typeof loadCloudFormation> | undefined;
 let terraform: ReturnType<typeof loadTerraform> | undefined;
 const loadCloudFormation = async () => {
   const [p, m] = await Promise.all([import("./parsers/cloudformation/index.js"), import("./mappers/cloudformation/index.js")]);
-  return { parseCloudFormation: p.parseCloudFormation, mapCloudFormation: m.mapCloudFormation };
+  return { parseCloudFormation: p.parseCloudFormation, readBeside: p.readBeside, mapCloudFormation: m.mapCloudFormation };
 };
 const loadTerraform = async () => {
   const [p, m] = await Promise.all([import("./parsers/terraform/index.js"), import("./mappers/terraform/index.js")]);
@@ -83,8 +89,9 @@ export async function convert(files: readonly SourceFile[], options: ConvertOpti
       diagnostics.push({ code: "PG1003", severity: "error", message: "one CloudFormation template is one program: convert each template on its own", location: { file: r.path, line: 1, column: 1 } });
     }
     // Loaded when a template is converted (js-yaml and the tag schema cost tens of milliseconds to load).
-    const { parseCloudFormation, mapCloudFormation } = await (cloudFormation ??= loadCloudFormation());
-    const parsed = parseCloudFormation(file ?? { path: "<none>", text: "" });
+    const { parseCloudFormation, readBeside, mapCloudFormation } = await (cloudFormation ??= loadCloudFormation());
+    const source = file ?? { path: "<none>", text: "" };
+    const parsed = parseCloudFormation(source, { read: options.read ?? readBeside(source.path) });
     append(diagnostics, parsed.diagnostics);
     if (t) t.parse = (t.parse ?? 0) + performance.now() - start;
     start = performance.now();

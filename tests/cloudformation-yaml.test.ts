@@ -314,3 +314,31 @@ Resources:
     expect(r.code).toMatch(/\/\*\/GET\/items`/);
   });
 });
+
+describe("AWS::Include snippets that cannot be included", () => {
+  const include = (location: string) => `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Fn::Transform:\n        Name: AWS::Include\n        Parameters:\n          Location: ${location}\n`;
+  it("a local path with no file is a located warning and a placeholder", async () => {
+    const { convert } = await import("../src/index.js");
+    const r = await convert([{ path: "t.yaml", text: include("missing.yaml") }], { read: () => undefined });
+    expect(r.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`)).toEqual(["5:7 AWS::Include of missing.yaml: no such file beside the template"]);
+  });
+  it("one on S3 is a located warning (the conversion is offline), and a placeholder where it stands for a value", async () => {
+    const { convert } = await import("../src/index.js");
+    const r = await convert([{ path: "t.yaml", text: include("s3://my-bucket/queue.yaml") }], { read: () => "never: read\n" });
+    expect(r.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.location?.line} ${d.message}`)).toEqual(["5 AWS::Include of s3://my-bucket/queue.yaml: the snippet is on S3, which this offline conversion does not read: download it beside the template and name its path"]);
+    const value = "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName:\n        Fn::Transform: { Name: AWS::Include, Parameters: { Location: s3://b/name.yaml } }\n";
+    expect((await convert([{ path: "t.yaml", text: value }])).code).toContain('name: notImplemented("AWS::Include of s3://b/name.yaml")');
+  });
+  it("a snippet that includes itself stops with one located error", async () => {
+    const { convert } = await import("../src/index.js");
+    const snippet = "Fn::Transform:\n  Name: AWS::Include\n  Parameters:\n    Location: self.yaml\n";
+    const r = await convert([{ path: "t.yaml", text: include("self.yaml") }], { read: (p) => (p === "self.yaml" ? snippet : undefined) });
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual(["AWS::Include of self.yaml: snippets include snippets more than 8 deep (one includes itself?); not included"]);
+  });
+  it("a snippet that does not parse is a located error naming its line", async () => {
+    const { convert } = await import("../src/index.js");
+    const r = await convert([{ path: "t.yaml", text: include("bad.yaml") }], { read: () => "a: [1, 2\n" });
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.location?.line} ${d.message.replace(/: .*$/, "")}`)).toEqual(["5 AWS::Include of bad.yaml"]);
+  });
+});

@@ -1109,6 +1109,18 @@ describe("SAM APIs defined by a file (DefinitionUri)", () => {
   });
 });
 
+describe("AWS::Include of local snippets", () => {
+  it("converts each snippet where it is included, its intrinsic functions with it", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_include", "expected", "index.ts"));
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    const body = JSON.parse(get("Api").inputs.body as string);
+    expect(body.paths["/orders"].get["x-amazon-apigateway-integration"].uri).toBe("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:Handler/invocations");
+    expect(get("Api").dependencies).toContain("Handler");
+    expect(get("Api").inputs.name).toBe("orders-prod");
+    expect(get("Queue").inputs).toEqual({ delaySeconds: 5, name: "orders-prod" });
+  });
+});
+
 describe("CloudFormation Ref of aws-native resources", () => {
   it("reads what Ref returns for the type: the address, the rule's name, the client's id; the id elsewhere", async () => {
     const { registered, exports } = await runProgramExports(path.join(FIXTURES, "cfn_native_ref", "expected", "index.ts"));

@@ -8,7 +8,7 @@ import type { Decl, PulumiProgram, ResourceDecl } from "../model/pulumi.js";
 import { snake } from "../model/names.js";
 import { mapCloudFormation } from "../mappers/cloudformation/index.js";
 import { NATIVE_REF } from "../mappers/cloudformation/types.js";
-import { parseCloudFormation } from "../parsers/cloudformation/index.js";
+import { parseCloudFormation, readBeside } from "../parsers/cloudformation/index.js";
 import { componentToken } from "../tree/index.js";
 import { readStackResources } from "./cloudformation.js";
 import { buildId, declsOf, identityOf, ImportBuilder, nativeIdentity, type ImportFile, type Scope, type Skipped } from "./imports.js";
@@ -206,7 +206,7 @@ function importBlock(b: ImportBuilder, adopted: Adopted, tree: Tree, block: Impo
  */
 export function cloudFormationImports(resources: { path: string; text: string }, template: { path: string; text: string }, options: ImportOptions): StateImportResult {
   const read = readStackResources(resources);
-  const parsed = parseCloudFormation(template);
+  const parsed = parseCloudFormation(template, { read: readBeside(template.path) });
   const diags: Diagnostic[] = [...read.diagnostics, ...parsed.diagnostics];
   const program = mapCloudFormation(parsed.program, []);
   const physical = new Map(read.resources.map((r) => [r.logicalId, r.physicalId]));

@@ -33,7 +33,9 @@ export function fixtures(): Fixture[] {
 
 /** Converts a folder's inputs with paths relative to the folder, as a user in it would. */
 export async function convertDir(dir: string, inputs: readonly string[]): Promise<ConvertResult> {
-  return convert(inputs.map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), "utf8") })));
+  // The files a template names (AWS::Include snippets) are read from the fixture's folder, as from the user's.
+  const read = (p: string): string | undefined => (fs.existsSync(path.join(dir, p)) ? fs.readFileSync(path.join(dir, p), "utf8") : undefined);
+  return convert(inputs.map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), "utf8") })), { read });
 }
 
 export function walk(dir: string, keep: (f: string) => boolean): string[] {

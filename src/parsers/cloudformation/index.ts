@@ -17,6 +17,9 @@ import { parseTemplate } from "./yaml.js";
 import { expandSam } from "./sam.js";
 import { expandForEach, LANGUAGE_EXTENSIONS } from "./foreach.js";
 import { ruleChecks } from "./rules.js";
+import { expandIncludes, type IncludeReader } from "./include.js";
+
+export { readBeside } from "./include.js";
 
 /** The transform whose functions are expanded here (sam.ts). */
 const SAM = "AWS::Serverless-2016-10-31";
@@ -30,7 +33,12 @@ type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-export function parseCloudFormation(file: SourceFile): ParseResult {
+export interface ParseOptions {
+  /** Reads the local snippets an `AWS::Include` names (relative to the template); without it they are not included. */
+  readonly read?: IncludeReader;
+}
+
+export function parseCloudFormation(file: SourceFile, options: ParseOptions = {}): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const empty: SourceProgram = { format: "cloudformation", items: [], trailingComments: [] };
   const problems = textProblems(file.path, file.text);
@@ -44,7 +52,6 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
   for (const d of parsed.duplicates) {
     diagnostics.push(diagnostic("PG1004", "warning", `'${d.key}' is written twice in one mapping: CloudFormation keeps the last one, and so does the conversion (what the first one held is left out)`, { file: file.path, line: d.line, column: d.column }));
   }
-  const t = parsed.template;
   // A resource the SAM transform made is located at the SAM resource it was made from.
   let origin: ReadonlyMap<string, string> = new Map();
   // An entry a Fn::ForEach loop made is located in the loop's fragment it was made from.
@@ -56,6 +63,8 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
     const { line, column } = parsed.locate(at);
     return { file: file.path, line, column, path: path.join("/") };
   };
+  // Local snippets are included first, as CloudFormation includes them before any other transform.
+  const t = expandIncludes(parsed.template, options.read, diagnostics, locate);
   const notes = parsed.comments;
   /** The comments of the item at `line` (a location already found): those above it, then `extra`, and the one at the end of its line. */
   const commentsAt = (line: number, extra: readonly string[] = []): { comments?: Comments } => {
@@ -184,11 +193,15 @@ export function parseCloudFormation(file: SourceFile): ParseResult {
       diagnostics.push(diagnostic("PG1003", "error", `resource ${id} needs a Type`, locate(path)));
       continue;
     }
-    const props = r.Properties === undefined ? {} : r.Properties;
-    if (!isObj(props)) {
+    const written = r.Properties === undefined ? {} : r.Properties;
+    if (!isObj(written)) {
       diagnostics.push(diagnostic("PG1003", "error", `resource ${id}: Properties must be a mapping`, locate([...path, "Properties"])));
       continue;
     }
+    // Properties a snippet was to give that could not be included (include.ts): said once, and the resource has none.
+    const unincluded = Object.keys(written).length === 1 && "Fn::Transform" in written;
+    if (unincluded) value(written, [...path, "Properties"]);
+    const props: Obj = unincluded ? {} : written;
     // A nested stack's template written as a local path, which `aws cloudformation package` (or `sam package`) uploads before deploying.
     if (r.Type === "AWS::CloudFormation::Stack" && typeof props.TemplateURL === "string" && !/^(https?|s3):\/\//i.test(props.TemplateURL)) {
       diagnostics.push(diagnostic("PG2010", "warning", `${id}: TemplateURL ${props.TemplateURL} is a local path, which \`aws cloudformation package\` uploads to S3 before deploying; the nested stack needs that URL (or convert ${props.TemplateURL} as a project of its own)`, locate([...path, "Properties", "TemplateURL"])));

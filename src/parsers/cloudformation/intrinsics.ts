@@ -5,6 +5,7 @@
  * an index into the mapping. Intrinsics that need an invoke (`Fn::GetAZs`, `Fn::ImportValue`)
  * stay calls named after themselves; the mapper hoists them.
  */
+import { includeLocation, remote } from "./include.js";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Accessor, Comments, Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
@@ -209,8 +210,12 @@ function intrinsic(name: string, arg: unknown, path: readonly string[], s: Intri
       return { kind: "call", name: "length", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
     case "Fn::ToJsonString":
       return { kind: "call", name: "tojsonstring", args: [lowerValue(arg, path, s)], loc: s.locate(path) };
-    case "Fn::Transform":
+    case "Fn::Transform": {
+      // An AWS::Include left here is one this conversion could not read (include.ts includes the local ones it finds).
+      const include = includeLocation(arg);
+      if (include !== undefined) return unsupported(`AWS::Include of ${include}`, remote(include) ? "the snippet is on S3, which this offline conversion does not read: download it beside the template and name its path" : "no such file beside the template", path, s);
       return unsupported("Fn::Transform", "template macros run inside CloudFormation; expand the macro and convert its output", path, s);
+    }
     default:
       return name.startsWith("Fn::") ? unsupported(name, "not a CloudFormation intrinsic function this converter knows", path, s) : undefined;
   }

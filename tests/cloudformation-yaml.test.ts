@@ -342,3 +342,36 @@ describe("AWS::Include snippets that cannot be included", () => {
     expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.location?.line} ${d.message.replace(/: .*$/, "")}`)).toEqual(["5 AWS::Include of bad.yaml"]);
   });
 });
+
+describe("a SAM event on a method the DefinitionBody already integrates", () => {
+  it("is a located error (the transform rejects the template), the body's integration kept", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DefinitionBody:
+        swagger: "2.0"
+        info: { title: t, version: "1" }
+        paths:
+          /items:
+            get:
+              x-amazon-apigateway-integration: { type: mock }
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: "exports.handler = async () => ({})"
+      Events:
+        Get: { Type: Api, Properties: { Path: /items, Method: get, RestApiId: !Ref Api } }
+`;
+    const r = await convert([{ path: "t.yaml", text }]);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.location?.line} ${d.message}`)).toEqual(["7 Api: an event of Fn adds GET /items, which the DefinitionBody already integrates (the transform rejects this: 'API method defined multiple times'); the body's is kept"]);
+    expect(r.code).toContain('type: "mock"');
+    expect(r.code).not.toContain("aws_proxy");
+  });
+});

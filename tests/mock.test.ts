@@ -1109,6 +1109,23 @@ describe("SAM APIs defined by a file (DefinitionUri)", () => {
   });
 });
 
+describe("SAM APIs with a DefinitionBody written out", () => {
+  it("get their events' paths merged in: a method the body declares gets the integration, one it lacks is added, the body's own kept", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_definition_body", "expected", "index.ts"));
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    const rest = JSON.parse(get("OrdersApi").inputs.body as string);
+    const uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:OrdersFunction/invocations";
+    expect(rest.info.title).toBe("stack-orders");
+    expect(rest.paths["/health"].get["x-amazon-apigateway-integration"].type).toBe("mock");
+    expect(rest.paths["/orders"].get).toEqual({ parameters: [{ name: "limit", in: "query", type: "integer" }], "x-amazon-apigateway-integration": { httpMethod: "POST", type: "aws_proxy", uri }, responses: {} });
+    expect(rest.paths["/orders"].post["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri });
+    expect(get("OrdersApiDeployment").inputs.triggers.redeployment).toBe(crypto.createHash("sha1").update(get("OrdersApi").inputs.body as string).digest("hex"));
+    const http = get("EventsApi").inputs.body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    expect(Object.keys(http.paths).sort()).toEqual(["/events", "/status"]);
+    expect(http.paths["/events"]!.get!["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri, payloadFormatVersion: "2.0" });
+  });
+});
+
 describe("AWS::Include of local snippets", () => {
   it("converts each snippet where it is included, its intrinsic functions with it", async () => {
     const registered = await runProgram(path.join(FIXTURES, "cfn_include", "expected", "index.ts"));
@@ -1117,7 +1134,7 @@ describe("AWS::Include of local snippets", () => {
     expect(body.paths["/orders"].get["x-amazon-apigateway-integration"].uri).toBe("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:Handler/invocations");
     expect(get("Api").dependencies).toContain("Handler");
     expect(get("Api").inputs.name).toBe("orders-prod");
-    expect(get("Queue").inputs).toEqual({ delaySeconds: 5, name: "orders-prod" });
+    expect(get("Queue").inputs).toEqual({ visibilityTimeoutSeconds: 60, delaySeconds: 5, name: "orders-prod" });
   });
 });
 

@@ -82,6 +82,18 @@ export function expandIncludes(template: Obj, read: IncludeReader | undefined, d
       return changed ? out : v;
     }
     if (!isObj(v)) return v;
+    // An include beside other keys (`Properties: { StageName: …, Fn::Transform: … }`): the snippet's entries go where it stands.
+    if (Object.keys(v).length > 1 && "Fn::Transform" in v) {
+      const snippet = expand({ "Fn::Transform": v["Fn::Transform"] }, path, depth);
+      if (isObj(snippet) && !("Fn::Transform" in snippet)) {
+        const out: Obj = {};
+        for (const [k, x] of Object.entries(v)) {
+          if (k === "Fn::Transform") Object.assign(out, snippet);
+          else out[k] = expand(x, [...path, k], depth);
+        }
+        return out;
+      }
+    }
     let out: Obj | undefined;
     for (const [k, x] of Object.entries(v)) {
       const y = expand(x, [...path, k], depth);

@@ -173,15 +173,42 @@ export function usagePlan(prefix: string, plan: Obj, stages: Obj[], shared: Obj)
 }
 
 /**
+ * A DefinitionBody written out with the paths of the events that name the API merged in, as the
+ * transform merges them: a path or method the body lacks is added, a method it has without an
+ * integration gets the event's; one it already integrates is an error (the transform rejects
+ * the template). A body or paths written with an intrinsic function cannot take them: a warning.
+ */
+function withEventPaths(id: string, body: unknown, api: ApiPaths, what: string, diags: Diagnostic[], at: (...p: string[]) => Location): unknown {
+  if (!Object.keys(api.paths).length) return body;
+  const events = [...new Set(api.users)].join(", ");
+  if (!isObj(body) || isIntrinsic(body) || (body.paths !== undefined && (!isObj(body.paths) || isIntrinsic(body.paths)))) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: the ${what} of ${events}'s events are not merged into the DefinitionBody, which is written with an intrinsic function (the transform merges them into one written out): add them to it`, at("Properties", "DefinitionBody")));
+    return body;
+  }
+  const paths: Obj = { ...(body.paths as Obj | undefined) };
+  for (const [path, methods] of Object.entries(api.paths)) {
+    const written = isObj(paths[path]) ? (paths[path] as Obj) : {};
+    const merged: Obj = { ...written };
+    for (const [method, op] of Object.entries(methods as Obj)) {
+      const own = written[method];
+      if (isObj(own) && own["x-amazon-apigateway-integration"] !== undefined) {
+        diags.push(diagnostic("PG2004", "error", `${id}: an event of ${events} adds ${method === "x-amazon-apigateway-any-method" ? "ANY" : method.toUpperCase()} ${path}, which the DefinitionBody already integrates (the transform rejects this: 'API method defined multiple times'); the body's is kept`, at("Properties", "DefinitionBody")));
+        continue;
+      }
+      merged[method] = isObj(own) ? { ...own, "x-amazon-apigateway-integration": (op as Obj)["x-amazon-apigateway-integration"], responses: own.responses ?? (op as Obj).responses } : op;
+    }
+    paths[path] = merged;
+  }
+  return { ...body, paths };
+}
+
+/**
  * An API of the transform (an `AWS::Serverless::Api`, or the implicit one): its RestApi (the
  * body written, or an OpenAPI document of its events' paths), a Deployment and the stage named.
  */
 export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sharedPlan: SharedPlan, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   for (const k of API_NOT_EXPANDED) {
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform writes it into the API's definition or other resources); write it with Pulumi classes`, at("Properties", k)));
-  }
-  if (props.DefinitionBody !== undefined && Object.keys(api.paths).length) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: the paths of ${[...new Set(api.users)].join(", ")}'s events are not merged into the DefinitionBody written out, as the transform merges them: add them to it`, at("Properties", "DefinitionBody")));
   }
   // The transform names the deployment after a hash of the definition, so that a change deploys anew: here its triggers hash the body.
   diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is made again when the API's body changes (triggers hash it, where the transform renames the deployment)`, at()));
@@ -196,7 +223,7 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   const keyed = [...api.auth.values()].some((a) => a.apiKey === true);
   const auth = props.Auth === undefined && !keyed ? undefined : withAuth(id, cors, props.Auth ?? {}, api, props.DefinitionBody !== undefined, diags, at);
   const paths = auth?.paths ?? cors;
-  const body = props.DefinitionBody ?? { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
+  const body = props.DefinitionBody !== undefined ? withEventPaths(id, props.DefinitionBody, api, "paths", diags, at) : { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
   return restApi(id, r, props, body, auth?.permissions, sharedPlan, diags, at);
 }
 
@@ -356,9 +383,6 @@ export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths,
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform writes it into the API's definition or other resources); write it with Pulumi classes`, at("Properties", k)));
   }
   const file = definitionFile(id, props, ["CorsConfiguration", "Auth"], diags, at);
-  if (props.DefinitionBody !== undefined && Object.keys(api.paths).length) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: the routes of ${[...new Set(api.users)].join(", ")}'s events are not merged into the DefinitionBody written out, as the transform merges them: add them to it`, at("Properties", "DefinitionBody")));
-  }
   const cors = props.DefinitionBody === undefined && file === undefined ? httpCors(props.CorsConfiguration) : undefined;
   if (props.CorsConfiguration !== undefined && cors === undefined && file === undefined) diags.push(diagnostic("PG2004", "warning", `${id}: CorsConfiguration is not expanded here; give the API its CORS settings with Pulumi classes`, at("Properties", "CorsConfiguration")));
   if (props.Auth !== undefined && props.DefinitionBody !== undefined) {
@@ -371,7 +395,7 @@ export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths,
   const bodyTags = Object.entries(tags).map(([name, value]) => ({ name, "x-amazon-apigateway-tag-value": value }));
   // The ApiGatewayV2 Api's body is the definition as an object: the file's text decoded.
   const decoded = file === undefined ? undefined : { [CALL]: { name: /\.json$/i.test(file) ? "jsondecode" : "yamldecode", args: [fileText(file)] } };
-  const body = decoded ?? props.DefinitionBody ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: auth?.paths ?? api.paths, ...components, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}), tags: bodyTags };
+  const body = decoded ?? (props.DefinitionBody !== undefined ? withEventPaths(id, props.DefinitionBody, api, "routes", diags, at) : undefined) ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: auth?.paths ?? api.paths, ...components, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}), tags: bodyTags };
   const stage = props.StageName ?? "$default";
   const stageId = stage === "$default" ? `${id}ApiGatewayDefaultStage` : `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };

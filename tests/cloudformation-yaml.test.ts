@@ -375,3 +375,32 @@ Resources:
     expect(r.code).not.toContain("aws_proxy");
   });
 });
+
+describe("SAM Cors on a DefinitionBody written out", () => {
+  it("adds no preflight where a path has its own OPTIONS method, as the transform leaves it", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      Cors: "'*'"
+      DefinitionBody:
+        swagger: "2.0"
+        info: { title: t, version: "1" }
+        paths:
+          /own:
+            options:
+              x-amazon-apigateway-integration: { type: mock, passthroughBehavior: never }
+          /other:
+            put:
+              x-amazon-apigateway-integration: { type: mock }
+`;
+    const r = await convert([{ path: "t.yaml", text }], { prettier: false });
+    expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(r.code.match(/summary: "CORS support"/g)?.length).toBe(1);
+    expect(r.code).toContain('passthroughBehavior: "never"');
+    expect(r.code).toContain(`"method.response.header.Access-Control-Allow-Methods": "'OPTIONS,PUT'"`);
+  });
+});

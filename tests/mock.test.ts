@@ -1119,6 +1119,10 @@ describe("SAM APIs with a DefinitionBody written out", () => {
     expect(rest.paths["/health"].get["x-amazon-apigateway-integration"].type).toBe("mock");
     expect(rest.paths["/orders"].get).toEqual({ parameters: [{ name: "limit", in: "query", type: "integer" }], "x-amazon-apigateway-integration": { httpMethod: "POST", type: "aws_proxy", uri }, responses: {} });
     expect(rest.paths["/orders"].post["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri });
+    // Cors: a preflight on every path of the body, the events' and its own, allowing the path's methods.
+    const allowed = (p: string) => rest.paths[p].options["x-amazon-apigateway-integration"].responses.default.responseParameters;
+    expect(allowed("/orders")).toEqual({ "method.response.header.Access-Control-Allow-Methods": "'GET,OPTIONS,POST'", "method.response.header.Access-Control-Allow-Origin": "'https://example.com'" });
+    expect(allowed("/health")["method.response.header.Access-Control-Allow-Methods"]).toBe("'GET,OPTIONS'");
     expect(get("OrdersApiDeployment").inputs.triggers.redeployment).toBe(crypto.createHash("sha1").update(get("OrdersApi").inputs.body as string).digest("hex"));
     const http = get("EventsApi").inputs.body as { paths: Record<string, Record<string, Record<string, unknown>>> };
     expect(Object.keys(http.paths).sort()).toEqual(["/events", "/status"]);

@@ -49,7 +49,12 @@ function withCors(paths: Obj, cors: unknown, diags: Diagnostic[], at: (...p: str
   const header = (name: string) => `method.response.header.Access-Control-${name}`;
   const out: Obj = {};
   for (const [path, methods] of Object.entries(paths)) {
-    const own = Object.keys(methods as Obj).flatMap((m) => (m === "x-amazon-apigateway-any-method" ? ANY_METHODS : [m.toUpperCase()]));
+    // A path that has its own OPTIONS method keeps it, as the transform leaves it; a path item's other keys (`parameters`) are no methods.
+    if (!isObj(methods) || methods.options !== undefined) {
+      out[path] = methods;
+      continue;
+    }
+    const own = Object.keys(methods).flatMap((m) => (m === "x-amazon-apigateway-any-method" ? ANY_METHODS : ANY_METHODS.includes(m.toUpperCase()) ? [m.toUpperCase()] : []));
     const allowMethods = c.AllowMethods ?? `'${[...new Set([...own, "OPTIONS"])].sort().join(",")}'`;
     const params: Obj = {
       ...(c.AllowHeaders !== undefined ? { [header("Allow-Headers")]: c.AllowHeaders } : {}),
@@ -202,6 +207,17 @@ function withEventPaths(id: string, body: unknown, api: ApiPaths, what: string, 
   return { ...body, paths };
 }
 
+/** A REST API's DefinitionBody written out, with its events' paths and then, on each of its paths, the `Cors` preflight, as the transform adds them. */
+function writtenBody(id: string, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): unknown {
+  const body = withEventPaths(id, props.DefinitionBody, api, "paths", diags, at);
+  if (props.Cors === undefined || (isObj(body) && !isIntrinsic(body) && body.paths === undefined)) return body;
+  if (!isObj(body) || isIntrinsic(body) || !isObj(body.paths) || isIntrinsic(body.paths)) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: Cors is not added to a DefinitionBody written with an intrinsic function (the transform adds an OPTIONS method to each path of one written out): add them to it`, at("Properties", "Cors")));
+    return body;
+  }
+  return { ...body, paths: withCors(body.paths, props.Cors, diags, at) };
+}
+
 /**
  * An API of the transform (an `AWS::Serverless::Api`, or the implicit one): its RestApi (the
  * body written, or an OpenAPI document of its events' paths), a Deployment and the stage named.
@@ -215,15 +231,12 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   const file = definitionFile(id, props, ["Cors", "Auth"], diags, at);
   // The classic RestApi's body is the definition's text, JSON or YAML.
   if (file !== undefined) return restApi(id, r, props, fileText(file), undefined, sharedPlan, diags, at);
-  if (props.Cors !== undefined && props.DefinitionBody !== undefined) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: Cors is not added to a DefinitionBody written out (the transform adds an OPTIONS method to each of its paths): add them to it`, at("Properties", "Cors")));
-  }
-  const cors = props.Cors !== undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
+  const cors = props.Cors !== undefined && props.DefinitionBody === undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
   // An event may ask for an API key where the API's Auth says nothing.
   const keyed = [...api.auth.values()].some((a) => a.apiKey === true);
   const auth = props.Auth === undefined && !keyed ? undefined : withAuth(id, cors, props.Auth ?? {}, api, props.DefinitionBody !== undefined, diags, at);
   const paths = auth?.paths ?? cors;
-  const body = props.DefinitionBody !== undefined ? withEventPaths(id, props.DefinitionBody, api, "paths", diags, at) : { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
+  const body = props.DefinitionBody !== undefined ? writtenBody(id, props, api, diags, at) : { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
   return restApi(id, r, props, body, auth?.permissions, sharedPlan, diags, at);
 }
 

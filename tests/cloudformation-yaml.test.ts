@@ -404,3 +404,23 @@ Resources:
     expect(r.code).toContain(`"method.response.header.Access-Control-Allow-Methods": "'OPTIONS,PUT'"`);
   });
 });
+
+describe("a SAM DeploymentPreference the transform rejects", () => {
+  it("without an AutoPublishAlias is a located error, and nothing of CodeDeploy is made", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      InlineCode: "exports.handler = async () => ({})"
+      DeploymentPreference:
+        Type: AllAtOnce
+`;
+    const r = await convert([{ path: "t.yaml", text }]);
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.location?.line} ${d.message}`)).toEqual(["9 Fn: a DeploymentPreference needs an AutoPublishAlias (the transform rejects it without one); not expanded"]);
+    expect(r.code).not.toContain("codedeploy");
+  });
+});

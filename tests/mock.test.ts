@@ -1094,6 +1094,27 @@ describe("SAM usage plans", () => {
   });
 });
 
+describe("SAM DeploymentPreference", () => {
+  it("makes the shared CodeDeploy application and service role once, and a deployment group per function that has one on", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_deployment_preference", "expected", "index.ts"));
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    expect(registered.filter((r) => r.type === "aws-native:codedeploy:Application").map((r) => [r.name, r.inputs])).toEqual([["ServerlessDeploymentApplication", { computePlatform: "Lambda" }]]);
+    expect(registered.filter((r) => r.type === "aws-native:codedeploy:DeploymentGroup").map((r) => r.name).sort()).toEqual(["CheckFunctionDeploymentGroup", "OrdersFunctionDeploymentGroup"]);
+    expect(get("CodeDeployServiceRole").inputs.managedPolicyArns).toEqual(["arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda"]);
+    expect(JSON.parse(get("CodeDeployServiceRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["codedeploy.amazonaws.com"] });
+    expect(get("OrdersFunctionDeploymentGroup").inputs).toEqual({
+      alarmConfiguration: { enabled: true, alarms: [{ name: "ErrorsAlarm-id" }] },
+      applicationName: "ServerlessDeploymentApplication-id",
+      autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST"] },
+      deploymentConfigName: "CodeDeployDefault.LambdaCanary10Percent5Minutes",
+      deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
+      serviceRoleArn: "arn:aws:mock:aws:iam/role:Role:CodeDeployServiceRole",
+    });
+    expect(get("OrdersFunctionDeploymentGroup").dependencies).toEqual(expect.arrayContaining(["ServerlessDeploymentApplication", "CodeDeployServiceRole", "ErrorsAlarm"]));
+    expect(get("CheckFunctionDeploymentGroup").inputs).toMatchObject({ alarmConfiguration: { enabled: false, alarms: [] }, deploymentConfigName: "CodeDeployDefault.LambdaAllAtOnce", serviceRoleArn: "arn:aws:iam::123456789012:role/my-codedeploy" });
+  });
+});
+
 describe("SAM APIs defined by a file (DefinitionUri)", () => {
   it("take the file as the body (REST: its text; HTTP: decoded), deployed again when it changes, with no body of the events' paths", async () => {
     const dir = path.join(FIXTURES, "cfn_sam_definition_uri");

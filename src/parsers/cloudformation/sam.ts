@@ -13,6 +13,7 @@
 import { createHash } from "node:crypto";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
+import { deploymentGroup, preferenceOf, sharedDeployment } from "./sam-deploy.js";
 import { expandEvents, IMPLICIT_API, withNotifications, withTriggers, type ApiLookup } from "./sam-events.js";
 import { application, executionRole, layerVersion, managed, samTags, simpleTable, stateMachine, type At } from "./sam-resources.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, usagePlan, type ApiPaths, type Obj, type SharedPlan } from "./sam-api.js";
@@ -37,7 +38,7 @@ const SAME = [
 ];
 
 /** Properties the transform reads and this expansion does not: each is a warning where it is written. */
-const NOT_EXPANDED = ["AutoPublishCodeSha256", "DeploymentPreference", "VersionDescription"];
+const NOT_EXPANDED = ["AutoPublishCodeSha256", "VersionDescription"];
 
 /** What a function's role may do with a dead-letter target, by its `Type`. */
 const DEAD_LETTER_ACTIONS: Readonly<Record<string, string>> = { SQS: "sqs:SendMessage", SNS: "sns:Publish" };
@@ -146,11 +147,15 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const made = new Map<string, Obj>();
   const sharedPlan: SharedPlan = { stages: [] };
   const references = new Map<string, { id: string; attr?: string }>();
-  for (const [id, r] of Object.entries(resources)) {
-    if (!sam(r, "AWS::Serverless::Function")) continue;
-    const at = (...p: string[]) => locate(["Resources", id, ...p]);
-    const props = mergeGlobal(global("Function"), r.Properties ?? {}) as Obj;
-    made.set(id, expandFunction(id, r, props, apiFor, diags, at));
+  const functions = Object.entries(resources).flatMap(([id, r]) => (sam(r, "AWS::Serverless::Function") ? [{ id, r, props: mergeGlobal(global("Function"), r.Properties ?? {}) as Obj, at: (...p: string[]) => locate(["Resources", id, ...p]) }] : []));
+  // The CodeDeploy application and role the functions' deployment preferences share, made with the first of them.
+  const preferences = functions.flatMap(({ id, r, props }) => {
+    const preference = preferenceOf(props);
+    return preference && typeof props.AutoPublishAlias === "string" && preference.Type !== undefined ? [{ id, preference, condition: r.Condition }] : [];
+  });
+  const deployment = { entries: sharedDeployment(preferences, diags, functions.find((f) => f.id === preferences[0]?.id)?.at ?? (() => locate(["Resources"]))), first: preferences[0]?.id };
+  for (const { id, r, props, at } of functions) {
+    made.set(id, expandFunction(id, r, props, apiFor, deployment, diags, at));
     if (typeof props.AutoPublishAlias === "string") {
       references.set(`${id}.Alias`, { id: aliasIdOf(id, props.AutoPublishAlias) });
       references.set(`${id}.Version`, { id, attr: "QualifiedArn" });
@@ -243,7 +248,7 @@ function aliasOf(id: string, props: Obj, diags: Diagnostic[], at: At): { id: str
   return { id: aliasId, name };
 }
 
-function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags: Diagnostic[], at: At): Obj {
+function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, deployment: { entries: Obj; first?: string }, diags: Diagnostic[], at: At): Obj {
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const fn: Obj = pick(props, SAME);
   const source = code(props);
@@ -273,6 +278,12 @@ function expandFunction(id: string, r: Obj, props: Obj, apiFor: ApiLookup, diags
     made[alias.id] = { Type: "AWS::Lambda::Alias", ...shared, Properties: { Name: alias.name, FunctionName: { Ref: id }, FunctionVersion: getAtt(id, "Version"), ...pick(props, ["ProvisionedConcurrencyConfig"]) } };
   } else if (props.ProvisionedConcurrencyConfig !== undefined) {
     diags.push(diagnostic("PG2004", "warning", `${id}: ProvisionedConcurrencyConfig is not expanded without an AutoPublishAlias (the transform requires one, and sets it on the alias)`, at("Properties", "ProvisionedConcurrencyConfig")));
+  }
+  // DeploymentPreference: the CodeDeploy resources (sam-deploy.ts), the shared ones with the first function that has one.
+  const preference = preferenceOf(props);
+  if (preference) {
+    if (deployment.first === id) Object.assign(made, deployment.entries);
+    Object.assign(made, deploymentGroup(id, preference, alias?.id, shared, diags, at));
   }
   const managedPolicies: unknown[] = [managed("service-role/AWSLambdaBasicExecutionRole")];
   if (props.Tracing === "Active") managedPolicies.push(managed("AWSXrayWriteOnlyAccess"));

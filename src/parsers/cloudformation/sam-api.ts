@@ -3,31 +3,15 @@
  * `ServerlessRestApi`, becomes its RestApi (the body written, or an OpenAPI document of the
  * paths its events give it, with `Cors` an OPTIONS preflight on each), a Deployment and its
  * stage, as the transform writes them; an `AWS::Serverless::HttpApi` (or the implicit
- * `ServerlessHttpApi`) its ApiGatewayV2 Api and auto-deployed stage; and the values both files
- * read the template with.
+ * `ServerlessHttpApi`) its ApiGatewayV2 Api and auto-deployed stage (their definitions as the
+ * transform takes them: sam-definition.ts).
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import { CALL, SHA1 } from "./intrinsics.js";
+import { SHA1 } from "./intrinsics.js";
+import { decodedFile, definitionFile, fileText, getAtt, isIntrinsic, isObj, pick, withEventPaths, type ApiPaths, type Obj } from "./sam-definition.js";
 
-export type Obj = Record<string, unknown>;
-
-export const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
-/** A value written with an intrinsic function (`{ Ref: … }`, `{ "Fn::If": … }`): merged as a whole, never key by key. */
-export const isIntrinsic = (v: Obj) => Object.keys(v).length === 1 && /^(Ref|Condition|Fn::.+)$/.test(Object.keys(v)[0]!);
-
-/** The keys of `o` among `keys` that it sets, as they are. */
-export const pick = (o: Obj, keys: readonly string[]): Obj => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
-
-export const getAtt = (id: string, attr: string): Obj => ({ "Fn::GetAtt": [id, attr] });
-
-/** The paths an API's events add (its OpenAPI `paths`), and the functions they call. */
-export interface ApiPaths {
-  readonly paths: Obj;
-  readonly users: string[];
-  /** `<path> <method>` → the authorizer its event names (`NONE`: none) and the scopes it asks, where it names one. */
-  readonly auth: Map<string, { readonly authorizer?: unknown; readonly scopes?: unknown; readonly apiKey?: unknown }>;
-}
+export { getAtt, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-definition.js";
 
 /** The methods an `x-amazon-apigateway-any-method` answers, for a CORS preflight's Allow-Methods. */
 const ANY_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -177,36 +161,6 @@ export function usagePlan(prefix: string, plan: Obj, stages: Obj[], shared: Obj)
   };
 }
 
-/**
- * A DefinitionBody written out with the paths of the events that name the API merged in, as the
- * transform merges them: a path or method the body lacks is added, a method it has without an
- * integration gets the event's; one it already integrates is an error (the transform rejects
- * the template). A body or paths written with an intrinsic function cannot take them: a warning.
- */
-function withEventPaths(id: string, body: unknown, api: ApiPaths, what: string, diags: Diagnostic[], at: (...p: string[]) => Location): unknown {
-  if (!Object.keys(api.paths).length) return body;
-  const events = [...new Set(api.users)].join(", ");
-  if (!isObj(body) || isIntrinsic(body) || (body.paths !== undefined && (!isObj(body.paths) || isIntrinsic(body.paths)))) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: the ${what} of ${events}'s events are not merged into the DefinitionBody, which is written with an intrinsic function (the transform merges them into one written out): add them to it`, at("Properties", "DefinitionBody")));
-    return body;
-  }
-  const paths: Obj = { ...(body.paths as Obj | undefined) };
-  for (const [path, methods] of Object.entries(api.paths)) {
-    const written = isObj(paths[path]) ? (paths[path] as Obj) : {};
-    const merged: Obj = { ...written };
-    for (const [method, op] of Object.entries(methods as Obj)) {
-      const own = written[method];
-      if (isObj(own) && own["x-amazon-apigateway-integration"] !== undefined) {
-        diags.push(diagnostic("PG2004", "error", `${id}: an event of ${events} adds ${method === "x-amazon-apigateway-any-method" ? "ANY" : method.toUpperCase()} ${path}, which the DefinitionBody already integrates (the transform rejects this: 'API method defined multiple times'); the body's is kept`, at("Properties", "DefinitionBody")));
-        continue;
-      }
-      merged[method] = isObj(own) ? { ...own, "x-amazon-apigateway-integration": (op as Obj)["x-amazon-apigateway-integration"], responses: own.responses ?? (op as Obj).responses } : op;
-    }
-    paths[path] = merged;
-  }
-  return { ...body, paths };
-}
-
 /** A REST API's DefinitionBody written out, with its events' paths and then, on each of its paths, the `Cors` preflight, as the transform adds them. */
 function writtenBody(id: string, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): unknown {
   const body = withEventPaths(id, props.DefinitionBody, api, "paths", diags, at);
@@ -290,34 +244,6 @@ export const IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
 /** Settings of AWS::Serverless::HttpApi the transform turns into more than a property: each a warning. */
 const HTTP_API_NOT_EXPANDED = ["Domain"];
-
-/**
- * An API's `DefinitionUri`: a local path (the template before `sam package` uploads it) is the
- * file's text, read when the program runs, and the project carries the file; the transform
- * takes such a definition as written (the events' paths, Cors and Auth are not added to it).
- * One on S3 is a warning (the classic RestApi and Api take the body itself), and so is
- * DefinitionUri beside a DefinitionBody (the transform rejects the two together).
- */
-function definitionFile(id: string, props: Obj, added: readonly string[], diags: Diagnostic[], at: (...p: string[]) => Location): string | undefined {
-  const uri = props.DefinitionUri;
-  if (uri === undefined) return undefined;
-  if (props.DefinitionBody !== undefined) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: DefinitionUri beside a DefinitionBody (the transform takes one or the other); the DefinitionBody is converted`, at("Properties", "DefinitionUri")));
-    return undefined;
-  }
-  if (typeof uri !== "string" || /^s3:\/\//i.test(uri) || /^https?:\/\//i.test(uri)) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: a DefinitionUri on S3 is not read (the classic API takes its definition as a body): download it beside the template and name its path, or write it as DefinitionBody`, at("Properties", "DefinitionUri")));
-    return undefined;
-  }
-  diags.push(diagnostic("PG2010", "info", `${id}: the definition is read from ${uri} when the program runs (the transform takes it as written: ${["the events' paths", ...added].join(", ").replace(/, (?=[^,]*$)/, " and ")} are not added to it)`, at("Properties", "DefinitionUri")));
-  for (const k of added) {
-    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is left out: the transform adds it only to a DefinitionBody (it rejects it beside DefinitionUri)`, at("Properties", k)));
-  }
-  return uri;
-}
-
-/** The text of a local file, read when the program runs (the project carries the file). */
-const fileText = (uri: string): Obj => ({ [CALL]: { name: "file", args: [uri] } });
 
 /** HTTP API `Auth` settings beside the authorizers that the transform turns into more: each a warning. */
 const HTTP_AUTH_NOT_EXPANDED = ["EnableIamAuthorizer"];
@@ -407,7 +333,7 @@ export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths,
   const tags: Obj = { "httpapi:createdBy": "SAM", ...(isObj(props.Tags) && !isIntrinsic(props.Tags) ? props.Tags : {}) };
   const bodyTags = Object.entries(tags).map(([name, value]) => ({ name, "x-amazon-apigateway-tag-value": value }));
   // The ApiGatewayV2 Api's body is the definition as an object: the file's text decoded.
-  const decoded = file === undefined ? undefined : { [CALL]: { name: /\.json$/i.test(file) ? "jsondecode" : "yamldecode", args: [fileText(file)] } };
+  const decoded = file === undefined ? undefined : decodedFile(file);
   const body = decoded ?? (props.DefinitionBody !== undefined ? withEventPaths(id, props.DefinitionBody, api, "routes", diags, at) : undefined) ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: auth?.paths ?? api.paths, ...components, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}), tags: bodyTags };
   const stage = props.StageName ?? "$default";
   const stageId = stage === "$default" ? `${id}ApiGatewayDefaultStage` : `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;

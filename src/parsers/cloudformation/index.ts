@@ -64,7 +64,8 @@ export function parseCloudFormation(file: SourceFile, options: ParseOptions = {}
     return { file: file.path, line, column, path: path.join("/") };
   };
   // Local snippets are included first, as CloudFormation includes them before any other transform.
-  const t = expandIncludes(parsed.template, options.read, diagnostics, locate);
+  // (A template that names no AWS::Include is not walked for one.)
+  const t = file.text.includes("AWS::Include") ? expandIncludes(parsed.template, options.read, diagnostics, locate) : parsed.template;
   const notes = parsed.comments;
   /** The comments of the item at `line` (a location already found): those above it, then `extra`, and the one at the end of its line. */
   const commentsAt = (line: number, extra: readonly string[] = []): { comments?: Comments } => {

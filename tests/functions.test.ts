@@ -72,4 +72,11 @@ describe("lookup() with a key Terraform rejects", () => {
     expect(warnings).toContain("4: lookup() is given a null key, which Terraform rejects where the call is evaluated (its key is a string, never null)");
     expect(r.code).toContain("notImplemented");
   });
+  it("in a resource's argument, points at the argument, not at the resource", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = 'variable "s" {\n  type = map(string)\n}\nresource "aws_sqs_queue" "q" {\n  name = "q"\n\n  tags = {\n    level = lookup(var.s, null)\n  }\n}\n';
+    const r = await convert([{ path: "main.tf", text }]);
+    expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line}:${d.location?.column} ${d.message.slice(0, 40)}`)).toEqual(["7:3 lookup() is given a null key, which Terr", "7:3 function 'lookup' is not converted; a pl"]);
+    expect(r.summary.placeholders.map((p) => p.location?.line)).toEqual([7]);
+  });
 });

@@ -6,6 +6,7 @@
  * or `pulumi.all([…]).apply` (several), and the operation prints inside over plain values.
  * Layout is prettier's business (see format.ts): this prints correct, parenthesised code.
  */
+import type { Location } from "../../model/location.js";
 import { diagnostic } from "../../model/diagnostics.js";
 import { assertNever, childrenOf, walkExpr, type Accessor, type Expr, type ForExpr, type ObjectEntry, type RefExpr } from "../../model/expr.js";
 import { NameScope } from "../../model/names.js";
@@ -25,6 +26,13 @@ const NO_SUBST: ReadonlyMap<Expr, string> = new Map();
 
 export class ExprPrinter {
   private readonly outMemo = new Map<Expr, boolean>();
+  /** The location of the object entry being printed (an argument, a tag), where the model gives one: what its diagnostics point at. */
+  private at: Location | undefined;
+
+  /** Where a diagnostic about the expression being printed points: its entry's place, else its declaration's. */
+  private get loc(): Location | undefined {
+    return this.at ?? this.env.loc;
+  }
 
   constructor(
     readonly env: PrintEnv,
@@ -170,7 +178,7 @@ export class ExprPrinter {
     // A resource itself (`jsonencode(aws_sqs_queue.q)`): in Pulumi an object of Outputs, which JSON does not show.
     const whole = required(this.type(value));
     if (whole.k === "resource" || whole.k === "component" || (whole.k === "list" && (whole.of.k === "resource" || whole.of.k === "component"))) {
-      this.env.diags.push(diagnostic("PG2006", "warning", `${e.name} of a whole resource: in Pulumi its attributes are Outputs, which JSON does not show; encode the attributes it needs (${e.name}({ arn = x.arn, … }))`, this.env.loc));
+      this.env.diags.push(diagnostic("PG2006", "warning", `${e.name} of a whole resource: in Pulumi its attributes are Outputs, which JSON does not show; encode the attributes it needs (${e.name}({ arn = x.arn, … }))`, this.loc));
     }
     const terraform = e.name === "jsonencode";
     if (!terraform || this.staticJson(value)) {
@@ -201,7 +209,7 @@ export class ExprPrinter {
   }
 
   placeholder(text: string): Code {
-    this.env.placeholders?.push({ text, ...(this.env.loc ? { location: this.env.loc } : {}) });
+    this.env.placeholders?.push({ text, ...(this.loc ? { location: this.loc } : {}) });
     return call(this.env.program.helper("notImplemented"), [code(stringLiteral(text))]);
   }
 
@@ -229,7 +237,13 @@ export class ExprPrinter {
         continue;
       }
       const key = typeof en.key === "string" ? propertyKey(en.key) : `[${arg(this.print(en.key))}]`;
-      lines.push(`${key}: ${arg(this.print(en.value))},${trailing}`);
+      const outer = this.at;
+      if (en.loc) this.at = en.loc;
+      try {
+        lines.push(`${key}: ${arg(this.print(en.value))},${trailing}`);
+      } finally {
+        this.at = outer;
+      }
     }
     return code(`{\n${lines.join("\n")}\n}`);
   }
@@ -291,7 +305,7 @@ export class ExprPrinter {
       case "scope": {
         const local = this.env.locals.get(t.name);
         if (local === undefined) {
-          this.env.diags.push(diagnostic("PG2008", "warning", `unknown name '${t.name}'`, this.env.loc));
+          this.env.diags.push(diagnostic("PG2008", "warning", `unknown name '${t.name}'`, this.loc));
           return this.placeholder([t.name, ...path.map((a) => (a.kind === "attr" ? a.name : "[]"))].join("."));
         }
         head = local;
@@ -396,8 +410,8 @@ export class ExprPrinter {
     const callScope = new NameScope(this.env.scope);
     const printed = printFunction(e, args, {
       ...this.env.program,
-      warn: (message) => this.env.diags.push(diagnostic("PG2005", "warning", message, e.loc ?? this.env.loc)),
-      info: (message) => this.env.diags.push(diagnostic("PG2010", "info", message, e.loc ?? this.env.loc)),
+      warn: (message) => this.env.diags.push(diagnostic("PG2005", "warning", message, e.loc ?? this.loc)),
+      info: (message) => this.env.diags.push(diagnostic("PG2010", "info", message, e.loc ?? this.loc)),
       print: (x) => this.print(x),
       printAsserting: (x) => this.printAsserting(x),
       fresh: (name) => callScope.claim(name),
@@ -405,7 +419,7 @@ export class ExprPrinter {
     });
     if (printed === undefined) {
       const why = SIGNATURES[e.name]?.unsupported;
-      this.env.diags.push(diagnostic("PG2005", "warning", `function '${e.name}' is not converted${why ? ` (it ${why})` : ""}; a placeholder stands in its place`, e.loc ?? this.env.loc));
+      this.env.diags.push(diagnostic("PG2005", "warning", `function '${e.name}' is not converted${why ? ` (it ${why})` : ""}; a placeholder stands in its place`, e.loc ?? this.loc));
       return this.placeholder(`${e.name}(…)`);
     }
     return printed;

@@ -1138,12 +1138,15 @@ describe("SAM APIs with a DefinitionBody written out", () => {
     const uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:mock:aws:lambda/function:Function:OrdersFunction/invocations";
     expect(rest.info.title).toBe("stack-orders");
     expect(rest.paths["/health"].get["x-amazon-apigateway-integration"].type).toBe("mock");
-    expect(rest.paths["/orders"].get).toEqual({ parameters: [{ name: "limit", in: "query", type: "integer" }], "x-amazon-apigateway-integration": { httpMethod: "POST", type: "aws_proxy", uri }, responses: {} });
+    expect(rest.paths["/orders"].get).toEqual({ parameters: [{ name: "limit", in: "query", type: "integer" }], "x-amazon-apigateway-integration": { httpMethod: "POST", type: "aws_proxy", uri }, responses: {}, security: [{ Users: [] }] });
     expect(rest.paths["/orders"].post["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri });
     // Cors: a preflight on every path of the body, the events' and its own, allowing the path's methods.
     const allowed = (p: string) => rest.paths[p].options["x-amazon-apigateway-integration"].responses.default.responseParameters;
     expect(allowed("/orders")).toEqual({ "method.response.header.Access-Control-Allow-Methods": "'GET,OPTIONS,POST'", "method.response.header.Access-Control-Allow-Origin": "'https://example.com'" });
     expect(allowed("/health")["method.response.header.Access-Control-Allow-Methods"]).toBe("'GET,OPTIONS'");
+    // Auth: the authorizer in the body's securityDefinitions, the default one on every method (preflights too).
+    expect(rest.securityDefinitions.Users["x-amazon-apigateway-authorizer"]).toEqual({ type: "cognito_user_pools", providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"] });
+    for (const [p, m] of [["/health", "get"], ["/orders", "get"], ["/orders", "post"], ["/orders", "options"]]) expect(rest.paths[p][m].security, `${m} ${p}`).toEqual([{ Users: [] }]);
     expect(get("OrdersApiDeployment").inputs.triggers.redeployment).toBe(crypto.createHash("sha1").update(get("OrdersApi").inputs.body as string).digest("hex"));
     const http = get("EventsApi").inputs.body as { paths: Record<string, Record<string, Record<string, unknown>>> };
     expect(Object.keys(http.paths).sort()).toEqual(["/events", "/status"]);

@@ -90,9 +90,9 @@ const API_KEY = { type: "apiKey", name: "x-api-key", in: "header" };
  * or every method where the API does (preflights unless `AddApiKeyRequiredToCorsPreflight` is
  * false), also requires the `api_key` definition.
  */
-function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, written: boolean, diags: Diagnostic[], at: (...p: string[]) => Location): { paths: Obj; definitions: Obj; permissions: Obj } | undefined {
-  if (!isObj(auth) || isIntrinsic(auth) || written) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: Auth is not expanded ${written ? "into a DefinitionBody written out" : "where it is not written out"} (the transform writes security definitions into the API's definition); write them with Pulumi classes`, at("Properties", "Auth")));
+function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): { paths: Obj; definitions: Obj; permissions: Obj } | undefined {
+  if (!isObj(auth) || isIntrinsic(auth)) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: Auth is not expanded where it is not written out (the transform writes security definitions into the API's definition); write them with Pulumi classes`, at("Properties", "Auth")));
     return undefined;
   }
   for (const k of AUTH_NOT_EXPANDED) {
@@ -127,8 +127,17 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, written:
   const preflight = auth.AddDefaultAuthorizerToCorsPreflight !== false;
   const out: Obj = {};
   for (const [path, methods] of Object.entries(paths)) {
+    if (!isObj(methods)) {
+      out[path] = methods;
+      continue;
+    }
     const secured: Obj = {};
     for (const [method, op] of Object.entries(methods as Obj)) {
+      // A path item's other keys (`parameters`) and a method that declares its own security are as written.
+      if (!(method === "x-amazon-apigateway-any-method" || ANY_METHODS.includes(method.toUpperCase())) || !isObj(op) || op.security !== undefined) {
+        secured[method] = op;
+        continue;
+      }
       const own = api.auth.get(`${path} ${method}`);
       const named = own?.authorizer ?? (method === "options" && !preflight ? undefined : auth.DefaultAuthorizer);
       const keyed = own?.apiKey ?? (method === "options" && auth.AddApiKeyRequiredToCorsPreflight === false ? false : auth.ApiKeyRequired);
@@ -161,15 +170,36 @@ export function usagePlan(prefix: string, plan: Obj, stages: Obj[], shared: Obj)
   };
 }
 
-/** A REST API's DefinitionBody written out, with its events' paths and then, on each of its paths, the `Cors` preflight, as the transform adds them. */
-function writtenBody(id: string, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): unknown {
+/**
+ * A REST API's DefinitionBody written out, with its events' paths and then, on each of its paths,
+ * the `Cors` preflight and `Auth`'s security (its authorizers and API key in the body's security
+ * definitions: `securityDefinitions`, or OpenAPI 3's `components.securitySchemes`), as the
+ * transform adds them; a method that declares its own `security` keeps it. A body written with
+ * an intrinsic function takes none of them (a warning each); the authorizers' permissions are
+ * made either way.
+ */
+function writtenBody(id: string, props: Obj, api: ApiPaths, keyed: boolean, diags: Diagnostic[], at: (...p: string[]) => Location): { body: unknown; permissions?: Obj } {
   const body = withEventPaths(id, props.DefinitionBody, api, "paths", diags, at);
-  if (props.Cors === undefined || (isObj(body) && !isIntrinsic(body) && body.paths === undefined)) return body;
-  if (!isObj(body) || isIntrinsic(body) || !isObj(body.paths) || isIntrinsic(body.paths)) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: Cors is not added to a DefinitionBody written with an intrinsic function (the transform adds an OPTIONS method to each path of one written out): add them to it`, at("Properties", "Cors")));
-    return body;
+  const secured = props.Auth !== undefined || keyed;
+  if (!isObj(body) || isIntrinsic(body) || (body.paths !== undefined && (!isObj(body.paths) || isIntrinsic(body.paths)))) {
+    for (const k of ["Cors", "Auth"]) {
+      if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not added to a DefinitionBody written with an intrinsic function (the transform adds it to each path of one written out): add it there`, at("Properties", k)));
+    }
+    const auth = secured ? withAuth(id, api.paths, props.Auth ?? {}, api, diags, at) : undefined;
+    return { body, ...(auth ? { permissions: auth.permissions } : {}) };
   }
-  return { ...body, paths: withCors(body.paths, props.Cors, diags, at) };
+  if (body.paths === undefined) return { body };
+  let paths = props.Cors !== undefined ? withCors(body.paths as Obj, props.Cors, diags, at) : (body.paths as Obj);
+  const auth = secured ? withAuth(id, paths, props.Auth ?? {}, api, diags, at) : undefined;
+  if (!auth) return { body: { ...body, paths } };
+  paths = auth.paths;
+  if (!Object.keys(auth.definitions).length) return { body: { ...body, paths }, permissions: auth.permissions };
+  const openapi3 = body.openapi !== undefined;
+  const components = isObj(body.components) ? body.components : {};
+  const definitions = openapi3
+    ? { components: { ...components, securitySchemes: { ...(isObj(components.securitySchemes) ? components.securitySchemes : {}), ...auth.definitions } } }
+    : { securityDefinitions: { ...(isObj(body.securityDefinitions) ? body.securityDefinitions : {}), ...auth.definitions } };
+  return { body: { ...body, paths, ...definitions }, permissions: auth.permissions };
 }
 
 /**
@@ -185,12 +215,16 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   const file = definitionFile(id, props, ["Cors", "Auth"], diags, at);
   // The classic RestApi's body is the definition's text, JSON or YAML.
   if (file !== undefined) return restApi(id, r, props, fileText(file), undefined, sharedPlan, diags, at);
-  const cors = props.Cors !== undefined && props.DefinitionBody === undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
   // An event may ask for an API key where the API's Auth says nothing.
   const keyed = [...api.auth.values()].some((a) => a.apiKey === true);
-  const auth = props.Auth === undefined && !keyed ? undefined : withAuth(id, cors, props.Auth ?? {}, api, props.DefinitionBody !== undefined, diags, at);
+  if (props.DefinitionBody !== undefined) {
+    const written = writtenBody(id, props, api, keyed, diags, at);
+    return restApi(id, r, props, written.body, written.permissions, sharedPlan, diags, at);
+  }
+  const cors = props.Cors !== undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
+  const auth = props.Auth === undefined && !keyed ? undefined : withAuth(id, cors, props.Auth ?? {}, api, diags, at);
   const paths = auth?.paths ?? cors;
-  const body = props.DefinitionBody !== undefined ? writtenBody(id, props, api, diags, at) : { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
+  const body = { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
   return restApi(id, r, props, body, auth?.permissions, sharedPlan, diags, at);
 }
 
@@ -292,8 +326,17 @@ function withHttpAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diag
   }
   const out: Obj = {};
   for (const [path, methods] of Object.entries(paths)) {
+    if (!isObj(methods)) {
+      out[path] = methods;
+      continue;
+    }
     const secured: Obj = {};
     for (const [method, op] of Object.entries(methods as Obj)) {
+      // A path item's other keys (`parameters`) and a method that declares its own security are as written.
+      if (!(method === "x-amazon-apigateway-any-method" || ANY_METHODS.includes(method.toUpperCase())) || !isObj(op) || op.security !== undefined) {
+        secured[method] = op;
+        continue;
+      }
       const own = api.auth.get(`${path} ${method}`);
       const named = own?.authorizer ?? auth.DefaultAuthorizer;
       const scopes = own?.scopes ?? (isObj(auth.Authorizers) && isObj(auth.Authorizers[String(named)]) ? (auth.Authorizers[String(named)] as Obj).AuthorizationScopes : undefined);

@@ -4,8 +4,8 @@
  * place of the transform, as CloudFormation puts it before any other transform runs, so that its
  * intrinsic functions convert and the SAM transform sees an included `DefinitionBody` as written.
  * The caller's reader answers a path (relative to the template) with the file's text, or
- * undefined (`readBeside`: from the disk, beside the template). A snippet on S3 or one the reader does not find
- * is left to the lowering, which says so (intrinsics.ts).
+ * undefined (`readBeside`: from the disk, beside the template). A snippet on S3 or one the
+ * reader does not find is left to the lowering, which says so (intrinsics.ts).
  */
 import fs from "node:fs";
 import nodePath from "node:path";
@@ -66,7 +66,7 @@ export function expandIncludes(template: Obj, read: IncludeReader | undefined, d
       }
       const parsed = parseTemplate(text);
       if (!parsed.ok) {
-        diags.push(diagnostic("PG1001", "error", `AWS::Include of ${location}: ${parsed.ok === false && parsed.error.line ? `${parsed.error.line}:${parsed.error.column}: ` : ""}${parsed.error.message.replace(/^a template is a mapping with a Resources section$/, "a snippet is a mapping")}`, at));
+        diags.push(diagnostic("PG1001", "error", `AWS::Include of ${location}: ${parsed.error.line ? `${parsed.error.line}:${parsed.error.column}: ` : ""}${parsed.error.message.replace(/^a template is a mapping with a Resources section$/, "a snippet is a mapping")}`, at));
         return v;
       }
       diags.push(diagnostic("PG2010", "info", `AWS::Include of ${location}: the snippet is converted where it is included (CloudFormation includes it when the stack is made), so the program does not read the file`, at));

@@ -10,9 +10,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+import { isObj, type Obj } from "./obj.js";
 
 export const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
 const LOOP = /^Fn::ForEach::[A-Za-z0-9]+$/;

@@ -12,8 +12,7 @@ import nodePath from "node:path";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { parseTemplate } from "./yaml.js";
-
-type Obj = Record<string, unknown>;
+import { isObj, type Obj } from "./obj.js";
 
 /** Reads a file a template names, by the path written (relative to the template's folder); undefined when there is none. */
 export type IncludeReader = (path: string) => string | undefined;
@@ -29,8 +28,6 @@ export function readBeside(templatePath: string): IncludeReader {
     }
   };
 }
-
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Snippets that include snippets: at most this deep (a snippet that includes itself stops here). */
 const MAX_DEPTH = 8;

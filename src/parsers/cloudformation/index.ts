@@ -18,6 +18,7 @@ import { expandSam } from "./sam.js";
 import { expandForEach, LANGUAGE_EXTENSIONS } from "./foreach.js";
 import { ruleChecks } from "./rules.js";
 import { expandIncludes, type IncludeReader } from "./include.js";
+import { isObj, type Obj } from "./obj.js";
 
 export { readBeside } from "./include.js";
 
@@ -28,10 +29,6 @@ export interface ParseResult {
   readonly program: SourceProgram;
   readonly diagnostics: Diagnostic[];
 }
-
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 export interface ParseOptions {
   /** Reads the local snippets an `AWS::Include` names (relative to the template); without it they are not included. */

@@ -13,9 +13,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type { Validation } from "../../model/program.js";
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+import { isObj, type Obj } from "./obj.js";
 
 export interface RuleChecks {
   /** Parameter name → the checks it carries. */

@@ -7,9 +7,9 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { CALL } from "./intrinsics.js";
 
-export type Obj = Record<string, unknown>;
+import { isObj, type Obj } from "./obj.js";
 
-export const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+export { isObj, type Obj } from "./obj.js";
 /** A value written with an intrinsic function (`{ Ref: … }`, `{ "Fn::If": … }`): merged as a whole, never key by key. */
 export const isIntrinsic = (v: Obj) => Object.keys(v).length === 1 && /^(Ref|Condition|Fn::.+)$/.test(Object.keys(v)[0]!);
 

@@ -11,7 +11,8 @@
  * node's ES module loader.
  */
 import { fileURLToPath } from "node:url";
-import { hclInputBytes } from "./commands/input-size.js";
+import { tuneRepositoryRun } from "./bulk/jit.js";
+import { hclInputBytes, isRepositoryRun } from "./commands/input-size.js";
 import { loadBundle } from "./emitters/typescript/code-cache.js";
 import { tuneParserRuntime } from "./parsers/terraform/hcl2json.js";
 
@@ -22,6 +23,7 @@ interface Commands {
 // V8 flags first: the code cache keys its entries by them, and the parser's WASM compiles under them.
 const args = process.argv.slice(2);
 tuneParserRuntime(process.execArgv, hclInputBytes(args));
+if (isRepositoryRun(args)) tuneRepositoryRun();
 const loaded = loadBundle(fileURLToPath(new URL("./cli.bundle.cjs", import.meta.url)));
 if (loaded) {
   // Written as the process ends, so that the entry holds every function this run compiled.

@@ -42,6 +42,32 @@ describe("the parser runtime's V8 tiering budget", () => {
   });
 });
 
+describe("a repository run's JavaScript interrupt budget", () => {
+  const jit = JSON.stringify(pathToFileURL(path.join(ROOT, "dist", "bulk", "jit.js")).href);
+  it("is raised and recorded for the process its workers share", () => {
+    expect(JSON.parse(tuned([], "", `(await import(${jit})).tuneRepositoryRun();`))).toEqual({ recorded: "--interrupt-budget=1000000", flags: "--interrupt-budget=1000000" });
+  });
+
+  it("is left as node was given it", () => {
+    expect(JSON.parse(tuned(["--interrupt-budget=200000"], "", `(await import(${jit})).tuneRepositoryRun();`))).toEqual({ recorded: "", flags: "--interrupt-budget=200000" });
+  });
+
+  it("is set by the command line for a repository run only", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-jit-"));
+    fs.mkdirSync(path.join(dir, "repo"));
+    fs.writeFileSync(path.join(dir, "main.tf"), 'resource "aws_sqs_queue" "q" {}\n');
+    // The flags each run recorded, read back where its process ends (a preloaded probe prints them to stderr).
+    const probe = path.join(dir, "probe.cjs");
+    fs.writeFileSync(probe, 'process.on("exit", () => process.stderr.write("FLAGS " + (process.env.PULUMIGRATE_V8_FLAGS ?? "") + "\\n"));');
+    const flags = (args: string[]) => {
+      const r = spawnSync(process.execPath, ["--require", probe, path.join(ROOT, "dist", "cli.cjs"), ...args], { encoding: "utf8", env: { ...process.env, PULUMIGRATE_V8_FLAGS: "" } });
+      return /FLAGS (.*)/.exec(r.stderr)?.[1] ?? "no probe output";
+    };
+    expect(flags(["migrate", path.join(dir, "repo"), "-o", path.join(dir, "out")])).toContain("--interrupt-budget=1000000");
+    expect(flags(["convert", path.join(dir, "main.tf"), "--no-format"])).not.toContain("--interrupt-budget");
+  });
+});
+
 describe("the HCL a command line names, told before it loads", () => {
   it("counts the .tf files named and those directly inside a folder named; a repository run is unknown", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-size-"));

@@ -173,6 +173,20 @@ describe("migrate a repository", () => {
     expect(report.projects[0]!.verification!.note).toBe("required config not set, stand-ins used: prefix, settings");
   });
 
+  it("a run that fails on a stand-in keeps the note, in both reports", () => {
+    const repo = tmp();
+    fs.mkdirSync(path.join(repo, "app"));
+    // A variable the module does not declare is read as untyped config, which stands in as {}: format's %s rejects it, as Terraform would.
+    fs.writeFileSync(path.join(repo, "app", "main.tf"), ['resource "aws_sqs_queue" "q" {', '  name = format("%s-queue", var.prefix)', "}", ""].join("\n"));
+    const out = path.join(tmp(), "out");
+    const r = cli(["migrate", repo, "-o", out, "--verify", "--json"]);
+    const report = JSON.parse(r.stdout) as Report & { projects: { verification?: { note?: string; run?: string; error?: string } }[] };
+    expect(report.projects[0]!.verification).toMatchObject({ typecheck: "passed", run: "failed", error: "format: %s needs a string", note: "required config not set, stand-ins used: prefix" });
+    const md = fs.readFileSync(path.join(out, "pulumigrate-report.md"), "utf8");
+    expect(md).toContain("- **app**: run failed: format: %s needs a string (required config not set, stand-ins used: prefix)");
+    expect(md).toContain("- verification: type-check passed, run failed (0 resources registered, 1 declared): format: %s needs a string (required config not set, stand-ins used: prefix)");
+  });
+
   it("verification answers list outputs as the provider would and other stacks' outputs with stand-ins, and a program that throws in an apply fails at once with its error", () => {
     const repo = tmp();
     // Reads an ACM certificate's validation options (the mocks answer one per domain) and a

@@ -202,7 +202,7 @@ export function renderMarkdown(report: BulkReport): string {
     lines.push(`### Verification failed (${unverified.length})`, "");
     for (const p of unverified) {
       const v = p.verification!;
-      const why = [v.typecheck === "failed" ? `type-check failed${v.errors?.[0] ? `: ${v.errors[0]}` : ""}` : "", v.run === "failed" ? `run failed${v.error ? `: ${v.error}` : ""}` : ""].filter(Boolean).join("; ");
+      const why = [v.typecheck === "failed" ? `type-check failed${v.errors?.[0] ? `: ${v.errors[0]}` : ""}` : "", v.run === "failed" ? `run failed${v.error ? `: ${v.error}` : ""}${v.note ? ` (${v.note})` : ""}` : ""].filter(Boolean).join("; ");
       lines.push(`- **${escapeMd(p.name)}**: ${escapeMd(why)}`);
     }
     lines.push("");
@@ -223,7 +223,7 @@ export function renderMarkdown(report: BulkReport): string {
     for (const x of p.placeholders) lines.push(`- placeholder: \`${x.text.replace(/`/g, "'")}\`${x.location ? ` at ${link(x.location)}` : ""}`);
     if (p.imports) lines.push(`- import.json: ${p.imports.imported} resources${p.imports.skipped.length ? `; left out: ${p.imports.skipped.map((x) => `${escapeMd(x.address)} (${escapeMd(x.reason)})`).join(", ")}` : ""}`);
     if (p.secrets.length) lines.push(`- secrets to set: ${p.secrets.map((s) => `\`pulumi config set --secret ${s}\``).join(", ")}`);
-    if (p.verification) lines.push(`- verification: type-check ${p.verification.typecheck}, run ${p.verification.run}${p.verification.registered !== undefined ? ` (${p.verification.registered} resources registered, ${p.verification.declared} declared)` : ""}${p.verification.error ? `: ${escapeMd(p.verification.error)}` : ""}`);
+    if (p.verification) lines.push(`- verification: type-check ${p.verification.typecheck}, run ${p.verification.run}${p.verification.registered !== undefined ? ` (${p.verification.registered} resources registered, ${p.verification.declared} declared)` : ""}${p.verification.error ? `: ${escapeMd(p.verification.error)}` : ""}${p.verification.note ? ` (${escapeMd(p.verification.note)})` : ""}`);
     lines.push("");
   }
   return lines.join("\n");

@@ -195,7 +195,8 @@ async function runOne(item: Item): Promise<{ ok: boolean; error?: string; regist
   ];
   const note = notes.length ? notes.join("; ") : undefined;
   if (first === undefined) return { ok: true, registered, ...(note ? { note } : {}) };
-  return { ok: false, error: (first instanceof Error ? first.message : String(first)).split("\n")[0]!, registered };
+  // A failure keeps the note: a program that throws on a stand-in (a `{}` read as a string) needs its config set, not another conversion.
+  return { ok: false, error: (first instanceof Error ? first.message : String(first)).split("\n")[0]!, registered, ...(note ? { note } : {}) };
 }
 
 // One program per stdin line, answered in order; the parent sends the next when this one answers.

@@ -10,11 +10,9 @@
 import { append } from "../model/append.js";
 import path from "node:path";
 import { placeholderComponent, type ComponentSpec } from "../emitters/typescript/component.js";
-import { formatProgram, formatStatements, type FormatOptions } from "../emitters/typescript/format.js";
+import type { FormatOptions } from "../emitters/typescript/format.js";
 import { hoistFromModule, withHoisted, type Hoisted } from "./hoist.js";
-import type { Placeholder } from "../emitters/typescript/env.js";
 import { declExprs } from "../emitters/typescript/order.js";
-import { emitProgram, spaceStatements } from "../emitters/typescript/program.js";
 import type { Summary, Timings } from "../convert.js";
 import { mapTerraform, type ModuleInterface } from "../mappers/terraform/index.js";
 import { moduleInterface } from "../mappers/terraform/modules.js";
@@ -24,10 +22,12 @@ import { componentNames } from "../model/names.js";
 import type { ConfigDecl, PulumiProgram } from "../model/pulumi.js";
 import type { ModuleCall, SourceProgram } from "../model/program.js";
 import { parseTerraform } from "../parsers/terraform/index.js";
-import { componentType, hasOutput, typeProgram, type Type, type TypedProgram } from "../typing/index.js";
+import type { Type } from "../typing/index.js";
+import { componentToken, formatCode, printTree, type PrintNode, type ProjectFile } from "./print.js";
 import { downloadedModules, listingOnce, resolveSource, sourceBaseName, type ModuleLoader } from "./sources.js";
 
 export type { ModuleLoader } from "./sources.js";
+export { componentToken, type ProjectFile } from "./print.js";
 export { listingOnce } from "./sources.js";
 
 export interface TreeOptions {
@@ -35,12 +35,6 @@ export interface TreeOptions {
   readonly prettier?: false | FormatOptions;
   /** When given, milliseconds spent in each stage are added to it (as `convert()` does). */
   readonly timings?: Timings;
-}
-
-/** A file of the project, its path relative to the project folder. */
-export interface ProjectFile {
-  readonly path: string;
-  readonly content: string;
 }
 
 export interface ComponentInfo {
@@ -74,11 +68,6 @@ export interface TreeResult {
   readonly summary: Summary;
   /** The `.tf` files read: the root module's and every converted module's, as the loader named them. */
   readonly sources: readonly string[];
-}
-
-/** The component token every generated class registers under. */
-export function componentToken(className: string): string {
-  return `pulumigrate:components:${className}`;
 }
 
 interface Node {
@@ -215,66 +204,14 @@ export async function convertTree(rootDir: string, given: ModuleLoader, options:
   const classOf = new Map([...placeholders.values()].map((p) => [p.className, p]));
   for (const program of mapped.values()) collectReads(program, classOf);
 
-  // Type until the arguments passed as Outputs are known everywhere.
-  const inputs = new Map<string, Set<string>>();
   const components = new Map<string, Type>();
   for (const p of placeholders.values()) components.set(p.className, { k: "component", className: p.className, outputs: Object.fromEntries([...p.props].map((x) => [x, { k: "output", of: { k: "any" } }])) });
-  // Each module's typed program and the diagnostics typing it reported, from the round that settled.
-  let typed = new Map<string, TypedProgram>();
-  let typingDiags = new Map<string, Diagnostic[]>();
-  let settled = false;
-  const typing = performance.now();
-  for (let round = 0; round < 8 && !settled; round++) {
-    typed = new Map();
-    typingDiags = new Map();
-    for (const n of order) {
-      const found: Diagnostic[] = [];
-      const t = typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), found, components, { root: n === root });
-      typed.set(n.key, t);
-      typingDiags.set(n.key, found);
-      if (n !== root) components.set(n.className, componentType(t.types, n.className));
-    }
-    settled = !collectInputs(typed, components, inputs);
-  }
-  time("type", typing);
-
-  // Print.
-  const files: ProjectFile[] = [];
-  const packages = new Set<string>();
-  const resources: Record<string, number> = {};
-  const placeholdersLeft: Placeholder[] = [];
-  // A component's statements are inside its class (an async entry point's inside its function): it is formatted whole; a root program statement by statement.
-  const format = async (code: string, kinds: readonly string[], whole = false) => {
-    const start = performance.now();
-    const text = spaceStatements(options.prettier === false ? code : whole ? await formatProgram(code, options.prettier) : await formatStatements(code, options.prettier), kinds);
-    time("format", start);
-    return text;
-  };
   const byKey = (key: string) => nodes.get(key) ?? placeholders.get(key)!;
-  for (const n of order) {
-    let start = performance.now();
-    // The settled round typed this program with its final inputs; past the round limit it is typed once more.
-    const final = settled ? typed.get(n.key)! : typeProgram(withInputs(mapped.get(n.key)!, inputs.get(n.className), ifaces.get(n.key)), diags, components, { root: n === root });
-    if (settled) append(diags, typingDiags.get(n.key)!);
-    time("type", start);
-    start = performance.now();
-    const prefix = n === root ? "./components/" : "./";
-    const imports = new Map([...n.calls.values()].map((k) => [byKey(k).className, prefix + byKey(k).fileName]));
-    const iface = ifaces.get(n.key);
-    const spec: ComponentSpec | undefined = iface && {
-      className: n.className,
-      token: componentToken(n.className),
-      origin: n.rel,
-      args: new Map([...iface.inputs].map(([k, v]) => [k, v.prop])),
-      props: iface.outputs,
-    };
-    const emitted = emitProgram(final, diags, { imports, ...(spec ? { component: spec } : {}) });
-    time("emit", start);
-    emitted.packages.forEach((p) => packages.add(p));
-    for (const [k, v] of Object.entries(emitted.resources)) resources[k] = (resources[k] ?? 0) + v;
-    append(placeholdersLeft, emitted.placeholders);
-    files.push({ path: n === root ? "index.ts" : `components/${n.fileName}.ts`, content: await format(emitted.code, emitted.kinds, emitted.nested === true) });
-  }
+  const printNode = (n: Node): PrintNode => ({ key: n.key, className: n.className, fileName: n.fileName, origin: n.rel, callees: [...n.calls.values()] });
+  const printed = await printTree({ order: order.map(printNode), root: printNode(root), mapped, ifaces, seeded: components, classOf: byKey }, diags, options);
+  const { files, packages, resources } = printed;
+  const placeholdersLeft = printed.placeholders;
+  const format = (code: string, kinds: readonly string[], whole = false) => formatCode(code, kinds, whole, options);
   for (const p of placeholders.values()) {
     const spec: ComponentSpec = { className: p.className, token: componentToken(p.className), origin: p.source, args: new Map(), props: new Map([...p.props].map((x) => [x, x])) };
     const message = `module source ${p.source}${p.version ? ` ${p.version}` : ""} was not converted: run terraform init so that .terraform/modules holds it, then convert again`;
@@ -295,40 +232,10 @@ export async function convertTree(rootDir: string, given: ModuleLoader, options:
     root: rootProgram,
     rootSource: root.parsed,
     programs: new Map(order.filter((n) => n !== root).map((n) => [n.className, mapped.get(n.key)!])),
-    variables: typed.get(root.key)!.program.decls.filter((d): d is ConfigDecl => d.kind === "config"),
+    variables: printed.typedRoot.program.decls.filter((d): d is ConfigDecl => d.kind === "config"),
     summary: { resources: Object.fromEntries(Object.entries(resources).sort(([a], [b]) => (a < b ? -1 : 1))), placeholders: placeholdersLeft },
     sources: [...new Set(sources)].sort(),
   };
-}
-
-/** The program with the variables callers pass Outputs to (by args property) marked as inputs (`pulumi.Input<T>`). */
-function withInputs(program: PulumiProgram, props: ReadonlySet<string> | undefined, iface: ModuleInterface | undefined): PulumiProgram {
-  if (!props?.size || !iface) return program;
-  const keys = new Set([...iface.inputs].filter(([, v]) => props.has(v.prop)).map(([k]) => k));
-  return { ...program, decls: program.decls.map((d) => (d.kind === "config" && keys.has(d.key) ? { ...d, input: true } : d)) };
-}
-
-/** Records each component argument some caller passes an Output (or a value holding one); true when the set grew. */
-function collectInputs(typed: ReadonlyMap<string, TypedProgram>, components: ReadonlyMap<string, Type>, inputs: Map<string, Set<string>>): boolean {
-  let grew = false;
-  for (const t of typed.values()) {
-    for (const d of t.program.decls) {
-      if (d.kind !== "resource" || !d.component || d.args.kind !== "object") continue;
-      const c = components.get(d.className);
-      if (c?.k !== "component" || !c.inputs) continue;
-      const scope = t.types.repeatScope(d.repeat);
-      for (const en of d.args.entries) {
-        if (typeof en.key !== "string" || !hasOutput(t.types.type(en.value, scope))) continue;
-        const set = inputs.get(d.className) ?? new Set<string>();
-        if (!set.has(en.key)) {
-          set.add(en.key);
-          grew = true;
-        }
-        inputs.set(d.className, set);
-      }
-    }
-  }
-  return grew;
 }
 
 /** The properties callers read of placeholder components (`module.labels.tags` → `tags`). */

@@ -4,14 +4,16 @@
  * - `convertProject(dir)`: a Terraform root module with the modules it calls, read from disk,
  *   to every file of a Pulumi project (nothing is written; `writeFiles` writes them).
  * - `convertTree(dir, loader)`: the same tree read through your own loader.
+ * - `convertTemplateProject(file, text, { name })`: a CloudFormation template with the nested
+ *   templates it names by a local path (components), to every file of a Pulumi project.
  * - `migrate(repo, { out })`: a whole repository, every root module and template a project under
  *   `out` (on worker threads, written atomically), with the report the command line writes.
  */
 import type { BulkReport, MigrateOptions } from "./bulk/index.js";
 export { convert, detectFormat } from "./convert.js";
 export type { ConvertOptions, ConvertResult, SourceFile, SourceFormat, Timings } from "./convert.js";
-export { convertProject, writeFiles } from "./project/index.js";
-export type { OutputFile, ProjectOptions, ProjectResult } from "./project/index.js";
+export { convertProject, convertTemplateProject, writeFiles } from "./project/index.js";
+export type { OutputFile, ProjectOptions, ProjectResult, TemplateProjectOptions, TemplateProjectResult } from "./project/index.js";
 export { convertTree, componentToken } from "./tree/index.js";
 export type { ComponentInfo, ModuleLoader, ProjectFile, TreeOptions, TreeResult } from "./tree/index.js";
 export { formatDiagnostic, DIAGNOSTIC_CODES } from "./model/diagnostics.js";

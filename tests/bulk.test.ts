@@ -100,6 +100,29 @@ describe("migrate a repository", () => {
     expect(incomplete(out)).toEqual([]);
   });
 
+  it("a template another one nests by a local path is converted with it, as a component, not as a project of its own", () => {
+    const repo = tmp();
+    const fixture = path.join(ROOT, "tests", "projects", "cfn_nested_stacks", "input");
+    fs.cpSync(fixture, path.join(repo, "app"), { recursive: true });
+    // A template no one nests stays a project.
+    fs.writeFileSync(path.join(repo, "app", "stacks", "standalone.yaml"), apiGatewayTemplate(0));
+    const out = path.join(tmp(), "out");
+    const r = cli(["migrate", repo, "-o", out, "--json"]);
+    const report = JSON.parse(r.stdout) as Report & { nestedTemplates: string[]; projects: { name: string; sources: string[]; components: { className: string; origin: string; calls: number }[] }[] };
+    expect(report.projects.map((p) => p.name)).toEqual(["app/stacks/standalone.yaml", "app/template.yaml"]);
+    expect(report.nestedTemplates).toEqual(["app/stacks/network.yaml", "app/stacks/storage.yaml"]);
+    const app = report.projects.find((p) => p.name === "app/template.yaml")!;
+    expect(app.sources).toEqual(["app/stacks/network.yaml", "app/stacks/storage.yaml", "app/template.yaml"]);
+    expect(app.components.map((c) => [c.className, c.origin, c.calls])).toEqual([
+      ["Storage", "stacks/storage.yaml", 3],
+      ["Network", "stacks/network.yaml", 1],
+    ]);
+    // The project is the one `convert template.yaml -o <folder>/` writes.
+    const expected = path.join(ROOT, "tests", "projects", "cfn_nested_stacks", "expected");
+    for (const f of ["index.ts", "components/network.ts", "components/storage.ts"]) expect(fs.readFileSync(path.join(out, "app", "template", f), "utf8"), f).toBe(fs.readFileSync(path.join(expected, f), "utf8"));
+    expect(fs.readFileSync(path.join(out, "pulumigrate-report.md"), "utf8")).toContain("| nested templates converted as components | 2 |");
+  });
+
   it("a run killed mid-way leaves only whole projects, and a rerun finishes the rest", async () => {
     const repo = tmp();
     writeRepository(repo, 40, 4);

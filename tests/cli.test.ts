@@ -303,3 +303,25 @@ function readTreeText(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+describe("a template with nested templates, into a folder and to one file", () => {
+  const input = path.join(ROOT, "tests", "projects", "cfn_nested_stacks", "input", "template.yaml");
+  const expected = path.join(ROOT, "tests", "projects", "cfn_nested_stacks", "expected");
+
+  it("into a folder: the project with a component per nested template, listed in --json", () => {
+    const out = path.join(tmp(), "app");
+    const r = run(["convert", input, "-o", `${out}/`, "--json"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { written: string[]; components: { className: string }[] };
+    expect(report.components.map((c) => c.className)).toEqual(["Storage", "Network"]);
+    expect(report.written.map((w) => path.relative(out, w)).sort()).toEqual(["Pulumi.yaml", "components/network.ts", "components/storage.ts", "index.ts", "package.json", "tsconfig.json"]);
+    for (const f of ["index.ts", "components/network.ts", "components/storage.ts"]) expect(fs.readFileSync(path.join(out, f), "utf8"), f).toBe(fs.readFileSync(path.join(expected, f), "utf8"));
+  });
+
+  it("to one file: the nested stacks stay aws-native Stacks, and the warning says how to get the components", () => {
+    const r = run(["convert", input]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('new aws_native.cloudformation.Stack("Network", {');
+    expect(r.err).toContain("template.yaml:15:7: warning: Network: TemplateURL stacks/network.yaml is a local path, which `aws cloudformation package` uploads to S3 before deploying; the nested stack needs that URL (or convert the template into a project folder, -o <folder>/, to convert stacks/network.yaml with it as a component) [PG2010]");
+  });
+});

@@ -1239,3 +1239,42 @@ describe("a module whose loops count a data source", () => {
     expect(exports).toEqual({ publicSubnetIds: ["vpc-public-0-id", "vpc-public-1-id", "vpc-public-2-id"], edgePrivateSubnetIds: ["edge-private-0-id"] });
   });
 });
+
+describe("a template whose nested stacks name local templates", () => {
+  const program = path.join(ROOT, "tests", "projects", "cfn_nested_stacks", "expected", "index.ts");
+
+  it("each nested stack is an instance of its template's component, its resources the component's children, its outputs what the parent reads", async () => {
+    const { registered, exports } = await runProgramExports(program, { Env: "prod" });
+    const by = (name: string) => registered.find((r) => r.name === name)!;
+    const components = registered.filter((r) => !r.custom).map((r) => [r.type, r.name, r.parent ?? null]);
+    expect(components.sort((a, b) => (a[1]! < b[1]! ? -1 : 1))).toEqual([
+      ["pulumigrate:components:Storage", "Archive", null],
+      ["pulumigrate:components:Storage", "Logs", null],
+      ["pulumigrate:components:Network", "Network", null],
+      ["pulumigrate:components:Storage", "Network-FlowLogs", "Network"],
+    ]);
+    // The parameters passed are the component's args, each template's resources made inside it.
+    expect(by("Network-Vpc")).toMatchObject({ type: "aws-native:ec2:Vpc", parent: "Network", inputs: { cidrBlock: "10.0.0.0/16", tags: [{ key: "Name", value: "prod-vpc" }] } });
+    expect(by("Network-FlowLogs-Bucket")).toMatchObject({ parent: "Network-FlowLogs", inputs: { bucketName: "prod-flow-logs-123456789012" } });
+    expect(by("Logs-Bucket").inputs).toEqual({ bucketName: "prod-logs-123456789012" });
+    // A parameter the stack passes turns the nested template's condition on; DependsOn orders the instance.
+    expect(by("Archive-Bucket").inputs).toEqual({ bucketName: "prod-archive-123456789012", versioningConfiguration: { status: "Enabled" } });
+    // (a dependency on a component is one on its children, as Pulumi registers it)
+    expect(by("Archive").dependencies).toEqual(["Logs-Bucket"]);
+    // Fn::GetAtt Network.Outputs.VpcId is the component's property: the VPC's id.
+    expect(by("AppSecurityGroup").inputs.vpcId).toBe("Network-Vpc-id");
+    expect(exports).toMatchObject({ vpcId: "Network-Vpc-id", logsBucket: "Logs-Bucket-id", archiveBucket: "Archive-Bucket-id" });
+    // Stacks whose templates are not converted with it stay aws-native Stacks.
+    expect(registered.filter((r) => r.type === "aws-native:cloudformation:Stack").map((r) => [r.name, r.inputs.templateUrl])).toEqual([
+      ["Monitoring", "https://s3.amazonaws.com/acme-templates/monitoring.yaml"],
+      ["Missing", "stacks/missing.yaml"],
+    ]);
+  });
+
+  it("a condition false in the parent creates no instance; a parameter's allowed values are checked in the component", async () => {
+    const dev = await runProgramExports(program, {});
+    expect(dev.registered.some((r) => r.name.startsWith("Archive"))).toBe(false);
+    expect(dev.exports.archiveBucket).toBeUndefined();
+    await expect(runProgram(program, { Env: "staging" })).rejects.toThrow("Env must be one of dev, prod");
+  });
+});

@@ -10,6 +10,7 @@ import path from "node:path";
 import picomatch from "picomatch";
 import { isLocalSource } from "../tree/sources.js";
 import { scanHcl } from "../parsers/terraform/scanner.js";
+import { isLocalTemplateUrl } from "../mappers/cloudformation/nested.js";
 
 export interface Discovered {
   /** Root modules: directories relative to the repository (`.` for the repository itself), in path order. */
@@ -18,6 +19,8 @@ export interface Discovered {
   readonly templates: readonly string[];
   /** Directories of `.tf` files that other modules call: converted as part of each root. */
   readonly modules: readonly string[];
+  /** Templates that other templates' nested stacks name by a local path: converted as components of each. */
+  readonly nestedTemplates: readonly string[];
   /** What each root module's directory held when it was walked (every name, in order), so that its conversion need not list it again. */
   readonly listings: ReadonlyMap<string, readonly string[]>;
 }
@@ -67,6 +70,22 @@ function localCalls(dir: string, files: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The local templates a template's nested stacks name (`TemplateURL: ./network.yaml`, or in
+ * JSON `"TemplateURL": "network.yaml"`), resolved: read from the text as written, before any
+ * parse, so that a template that is someone's nested stack is not a project of its own. A
+ * `TemplateURL` computed by an intrinsic is not followed (it converts as its own project).
+ */
+function nestedTemplateUrls(dir: string, text: string): string[] {
+  if (!text.includes("AWS::CloudFormation::Stack")) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(/["']?TemplateURL["']?\s*:\s*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'{}[\],#!][^\s"'{}[\],#]*))/g)) {
+    const url = (m[1] ?? m[2] ?? m[3])!.trim();
+    if (isLocalTemplateUrl(url)) out.push(path.resolve(dir, url));
+  }
+  return out;
+}
+
 /** Whether `p` leads to something that is there and is no file (a folder, a FIFO): a dangling link is not. */
 function isOtherThanFile(p: string): boolean {
   const st = fs.statSync(p, { throwIfNoEntry: false });
@@ -82,6 +101,7 @@ export function discover(repo: string, options: DiscoverOptions = {}): Discovere
   const tfDirs = new Map<string, string[]>();
   const names = new Map<string, string[]>();
   const templates: string[] = [];
+  const nested = new Set<string>();
 
   const walk = (dir: string): void => {
     let entries: fs.Dirent[];
@@ -110,7 +130,11 @@ export function discover(repo: string, options: DiscoverOptions = {}): Discovere
             continue;
           }
           if (size > MAX_TEMPLATE_BYTES) continue;
-          if (looksLikeTemplate(fs.readFileSync(p, "utf8"))) templates.push(rel(p));
+          const text = fs.readFileSync(p, "utf8");
+          if (looksLikeTemplate(text)) {
+            templates.push(rel(p));
+            for (const t of nestedTemplateUrls(dir, text)) if (t !== p) nested.add(t);
+          }
         }
       }
     }
@@ -125,5 +149,7 @@ export function discover(repo: string, options: DiscoverOptions = {}): Discovere
   for (const [dir, files] of tfDirs) for (const target of localCalls(dir, files)) if (target !== dir && tfDirs.has(target)) called.add(target);
   const roots = [...tfDirs.keys()].filter((d) => !called.has(d)).map(rel).filter((d) => !include || include(d) || include(`${d}/`));
   const listings = new Map(roots.map((r) => [r, names.get(path.join(root, r))!] as const));
-  return { roots: roots.sort(), templates: templates.sort(), modules: [...called].map(rel).sort(), listings };
+  // A template another one nests is converted with it (tree/templates.ts), not on its own.
+  const nestedTemplates = templates.filter((t) => nested.has(path.join(root, t)));
+  return { roots: roots.sort(), templates: templates.filter((t) => !nested.has(path.join(root, t))).sort(), modules: [...called].map(rel).sort(), nestedTemplates: nestedTemplates.sort(), listings };
 }

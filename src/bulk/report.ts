@@ -80,6 +80,8 @@ export interface BulkReport {
   };
   /** Local modules converted as part of the roots that call them, relative to the repository. */
   readonly modules: readonly string[];
+  /** Templates converted as components of the templates whose nested stacks name them. */
+  readonly nestedTemplates: readonly string[];
   readonly projects: readonly ProjectReport[];
 }
 
@@ -170,6 +172,7 @@ export function buildReport(repo: string, out: string, projects: readonly Projec
         : {}),
     },
     modules: run.discovered.modules,
+    nestedTemplates: run.discovered.nestedTemplates,
     projects,
   };
 }
@@ -187,7 +190,8 @@ export function renderMarkdown(report: BulkReport): string {
   lines.push(`| with errors | ${t.withErrors} |`, `| resources | ${t.resources} |`, `| placeholders left | ${t.placeholders} |`);
   if (t.verified) lines.push(`| type-check | ${t.verified.typecheck}/${t.verified.of} |`, `| run under mocks | ${t.verified.runs}/${t.verified.of} |`);
   if (t.imported || t.notImported) lines.push(`| resources to import (import.json) | ${t.imported} (${t.notImported} in the states left out) |`);
-  lines.push(`| local modules converted as components | ${report.modules.length} |`, "");
+  lines.push(`| local modules converted as components | ${report.modules.length} |`);
+  lines.push(`| nested templates converted as components | ${report.nestedTemplates.length} |`, "");
 
   lines.push("## Needs a person", "");
   const byCode = new Map<string, { project: string; d: ProjectReport["diagnostics"][number] }[]>();

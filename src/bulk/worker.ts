@@ -7,8 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { convert, type Summary } from "../convert.js";
 import type { FormatOptions } from "../emitters/typescript/format.js";
-import { sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
-import { convertProject, diskLoader, programProject, stageFiles, withAssets, type OutputFile } from "../project/index.js";
+import type { Diagnostic } from "../model/diagnostics.js";
+import { convertProject, convertTemplateProject, diskLoader, stageFiles, type OutputFile } from "../project/index.js";
 import type { ComponentInfo, ModuleLoader } from "../tree/index.js";
 
 export interface Task {
@@ -73,21 +73,9 @@ async function convertTask(task: Task): Promise<Omit<TaskResult, "files"> & { fi
   const timings: Record<string, number> = {};
   if (task.kind === "cloudformation") {
     const text = fs.readFileSync(task.source, "utf8");
-    const r = await convert([{ path: task.source, text }], { format: "cloudformation", prettier, timings });
-    // The project carries the files the program reads, from beside the template (Code: lambda.zip).
-    const diagnostics = [...r.diagnostics];
-    const files = withAssets(programProject(task.name, r.code, r.packages), path.dirname(task.source), r.reads, diskLoader, diagnostics, "template's folder");
-    return {
-      ok: r.ok,
-      files,
-      diagnostics: sortDiagnostics(diagnostics),
-      components: [],
-      secrets: [],
-      summary: r.summary,
-      sources: [task.source],
-      durationMs: performance.now() - start,
-      timings,
-    };
+    // The project carries the nested templates it names by a local path, as components, and the files the programs read, from beside the template (Code: lambda.zip).
+    const r = await convertTemplateProject(task.source, text, { name: task.name, prettier, timings });
+    return { ok: r.ok, files: r.files, diagnostics: r.diagnostics, components: r.components, secrets: [], summary: r.summary, sources: r.sources.map((f) => path.resolve(f)).sort(), durationMs: performance.now() - start, timings };
   }
   // The root's folder as the walk listed it; a state file beside it gives the project the import file that adopts its resources.
   const listing = task.listing;

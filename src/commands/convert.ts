@@ -1,6 +1,6 @@
 /** `pulumigrate convert`: a file, a template or a module directory, to stdout, a program file or a project folder. */
 import path from "node:path";
-import { convert } from "../convert.js";
+import { convert, detectFormat } from "../convert.js";
 import { resolveFormatOptions } from "../emitters/typescript/format.js";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
 import { checkOutputPath, diskLoader, isDirectory, isProjectTarget, readInputs, UsageError, writeFiles, writeProgram } from "../project/disk.js";
@@ -47,7 +47,15 @@ export async function runConvert(args: ConvertArgs): Promise<number> {
 }
 
 async function convertFile(args: ConvertArgs, project: boolean, prettier: false | object): Promise<Outcome> {
-  const result = await convert(readInputs(args.input), { prettier });
+  const inputs = readInputs(args.input);
+  if (args.output && project && detectFormat(inputs) === "cloudformation") {
+    // A template into a project folder: with the nested templates it names by a local path, as components.
+    const { convertTemplateProject } = await import("../project/template.js");
+    const r = await convertTemplateProject(args.input, inputs[0]!.text, { name: path.basename(path.resolve(args.output)), prettier });
+    const written = writeFiles(args.output, r.files, { force: args.force, inputs: r.sources });
+    return { ok: r.ok, format: "cloudformation", written, diagnostics: r.diagnostics, ...(r.components.length ? { components: r.components } : {}) };
+  }
+  const result = await convert(inputs, { prettier });
   let written: string[] = [];
   const diagnostics = [...result.diagnostics];
   if (args.output && project) {

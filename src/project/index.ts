@@ -20,6 +20,7 @@ import { checkStackName, packageJson, projectName, pulumiYaml, stackConfig, tsco
 
 export { cannotWrite, checkOutputPath, commitStaged, diskLoader, isDirectory, isProjectTarget, readInputs, stageFiles, UsageError, writeFiles, writeProgram, type OutputFile } from "./disk.js";
 export { withAssets } from "./assets.js";
+export { convertTemplateProject, type TemplateProjectOptions, type TemplateProjectResult } from "./template.js";
 export { checkStackName, packageJson, packageVersions, programProject, projectName, pulumiYaml, tsconfigJson } from "./files.js";
 
 export interface ProjectOptions {

@@ -46,6 +46,8 @@ export interface PrintInput {
   readonly ifaces: ReadonlyMap<string, ModuleInterface>;
   /** Component types known before typing (placeholder classes), by class name. */
   readonly seeded?: ReadonlyMap<string, Type>;
+  /** The components are CloudFormation templates (their classes say so), not Terraform modules. */
+  readonly template?: boolean;
   /** The class and file of a callee key. */
   readonly classOf: (key: string) => { readonly className: string; readonly fileName: string };
 }
@@ -123,6 +125,7 @@ export async function printTree(input: PrintInput, diags: Diagnostic[], options:
       origin: n.origin,
       args: new Map([...iface.inputs].map(([k, v]) => [k, v.prop])),
       props: iface.outputs,
+      ...(input.template ? { template: true } : {}),
     };
     const emitted = emitProgram(final, diags, { imports, ...(spec ? { component: spec } : {}) });
     time("emit", start);

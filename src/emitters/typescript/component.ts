@@ -7,7 +7,7 @@
 import type { ConfigDecl, ExportDecl } from "../../model/pulumi.js";
 import { componentProperty, configBaseType, fromVariableType, isOutputType, tsType, type Type } from "../../typing/index.js";
 import { arg } from "./code.js";
-import { validationChecks, withTypeDefaults } from "./config.js";
+import { configChecks, withTypeDefaults } from "./config.js";
 import { diagnostic } from "../../model/diagnostics.js";
 import { blockCommentText, stringLiteral } from "./escape.js";
 import type { ExprPrinter } from "./expr.js";
@@ -21,6 +21,8 @@ export interface ComponentSpec {
   /** Variable → args property, output → property (the names its callers use). */
   readonly args: ReadonlyMap<string, string>;
   readonly props: ReadonlyMap<string, string>;
+  /** A CloudFormation template (a nested stack's), not a Terraform module. */
+  readonly template?: boolean;
 }
 
 /** The identifiers a component's constructor takes; declarations inside it are named around them. */
@@ -75,8 +77,8 @@ export function argRead(d: ConfigDecl, name: string, spec: ComponentSpec, p: Exp
   const wrapped = typed !== value ? (d.secret ? `pulumi.secret(${typed})` : typed) : d.secret ? `pulumi.secret(${value})` : d.input ? `pulumi.output(${value})` : value;
   lines.push(`const ${name} = ${wrapped};${trailing}`);
   // A value a caller may pass as an Output is not known here: its validations are the caller's to check.
-  if (!d.secret && !d.input) lines.push(...validationChecks(d, p));
-  else if (d.checks?.length) p.env.diags.push(diagnostic("PG2010", "warning", `variable "${d.key}": its validation is not enforced in the component: a caller passes it a value known only after deployment`, d.loc));
+  if (!d.secret && !d.input) lines.push(...configChecks(d, name, p));
+  else if (d.checks?.length || d.allowedValues?.length || d.constraints) p.env.diags.push(diagnostic("PG2010", "warning", `${d.allowedValues?.length || d.constraints ? "parameter" : "variable"} "${d.key}": its validation is not enforced in the component: a caller passes it a value known only after deployment`, d.loc));
   return lines.join("\n");
 }
 
@@ -91,7 +93,7 @@ export function propertyAssign(d: ExportDecl, type: Type, spec: ComponentSpec, p
 
 export function classHead(spec: ComponentSpec, declarations: readonly string[], argsOptional: boolean): string {
   return [
-    `/** The Terraform module ${blockCommentText(spec.origin)}, as a component. */`,
+    `/** The ${spec.template ? "CloudFormation template" : "Terraform module"} ${blockCommentText(spec.origin)}, as a component. */`,
     `export class ${spec.className} extends pulumi.ComponentResource {`,
     ...declarations,
     "",

@@ -70,12 +70,12 @@ export function configRead(d: ConfigDecl, name: string, p: ExprPrinter, config: 
     read = `${config}.${d.optional ? "get" : "require"}${secret}${suffix}${generic}(${key})`;
   }
   lines.push(`const ${name} = ${withTypeDefaults(read, d.type, p, d.secret, generic ? generic.slice(1, -1) : undefined)};${trailing}`);
-  if (!d.secret) lines.push(...checks(d, name, p));
+  if (!d.secret) lines.push(...configChecks(d, name, p));
   return lines.join("\n");
 }
 
-/** One `if` a rule; a list parameter checks each element. */
-function checks(d: ConfigDecl, name: string, p: ExprPrinter): string[] {
+/** One `if` a rule (a CloudFormation parameter's allowed values and constraints, a Terraform variable's validations); a list parameter checks each element. */
+export function configChecks(d: ConfigDecl, name: string, p: ExprPrinter): string[] {
   const list = d.type.kind === "object" && d.type.type.kind === "list";
   const v = list ? "v" : name;
   const c = d.constraints;

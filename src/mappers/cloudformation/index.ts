@@ -17,6 +17,13 @@ import { methodParts } from "./method.js";
 import { customResource, HANDLERS } from "./special.js";
 import { resolveCfnType } from "./types.js";
 import { mapEntries } from "./values.js";
+import { isLocalTemplateUrl, nestedStackDecl } from "./nested.js";
+import type { ModuleInterface } from "../terraform/modules.js";
+
+export interface CfnMapOptions {
+  /** Nested stacks converted with the template (tree/templates.ts), by logical id: the interface of the component each template became. */
+  readonly stacks?: ReadonlyMap<string, ModuleInterface>;
+}
 
 /** Every declaration a resource becomes, for `DependsOn` on it (a Deployment must wait for every integration). */
 function partsOf(r: Resource, declIdOf: (suffix?: string) => string): string[] {
@@ -26,7 +33,7 @@ function partsOf(r: Resource, declIdOf: (suffix?: string) => string): string[] {
   return [declIdOf()];
 }
 
-export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): PulumiProgram {
+export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[], options: CfnMapOptions = {}): PulumiProgram {
   const parameters = new Map<string, { declId: string; ssm?: { list: boolean } }>();
   const resources = new Map<string, ResourceInfo>();
   const scalarTypes = new Map<string, "string" | "number">();
@@ -37,14 +44,15 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[]): 
       if (!it.ssmParameter && (it.type?.kind === "string" || it.type?.kind === "number")) scalarTypes.set(`param.${it.name}`, it.type.kind);
     } else if (it.kind === "resource") {
       const target = resolveCfnType(it.type);
-      resources.set(it.name, { declId: declId(it.name), target, conditional: it.meta.condition !== undefined, parts: partsOf(it, (s) => declId(it.name, s)) });
+      const stack = options.stacks?.get(it.name);
+      resources.set(it.name, { declId: declId(it.name), target, conditional: it.meta.condition !== undefined, parts: partsOf(it, (s) => declId(it.name, s)), ...(stack ? { stack } : {}) });
     } else if (it.kind === "local" && it.role === "mapping") {
       const t = mappingType(it.value);
       mappingTypes.set(it.name, t);
       if (t.kind === "map" && t.element.kind === "map" && t.element.element.kind === "string") scalarTypes.set(`map.${it.name}[][]`, "string");
     }
   }
-  const table: CfnTable = { parameters, resources, hoisted: new Map(), scalarTypes };
+  const table: CfnTable = { parameters, resources, hoisted: new Map(), scalarTypes, inTree: options.stacks !== undefined };
   const decls: Decl[] = [];
   const value = (e: Expr, at: Variable["loc"]) => rewriteCfn(e, table, diags, at);
   for (const item of program.items) {
@@ -184,6 +192,15 @@ function resourceDecls(r: Resource, table: CfnTable, diags: Diagnostic[]): Decl[
     values: { schema, diags, what: `${r.name} (${r.type})`, loc: r.loc, scalarType: (e) => scalarType(e, table) },
     entries: r.body.flatMap((b) => (b.kind === "attribute" ? [{ name: b.name, value: value(b.value, b.loc), loc: b.loc, ...(b.comments ? { comments: b.comments } : {}) }] : [])),
   };
+  if (info.stack) return [nestedStackDecl(ctx, info.stack)];
+  // Converted on its own (not in a tree: tree/templates.ts passes the stacks it converted, and says itself why others were not).
+  if (r.type === "AWS::CloudFormation::Stack" && !table.inTree) {
+    // A template path `aws cloudformation package` (or `sam package`) uploads before deploying: converted with the template only into a project.
+    const url = ctx.entries.find((e) => e.name === "TemplateURL");
+    if (url?.value.kind === "literal" && typeof url.value.value === "string" && isLocalTemplateUrl(url.value.value)) {
+      diags.push(diagnostic("PG2010", "warning", `${r.name}: TemplateURL ${url.value.value} is a local path, which \`aws cloudformation package\` uploads to S3 before deploying; the nested stack needs that URL (or convert the template into a project folder, -o <folder>/, to convert ${url.value.value} with it as a component)`, url.loc));
+    }
+  }
   const handler = HANDLERS[r.type] ?? (t.kind === "native" && t.custom ? customResource : undefined);
   if (handler) return handler(ctx);
   if (t.kind === "native") {

@@ -12,6 +12,7 @@ import type { Location } from "../../model/location.js";
 import type { Decl } from "../../model/pulumi.js";
 import { camel, snake } from "../../model/names.js";
 import type { Target } from "./types.js";
+import type { ModuleInterface } from "../terraform/modules.js";
 
 export interface ResourceInfo {
   /** The declaration `Ref` and `Fn::GetAtt` read. */
@@ -21,6 +22,8 @@ export interface ResourceInfo {
   readonly conditional: boolean;
   /** Every declaration the resource became, for `DependsOn`. */
   readonly parts: readonly string[];
+  /** A nested stack converted with the template: the interface of the component its template became. */
+  readonly stack?: ModuleInterface;
 }
 
 export interface CfnTable {
@@ -31,6 +34,8 @@ export interface CfnTable {
   readonly hoisted: Map<string, Decl>;
   /** Declaration id of a String or Number parameter → its type. */
   readonly scalarTypes: ReadonlyMap<string, "string" | "number">;
+  /** Mapped as part of a nested stack tree (tree/templates.ts). */
+  readonly inTree?: boolean;
 }
 
 /** Pseudo parameters an invoke answers: the fact, and the invoke's declaration (one for the partition's two facts). */
@@ -133,6 +138,7 @@ function resourceRef(name: string, path: readonly Accessor[], table: CfnTable, d
     return { kind: "unsupported", text: getAtt ? `Fn::GetAtt ${what}` : `Ref ${name}`, reason: "the resource is not converted" };
   }
   const head: Accessor[] = info.conditional ? [{ kind: "index", key: { kind: "literal", value: 0 } }] : [];
+  if (info.stack) return nestedStackRef(name, getAtt, info, head, diags, at);
   const t = info.target;
   if (getAtt === undefined) {
     const prop = t.kind === "classic" ? t.curated.ref : (t.ref ?? "id");
@@ -166,4 +172,18 @@ function resourceRef(name: string, path: readonly Accessor[], table: CfnTable, d
     diags.push(diagnostic("PG2003", "warning", `Fn::GetAtt ${what}: ${t.className} has no output '${first}'; check the attribute`, at));
   }
   return declRef(info.declId, [...head, attr(found ?? first), ...segments.slice(1).map(attr)]);
+}
+
+/** `Fn::GetAtt Storage.Outputs.BucketName` of a nested stack converted as a component: its property (`storage.bucketName`). */
+function nestedStackRef(name: string, getAtt: string | undefined, info: ResourceInfo, head: readonly Accessor[], diags: Diagnostic[], at: Location | undefined): Expr {
+  const output = getAtt !== undefined ? /^Outputs\.(.+)$/.exec(getAtt)?.[1] : undefined;
+  const prop = output !== undefined ? info.stack!.outputs.get(output) : undefined;
+  if (prop !== undefined) return declRef(info.declId, [...head, attr(prop)]);
+  if (output !== undefined) {
+    diags.push(diagnostic("PG2008", "error", `Fn::GetAtt ${name}.${getAtt}: the nested template has no output '${output}'`, at));
+    return { kind: "unsupported", text: `Fn::GetAtt ${name}.${getAtt}`, reason: "the nested template has no such output" };
+  }
+  // Ref answers the nested stack's id; a component has none (its outputs are what callers read).
+  diags.push(diagnostic("PG2007", "warning", `${getAtt ? `Fn::GetAtt ${name}.${getAtt}` : `Ref ${name}`}: ${name} is converted as a component, which has no stack id or attributes but its outputs (Fn::GetAtt ${name}.Outputs.<Name>)`, at));
+  return { kind: "unsupported", text: getAtt ? `Fn::GetAtt ${name}.${getAtt}` : `Ref ${name}`, reason: "a nested stack converted as a component has no stack id" };
 }

@@ -200,10 +200,6 @@ export function parseCloudFormation(file: SourceFile, options: ParseOptions = {}
     const unincluded = Object.keys(written).length === 1 && "Fn::Transform" in written;
     if (unincluded) value(written, [...path, "Properties"]);
     const props: Obj = unincluded ? {} : written;
-    // A nested stack's template written as a local path, which `aws cloudformation package` (or `sam package`) uploads before deploying.
-    if (r.Type === "AWS::CloudFormation::Stack" && typeof props.TemplateURL === "string" && !/^(https?|s3):\/\//i.test(props.TemplateURL)) {
-      diagnostics.push(diagnostic("PG2010", "warning", `${id}: TemplateURL ${props.TemplateURL} is a local path, which \`aws cloudformation package\` uploads to S3 before deploying; the nested stack needs that URL (or convert ${props.TemplateURL} as a project of its own)`, locate([...path, "Properties", "TemplateURL"])));
-    }
     const body: Attribute[] = Object.entries(props).map(([k, v]) => {
       const pp = [...path, "Properties", k];
       // Located before what it holds, so that a comment on its line is its own.

@@ -325,3 +325,24 @@ describe("a template with nested templates, into a folder and to one file", () =
     expect(r.err).toContain("template.yaml:15:7: warning: Network: TemplateURL stacks/network.yaml is a local path, which `aws cloudformation package` uploads to S3 before deploying; the nested stack needs that URL (or convert the template into a project folder, -o <folder>/, to convert stacks/network.yaml with it as a component) [PG2010]");
   });
 });
+
+describe("import with nested stacks", () => {
+  it("the stack's JSON then a nested stack's: one import file; a Terraform state takes one file", () => {
+    const dir = tmp();
+    const all = JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "state", "cfn_nested_stacks", "stack-resources.json"), "utf8")) as { StackResources: { StackId: string }[] };
+    const app = all.StackResources[0]!.StackId;
+    fs.writeFileSync(path.join(dir, "stack.json"), JSON.stringify({ StackResources: all.StackResources.filter((x) => x.StackId === app) }, null, 2));
+    fs.writeFileSync(path.join(dir, "nested.json"), JSON.stringify({ StackResources: all.StackResources.filter((x) => x.StackId !== app) }, null, 2));
+    const template = path.join(ROOT, "tests", "projects", "cfn_nested_stacks", "input", "template.yaml");
+    const r = run(["import", path.join(dir, "stack.json"), path.join(dir, "nested.json"), "--program", template, "--project", "project"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "state", "cfn_nested_stacks", "expected", "import.json"), "utf8")));
+    const notNested = run(["import", path.join(dir, "stack.json"), template, "--program", template]);
+    expect(notNested.code).toBe(2);
+    expect(notNested.err).toContain("each further file is a nested stack's (it holds no StackResources list)");
+    fs.writeFileSync(path.join(dir, "terraform.tfstate"), JSON.stringify({ version: 4, resources: [] }));
+    const tf = run(["import", path.join(dir, "terraform.tfstate"), path.join(dir, "terraform.tfstate"), "--program", dir]);
+    expect(tf.code).toBe(2);
+    expect(tf.err).toContain("one state file per root module (got 2)");
+  });
+});

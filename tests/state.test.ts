@@ -32,6 +32,8 @@ const CASES: Record<string, { program: string; cwd?: string; config?: Record<str
   deployment_stage: { program: "tests/fixtures/deployment_stage_name/expected/index.ts" },
   modules_and_provider_alias: { program: "tests/projects/modules_basic/expected/index.ts" },
   cfn_method_split: { program: "tests/fixtures/cfn_method_split/expected/index.ts" },
+  // A stack's rows and its nested stacks' (describe-stack-resources of each, concatenated): the nested templates' resources imported into their components.
+  cfn_nested_stacks: { program: "tests/projects/cfn_nested_stacks/expected/index.ts", config: { Env: "prod" } },
 };
 
 /** One row of `aws cloudformation describe-stack-resources`. */
@@ -278,6 +280,22 @@ describe("moved and removed blocks → pulumi import file", () => {
     const r = terraformImports(stateFile(), tree, { ...options, refactors });
     expect(r.file.resources.map((e) => e.name)).toEqual(["q-0", "q-2"]);
     expect(r.skipped).toEqual([{ address: "aws_sns_topic.t", reason: "a removed block (refactor.tf:5:1) takes it out of management with destroy = true: apply with Terraform to destroy it" }]);
+  });
+
+  it("a nested stack converted as a component whose own resources are not given is left out, saying which JSON to add; given as a second file they are imported", () => {
+    const template = "tests/projects/cfn_nested_stacks/input/template.yaml";
+    const all = JSON.parse(fs.readFileSync(path.join(STATE, "cfn_nested_stacks", "stack-resources.json"), "utf8")) as { StackResources: { StackId: string }[] };
+    const app = all.StackResources[0]!.StackId;
+    const parent = { StackResources: all.StackResources.filter((x) => x.StackId === app) };
+    const nested = { StackResources: all.StackResources.filter((x) => x.StackId !== app) };
+    const source = { path: template, text: fs.readFileSync(path.join(ROOT, template), "utf8") };
+    const alone = cloudFormationImports({ path: "stack.json", text: JSON.stringify(parent, null, 2) }, source, options);
+    expect(alone.skipped.map((x) => x.address)).toEqual(["Network", "Logs", "Archive"]);
+    expect(alone.skipped[0]!.reason).toBe("the nested stack is converted as the component Network, whose resources are the nested stack's own: add its describe-stack-resources JSON (aws cloudformation describe-stack-resources --stack-name arn:aws:cloudformation:us-east-1:123456789012:stack/app-Network-1ABC/0a000000-0000-11ef-0000-000000000002) to import them");
+    // No component entry without children, nothing of the nested stacks guessed.
+    expect(alone.file.resources.map((e) => e.name)).toEqual(["Monitoring", "Missing", "AppSecurityGroup"]);
+    const both = cloudFormationImports([{ path: "stack.json", text: JSON.stringify(parent) }, { path: "nested.json", text: JSON.stringify(nested) }], source, options);
+    expect(both.file).toEqual(JSON.parse(fs.readFileSync(path.join(STATE, "cfn_nested_stacks", "expected", "import.json"), "utf8")));
   });
 
   it("a custom resource is left out of a stack's import file, saying that it is created afresh; what it calls is imported", () => {

@@ -7,7 +7,8 @@ import type { ImportBlock, MovedBlock, RemovedBlock } from "../model/program.js"
 import { convertTree } from "../tree/index.js";
 
 export interface ImportArgs {
-  state: string;
+  /** The state, or the describe-stack-resources JSON of a stack and of its nested stacks. */
+  state: readonly string[];
   program: string;
   output?: string;
   project?: string;
@@ -19,8 +20,9 @@ export interface ImportArgs {
 /** A state file and the source it was applied from → the `pulumi import --file` document. */
 export async function runImport(args: ImportArgs): Promise<number> {
   if (args.output) checkOutputPath(args.output, false);
-  const stateText = readInputs(args.state)[0]!.text;
-  const state = { path: args.state, text: stateText };
+  const states = args.state.map((f) => ({ path: f, text: readInputs(f)[0]!.text }));
+  const state = states[0]!;
+  const stateText = state.text;
   // The project the resources go into: the -o folder's Pulumi.yaml names it, else the source folder.
   const beside = args.output ? path.join(path.dirname(path.resolve(args.output)), "Pulumi.yaml") : undefined;
   const named = beside ? /^name:\s*['"]?([^'"\n]+)/m.exec(diskLoader.readFile(beside) ?? "")?.[1]?.trim() : undefined;
@@ -28,17 +30,20 @@ export async function runImport(args: ImportArgs): Promise<number> {
   const options = { project, stack: checkStackName(args.stack) };
   let result: StateImportResult;
   // What is read is never written over: the state, the template or the module's .tf files.
-  let inputs: readonly string[] = [args.state];
+  let inputs: readonly string[] = args.state;
   if (/"StackResources"\s*:/.test(stateText)) {
-    if (isDirectory(args.program)) throw new UsageError(`${args.state} lists a CloudFormation stack's resources: --program names its template`);
-    result = cloudFormationImports(state, readInputs(args.program)[0]!, options);
-    inputs = [args.state, args.program];
+    if (isDirectory(args.program)) throw new UsageError(`${state.path} lists a CloudFormation stack's resources: --program names its template`);
+    const other = states.find((s) => !/"StackResources"\s*:/.test(s.text));
+    if (other) throw new UsageError(`${other.path}: after a stack's describe-stack-resources JSON, each further file is a nested stack's (it holds no StackResources list)`);
+    result = cloudFormationImports(states, readInputs(args.program)[0]!, options);
+    inputs = [...args.state, args.program];
   } else {
-    if (!isDirectory(args.program)) throw new UsageError(`${args.state} is a Terraform state: --program names the root module directory it was applied from`);
+    if (states.length > 1) throw new UsageError(`${state.path} is a Terraform state: one state file per root module (got ${states.length})`);
+    if (!isDirectory(args.program)) throw new UsageError(`${state.path} is a Terraform state: --program names the root module directory it was applied from`);
     const tree = await convertTree(args.program, diskLoader, { prettier: false });
     // The root's import blocks too, as a project conversion adopts them.
     result = terraformImports(state, tree, { ...options, blocks: tree.rootSource.items.filter((i): i is ImportBlock => i.kind === "import"), refactors: tree.rootSource.items.filter((i): i is MovedBlock | RemovedBlock => i.kind === "moved" || i.kind === "removed") });
-    inputs = [args.state, ...tree.sources];
+    inputs = [state.path, ...tree.sources];
   }
   const text = JSON.stringify(result.file, null, 2) + "\n";
   const written = args.output ? writeProgram(args.output, text, { force: args.force, inputs }) : [];

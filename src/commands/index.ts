@@ -107,11 +107,11 @@ export async function main(argv: string[]): Promise<number> {
       (y) => withMigrateOptions(withConvertOptions(y)),
     )
     .command(
-      "import <state>",
-      "the pulumi import file for existing resources: a Terraform state (terraform.tfstate, terraform show -json) or a CloudFormation stack's describe-stack-resources JSON",
+      "import <state..>",
+      "the pulumi import file for existing resources: a Terraform state (terraform.tfstate, terraform show -json) or a CloudFormation stack's describe-stack-resources JSON (and its nested stacks')",
       (y) =>
         y
-          .positional("state", { type: "string", demandOption: true, describe: "the state file, or the describe-stack-resources JSON" })
+          .positional("state", { type: "string", array: true, demandOption: true, describe: "the state file, or the describe-stack-resources JSON of the stack, then of each nested stack whose template is converted with it" })
           .option("program", { alias: "p", type: "string", demandOption: true, describe: "what the program was converted from: the Terraform root module directory, or the CloudFormation template" })
           .option("output", { alias: "o", type: "string", describe: "the import file to write (default: stdout), e.g. out/import.json" })
           .option("project", { type: "string", describe: "the Pulumi project (default: the name in Pulumi.yaml beside -o, else the source folder's)" })
@@ -125,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     .example("$0 convert template.yaml -o out/", "a CloudFormation template (YAML or JSON, told by content) → a project")
     .example("$0 convert infra/ -o out/ --state infra/terraform.tfstate", "the project and out/import.json, which adopts every resource of the state: pulumi import --file out/import.json")
     .example("$0 import stack.json --program template.yaml -o out/import.json", "a CloudFormation stack's resources (aws cloudformation describe-stack-resources) → the import file")
+    .example("$0 import stack.json network.json --program template.yaml -o out/import.json", "the same with a nested stack's resources, imported into the component its template became")
     .example("$0 migrate repo/ -o out/ --verify", "every root module and template of a repository, in parallel, type-checked and run under mocks; report in out/pulumigrate-report.md")
     .example("$0 convert repo/ -r -o out/ --exclude 'legacy/**' --jobs 4", "the same, narrowed, on 4 workers")
     .demandCommand(1, "name a command: convert, migrate or import")
@@ -145,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     const a = (await parser.parseAsync()) as unknown as Parsed;
     const command = String(a._[0]);
     if (command === "import") {
-      code = await (await import("./import.js")).runImport({ state: a.state!, program: a.program!, stack: a.stack, force: a.force, json: a.json, ...(a.output ? { output: a.output } : {}), ...(a.project ? { project: a.project } : {}) });
+      code = await (await import("./import.js")).runImport({ state: ([] as string[]).concat(a.state as string | string[]), program: a.program!, stack: a.stack, force: a.force, json: a.json, ...(a.output ? { output: a.output } : {}), ...(a.project ? { project: a.project } : {}) });
     } else if (command === "migrate" || a.recursive) {
       code = await (await import("./migrate.js")).runMigrate(migrateArgs(a));
     } else {

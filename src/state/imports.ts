@@ -35,6 +35,9 @@ export interface Skipped {
   readonly reason: string;
 }
 
+/** A state attribute or a literal as an import ID's part. */
+export const text = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : undefined);
+
 /** The identity of a resource as the class documents it: `[attr]` or `[sep, ...attrs]`, with its type token. */
 export function identityOf(className: string): { token: string; sep: string; attrs: readonly string[] } | undefined {
   const k = schemaKey(className);

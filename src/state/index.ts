@@ -4,20 +4,17 @@
  * the name the program gives it, so that `pulumi up` then changes nothing.
  */
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
-import type { Decl, PulumiProgram, ResourceDecl } from "../model/pulumi.js";
+import type { PulumiProgram, ResourceDecl } from "../model/pulumi.js";
 import { snake } from "../model/names.js";
-import { mapCloudFormation } from "../mappers/cloudformation/index.js";
-import { NATIVE_REF } from "../mappers/cloudformation/types.js";
-import { parseCloudFormation, readBeside } from "../parsers/cloudformation/index.js";
 import { componentToken } from "../tree/index.js";
-import { readStackResources } from "./cloudformation.js";
-import { buildId, declsOf, identityOf, ImportBuilder, nativeIdentity, type ImportFile, type Scope, type Skipped } from "./imports.js";
+import { buildId, declsOf, identityOf, ImportBuilder, text, type ImportFile, type Scope, type Skipped } from "./imports.js";
 import { moduleSteps, readTerraformState, type ModuleStep } from "./terraform.js";
 import type { Expr } from "../model/expr.js";
 import { formatLocation, type Location } from "../model/location.js";
 import type { ImportBlock, MovedBlock, RemovedBlock } from "../model/program.js";
 
 export type { ImportEntry, ImportFile, Skipped } from "./imports.js";
+export { cloudFormationImports } from "./cloudformation.js";
 
 export interface ImportOptions {
   /** The Pulumi project and stack the resources are imported into (provider URNs name them). */
@@ -37,7 +34,7 @@ export interface StateImportResult {
   readonly ok: boolean;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : undefined);
+
 
 /**
  * From a Terraform state (version 4, or `terraform show -json`) and the converted tree
@@ -197,82 +194,4 @@ function importBlock(b: ImportBuilder, adopted: Adopted, tree: Tree, block: Impo
   if (first) return b.skip(label, `an earlier import block (${formatLocation(first)}) imports it; this one is left out`, block.loc);
   // The resource's main declaration takes the ID (a Deployment's stage, made of it too, has an ID of its own).
   adopt(b, adopted, block.loc, tree, { ...where, loc: block.loc }, (d, identity) => (d.id.endsWith(`${where.type}.${where.name}`) || identity.attrs.length === 1 ? { id } : { reason: `${d.className} is imported by an ID of its own parts` }));
-}
-
-/**
- * From `aws cloudformation describe-stack-resources` JSON and the template: each logical id's
- * physical id; the parts a resource was split into (a Method's Integration and responses) get
- * IDs composed from the physical ids their arguments refer to, the method and the status codes.
- */
-export function cloudFormationImports(resources: { path: string; text: string }, template: { path: string; text: string }, options: ImportOptions): StateImportResult {
-  const read = readStackResources(resources);
-  const parsed = parseCloudFormation(template, { read: readBeside(template.path) });
-  const diags: Diagnostic[] = [...read.diagnostics, ...parsed.diagnostics];
-  const program = mapCloudFormation(parsed.program, []);
-  const physical = new Map(read.resources.map((r) => [r.logicalId, r.physicalId]));
-  // A declaration's logical id: the main one of each resource (its parts share the address, not the id).
-  const byDecl = new Map(program.decls.flatMap((d) => (d.kind === "resource" && d.source && d.id === `res.${d.source.address}` ? [[d.id, d.source.address] as const] : [])));
-  const b = new ImportBuilder(`urn:pulumi:${options.stack}::${options.project}::`);
-  const scope: Scope = { program, prefix: "" };
-  const decls = new Map(program.decls.map((d) => [d.id, d]));
-  /** An argument's value, known before anything is created: a literal, another resource's physical id, or another declaration's argument. */
-  const argValue = (d: Decl, attr: string, depth: number): string | undefined => {
-    if (d.kind !== "resource" || d.args.kind !== "object" || depth > 4) return undefined;
-    const names = [attr, attr.replace(/(Id|Arn|Name)$/, "")];
-    const v = d.args.entries.find((e) => typeof e.key === "string" && names.includes(e.key))?.value;
-    if (v?.kind === "literal") return text(v.value);
-    if (v?.kind !== "ref" || v.target.kind !== "decl") return undefined;
-    const [step, ...rest] = v.path;
-    if (!step || (step.kind === "attr" && step.name === "id" && !rest.length)) {
-      const logical = byDecl.get(v.target.id);
-      return logical ? physical.get(logical) : undefined;
-    }
-    const target = decls.get(v.target.id);
-    return step.kind === "attr" && !rest.length && target ? argValue(target, step.name, depth + 1) : undefined;
-  };
-  for (const r of read.resources) {
-    // The SAM transform names a deployment and a layer version with a hash of their content
-    // (`ServerlessRestApiDeploymentab12cd34ef`); the expanded template names them without it.
-    const hashed = /^(.+?)[0-9a-f]{10}$/.exec(r.logicalId)?.[1];
-    const address = !declsOf(program, r.logicalId).length && hashed && declsOf(program, hashed).some((d) => d.source?.type === r.type) ? hashed : r.logicalId;
-    if (address !== r.logicalId) physical.set(address, r.physicalId);
-    const decls = declsOf(program, address);
-    if (!decls.length) {
-      // An AutoPublishAlias's version (`FnVersionab12cd34ef`): the function publishes its versions itself (publish: true).
-      const published = r.type === "AWS::Lambda::Version" && hashed?.endsWith("Version") && declsOf(program, hashed.slice(0, -"Version".length)).length;
-      b.skip(r.logicalId, published ? "a version of the function, which publishes its own (publish: true): the stack's versions stay in the account (the transform retains them), and the next change publishes the next" : `the converted program declares no such resource (${r.type})`, r.loc);
-      continue;
-    }
-    for (const d of decls) {
-      if (d.className === "aws_native.cloudformation.CustomResourceEmulator") {
-        b.skip(r.logicalId, `a custom resource (${r.type}) is emulated, not imported: the first update creates it afresh, which invokes its Lambda's Create`, r.loc);
-        continue;
-      }
-      const readsOther = NATIVE_REF[r.type];
-      if (readsOther && d.className.startsWith("aws_native.")) {
-        b.skip(r.logicalId, `${d.className} imports by its primary identifier; the stack's physical id of this ${r.type} is its ${readsOther} (what Ref returns), not that`, r.loc);
-        continue;
-      }
-      const identity = identityOf(d.className) ?? nativeIdentity(d.className);
-      if (identity && "composite" in identity) {
-        b.skip(r.logicalId, `${d.className} imports by its primary identifier, ${identity.composite.join(" and ")} joined by | in the order of its CloudFormation schema, which the package does not give: take it from the type's schema (aws cloudformation describe-type)`, r.loc);
-        continue;
-      }
-      if (!identity) {
-        b.skip(r.logicalId, `${d.className} documents no import ID`, r.loc);
-        continue;
-      }
-      const main = d.id === `res.${address}`;
-      const value = (attr: string): string | undefined => {
-        // A resource's own identity is its physical id when the class names one attribute.
-        if (attr === "id" || (main && identity.attrs.length === 1)) return r.physicalId;
-        return argValue(d, attr, 0);
-      };
-      const built = buildId(identity, value);
-      if ("missing" in built) b.skip(`${r.logicalId} (${d.className})`, `its ${built.missing} is not a literal or another stack resource's physical id, which ${d.className}'s import ID needs`, r.loc);
-      else b.add(d, scope, undefined, built.id);
-    }
-  }
-  const diagnostics = sortDiagnostics([...diags, ...b.diagnostics]);
-  return { file: b.file(), imported: b.imported, skipped: b.skipped, diagnostics, ok: !hasErrors(diagnostics) };
 }

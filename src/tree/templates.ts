@@ -45,12 +45,8 @@ export interface TemplateTreeResult {
   readonly sources: readonly string[];
 }
 
-interface Node {
-  readonly key: string;
-  /** Relative to the template's folder (`network/vpc.yaml`). */
-  readonly rel: string;
-  readonly parsed: SourceProgram;
-  /** Logical id of a nested stack → the node its template became. */
+/** A node while the tree is discovered: its stacks filled in, then its names. */
+interface Node extends TemplateNode {
   readonly stacks: Map<string, string>;
   className: string;
   fileName: string;
@@ -67,22 +63,42 @@ function localStacks(program: SourceProgram): { name: string; url: string; loc: 
   return out;
 }
 
-export async function convertTemplateTree(file: string, text: string, options: TemplateTreeOptions = {}): Promise<TemplateTreeResult> {
-  const read = options.read ?? readBeside(file);
-  // Most templates name no nested stack: they convert as one program.
-  if (!text.includes("AWS::CloudFormation::Stack")) return single(file, text, options);
-  const t = options.timings;
+/** A template tree mapped: every template's program (nested ones first), their interfaces, and what each nests. */
+export interface MappedTemplateTree {
+  /** Nested templates first; the template itself last. */
+  readonly order: readonly TemplateNode[];
+  readonly root: TemplateNode;
+  readonly mapped: ReadonlyMap<string, PulumiProgram>;
+  readonly ifaces: ReadonlyMap<string, ModuleInterface>;
+  /** How many stacks nest each template. */
+  readonly counts: ReadonlyMap<string, number>;
+  readonly sources: readonly string[];
+  /** Whether any nested stack names a local template (else the tree is the template alone, as convert() converts it). */
+  readonly anyLocal: boolean;
+}
+
+export interface TemplateNode {
+  readonly key: string;
+  /** Relative to the template's folder (`network/vpc.yaml`). */
+  readonly rel: string;
+  readonly parsed: SourceProgram;
+  /** Logical id of a nested stack → the key of the node its template became. */
+  readonly stacks: ReadonlyMap<string, string>;
+  readonly className: string;
+  readonly fileName: string;
+}
+
+/** Parses the template and the local templates its nested stacks name (depth first, a cycle a located error), and maps them, nested ones first. */
+export function mapTemplateTree(file: string, text: string, read: (path: string) => string | undefined, diags: Diagnostic[], timings?: Timings): MappedTemplateTree {
   const time = (stage: string, start: number) => {
-    if (t) t[stage] = (t[stage] ?? 0) + performance.now() - start;
+    if (timings) timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
   };
-  const diags: Diagnostic[] = [];
   const nodes = new Map<string, Node>();
   const order: Node[] = [];
   const counts = new Map<string, number>();
   const sources: string[] = [];
   const base = path.dirname(file);
   let anyLocal = false;
-
   // Each template is known by its path relative to the template's folder (the template itself by its file name).
   const discover = (rel: string, source: string, stack: readonly string[]): Node => {
     const start = performance.now();
@@ -120,8 +136,6 @@ export async function convertTemplateTree(file: string, text: string, options: T
   };
 
   const root = discover(path.basename(file), text, []);
-  // Its nested stacks are on S3 (or the web): the template is one program, as convert() makes it.
-  if (!anyLocal) return single(file, text, options);
   const named = componentNames(order.filter((n) => n !== root).map((n) => ({ key: n.key, baseName: path.posix.basename(n.key).replace(/\.[^.]+$/, "") })));
   for (const n of order) {
     const name = named.get(n.key);
@@ -138,8 +152,20 @@ export async function convertTemplateTree(file: string, text: string, options: T
     mapped.set(n.key, program);
     if (n !== root) ifaces.set(n.key, moduleInterface(program, n.className));
   }
+  return { order, root, mapped, ifaces, counts, sources, anyLocal };
+}
+
+export async function convertTemplateTree(file: string, text: string, options: TemplateTreeOptions = {}): Promise<TemplateTreeResult> {
+  // Most templates name no nested stack: they convert as one program.
+  if (!text.includes("AWS::CloudFormation::Stack")) return single(file, text, options);
+  const diags: Diagnostic[] = [];
+  const tree = mapTemplateTree(file, text, options.read ?? readBeside(file), diags, options.timings);
+  // Its nested stacks are on S3 (or the web): the template is one program, as convert() makes it.
+  if (!tree.anyLocal) return single(file, text, options);
+  const { order, root, mapped, ifaces, counts, sources } = tree;
+  const nodes = new Map(order.map((n) => [n.key, n]));
   const byKey = (key: string) => nodes.get(key)!;
-  const printNode = (n: Node): PrintNode => ({ key: n.key, className: n.className, fileName: n.fileName, origin: n.rel, callees: [...new Set(n.stacks.values())] });
+  const printNode = (n: TemplateNode): PrintNode => ({ key: n.key, className: n.className, fileName: n.fileName, origin: n.rel, callees: [...new Set(n.stacks.values())] });
   const printed = await printTree({ order: order.map(printNode), root: printNode(root), mapped, ifaces, classOf: byKey, template: true }, diags, options);
   const files = printed.files;
   return {

@@ -424,3 +424,15 @@ Resources:
     expect(r.code).not.toContain("codedeploy");
   });
 });
+
+describe("what is said about an output's value", () => {
+  it("points at the value, in a template and in Terraform, not at the output's first line", async () => {
+    const { convert } = await import("../src/convert.js");
+    const template = ["Resources:", "  Q:", "    Type: AWS::SQS::Queue", "Outputs:", "  Url:", "    Description: the queue", "    Value: !GetAtt Q.Nope", ""].join("\n");
+    const cfn = await convert([{ path: "t.yaml", text: template }], { prettier: false });
+    expect(cfn.diagnostics.filter((d) => d.severity === "warning").map((d) => [d.location?.line, d.location?.column])).toEqual([[7, 5]]);
+    const tf = await convert([{ path: "main.tf", text: 'output "o" {\n  description = "d"\n  value       = lookup({ a = 1 }, null)\n}\n' }], { prettier: false });
+    expect(tf.diagnostics.map((d) => `${d.location?.line}:${d.location?.column}`)).toEqual(["3:3", "3:3"]);
+    expect(tf.summary.placeholders.map((p) => p.location?.line)).toEqual([3]);
+  });
+});

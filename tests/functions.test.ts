@@ -69,7 +69,8 @@ describe("lookup() with a key Terraform rejects", () => {
     const text = 'variable "s" {\n  type = map(string)\n}\noutput "level" {\n  value = lookup(var.s, null)\n}\n';
     const r = await convert([{ path: "main.tf", text }]);
     const warnings = r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line}: ${d.message}`);
-    expect(warnings).toContain("4: lookup() is given a null key, which Terraform rejects where the call is evaluated (its key is a string, never null)");
+    // At the output's value (line 5), not its block.
+    expect(warnings).toContain("5: lookup() is given a null key, which Terraform rejects where the call is evaluated (its key is a string, never null)");
     expect(r.code).toContain("notImplemented");
   });
   it("in a resource's argument, points at the argument, not at the resource", async () => {

@@ -858,7 +858,7 @@ describe("terraform_remote_state", () => {
   it("an attribute other than outputs is not a stack reference's, and says so", async () => {
     const { convert } = await import("../src/index.js");
     const r = await convert([{ path: "main.tf", text: 'data "terraform_remote_state" "n" {\n  backend = "local"\n}\noutput "b" {\n  value = data.terraform_remote_state.n.backend\n}\n' }]);
-    expect(r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.location?.line}`)).toEqual(["PG2010 info 1", "PG2003 warning 4"]);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.location?.line}`)).toEqual(["PG2010 info 1", "PG2003 warning 5"]);
     expect(r.code).toContain('notImplemented("data.terraform_remote_state.n.backend")');
   });
 });
@@ -1181,7 +1181,7 @@ describe("jsonencode of a whole resource", () => {
     const { convert } = await import("../src/index.js");
     const text = 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\noutput "j" {\n  value = jsonencode(aws_sqs_queue.q)\n}\noutput "ok" {\n  value = jsonencode({ arn = aws_sqs_queue.q.arn })\n}\n';
     const r = await convert([{ path: "main.tf", text }]);
-    expect(r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.location?.line}`)).toEqual(["PG2006 warning 4"]);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.severity} ${d.location?.line}`)).toEqual(["PG2006 warning 5"]);
   });
 });
 

@@ -189,6 +189,8 @@ export interface Output {
   readonly condition?: Expr;
   readonly sensitive: boolean;
   readonly loc: Location;
+  /** Where the value is written (`value = …`, `Value:`), for what is said about it. */
+  readonly valueLoc?: Location;
   readonly comments?: Comments;
 }
 

@@ -141,6 +141,8 @@ export interface ResourceDecl extends DeclBase {
 export interface ExportDecl extends DeclBase {
   readonly kind: "export";
   readonly value: Expr;
+  /** Where the value is written, for what is said about it (the declaration's own location is the output's). */
+  readonly valueLoc?: Location;
 }
 
 export interface CommentDecl extends DeclBase {

@@ -183,7 +183,9 @@ export function emitProgram(typed: TypedProgram, diags: Diagnostic[], options: E
     }
     // A config read's own checks (validation blocks) read the value it has just declared.
     if (d.kind === "config") declared.add(d.id);
-    const p = new ExprPrinter(d.loc ? { ...env, loc: d.loc } : env);
+    // What is said about an output's value points at the value (`value = …`), not the block.
+    const at = (d.kind === "export" && d.valueLoc) || d.loc;
+    const p = new ExprPrinter(at ? { ...env, loc: at } : env);
     let text: string;
     if (component && d.kind === "config") text = argRead(d, names.get(d.id) ?? "", component, p, trailing(d.comments));
     else if (component && d.kind === "export") {

@@ -140,7 +140,7 @@ function exportDecl(o: Output, value: (e: Expr, at: Output["loc"]) => Expr): Dec
       `new pulumi.StackReference("<org>/<project>/<stack>").getOutput("${camelCase(o.name)}").`,
     );
   }
-  const v = value(o.value, o.loc);
+  const v = value(o.value, o.valueLoc ?? o.loc);
   const cond = o.condition ? value(o.condition, o.loc) : undefined;
   return {
     kind: "export",
@@ -148,6 +148,7 @@ function exportDecl(o: Output, value: (e: Expr, at: Output["loc"]) => Expr): Dec
     sourceName: o.name,
     value: cond ? { kind: "conditional", condition: cond, whenTrue: v, whenFalse: { kind: "literal", value: null } } : v,
     loc: o.loc,
+    ...(o.valueLoc ? { valueLoc: o.valueLoc } : {}),
     ...(lead.length ? { comments: { leading: lead } } : {}),
   };
 }

@@ -289,8 +289,9 @@ function exportDecl(o: Output, table: ReferenceTable, diags: Diagnostic[]): Decl
     id: `output.${o.name}`,
     sourceName: o.name,
     // A sensitive output is a secret in Pulumi.
-    value: o.sensitive ? { kind: "call", name: "sensitive", args: [rewriteReferences(o.value, table, diags, o.loc)] } : rewriteReferences(o.value, table, diags, o.loc),
+    value: o.sensitive ? { kind: "call", name: "sensitive", args: [rewriteReferences(o.value, table, diags, o.valueLoc ?? o.loc)] } : rewriteReferences(o.value, table, diags, o.valueLoc ?? o.loc),
     loc: o.loc,
+    ...(o.valueLoc ? { valueLoc: o.valueLoc } : {}),
     ...(lead.length || o.comments?.trailing ? { comments: { ...(lead.length ? { leading: lead } : {}), ...(o.comments?.trailing ? { trailing: o.comments.trailing } : {}) } } : {}),
   };
 }

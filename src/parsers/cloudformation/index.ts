@@ -251,6 +251,7 @@ export function parseCloudFormation(file: SourceFile, options: ParseOptions = {}
       ...(typeof o.Condition === "string" ? { condition: value({ Condition: o.Condition }, [...path, "Condition"]) } : {}),
       sensitive: false,
       ...located(path),
+      valueLoc: locate([...path, "Value"]),
     }));
   }
   const trailingComments = keepLeftComments(items, Object.keys(t).map((k) => parsed.locate([k]).line), notes);

@@ -174,6 +174,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           ...(description !== undefined ? { description } : {}),
           sensitive: literalBool(attrOf(it, "sensitive")) ?? false,
           loc: loc(it),
+          ...(value ? { valueLoc: loc(value) } : {}),
         }, it), [...commentsOf(it.body.items), ...it.body.dangling]));
         break;
       }

@@ -57,6 +57,13 @@ describe("nested templates converted with their parent", () => {
     expect(codes(deep)).toEqual([]);
   });
 
+  it("a nested template's files are read from its own folder, as `aws cloudformation package` reads them", async () => {
+    const fn = ["Resources:", "  Fn:", "    Type: AWS::Lambda::Function", "    Properties:", "      Runtime: nodejs20.x", "      Handler: index.handler", "      Role: arn:aws:iam::123456789012:role/fn", "      Code: ./src", ""].join("\n");
+    const r = await convertTemplateTree("main.yaml", "Resources:\n  Api:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: stacks/api.yaml\n", { read: files({ "stacks/api.yaml": fn }), prettier: false });
+    expect(r.files[1]!.content).toContain('new pulumi.asset.FileArchive("stacks/src")');
+    expect(r.reads.map((x) => x.path)).toEqual(["stacks/src"]);
+  });
+
   it("a template that nests nothing local converts as convert() converts it", async () => {
     const text = parent("").replace("child.yaml", "https://s3.amazonaws.com/b/child.yaml");
     const [tree, one] = [await convertTemplateTree("main.yaml", text, { read: files({}) }), await convert([{ path: "main.yaml", text }], { read: files({}) })];

@@ -11,7 +11,7 @@
 import path from "node:path";
 import { convert, type Summary, type Timings } from "../convert.js";
 import type { FormatOptions } from "../emitters/typescript/format.js";
-import { referencedPaths, type FileRead } from "../emitters/typescript/reads.js";
+import { referencedPaths, relocateReads, type FileRead } from "../emitters/typescript/reads.js";
 import { mapCloudFormation } from "../mappers/cloudformation/index.js";
 import { isLocalTemplateUrl } from "../mappers/cloudformation/nested.js";
 import { moduleInterface, type ModuleInterface } from "../mappers/terraform/modules.js";
@@ -147,7 +147,8 @@ export function mapTemplateTree(file: string, text: string, read: (path: string)
   for (const n of order) {
     const start = performance.now();
     const stacks = new Map([...n.stacks].map(([id, key]) => [id, ifaces.get(key)!]));
-    const program = mapCloudFormation(n.parsed, diags, { stacks });
+    // A nested template's paths are relative to its own folder; the project runs from the template's.
+    const program = relocateReads(mapCloudFormation(n.parsed, diags, { stacks }), path.posix.dirname(n.key) === "." ? "" : path.posix.dirname(n.key));
     time("map", start);
     mapped.set(n.key, program);
     if (n !== root) ifaces.set(n.key, moduleInterface(program, n.className));

@@ -3,9 +3,10 @@
  * `templatefile(…)`, the file hashes, the folder `fileset(…)` lists, and the archives and assets a
  * Lambda's code or an object's source is made of. The project builder copies them beside the program.
  */
-import { walkExpr } from "../../model/expr.js";
+import nodePath from "node:path";
+import { rewriteExpr, walkExpr, type Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
-import type { PulumiProgram } from "../../model/pulumi.js";
+import type { Decl, PulumiProgram } from "../../model/pulumi.js";
 import { declExprs } from "./order.js";
 
 /** Calls whose first argument is a path the program reads when it runs. */
@@ -36,4 +37,32 @@ export function referencedPaths(programs: readonly PulumiProgram[]): FileRead[] 
     }
   }
   return [...seen].map(([p, loc]) => ({ path: p, ...(loc ? { loc } : {}) }));
+}
+
+/**
+ * The program with each relative path it reads written from another folder: a nested template
+ * in `stacks/` that reads `./src` reads `stacks/src` from the project's folder (paths are
+ * relative to the template that writes them, as `aws cloudformation package` reads them).
+ */
+export function relocateReads(program: PulumiProgram, dir: string): PulumiProgram {
+  if (dir === "" || dir === ".") return program;
+  const move = (e: Expr): Expr =>
+    rewriteExpr(e, (x) => {
+      const first = x.kind === "call" && READERS.has(x.name) ? x.args[0] : undefined;
+      if (x.kind !== "call" || first?.kind !== "literal" || typeof first.value !== "string" || !first.value || nodePath.posix.isAbsolute(first.value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(first.value)) return x;
+      return { ...x, args: [{ ...first, value: nodePath.posix.join(dir, first.value) }, ...x.args.slice(1)] };
+    });
+  const decls = program.decls.map((d): Decl => {
+    switch (d.kind) {
+      case "resource":
+      case "invoke":
+        return { ...d, args: move(d.args) as typeof d.args };
+      case "const":
+      case "export":
+        return { ...d, value: move(d.value) };
+      default:
+        return d;
+    }
+  });
+  return { ...program, decls };
 }

@@ -64,6 +64,14 @@ describe("nested templates converted with their parent", () => {
     expect(r.reads.map((x) => x.path)).toEqual(["stacks/src"]);
   });
 
+  it("a SAM application with a local Location is a nested stack too (the transform makes it one), converted with it", async () => {
+    const sam = ["Transform: AWS::Serverless-2016-10-31", "Resources:", "  Jobs:", "    Type: AWS::Serverless::Application", "    Properties:", "      Location: child.yaml", "      Parameters:", "        Name: jobs", "Outputs:", "  Arn:", "    Value: !GetAtt Jobs.Outputs.QueueArn", ""].join("\n");
+    const r = await convertTemplateTree("main.yaml", sam, { read: files({ "child.yaml": child }), prettier: false });
+    expect(r.components.map((c) => c.className)).toEqual(["Child"]);
+    expect(r.files[0]!.content).toContain("export const arn = jobs.queueArn;");
+    expect(codes(r)).toEqual([]);
+  });
+
   it("a template that nests nothing local converts as convert() converts it", async () => {
     const text = parent("").replace("child.yaml", "https://s3.amazonaws.com/b/child.yaml");
     const [tree, one] = [await convertTemplateTree("main.yaml", text, { read: files({}) }), await convert([{ path: "main.yaml", text }], { read: files({}) })];

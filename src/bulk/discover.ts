@@ -77,9 +77,14 @@ function localCalls(dir: string, files: readonly string[]): string[] {
  * `TemplateURL` computed by an intrinsic is not followed (it converts as its own project).
  */
 function nestedTemplateUrls(dir: string, text: string): string[] {
-  if (!text.includes("AWS::CloudFormation::Stack")) return [];
+  const stacks = text.includes("AWS::CloudFormation::Stack");
+  // A SAM application's Location (the transform makes it a nested stack's TemplateURL).
+  const apps = text.includes("AWS::Serverless::Application");
+  if (!stacks && !apps) return [];
   const out: string[] = [];
-  for (const m of text.matchAll(/["']?TemplateURL["']?\s*:\s*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'{}[\],#!][^\s"'{}[\],#]*))/g)) {
+  const key = stacks && apps ? "TemplateURL|Location" : stacks ? "TemplateURL" : "Location";
+  const written = new RegExp(`["']?(?:${key})["']?[ \t]*:[ \t]*(?:"([^"\n]+)"|'([^'\n]+)'|([^\\s"'{}[\\],#!][^\\s"'{}[\\],#]*))`, "g");
+  for (const m of text.matchAll(written)) {
     const url = (m[1] ?? m[2] ?? m[3])!.trim();
     if (isLocalTemplateUrl(url)) out.push(path.resolve(dir, url));
   }

@@ -14,7 +14,7 @@ import { mapCloudFormation } from "../mappers/cloudformation/index.js";
 import { NATIVE_REF } from "../mappers/cloudformation/types.js";
 import { parseCloudFormation, readBeside } from "../parsers/cloudformation/index.js";
 import { componentToken } from "../tree/print.js";
-import { mapTemplateTree, type MappedTemplateTree, type TemplateNode } from "../tree/templates.js";
+import { mapTemplateTree, namesNestedStacks, type MappedTemplateTree, type TemplateNode } from "../tree/templates.js";
 import { buildId, declsOf, identityOf, ImportBuilder, nativeIdentity, text, type Scope } from "./imports.js";
 import type { ImportOptions, StateImportResult } from "./index.js";
 
@@ -64,7 +64,7 @@ export function cloudFormationImports(resources: FileText | readonly FileText[],
   const diags: Diagnostic[] = reads.flatMap((r) => r.diagnostics);
   // The template with the nested templates it names by a local path, as the project converts it; else the template alone.
   let tree: MappedTemplateTree | undefined;
-  if (template.text.includes("AWS::CloudFormation::Stack")) {
+  if (namesNestedStacks(template.text)) {
     const found: Diagnostic[] = [];
     tree = mapTemplateTree(template.path, template.text, readBeside(template.path), found);
     // What stops a template from reading (a nested one that does not parse) stops its import; the conversion's own warnings are the conversion's to say.

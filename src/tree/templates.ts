@@ -52,6 +52,11 @@ interface Node extends TemplateNode {
   fileName: string;
 }
 
+/** Whether a template's text can name a nested stack: an `AWS::CloudFormation::Stack`, or a SAM application (which the transform makes one). */
+export function namesNestedStacks(text: string): boolean {
+  return text.includes("AWS::CloudFormation::Stack") || text.includes("AWS::Serverless::Application");
+}
+
 /** The nested stacks a template names by a local path: logical id, the path written, and where. */
 function localStacks(program: SourceProgram): { name: string; url: string; loc: Diagnostic["location"] }[] {
   const out: { name: string; url: string; loc: Diagnostic["location"] }[] = [];
@@ -158,7 +163,7 @@ export function mapTemplateTree(file: string, text: string, read: (path: string)
 
 export async function convertTemplateTree(file: string, text: string, options: TemplateTreeOptions = {}): Promise<TemplateTreeResult> {
   // Most templates name no nested stack: they convert as one program.
-  if (!text.includes("AWS::CloudFormation::Stack")) return single(file, text, options);
+  if (!namesNestedStacks(text)) return single(file, text, options);
   const diags: Diagnostic[] = [];
   const tree = mapTemplateTree(file, text, options.read ?? readBeside(file), diags, options.timings);
   // Its nested stacks are on S3 (or the web): the template is one program, as convert() makes it.

@@ -1255,6 +1255,9 @@ describe("a template whose nested stacks name local templates", () => {
     ]);
     // The parameters passed are the component's args, each template's resources made inside it.
     expect(by("Network-Vpc")).toMatchObject({ type: "aws-native:ec2:Vpc", parent: "Network", inputs: { cidrBlock: "10.0.0.0/16", tags: [{ key: "Name", value: "prod-vpc" }] } });
+    // A list and a number, passed as CloudFormation passes them (text), reach the nested template as it reads them.
+    expect(by("Network-FirstSubnet")).toMatchObject({ parent: "Network", inputs: { vpcId: "Network-Vpc-id", cidrBlock: "10.0.0.0/24" } });
+    expect(by("Network-FlowLogGroup").inputs.retentionInDays).toBe(14);
     expect(by("Network-FlowLogs-Bucket")).toMatchObject({ parent: "Network-FlowLogs", inputs: { bucketName: "prod-flow-logs-123456789012" } });
     expect(by("Logs-Bucket").inputs).toEqual({ bucketName: "prod-logs-123456789012" });
     // A parameter the stack passes turns the nested template's condition on; DependsOn orders the instance.

@@ -72,6 +72,22 @@ describe("nested templates converted with their parent", () => {
     expect(codes(r)).toEqual([]);
   });
 
+  it("parameters passed as text become what the nested template reads: numbers and lists from text, joins unwrapped, numbers to text", async () => {
+    const typed = ["Parameters:", "  Size:", "    Type: Number", "  Ids:", "    Type: CommaDelimitedList", "  Zones:", "    Type: List<AWS::EC2::AvailabilityZone::Name>", "  Label:", "    Type: String", "Resources:", "  T:", "    Type: AWS::SNS::Topic", ""].join("\n");
+    const main = (params: string) =>
+      ["Parameters:", "  Count:", "    Type: Number", "  Subnets:", "    Type: List<AWS::EC2::Subnet::Id>", "  Name:", "    Type: String", "Resources:", "  Child:", "    Type: AWS::CloudFormation::Stack", "    Properties:", "      TemplateURL: typed.yaml", "      Parameters:", params, ""].join("\n");
+    const args = async (params: string) => {
+      const r = await convertTemplateTree("main.yaml", main(params), { read: files({ "typed.yaml": typed }), prettier: false });
+      expect(codes(r)).toEqual([]);
+      return /new Typed\("Child", (\{[\s\S]*?\n\})\)/.exec(r.files[0]!.content)?.[1]?.replace(/\s+/g, " ");
+    };
+    expect(await args('        Size: "3"\n        Ids: a,b\n        Zones: !Join [",", !GetAZs ""]\n        Label: 5')).toBe('{ size: 3, ids: ["a", "b"], zones: availableZones.names, label: "5", }');
+    expect(await args("        Size: !Ref Count\n        Ids: !Join [\",\", !Ref Subnets]\n        Zones: !Ref Subnets\n        Label: !Ref Count")).toBe("{ size: count, ids: subnets, zones: subnets, label: String(count), }");
+    const fromText = await args("        Size: !Ref Name\n        Ids: !Ref Name\n        Zones: !Ref Name\n        Label: !Ref Name");
+    expect(fromText).toContain("size: tonumber(name)");
+    expect(fromText).toContain('ids: name.split(",")');
+  });
+
   it("a template that nests nothing local converts as convert() converts it", async () => {
     const text = parent("").replace("child.yaml", "https://s3.amazonaws.com/b/child.yaml");
     const [tree, one] = [await convertTemplateTree("main.yaml", text, { read: files({}) }), await convert([{ path: "main.yaml", text }], { read: files({}) })];

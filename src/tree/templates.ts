@@ -13,8 +13,8 @@ import { convert, type Summary, type Timings } from "../convert.js";
 import type { FormatOptions } from "../emitters/typescript/format.js";
 import { referencedPaths, relocateReads, type FileRead } from "../emitters/typescript/reads.js";
 import { mapCloudFormation } from "../mappers/cloudformation/index.js";
-import { isLocalTemplateUrl } from "../mappers/cloudformation/nested.js";
-import { moduleInterface, type ModuleInterface } from "../mappers/terraform/modules.js";
+import { isLocalTemplateUrl, type NestedStackInterface } from "../mappers/cloudformation/nested.js";
+import { moduleInterface } from "../mappers/terraform/modules.js";
 import { append } from "../model/append.js";
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
 import { componentNames } from "../model/names.js";
@@ -52,6 +52,13 @@ interface Node extends TemplateNode {
   fileName: string;
 }
 
+/** How the component types each of a template's parameters (a number, a list, else text). */
+function parameterKinds(program: PulumiProgram): Map<string, "string" | "number" | "list"> {
+  const out = new Map<string, "string" | "number" | "list">();
+  for (const d of program.decls) if (d.kind === "config") out.set(d.key, d.type.kind === "number" ? "number" : d.type.kind === "object" && d.type.type.kind === "list" ? "list" : "string");
+  return out;
+}
+
 /** Whether a template's text can name a nested stack: an `AWS::CloudFormation::Stack`, or a SAM application (which the transform makes one). */
 export function namesNestedStacks(text: string): boolean {
   return text.includes("AWS::CloudFormation::Stack") || text.includes("AWS::Serverless::Application");
@@ -74,7 +81,7 @@ export interface MappedTemplateTree {
   readonly order: readonly TemplateNode[];
   readonly root: TemplateNode;
   readonly mapped: ReadonlyMap<string, PulumiProgram>;
-  readonly ifaces: ReadonlyMap<string, ModuleInterface>;
+  readonly ifaces: ReadonlyMap<string, NestedStackInterface>;
   /** How many stacks nest each template. */
   readonly counts: ReadonlyMap<string, number>;
   readonly sources: readonly string[];
@@ -147,7 +154,7 @@ export function mapTemplateTree(file: string, text: string, read: (path: string)
     if (name) Object.assign(n, name);
   }
   // Map, nested templates first: a caller needs its callees' parameters and outputs.
-  const ifaces = new Map<string, ModuleInterface>();
+  const ifaces = new Map<string, NestedStackInterface>();
   const mapped = new Map<string, PulumiProgram>();
   for (const n of order) {
     const start = performance.now();
@@ -156,7 +163,7 @@ export function mapTemplateTree(file: string, text: string, read: (path: string)
     const program = relocateReads(mapCloudFormation(n.parsed, diags, { stacks }), path.posix.dirname(n.key) === "." ? "" : path.posix.dirname(n.key));
     time("map", start);
     mapped.set(n.key, program);
-    if (n !== root) ifaces.set(n.key, moduleInterface(program, n.className));
+    if (n !== root) ifaces.set(n.key, { ...moduleInterface(program, n.className), params: parameterKinds(program) });
   }
   return { order, root, mapped, ifaces, counts, sources, anyLocal };
 }

@@ -17,12 +17,11 @@ import { methodParts } from "./method.js";
 import { customResource, HANDLERS } from "./special.js";
 import { resolveCfnType } from "./types.js";
 import { mapEntries } from "./values.js";
-import { isLocalTemplateUrl, nestedStackDecl } from "./nested.js";
-import type { ModuleInterface } from "../terraform/modules.js";
+import { isLocalTemplateUrl, nestedStackDecl, type NestedStackInterface } from "./nested.js";
 
 export interface CfnMapOptions {
   /** Nested stacks converted with the template (tree/templates.ts), by logical id: the interface of the component each template became. */
-  readonly stacks?: ReadonlyMap<string, ModuleInterface>;
+  readonly stacks?: ReadonlyMap<string, NestedStackInterface>;
 }
 
 /** Every declaration a resource becomes, for `DependsOn` on it (a Deployment must wait for every integration). */
@@ -52,7 +51,8 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[], o
       if (t.kind === "map" && t.element.kind === "map" && t.element.element.kind === "string") scalarTypes.set(`map.${it.name}[][]`, "string");
     }
   }
-  const table: CfnTable = { parameters, resources, hoisted: new Map(), scalarTypes, inTree: options.stacks !== undefined };
+  const lists = new Set(program.items.flatMap((it) => (it.kind === "variable" && !it.ssmParameter && it.type?.kind === "list" ? [`param.${it.name}`] : [])));
+  const table: CfnTable = { parameters, resources, hoisted: new Map(), scalarTypes, lists, inTree: options.stacks !== undefined };
   const decls: Decl[] = [];
   const value = (e: Expr, at: Variable["loc"]) => rewriteCfn(e, table, diags, at);
   for (const item of program.items) {

@@ -8,19 +8,50 @@
  * NotificationARNs) have no counterpart in a component: each is a warning.
  */
 import { diagnostic } from "../../model/diagnostics.js";
-import type { ObjectEntry } from "../../model/expr.js";
+import type { Expr, ObjectEntry } from "../../model/expr.js";
 import type { ResourceDecl } from "../../model/pulumi.js";
 import type { ModuleInterface } from "../terraform/modules.js";
 import { requireArguments } from "../required.js";
 import type { ResourceContext } from "./build.js";
 import { declId } from "./build.js";
 
+/** A nested template's interface: its component's, and the kind of each parameter. */
+export interface NestedStackInterface extends ModuleInterface {
+  /** Parameter name → how the component types it: CloudFormation passes every nested stack parameter as text (a number, a comma-joined list), the component's args are typed. */
+  readonly params: ReadonlyMap<string, "string" | "number" | "list">;
+}
+
+/**
+ * A parameter's value as the component's argument takes it: CloudFormation hands a nested stack
+ * text, and the nested template reads a Number or a list parameter from it, so the value passed
+ * becomes what the nested template reads (`"3"` → 3, `!Join [",", L]` → L, `"a,b"` → ["a", "b"],
+ * any other text through `Number`/`split`, as the nested stack reads it).
+ */
+function asParameter(v: Expr, kind: "string" | "number" | "list", ctx: ResourceContext): Expr {
+  const lit = (value: string | number): Expr => ({ kind: "literal", value });
+  if (kind === "number") {
+    if (v.kind === "literal" && typeof v.value === "number") return v;
+    if (v.kind === "literal" && typeof v.value === "string" && v.value.trim() !== "" && Number.isFinite(Number(v.value))) return lit(Number(v.value));
+    if (ctx.values.scalarType?.(v) === "number") return v;
+    return { kind: "call", name: "tonumber", args: [v] };
+  }
+  if (kind === "list") {
+    if (v.kind === "list" || (v.kind === "call" && v.name === "split") || (v.kind === "ref" && v.target.kind === "decl" && ctx.table.lists?.has(v.target.id) && v.path.length === 0)) return v;
+    if (v.kind === "call" && v.name === "join" && v.args[0]?.kind === "literal" && v.args[0].value === ",") return v.args[1]!;
+    if (v.kind === "literal" && typeof v.value === "string") return { kind: "list", items: v.value === "" ? [] : v.value.split(",").map(lit) };
+    return { kind: "call", name: "split", args: [lit(","), v] };
+  }
+  if (v.kind === "literal" && (typeof v.value === "number" || typeof v.value === "boolean")) return lit(String(v.value));
+  if (ctx.values.scalarType?.(v) === "number") return { kind: "call", name: "tostring", args: [v] };
+  return v;
+}
+
 /** A `TemplateURL` that names a file beside the template (what `aws cloudformation package` uploads), not one on S3 or the web. */
 export function isLocalTemplateUrl(url: string): boolean {
   return !/^(https?|s3):\/\//i.test(url) && url.trim() !== "";
 }
 
-export function nestedStackDecl(ctx: ResourceContext, iface: ModuleInterface): ResourceDecl {
+export function nestedStackDecl(ctx: ResourceContext, iface: NestedStackInterface): ResourceDecl {
   const entries: ObjectEntry[] = [];
   for (const e of ctx.entries) {
     if (e.name === "TemplateURL") continue;
@@ -39,7 +70,7 @@ export function nestedStackDecl(ctx: ResourceContext, iface: ModuleInterface): R
         ctx.diags.push(diagnostic("PG2003", "warning", `${ctx.id}: the nested template has no parameter '${key ?? "…"}'; the value is left out (CloudFormation rejects it)`, e.loc));
         continue;
       }
-      entries.push({ key: input.prop, value: p.value, ...(p.comments ? { comments: p.comments } : {}) });
+      entries.push({ key: input.prop, value: asParameter(p.value, iface.params.get(key!) ?? "string", ctx), ...(p.comments ? { comments: p.comments } : {}) });
     }
   }
   if (ctx.retain) ctx.diags.push(diagnostic("PG2010", "warning", `${ctx.id}: DeletionPolicy Retain keeps a nested stack's resources; a component's children do not inherit retainOnDelete, so it is not applied: set it on the resources of the component that must outlive it`, ctx.loc));

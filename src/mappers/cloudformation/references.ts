@@ -12,7 +12,7 @@ import type { Location } from "../../model/location.js";
 import type { Decl } from "../../model/pulumi.js";
 import { camel, snake } from "../../model/names.js";
 import type { Target } from "./types.js";
-import type { ModuleInterface } from "../terraform/modules.js";
+import type { NestedStackInterface } from "./nested.js";
 
 export interface ResourceInfo {
   /** The declaration `Ref` and `Fn::GetAtt` read. */
@@ -23,7 +23,7 @@ export interface ResourceInfo {
   /** Every declaration the resource became, for `DependsOn`. */
   readonly parts: readonly string[];
   /** A nested stack converted with the template: the interface of the component its template became. */
-  readonly stack?: ModuleInterface;
+  readonly stack?: NestedStackInterface;
 }
 
 export interface CfnTable {
@@ -34,6 +34,8 @@ export interface CfnTable {
   readonly hoisted: Map<string, Decl>;
   /** Declaration id of a String or Number parameter → its type. */
   readonly scalarTypes: ReadonlyMap<string, "string" | "number">;
+  /** Declaration ids of list parameters (CommaDelimitedList, List<…>). */
+  readonly lists?: ReadonlySet<string>;
   /** Mapped as part of a nested stack tree (tree/templates.ts). */
   readonly inTree?: boolean;
 }

@@ -18,6 +18,8 @@ const isProd = env === "prod";
 const network = new Network("Network", {
   env: env,
   cidrBlock: "10.0.0.0/16",
+  subnetCidrs: ["10.0.0.0/24", "10.0.1.0/24"],
+  flowLogRetentionDays: 14,
 });
 
 // The same storage template, twice: one class, two instances.

@@ -1,10 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
 import * as aws_native from "@pulumi/aws-native";
 import { Storage } from "./storage";
 
 export interface NetworkArgs {
   env: string;
   cidrBlock: string;
+  /** (CommaDelimitedList) */
+  subnetCidrs: string[];
+  flowLogRetentionDays?: number;
 }
 
 /** The CloudFormation template stacks/network.yaml, as a component. */
@@ -28,6 +32,11 @@ export class Network extends pulumi.ComponentResource {
       throw new Error("CidrBlock must match \\d+\\.\\d+\\.\\d+\\.\\d+/\\d+");
     }
 
+    // Parameters a nested stack receives as text: the component takes them as they are read.
+    const subnetCidrs = args.subnetCidrs;
+
+    const flowLogRetentionDays = args.flowLogRetentionDays ?? 7;
+
     const vpc = new aws_native.ec2.Vpc(
       `${name}-Vpc`,
       {
@@ -38,6 +47,23 @@ export class Network extends pulumi.ComponentResource {
             value: `${env}-vpc`,
           },
         ],
+      },
+      { parent: this },
+    );
+
+    const firstSubnet = new aws_native.ec2.Subnet(
+      `${name}-FirstSubnet`,
+      {
+        vpcId: vpc.id,
+        cidrBlock: subnetCidrs[0],
+      },
+      { parent: this },
+    );
+
+    const flowLogGroup = new aws.cloudwatch.LogGroup(
+      `${name}-FlowLogGroup`,
+      {
+        retentionInDays: flowLogRetentionDays,
       },
       { parent: this },
     );

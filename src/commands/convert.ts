@@ -59,9 +59,8 @@ async function convertFile(args: ConvertArgs, project: boolean, prettier: false 
   let written: string[] = [];
   const diagnostics = [...result.diagnostics];
   if (args.output && project) {
-    // A project folder carries the files the program reads, from beside the file or template.
-    const origin = result.format === "cloudformation" ? "template's folder" : "file's folder";
-    const files = withAssets(programProject(path.basename(path.resolve(args.output)), result.code, result.packages), path.dirname(path.resolve(args.input)), result.reads, diskLoader, diagnostics, origin);
+    // A Terraform file into a folder (a template went the way above): the project carries the files the program reads, from beside the file.
+    const files = withAssets(programProject(path.basename(path.resolve(args.output)), result.code, result.packages), path.dirname(path.resolve(args.input)), result.reads, diskLoader, diagnostics, "file's folder");
     written = writeFiles(args.output, files, { force: args.force, inputs: [args.input] });
   } else if (args.output) written = writeProgram(args.output, result.code, { force: args.force, inputs: [args.input] });
   return { ok: result.ok, format: result.format, written, diagnostics: sortDiagnostics(diagnostics), ...(args.output ? {} : { code: result.code }) };

@@ -102,7 +102,7 @@ export function configChecks(d: ConfigDecl, name: string, p: ExprPrinter): strin
 }
 
 /** Terraform's `validation` blocks: `if (!(condition)) { throw new Error("key: message"); }`, after the value is read. */
-export function validationChecks(d: ConfigDecl, p: ExprPrinter): string[] {
+function validationChecks(d: ConfigDecl, p: ExprPrinter): string[] {
   return checkStatements(d.checks ?? [], d.key, p);
 }
 

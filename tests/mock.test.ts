@@ -1281,3 +1281,63 @@ describe("a template whose nested stacks name local templates", () => {
     await expect(runProgram(program, { Env: "staging" })).rejects.toThrow("Env must be one of dev, prod");
   });
 });
+
+describe("a SAM API's Models, GatewayResponses and its events' request settings", () => {
+  it("are written into the API's definition as the transform writes them", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_api_models", "expected", "index.ts"));
+    const rest = JSON.parse(registered.find((r) => r.name === "OrdersApi")!.inputs.body as string);
+    // Models: under their names in lower case; one without a type is left out (the transform rejects it).
+    expect(Object.keys(rest.definitions)).toEqual(["order"]);
+    expect(rest.definitions.order.required).toEqual(["item"]);
+    // RequestModel: a body parameter naming the model, and the validator it asks for.
+    expect(rest.paths["/orders"].post.parameters).toEqual([{ in: "body", name: "order", schema: { $ref: "#/definitions/order" }, required: true }]);
+    expect(rest.paths["/orders"].post["x-amazon-apigateway-request-validator"]).toBe("body-only");
+    expect(rest["x-amazon-apigateway-request-validators"]).toEqual({ "body-only": { validateRequestBody: true, validateRequestParameters: false } });
+    // RequestParameters: a parameter each (querystring → query), the cached one a cache key of the integration.
+    expect(rest.paths["/orders"].get.parameters.map((p: { in: string; name: string; required: boolean }) => [p.in, p.name, p.required])).toEqual([["query", "page", false], ["header", "X-Tenant", true]]);
+    expect(rest.paths["/orders"].get["x-amazon-apigateway-integration"].cacheKeyParameters).toEqual(["method.request.header.X-Tenant"]);
+    // A model the API does not define is left out of its method.
+    expect(rest.paths["/orders/{id}"].get.parameters).toBeUndefined();
+    // GatewayResponses: parameters prefixed as API Gateway names them, the status code as text.
+    expect(rest["x-amazon-apigateway-gateway-responses"]).toEqual({
+      DEFAULT_4XX: { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"message": $context.error.messageString}' } },
+      MISSING_AUTHENTICATION_TOKEN: { responseParameters: {}, responseTemplates: {}, statusCode: "404" },
+    });
+  });
+
+  it("an OpenAPI 3 DefinitionBody gets the models in components.schemas and the request model as a requestBody; beside a DefinitionUri they are left out, saying so", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Resources:",
+      "  Api:",
+      "    Type: AWS::Serverless::Api",
+      "    Properties:",
+      "      StageName: v1",
+      "      Models:",
+      "        Item: { type: object }",
+      "      DefinitionBody:",
+      "        openapi: 3.0.1",
+      "        info: { title: items, version: '1' }",
+      "        paths: {}",
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: nodejs20.x",
+      "      Handler: index.handler",
+      "      InlineCode: x",
+      "      Events:",
+      "        Put:",
+      "          Type: Api",
+      "          Properties: { RestApiId: !Ref Api, Path: /items, Method: put, RequestModel: { Model: Item } }",
+      "",
+    ].join("\n");
+    const r = await convert([{ path: "t.yaml", text }], { prettier: false });
+    expect(r.code).toContain('components: {\nschemas: {\nitem: {\ntype: "object",\n},\n},\n}');
+    expect(r.code).toContain('requestBody: {\ncontent: {\n"application/json": {\nschema: {\n$ref: "#/components/schemas/item",\n},\n},\n},\n}');
+    const file = text.replace(/      DefinitionBody:\n(        .*\n)+/, "      DefinitionUri: ./api.yaml\n");
+    const f = await convert([{ path: "t.yaml", text: file }], { prettier: false, read: () => undefined });
+    expect(f.diagnostics.map((d) => d.message)).toContain("Api: Models is left out: the transform adds it only to a DefinitionBody (it rejects it beside DefinitionUri)");
+    expect(f.diagnostics.map((d) => d.message)).toContain("Api: event Put's RequestModel and RequestParameters are left out: the transform adds them only to a DefinitionBody");
+  });
+});

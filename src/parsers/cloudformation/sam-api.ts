@@ -10,6 +10,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { SHA1 } from "./intrinsics.js";
 import { decodedFile, definitionFile, fileText, getAtt, isIntrinsic, isObj, pick, withEventPaths, type ApiPaths, type Obj } from "./sam-definition.js";
+import { withGatewayResponses, withModels, withRequests } from "./sam-models.js";
 
 export { getAtt, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-definition.js";
 
@@ -151,7 +152,22 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
 }
 
 /** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
-const API_NOT_EXPANDED = ["GatewayResponses", "Models", "Domain", "CanarySetting", "AlwaysDeploy"];
+const API_NOT_EXPANDED = ["Domain", "CanarySetting", "AlwaysDeploy"];
+
+/** What the transform writes into the definition beside its paths (sam-models.ts): the events' request settings, GatewayResponses, Models. */
+function withDefinitionParts(id: string, body: unknown, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): unknown {
+  if (!isObj(body) || isIntrinsic(body)) {
+    for (const k of ["GatewayResponses", "Models"]) {
+      if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not added to a DefinitionBody written with an intrinsic function (the transform adds it to one written out): add it there`, at("Properties", k)));
+    }
+    if (api.requests.size) diags.push(diagnostic("PG2004", "warning", `${id}: the events' RequestModel and RequestParameters are not added to a DefinitionBody written with an intrinsic function: add them there`, at("Properties", "DefinitionBody")));
+    return body;
+  }
+  let out = withRequests(id, body, api, props.Models, diags);
+  if (props.GatewayResponses !== undefined) out = withGatewayResponses(id, out, props.GatewayResponses, diags, at("Properties", "GatewayResponses"));
+  if (props.Models !== undefined) out = withModels(id, out, props.Models, diags, at("Properties", "Models"));
+  return out;
+}
 
 /** A `SHARED` usage plan's stages, gathered from every API that asks for it (the transform makes one plan, key and plan key for them all). */
 export interface SharedPlan {
@@ -212,20 +228,23 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   }
   // The transform names the deployment after a hash of the definition, so that a change deploys anew: here its triggers hash the body.
   diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is made again when the API's body changes (triggers hash it, where the transform renames the deployment)`, at()));
-  const file = definitionFile(id, props, ["Cors", "Auth"], diags, at);
+  const file = definitionFile(id, props, ["Cors", "Auth", "GatewayResponses", "Models"], diags, at);
   // The classic RestApi's body is the definition's text, JSON or YAML.
-  if (file !== undefined) return restApi(id, r, props, fileText(file), undefined, sharedPlan, diags, at);
+  if (file !== undefined) {
+    for (const [, req] of api.requests) diags.push(diagnostic("PG2004", "warning", `${id}: event ${req.event}'s RequestModel and RequestParameters are left out: the transform adds them only to a DefinitionBody`, req.at));
+    return restApi(id, r, props, fileText(file), undefined, sharedPlan, diags, at);
+  }
   // An event may ask for an API key where the API's Auth says nothing.
   const keyed = [...api.auth.values()].some((a) => a.apiKey === true);
   if (props.DefinitionBody !== undefined) {
     const written = writtenBody(id, props, api, keyed, diags, at);
-    return restApi(id, r, props, written.body, written.permissions, sharedPlan, diags, at);
+    return restApi(id, r, props, withDefinitionParts(id, written.body, props, api, diags, at), written.permissions, sharedPlan, diags, at);
   }
   const cors = props.Cors !== undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
   const auth = props.Auth === undefined && !keyed ? undefined : withAuth(id, cors, props.Auth ?? {}, api, diags, at);
   const paths = auth?.paths ?? cors;
   const body = { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
-  return restApi(id, r, props, body, auth?.permissions, sharedPlan, diags, at);
+  return restApi(id, r, props, withDefinitionParts(id, body, props, api, diags, at), auth?.permissions, sharedPlan, diags, at);
 }
 
 /** The RestApi of an API of the transform with its body (and its authorizers' permissions), its Deployment, stage and usage plans. */

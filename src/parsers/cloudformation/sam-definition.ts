@@ -6,6 +6,7 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { CALL } from "./intrinsics.js";
+import type { EventRequest } from "./sam-models.js";
 
 import { isObj, type Obj } from "./obj.js";
 
@@ -24,6 +25,8 @@ export interface ApiPaths {
   readonly users: string[];
   /** `<path> <method>` → the authorizer its event names (`NONE`: none) and the scopes it asks, where it names one. */
   readonly auth: Map<string, { readonly authorizer?: unknown; readonly scopes?: unknown; readonly apiKey?: unknown }>;
+  /** `<path> <method>` → its event's RequestModel and RequestParameters (sam-models.ts), where it sets them. */
+  readonly requests: Map<string, EventRequest>;
 }
 
 /**

@@ -109,6 +109,10 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         const key = method === "any" ? "x-amazon-apigateway-any-method" : method;
         // The authorizer the event names (or NONE) instead of the API's default.
         if (isObj(p.Auth)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes, apiKey: p.Auth.ApiKeyRequired });
+        // What the method's request must hold, written into the API's definition with it (sam-models.ts).
+        if (restful && (p.RequestModel !== undefined || p.RequestParameters !== undefined)) {
+          api.requests.set(`${path} ${key}`, { event: name, ...(p.RequestModel !== undefined ? { model: p.RequestModel } : {}), ...(p.RequestParameters !== undefined ? { parameters: p.RequestParameters } : {}), at: where });
+        }
         // Both kinds invoke the function (or its alias) through API Gateway's Lambda path, as the transform writes it.
         const uri = { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${alias?.id ?? `${id}.Arn`}}/invocations` };
         entry[key] = {
@@ -116,6 +120,8 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
           responses: {},
         };
         api.users.push(id);
+      } else if (restful && (p.RequestModel !== undefined || p.RequestParameters !== undefined)) {
+        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s RequestModel and RequestParameters are left out: its RestApiId is not an API of the transform (the transform writes them into such an API's definition); set them on the API's method`, where));
       }
       // Any stage: the transform writes the stage as a wildcard too.
       const sourceArn = { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] };

@@ -1,0 +1,152 @@
+/**
+ * What the SAM transform writes into a REST API's definition beside its paths, as it writes it:
+ * the API's `Models` (the body's `definitions`, OpenAPI 3's `components.schemas`, each name in
+ * lower case), its `GatewayResponses` (`x-amazon-apigateway-gateway-responses`, parameters
+ * prefixed `gatewayresponse.header.` / `.path.` / `.querystring.`), and each `Api` event's
+ * `RequestModel` (a body parameter or `requestBody` naming the model, and a request validator
+ * when it asks for one) and `RequestParameters` (a parameter each, with its cache key). What the
+ * transform rejects is a located error here, and that part is left out.
+ */
+import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Location } from "../../model/location.js";
+import { isIntrinsic, isObj, type ApiPaths, type Obj } from "./sam-definition.js";
+
+/** An `Api` event's request settings, for its method. */
+export interface EventRequest {
+  readonly event: string;
+  readonly model?: unknown;
+  readonly parameters?: unknown;
+  readonly at: Location;
+}
+
+const PARAMETER = /^method\.request\.(querystring|path|header)\.(.+)$/;
+
+/** The validator the transform names for a pair of settings, and the settings. */
+function validator(body: boolean, params: boolean): string {
+  return body && params ? "body-and-params" : body ? "body-only" : params ? "params-only" : "no-validation";
+}
+
+/** Each event's RequestModel and RequestParameters on its method of `body` (paths already merged). */
+export function withRequests(id: string, body: Obj, api: ApiPaths, models: unknown, diags: Diagnostic[]): Obj {
+  if (!api.requests.size || !isObj(body.paths)) return body;
+  const openapi3 = typeof body.openapi === "string" && /^3\./.test(body.openapi);
+  const paths: Obj = { ...body.paths };
+  let validators: Obj | undefined = isObj(body["x-amazon-apigateway-request-validators"]) ? { ...body["x-amazon-apigateway-request-validators"] } : undefined;
+  for (const [key, req] of api.requests) {
+    const at = key.lastIndexOf(" ");
+    const [path, method] = [key.slice(0, at), key.slice(at + 1)];
+    const item = isObj(paths[path]) ? { ...(paths[path] as Obj) } : undefined;
+    const op = item && isObj(item[method]) ? { ...(item[method] as Obj) } : undefined;
+    if (!item || !op) continue;
+    if (req.model !== undefined) {
+      const m = isObj(req.model) ? req.model : {};
+      const name = m.Model;
+      if (typeof name !== "string" || !isObj(models) || isIntrinsic(models) || models[name] === undefined) {
+        diags.push(diagnostic("PG2004", "error", `${id}: event ${req.event}'s RequestModel ${typeof name === "string" ? name : "(not a name)"} is not among the API's Models (the transform rejects it: 'it wasn't defined in the API's Models'); left out`, req.at));
+      } else {
+        const lower = name.toLowerCase();
+        if (openapi3) op.requestBody = { content: { "application/json": { schema: { $ref: `#/components/schemas/${lower}` } } }, ...(m.Required !== undefined ? { required: m.Required } : {}) };
+        else op.parameters = [...(Array.isArray(op.parameters) ? op.parameters : []), { in: "body", name: lower, schema: { $ref: `#/definitions/${lower}` }, ...(m.Required !== undefined ? { required: m.Required } : {}) }];
+        if (m.ValidateBody !== undefined || m.ValidateParameters !== undefined) {
+          const [b, p] = [m.ValidateBody ?? false, m.ValidateParameters ?? false];
+          if (typeof b !== "boolean" || typeof p !== "boolean") {
+            diags.push(diagnostic("PG2004", "error", `${id}: event ${req.event}'s ValidateBody and ValidateParameters must be true or false (the transform rejects anything else); no validator is set`, req.at));
+          } else {
+            const v = validator(b, p);
+            validators ??= {};
+            validators[v] ??= { validateRequestBody: b, validateRequestParameters: p };
+            op["x-amazon-apigateway-request-validator"] = v;
+          }
+        }
+      }
+    }
+    if (req.parameters !== undefined) {
+      const params = requestParameters(id, req, diags);
+      if (params.length) {
+        op.parameters = [...(Array.isArray(op.parameters) ? op.parameters : []), ...params.map((p) => ({ in: p.location === "querystring" ? "query" : p.location, name: p.name, required: p.required, type: "string" }))];
+        const cached = params.filter((p) => p.caching === true).map((p) => p.full);
+        const integration = op["x-amazon-apigateway-integration"];
+        if (cached.length && isObj(integration)) {
+          op["x-amazon-apigateway-integration"] = { ...integration, cacheKeyParameters: [...(Array.isArray(integration.cacheKeyParameters) ? integration.cacheKeyParameters : []), ...cached] };
+        }
+      }
+    }
+    item[method] = op;
+    paths[path] = item;
+  }
+  return { ...body, paths, ...(validators ? { "x-amazon-apigateway-request-validators": validators } : {}) };
+}
+
+/** RequestParameters as the transform reads them: names, or `{ name: { Required, Caching } }`, each `method.request.<where>.<name>`. */
+function requestParameters(id: string, req: EventRequest, diags: Diagnostic[]): { full: string; location: string; name: string; required: unknown; caching: unknown }[] {
+  const out: { full: string; location: string; name: string; required: unknown; caching: unknown }[] = [];
+  const bad = (why: string) => diags.push(diagnostic("PG2004", "error", `${id}: event ${req.event}'s RequestParameters: ${why} (the transform rejects it); left out`, req.at));
+  if (!Array.isArray(req.parameters)) {
+    bad("a list of parameter names or { name: { Required, Caching } } is expected");
+    return out;
+  }
+  for (const p of req.parameters) {
+    const [full, settings] = typeof p === "string" ? [p, {}] : isObj(p) && Object.keys(p).length >= 1 ? [Object.keys(p)[0]!, p[Object.keys(p)[0]!]] : [undefined, undefined];
+    const m = full !== undefined ? PARAMETER.exec(full) : null;
+    if (!m) {
+      bad(`each name is method.request.querystring|path|header.<name> (got ${JSON.stringify(full ?? p)})`);
+      continue;
+    }
+    if (!isObj(settings) || Object.keys(settings).some((k) => k !== "Required" && k !== "Caching")) {
+      bad(`${full}'s settings are { Required, Caching }`);
+      continue;
+    }
+    out.push({ full: full!, location: m[1]!, name: m[2]!, required: settings.Required ?? false, caching: settings.Caching ?? false });
+  }
+  return out;
+}
+
+/** The API's GatewayResponses into the body (merged with its own), as the transform writes them. */
+export function withGatewayResponses(id: string, body: Obj, responses: unknown, diags: Diagnostic[], at: Location): Obj {
+  if (!isObj(responses) || isIntrinsic(responses)) {
+    diags.push(diagnostic("PG2004", "error", `${id}: GatewayResponses must be written out, a response type to each response (the transform rejects intrinsic functions here); left out`, at));
+    return body;
+  }
+  const own = isObj(body["x-amazon-apigateway-gateway-responses"]) ? (body["x-amazon-apigateway-gateway-responses"] as Obj) : {};
+  const out: Obj = { ...own };
+  for (const [type, r] of Object.entries(responses)) {
+    if (!isObj(r) || isIntrinsic(r) || Object.keys(r).some((k) => !["ResponseParameters", "ResponseTemplates", "StatusCode"].includes(k))) {
+      diags.push(diagnostic("PG2004", "error", `${id}: GatewayResponses ${type} takes ResponseParameters, ResponseTemplates and StatusCode, written out (the transform rejects anything else); left out`, at));
+      continue;
+    }
+    const params = isObj(r.ResponseParameters) ? r.ResponseParameters : {};
+    const prefixed: Obj = {};
+    for (const [group, where] of [["Headers", "header"], ["Paths", "path"], ["QueryStrings", "querystring"]] as const) {
+      const g = params[group];
+      if (isObj(g)) for (const [k, v] of Object.entries(g)) prefixed[`gatewayresponse.${where}.${k}`] = v;
+    }
+    const status = r.StatusCode === undefined || r.StatusCode === null ? undefined : typeof r.StatusCode === "number" ? String(r.StatusCode) : r.StatusCode;
+    if (typeof status === "string" && !/^[0-9]{1,3}$/.test(status)) {
+      diags.push(diagnostic("PG2004", "error", `${id}: GatewayResponses ${type}'s StatusCode must be numeric (the transform rejects ${status}); left out`, at));
+      continue;
+    }
+    out[type] = { responseParameters: prefixed, responseTemplates: isObj(r.ResponseTemplates) ? r.ResponseTemplates : {}, ...(status !== undefined && status !== "" ? { statusCode: status } : {}) };
+  }
+  return { ...body, "x-amazon-apigateway-gateway-responses": out };
+}
+
+/** The API's Models into the body's definitions (OpenAPI 3: components.schemas), each under its name in lower case. */
+export function withModels(id: string, body: Obj, models: unknown, diags: Diagnostic[], at: Location): Obj {
+  if (!isObj(models) || isIntrinsic(models) || !Object.values(models).every((m) => isObj(m))) {
+    diags.push(diagnostic("PG2004", "error", `${id}: Models must be written out, a name to each JSON schema (the transform rejects anything else); left out`, at));
+    return body;
+  }
+  const schemas: Obj = {};
+  for (const [name, schema] of Object.entries(models)) {
+    if ((schema as Obj).type === undefined) {
+      diags.push(diagnostic("PG2004", "error", `${id}: model ${name} has no type (the transform rejects it: 'Models' schema is missing 'type'); left out`, at));
+      continue;
+    }
+    schemas[name.toLowerCase()] = schema;
+  }
+  if (typeof body.openapi === "string" && /^3\./.test(body.openapi)) {
+    const components = isObj(body.components) ? body.components : {};
+    return { ...body, components: { ...components, schemas: { ...(isObj(components.schemas) ? components.schemas : {}), ...schemas } } };
+  }
+  return { ...body, definitions: { ...(isObj(body.definitions) ? body.definitions : {}), ...schemas } };
+}

@@ -10,7 +10,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { SHA1 } from "./intrinsics.js";
 import { decodedFile, definitionFile, fileText, getAtt, isIntrinsic, isObj, pick, withEventPaths, type ApiPaths, type Obj } from "./sam-definition.js";
-import { withGatewayResponses, withModels, withRequests } from "./sam-models.js";
+import { withDefinitionParts } from "./sam-models.js";
 
 export { getAtt, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-definition.js";
 
@@ -153,21 +153,6 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
 
 /** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
 const API_NOT_EXPANDED = ["Domain", "CanarySetting", "AlwaysDeploy"];
-
-/** What the transform writes into the definition beside its paths (sam-models.ts): the events' request settings, GatewayResponses, Models. */
-function withDefinitionParts(id: string, body: unknown, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): unknown {
-  if (!isObj(body) || isIntrinsic(body)) {
-    for (const k of ["GatewayResponses", "Models"]) {
-      if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not added to a DefinitionBody written with an intrinsic function (the transform adds it to one written out): add it there`, at("Properties", k)));
-    }
-    if (api.requests.size) diags.push(diagnostic("PG2004", "warning", `${id}: the events' RequestModel and RequestParameters are not added to a DefinitionBody written with an intrinsic function: add them there`, at("Properties", "DefinitionBody")));
-    return body;
-  }
-  let out = withRequests(id, body, api, props.Models, diags);
-  if (props.GatewayResponses !== undefined) out = withGatewayResponses(id, out, props.GatewayResponses, diags, at("Properties", "GatewayResponses"));
-  if (props.Models !== undefined) out = withModels(id, out, props.Models, diags, at("Properties", "Models"));
-  return out;
-}
 
 /** A `SHARED` usage plan's stages, gathered from every API that asks for it (the transform makes one plan, key and plan key for them all). */
 export interface SharedPlan {

@@ -150,3 +150,18 @@ export function withModels(id: string, body: Obj, models: unknown, diags: Diagno
   }
   return { ...body, definitions: { ...(isObj(body.definitions) ? body.definitions : {}), ...schemas } };
 }
+
+/** What the transform writes into an API's definition beside its paths: the events' request settings, GatewayResponses, Models (a body written with an intrinsic function takes none: a warning each). */
+export function withDefinitionParts(id: string, body: unknown, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): unknown {
+  if (!isObj(body) || isIntrinsic(body)) {
+    for (const k of ["GatewayResponses", "Models"]) {
+      if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not added to a DefinitionBody written with an intrinsic function (the transform adds it to one written out): add it there`, at("Properties", k)));
+    }
+    if (api.requests.size) diags.push(diagnostic("PG2004", "warning", `${id}: the events' RequestModel and RequestParameters are not added to a DefinitionBody written with an intrinsic function: add them there`, at("Properties", "DefinitionBody")));
+    return body;
+  }
+  let out = withRequests(id, body, api, props.Models, diags);
+  if (props.GatewayResponses !== undefined) out = withGatewayResponses(id, out, props.GatewayResponses, diags, at("Properties", "GatewayResponses"));
+  if (props.Models !== undefined) out = withModels(id, out, props.Models, diags, at("Properties", "Models"));
+  return out;
+}

@@ -1340,4 +1340,38 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
     expect(f.diagnostics.map((d) => d.message)).toContain("Api: Models is left out: the transform adds it only to a DefinitionBody (it rejects it beside DefinitionUri)");
     expect(f.diagnostics.map((d) => d.message)).toContain("Api: event Put's RequestModel and RequestParameters are left out: the transform adds them only to a DefinitionBody");
   });
+
+  it("an API event's settings the conversion does not write are each a located warning, not dropped unseen", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: nodejs20.x",
+      "      Handler: index.handler",
+      "      InlineCode: x",
+      "      Events:",
+      "        Get:",
+      "          Type: Api",
+      "          Properties:",
+      "            Path: /x",
+      "            Method: get",
+      "            Auth:",
+      "              ResourcePolicy: { IpRangeWhitelist: [10.0.0.0/8] }",
+      "        Route:",
+      "          Type: HttpApi",
+      "          Properties:",
+      "            Path: /y",
+      "            Method: get",
+      "            TimeoutInMillis: 5000",
+      "",
+    ].join("\n");
+    const r = await convert([{ path: "t.yaml", text }], { prettier: false });
+    expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line} ${d.message}`)).toEqual([
+      "16 Fn: event Get's Auth ResourcePolicy is not expanded; set it on the API's method with Pulumi classes",
+      "22 Fn: event Route's TimeoutInMillis is not expanded; set it on the API's route with Pulumi classes",
+    ]);
+  });
 });

@@ -95,6 +95,13 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}, an HttpApi event without a Path (the API's $default route), is not expanded; write the route with Pulumi classes`, where));
         continue;
       }
+      // What the conversion writes of an API event; anything else is said, never dropped unseen.
+      const known = restful ? ["RestApiId", "Path", "Method", "Auth", "RequestModel", "RequestParameters"] : ["ApiId", "Path", "Method", "Auth", "PayloadFormatVersion"];
+      for (const k of Object.keys(p).filter((k) => !known.includes(k))) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", k)));
+      if (isObj(p.Auth)) {
+        const auth = restful ? ["Authorizer", "AuthorizationScopes", "ApiKeyRequired"] : ["Authorizer", "AuthorizationScopes"];
+        for (const k of Object.keys(p.Auth).filter((k) => !auth.includes(k))) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s Auth ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", "Auth", k)));
+      }
       const method = typeof p.Method === "string" ? p.Method.toLowerCase() : "any";
       const path = typeof p.Path === "string" ? p.Path : "/";
       // The permission's resource path: path parameters and the method as wildcards, as the transform writes it.

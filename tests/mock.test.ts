@@ -1374,4 +1374,36 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
       "22 Fn: event Route's TimeoutInMillis is not expanded; set it on the API's route with Pulumi classes",
     ]);
   });
+
+  it("a SAM resource's property no expansion reads is a located warning where it is written, under the resource or under Globals", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Function:",
+      "    Timeout: 10",
+      "    Bogus: 1",
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: nodejs20.x",
+      "      Handler: index.handler",
+      "      InlineCode: x",
+      "      FooBar: 2",
+      "  Table:",
+      "    Type: AWS::Serverless::SimpleTable",
+      "    Properties:",
+      "      Weird: 3",
+      "",
+    ].join("\n");
+    const r = await convert([{ path: "t.yaml", text }], { prettier: false });
+    expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`)).toEqual([
+      "5:5 Fn: Bogus is not expanded (this conversion does not write what the transform makes of it): it is left out",
+      "13:7 Fn: FooBar is not expanded (this conversion does not write what the transform makes of it): it is left out",
+      "17:7 Table: Weird is not expanded (this conversion does not write what the transform makes of it): it is left out",
+    ]);
+    // What is read is converted: the Globals timeout reaches the function.
+    expect(r.code).toContain("timeout: 10");
+  });
 });

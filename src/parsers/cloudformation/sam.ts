@@ -17,6 +17,7 @@ import { deploymentGroup, preferenceOf, sharedDeployment } from "./sam-deploy.js
 import { expandEvents, IMPLICIT_API, withNotifications, withTriggers, type ApiLookup } from "./sam-events.js";
 import { application, executionRole, layerVersion, managed, samTags, simpleTable, stateMachine, type At } from "./sam-resources.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, usagePlan, type ApiPaths, type Obj, type SharedPlan } from "./sam-api.js";
+import { tracked, type Tracked } from "./sam-unread.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
 function mergeGlobal(global: unknown, own: unknown): unknown {
@@ -147,7 +148,14 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const made = new Map<string, Obj>();
   const sharedPlan: SharedPlan = { stages: [] };
   const references = new Map<string, { id: string; attr?: string }>();
-  const functions = Object.entries(resources).flatMap(([id, r]) => (sam(r, "AWS::Serverless::Function") ? [{ id, r, props: mergeGlobal(global("Function"), r.Properties ?? {}) as Obj, at: (...p: string[]) => locate(["Resources", id, ...p]) }] : []));
+  // Each SAM resource's properties, Globals merged in, read through a record of what the expansion reads (sam-unread.ts).
+  const reads: { id: string; kind: string; written: Obj; t: Tracked }[] = [];
+  const watched = (id: string, r: Obj, kind: string, props: Obj): Obj => {
+    const t = tracked(props);
+    reads.push({ id, kind, written: isObj(r.Properties) ? r.Properties : {}, t });
+    return t.props;
+  };
+  const functions = Object.entries(resources).flatMap(([id, r]) => (sam(r, "AWS::Serverless::Function") ? [{ id, r, props: watched(id, r, "Function", mergeGlobal(global("Function"), r.Properties ?? {}) as Obj), at: (...p: string[]) => locate(["Resources", id, ...p]) }] : []));
   // The CodeDeploy application and role the functions' deployment preferences share, made with the first of them.
   const preferences = functions.flatMap(({ id, r, props }) => {
     const preference = preferenceOf(props);
@@ -173,28 +181,28 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     const fn = made.get(id);
     if (fn) place(id, fn);
     else if (sam(r, "AWS::Serverless::Application")) {
-      const stack = application(r, (r.Properties ?? {}) as Obj);
+      const stack = application(r, watched(id, r, "", (r.Properties ?? {}) as Obj));
       if (stack) {
         out[id] = stack;
         expanded = true;
       } else out[id] = r; // An application of the Serverless Application Repository: the transform asks the repository for its template (the mapper's warning says to convert the transformed template).
     } else if (sam(r, "AWS::Serverless::SimpleTable")) {
-      out[id] = simpleTable(r, (r.Properties ?? {}) as Obj);
+      out[id] = simpleTable(r, watched(id, r, "SimpleTable", (r.Properties ?? {}) as Obj));
       expanded = true;
     } else if (sam(r, "AWS::Serverless::LayerVersion")) {
-      out[id] = layerVersion(id, r, (r.Properties ?? {}) as Obj);
+      out[id] = layerVersion(id, r, watched(id, r, "", (r.Properties ?? {}) as Obj));
       expanded = true;
     } else if (sam(r, "AWS::Serverless::StateMachine")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
-      place(id, stateMachine(id, r, (r.Properties ?? {}) as Obj, diags, at));
+      place(id, stateMachine(id, r, watched(id, r, "", (r.Properties ?? {}) as Obj), diags, at));
       expanded = true;
     } else if (sam(r, "AWS::Serverless::Api")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
-      place(id, serverlessApi(id, r, mergeGlobal(global("Api"), r.Properties ?? {}) as Obj, rest.get(id)!, sharedPlan, diags, at));
+      place(id, serverlessApi(id, r, watched(id, r, "Api", mergeGlobal(global("Api"), r.Properties ?? {}) as Obj), rest.get(id)!, sharedPlan, diags, at));
       expanded = true;
     } else if (sam(r, "AWS::Serverless::HttpApi")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
-      place(id, serverlessHttpApi(id, r, mergeGlobal(global("HttpApi"), r.Properties ?? {}) as Obj, http.get(id)!, diags, at));
+      place(id, serverlessHttpApi(id, r, watched(id, r, "HttpApi", mergeGlobal(global("HttpApi"), r.Properties ?? {}) as Obj), http.get(id)!, diags, at));
       expanded = true;
     } else if (buckets.get(id)?.configurations.length) out[id] = withNotifications(r as Obj, buckets.get(id)!);
     else if (Object.keys(pools.get(id) ?? {}).length) out[id] = withTriggers(r as Obj, pools.get(id)!);
@@ -215,6 +223,8 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     const owner = sharedPlan.owner === IMPLICIT_API ? rest.get(IMPLICIT_API)!.users[0]! : sharedPlan.owner;
     place(owner, usagePlan("Serverless", sharedPlan.props, sharedPlan.stages, {}));
   }
+  // What no expansion read is said where it is written: under the resource's Properties, or under Globals.
+  for (const { id, kind, written, t } of reads) t.report(id, diags, (k) => locate(k in written || !kind ? ["Resources", id, "Properties", k] : ["Globals", kind, k]));
   return { resources: out, origin, expanded, references };
 }
 

@@ -147,6 +147,14 @@ export interface ResourceMeta {
   readonly provisionerRuns?: readonly ProvisionerRun[];
   /** `lifecycle { precondition { … } }`: checked before the resource is planned. */
   readonly preconditions?: readonly Validation[];
+  /** `timeouts { create = "30m" }`: how long each operation may take (Go durations, as Pulumi's customTimeouts read them too). */
+  readonly timeouts?: Timeouts;
+}
+
+export interface Timeouts {
+  readonly create?: string;
+  readonly update?: string;
+  readonly delete?: string;
 }
 
 export interface Resource {

@@ -1,6 +1,6 @@
 import type { Comments, Expr } from "./expr.js";
 import type { Location } from "./location.js";
-import type { Constraints, VariableType } from "./program.js";
+import type { Constraints, Timeouts, VariableType } from "./program.js";
 
 /**
  * The Pulumi program the mappers build and the emitter prints. Declarations come in source
@@ -109,6 +109,8 @@ export interface ResourceOptions {
   readonly replaceWith?: readonly Expr[];
   /** A value whose change replaces this one (`replacementTrigger`). */
   readonly replacementTrigger?: Expr;
+  /** How long creating, updating and deleting may take (`customTimeouts`). */
+  readonly customTimeouts?: Timeouts;
 }
 
 /** A condition checked before a declaration is made, and the message its failure throws. */

@@ -28,6 +28,7 @@ export function optionsCode(o: ResourceOptions, p: ExprPrinter): string {
   if (o.deleteBeforeReplace) parts.push("deleteBeforeReplace: true");
   if (o.replaceWith?.length) parts.push(`replaceWith: [${o.replaceWith.map((x) => arg(p.print(x))).join(", ")}]`);
   if (o.replacementTrigger) parts.push(`replacementTrigger: ${arg(p.print(o.replacementTrigger))}`);
+  if (o.customTimeouts) parts.push(`customTimeouts: { ${(["create", "update", "delete"] as const).flatMap((k) => (o.customTimeouts![k] !== undefined ? [`${k}: ${stringLiteral(o.customTimeouts![k]!)}`] : [])).join(", ")} }`);
   return parts.length ? `{ ${parts.join(", ")} }` : "";
 }
 

@@ -53,6 +53,7 @@ export function options(r: Resource | ModuleCall | ProviderConfig, table: Refere
     ...(values.length ? { replacementTrigger: values.length === 1 ? values[0]! : { kind: "list" as const, items: values } } : {}),
     ...(provider && provider.kind === "ref" && provider.target.kind === "decl" ? { provider } : {}),
     ...(m.protect ? { protect: true } : {}),
+    ...(m.timeouts ? { customTimeouts: m.timeouts } : {}),
     ...(ignore?.length ? { ignoreChanges: ignore } : {}),
     ...(m.createBeforeDestroy === false ? { deleteBeforeReplace: true } : {}),
   };

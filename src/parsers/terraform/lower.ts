@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { walkExpr, type Comments, type Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type {
-  Attribute, Block, BodyItem, DynamicBlock, ProvisionerRun, ResourceMeta, SourceItem, Validation, VariableType,
+  Attribute, Block, BodyItem, DynamicBlock, ProvisionerRun, ResourceMeta, SourceItem, Timeouts, Validation, VariableType,
 } from "../../model/program.js";
 import type { ScannedAttribute, ScannedBlock, ScannedBody, ScannedItem } from "./scanner.js";
 
@@ -268,6 +268,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     let connection: Record<string, Expr> | undefined;
     const connectionOf = (b: ScannedBlock): Record<string, Expr> => Object.fromEntries(b.body.items.filter((i): i is ScannedAttribute => i.kind === "attribute").map((i) => [i.name, valueOf(i)]));
     const preconditions: Validation[] = [];
+    const timeouts: { -readonly [K in keyof Timeouts]: string } = {};
     for (const x of it.body.items) {
       if (x.kind === "attribute" && META_ARGS.has(x.name)) {
         const v = valueOf(x);
@@ -289,6 +290,13 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           else if (l.name === "ignore_changes") ignoreChanges = ignoreList(v);
           else if (l.name === "replace_triggered_by") replaceTriggeredBy = v.kind === "list" ? [...v.items] : [v];
           else diags.push(diagnostic("PG2004", "warning", `lifecycle argument '${l.name}' is not converted`, loc(l)));
+        }
+      } else if (x.kind === "block" && x.type === "timeouts" && it.type !== "module") {
+        // Pulumi's customTimeouts take the operations a resource has, as the same Go durations; an invoke takes none.
+        for (const t of x.body.items) {
+          const v = t.kind === "attribute" ? valueOf(t) : undefined;
+          if (it.type === "resource" && t.kind === "attribute" && (t.name === "create" || t.name === "update" || t.name === "delete") && v?.kind === "literal" && typeof v.value === "string") timeouts[t.name] = v.value;
+          else diags.push(diagnostic("PG2004", "warning", it.type === "data" ? `timeouts: a data source's read is an invoke, which takes no time limit; left out` : `timeouts ${t.kind === "attribute" ? t.name : t.type} is not converted (customTimeouts take create, update and delete, each a duration written out, "30m")`, loc(t)));
         }
       } else if (x.kind === "block" && x.type === "connection") {
         provisioners = true;
@@ -335,6 +343,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         ...(provisioners ? { provisioners } : {}),
         ...(provisionerRuns.length ? { provisionerRuns: provisionerRuns.map((p) => (p.connection || !connection ? p : { ...p, connection })) } : {}),
         ...(preconditions.length ? { preconditions } : {}),
+        ...(Object.keys(timeouts).length ? { timeouts } : {}),
       },
       rest,
       metaComments: commentsOf(it.body.items.filter((x) => !rest.includes(x))),

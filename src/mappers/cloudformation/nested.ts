@@ -25,7 +25,7 @@ export interface NestedStackInterface extends ModuleInterface {
  * A parameter's value as the component's argument takes it: CloudFormation hands a nested stack
  * text, and the nested template reads a Number or a list parameter from it, so the value passed
  * becomes what the nested template reads (`"3"` → 3, `!Join [",", L]` → L, `"a,b"` → ["a", "b"],
- * any other text through `Number`/`split`, as the nested stack reads it).
+ * any other text through `tonumber`/`split`, as the nested stack reads it).
  */
 function asParameter(v: Expr, kind: "string" | "number" | "list", ctx: ResourceContext): Expr {
   const lit = (value: string | number): Expr => ({ kind: "literal", value });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { propertyKey, stringLiteral, templateText } from "../src/emitters/typescript/escape.js";
 import { camelCase, declarationNames, NameScope } from "../src/model/names.js";
-import { decodeQuoted, heredocIndent } from "../src/parsers/terraform/lower-expr.js";
+import { decodeQuoted, heredocIndent } from "../src/parsers/terraform/literal-text.js";
 import { mapProperty } from "../src/mappers/properties.js";
 import { camel } from "../src/model/names.js";
 import { resolveDataSource, resolveResourceType } from "../src/mappers/terraform/types.js";

@@ -8,7 +8,7 @@
  */
 import type { Location } from "../../model/location.js";
 import { diagnostic } from "../../model/diagnostics.js";
-import { assertNever, childrenOf, walkExpr, type Accessor, type Expr, type ForExpr, type ObjectEntry, type RefExpr } from "../../model/expr.js";
+import { assertNever, childrenOf, type Accessor, type Expr, type ForExpr, type ObjectEntry, type RefExpr } from "../../model/expr.js";
 import { NameScope } from "../../model/names.js";
 import { SIGNATURES } from "../../typing/functions.js";
 import { literalKey } from "../../typing/infer.js";
@@ -16,10 +16,11 @@ import { ANY, attribute, element, hasOutput, isOutputType, output, required, tsT
 import { arg, arrow, binary, call, code, conditional, method, PREC, primary, unary, type Code } from "./code.js";
 import { commentText, isIdentifier, propertyKey, stringLiteral, templateText } from "./escape.js";
 import { printFunction, type FnArg } from "./functions/index.js";
-import { formatIsTemplate } from "./functions/strings.js";
+import { formatAsTemplate } from "./functions/strings.js";
 import { forExpr, forPairs } from "./for.js";
 import { failsInsideApply, guardedLift, liftExpr, needsLift, outputCall } from "./lift.js";
 import type { PrintEnv } from "./env.js";
+import { jsonCall } from "./json.js";
 
 /** No substitutions (one map for every printer that has none). */
 const NO_SUBST: ReadonlyMap<Expr, string> = new Map();
@@ -30,7 +31,8 @@ export class ExprPrinter {
   private at: Location | undefined;
 
   /** Where a diagnostic about the expression being printed points: its entry's place, else its declaration's. */
-  private get loc(): Location | undefined {
+  /** Where what is printed was written (the entry being printed, else the declaration): what is said about it points there. */
+  get loc(): Location | undefined {
     return this.at ?? this.env.loc;
   }
 
@@ -124,10 +126,10 @@ export class ExprPrinter {
       }
       case "call": {
         if (e.name === "format") {
-          const t = this.formatTemplate(e);
+          const t = formatAsTemplate(e, (a) => this.plainType(a));
           if (t) return this.print(t);
         }
-        if (e.name === "jsonencode" || e.name === "tojsonstring") return this.json(e);
+        if (e.name === "jsonencode" || e.name === "tojsonstring") return jsonCall(this, e);
         if (failsInsideApply(this, e)) return guardedLift(this, e);
         return needsLift(this, e) ? this.lift(e) : this.call(e);
       }
@@ -154,57 +156,6 @@ export class ExprPrinter {
         return this.placeholder(e.text);
       default:
         return assertNever(e);
-    }
-  }
-
-  /** `format("%s-%s", a, b)` that says no more than a template: the template `${a}-${b}`. */
-  private formatTemplate(e: Extract<Expr, { kind: "call" }>): Expr | undefined {
-    const [spec, ...rest] = e.args;
-    if (spec?.kind !== "literal" || typeof spec.value !== "string" || e.expandLast) return undefined;
-    const parts = formatIsTemplate(spec.value, rest.map((a) => this.plainType(a)));
-    if (!parts) return undefined;
-    return { kind: "template", parts: parts.map((p) => (typeof p === "number" ? rest[p]! : p)) };
-  }
-
-  /**
-   * `jsonencode(x)`: where the keys of every object in `x` are known, they are sorted here (as
-   * Terraform encodes them) and the value is `JSON.stringify`, or `pulumi.jsonStringify` over
-   * outputs; maps known only when the program runs go through the sorting helper.
-   * `tojsonstring` (CloudFormation's `Fn::ToJsonString`) keeps the template's order.
-   */
-  private json(e: Extract<Expr, { kind: "call" }>): Code {
-    const value = e.args[0];
-    if (!value) return this.placeholder(`${e.name}()`);
-    // A resource itself (`jsonencode(aws_sqs_queue.q)`): in Pulumi an object of Outputs, which JSON does not show.
-    const whole = required(this.type(value));
-    if (whole.k === "resource" || whole.k === "component" || (whole.k === "list" && (whole.of.k === "resource" || whole.of.k === "component"))) {
-      this.env.diags.push(diagnostic("PG2006", "warning", `${e.name} of a whole resource: in Pulumi its attributes are Outputs, which JSON does not show; encode the attributes it needs (${e.name}({ arn = x.arn, … }))`, this.loc));
-    }
-    const terraform = e.name === "jsonencode";
-    if (!terraform || this.staticJson(value)) {
-      const v = terraform ? sortKeys(value) : value;
-      return call(this.isOut(value) ? "pulumi.jsonStringify" : "JSON.stringify", [this.print(v)]);
-    }
-    const fn = this.env.program.helper("jsonencode");
-    return this.isOut(value) ? method(call("pulumi.output", [this.print(value)]), "apply", [code(fn)]) : call(fn, [this.print(value)]);
-  }
-
-  /** Whether every object in the value has its keys written out, and no literal text needs Terraform's escapes. */
-  private staticJson(e: Expr): boolean {
-    switch (e.kind) {
-      case "literal":
-        return typeof e.value !== "string" || !/[<>&\u2028\u2029]/.test(e.value);
-      case "list":
-        return e.items.every((x) => this.staticJson(x));
-      case "object":
-        return e.entries.every((en) => typeof en.key === "string" && !en.key.startsWith("// ") && this.staticJson(en.value));
-      case "template":
-        return e.parts.every((p) => (typeof p === "string" ? !/[<>&\u2028\u2029]/.test(p) : this.staticJson(p)));
-      default: {
-        const t = this.plainType(e);
-        const scalarOrList = (x: Type): boolean => ["string", "number", "bool", "null"].includes(x.k) || ((x.k === "list" || x.k === "opt") && scalarOrList(x.of));
-        return scalarOrList(t);
-      }
     }
   }
 
@@ -441,23 +392,6 @@ export class ExprPrinter {
   private lift(e: Expr): Code {
     return liftExpr(this, e);
   }
-}
-
-/** An object value with its keys in Terraform's (sorted) order, all the way down. */
-function sortKeys(e: Expr): Expr {
-  if (e.kind === "list") return { ...e, items: e.items.map(sortKeys) };
-  if (e.kind !== "object") return e;
-  const entries = e.entries.map((en) => ({ ...en, value: sortKeys(en.value) }));
-  return { ...e, entries: [...entries].sort((a, b) => (String(a.key) < String(b.key) ? -1 : String(a.key) > String(b.key) ? 1 : 0)) };
-}
-
-/** Whether `e` reads the loop variable `name`. */
-export function refersTo(e: Expr, name: string): boolean {
-  let found = false;
-  walkExpr(e, (x) => {
-    if (x.kind === "ref" && x.target.kind === "scope" && x.target.name === name) found = true;
-  });
-  return found;
 }
 
 export { literalKey };

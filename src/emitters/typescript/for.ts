@@ -8,7 +8,8 @@ import { camelCase, NameScope } from "../../model/names.js";
 import { isOutputType, iteration, required, unwrap } from "../../typing/types.js";
 import { arg, arrow, call, code, conditional, method, primary, type Code } from "./code.js";
 import { withLocals } from "./env.js";
-import { ExprPrinter, refersTo } from "./expr.js";
+import { ExprPrinter } from "./expr.js";
+import { refersTo } from "./lift.js";
 
 /** What a `for` expression iterates and how its lambdas are written. */
 function forSource(p: ExprPrinter, e: ForExpr): { inner: ExprPrinter; source: Code; params: string; map: boolean; indexed: boolean } {

@@ -7,7 +7,7 @@ import { diagnostic } from "../../model/diagnostics.js";
 import { childrenOf, walkExpr, type Expr } from "../../model/expr.js";
 import { camelCase, NameScope } from "../../model/names.js";
 import { arg, arrow, call, code, method, type Code } from "./code.js";
-import { ExprPrinter, refersTo } from "./expr.js";
+import { ExprPrinter } from "./expr.js";
 import { helperNames } from "./helpers/index.js";
 import { SIGNATURES } from "../../typing/functions.js";
 
@@ -152,4 +152,13 @@ function paramName(e: Expr, names: ReadonlyMap<string, string>): string {
     if (last) return camelCase(last.name) + "s";
   }
   return "value";
+}
+
+/** Whether `e` reads the loop variable `name`. */
+export function refersTo(e: Expr, name: string): boolean {
+  let found = false;
+  walkExpr(e, (x) => {
+    if (x.kind === "ref" && x.target.kind === "scope" && x.target.name === name) found = true;
+  });
+  return found;
 }

@@ -1,4 +1,5 @@
 /** Terraform's string and regular-expression functions (see ./index.ts). */
+import type { Expr } from "../../../model/expr.js";
 import { re2 } from "../helpers/regex.js";
 import { call, code, method, type Code } from "../code.js";
 import { stringLiteral } from "../escape.js";
@@ -67,6 +68,15 @@ export const STRING_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   regex: ([p, s], ctx) => call(ctx.helper("regex"), [pattern(p!, ctx), s!.print()]),
   regexall: ([p, s], ctx) => call(ctx.helper("regexall"), [pattern(p!, ctx), s!.print()]),
 };
+
+/** `format("%s-%s", a, b)` that says no more than a template: the template `${a}-${b}` (the arguments' types as plain values). */
+export function formatAsTemplate(e: Extract<Expr, { kind: "call" }>, typeOf: (a: Expr) => { k: string }): Expr | undefined {
+  const [spec, ...rest] = e.args;
+  if (spec?.kind !== "literal" || typeof spec.value !== "string" || e.expandLast) return undefined;
+  const parts = formatIsTemplate(spec.value, rest.map(typeOf));
+  if (!parts) return undefined;
+  return { kind: "template", parts: parts.map((p) => (typeof p === "number" ? rest[p]! : p)) };
+}
 
 /** Whether a format() spec and its arguments say no more than a template does (`%s`, `%d`, `%%`). */
 export function formatIsTemplate(spec: string, argTypes: readonly { k: string }[]): (string | number)[] | undefined {

@@ -1407,3 +1407,22 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
     expect(r.code).toContain("timeout: 10");
   });
 });
+
+describe("Terraform ephemeral resources", () => {
+  it("are read as the data source of their type: what a resource is given of one reaches it", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "tf_ephemeral", "expected", "index.ts"));
+    const db = registered.find((r) => r.type === "aws:rds/instance:Instance")!;
+    // A secret, as the provider marks the secret's string one (the signature key is Pulumi's for a secret value).
+    expect(db.inputs.passwordWo).toEqual({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "password-of-prod/db" });
+    expect(db.inputs.passwordWoVersion).toBe(1);
+  });
+
+  it("beside a data block of the same type and name, the second is a located error (ephemeral.T.N is read as data.T.N)", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = 'data "aws_ssm_parameter" "p" {\n  name = "a"\n}\nephemeral "aws_ssm_parameter" "p" {\n  name = "b"\n}\n';
+    const r = await convert([{ path: "main.tf", text }], { prettier: false });
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.location?.line} ${d.message}`)).toEqual([
+      '4 ephemeral "aws_ssm_parameter" "p" (read as data "aws_ssm_parameter" "p") is declared twice: first at main.tf:1:1; this one is left out',
+    ]);
+  });
+});

@@ -161,6 +161,8 @@ export interface Resource {
   readonly kind: "resource";
   /** `managed` resources and `data` sources share the shape. */
   readonly mode: "managed" | "data";
+  /** An `ephemeral` block (Terraform 1.10): read as the data source of its type (mode "data"), `ephemeral.T.N` as `data.T.N`. */
+  readonly ephemeral?: boolean;
   readonly type: string;
   readonly name: string;
   readonly body: readonly BodyItem[];

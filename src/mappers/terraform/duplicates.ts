@@ -23,7 +23,9 @@ export function withoutDuplicates(program: SourceProgram, diags: Diagnostic[]): 
       seen.set(key, it.loc);
       return true;
     }
-    diags.push(diagnostic("PG1004", "error", `${key} is declared twice: first at ${formatLocation(first)}; this one is left out`, it.loc));
+    // An ephemeral block is read as the data source of its type and name (ephemeral.T.N as data.T.N): beside a data block of the same, it is one invoke twice.
+    const what = it.kind === "resource" && it.ephemeral ? `ephemeral "${it.type}" "${it.name}" (read as data "${it.type}" "${it.name}")` : key;
+    diags.push(diagnostic("PG1004", "error", `${what} is declared twice: first at ${formatLocation(first)}; this one is left out`, it.loc));
     return false;
   });
   return items.length === program.items.length ? program : { ...program, items };

@@ -260,9 +260,13 @@ function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl
   const resolved = resolveDataSource(r.type);
   const id = `data.${r.type}.${r.name}`;
   const comments = r.comments ? { comments: r.comments } : {};
+  const block = r.ephemeral ? "ephemeral" : "data";
   if (!resolved) {
-    diags.push(diagnostic("PG2002", "warning", `data source '${r.type}' has no invoke in @pulumi/aws ${awsSchema().package}; it is left as a TODO`, r.loc));
-    return [{ kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): data "${r.type}" "${r.name}" is not converted: no @pulumi/aws invoke for this type.`] }];
+    diags.push(diagnostic("PG2002", "warning", `${r.ephemeral ? "ephemeral resource" : "data source"} '${r.type}' has no invoke in @pulumi/aws ${awsSchema().package}; it is left as a TODO`, r.loc));
+    return [{ kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): ${block} "${r.type}" "${r.name}" is not converted: no @pulumi/aws invoke for this type.`] }];
+  }
+  if (r.ephemeral) {
+    diags.push(diagnostic("PG2010", "info", `ephemeral "${r.type}" "${r.name}" is read as the data source of its type: Pulumi has no ephemeral resources, so what a resource is given of it is kept in the stack's state (encrypted where it is a secret), where Terraform keeps it out`, r.loc));
   }
   const value = (e: Expr, loc: Location = r.loc) => rewriteReferences(e, table, diags, loc);
   const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });

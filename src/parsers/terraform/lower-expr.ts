@@ -322,6 +322,8 @@ class Lowerer {
         if (names[1]) return ref({ kind: "local", name: names[1] }, 2);
         break;
       case "data":
+      // An ephemeral resource is read as the data source of its type (lower.ts), under the same address.
+      case "ephemeral":
         if (names[1] && names[2]) return ref({ kind: "data", type: names[1], name: names[2] }, 3);
         break;
       case "module":

@@ -149,11 +149,13 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         break;
       }
       case "resource":
-      case "data": {
+      case "data":
+      case "ephemeral": {
         const { meta, rest, metaComments } = resourceMeta(it);
         items.push(withMore(withComments({
           kind: "resource" as const,
-          mode: it.type === "data" ? ("data" as const) : ("managed" as const),
+          mode: it.type === "resource" ? ("managed" as const) : ("data" as const),
+          ...(it.type === "ephemeral" ? { ephemeral: true } : {}),
           type: label(0),
           name: label(1),
           body: body({ items: rest, dangling: [] }),
@@ -297,7 +299,7 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         for (const t of x.body.items) {
           const v = t.kind === "attribute" ? valueOf(t) : undefined;
           if (it.type === "resource" && t.kind === "attribute" && (t.name === "create" || t.name === "update" || t.name === "delete") && v?.kind === "literal" && typeof v.value === "string") timeouts[t.name] = v.value;
-          else diags.push(diagnostic("PG2004", "warning", it.type === "data" ? `timeouts: a data source's read is an invoke, which takes no time limit; left out` : `timeouts ${t.kind === "attribute" ? t.name : t.type} is not converted (customTimeouts take create, update and delete, each a duration written out, "30m")`, loc(t)));
+          else diags.push(diagnostic("PG2004", "warning", it.type !== "resource" ? `timeouts: a data source's read is an invoke, which takes no time limit; left out` : `timeouts ${t.kind === "attribute" ? t.name : t.type} is not converted (customTimeouts take create, update and delete, each a duration written out, "30m")`, loc(t)));
         }
       } else if (x.kind === "block" && x.type === "connection") {
         provisioners = true;

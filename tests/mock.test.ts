@@ -1426,3 +1426,29 @@ describe("Terraform ephemeral resources", () => {
     ]);
   });
 });
+
+describe("a SAM API's Domain", () => {
+  it("is the custom domain, a base path mapping per BasePath to the API's stage, and the alias records in one record set group per hosted zone", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_api_domain", "expected", "index.ts"));
+    // By name: registrations arrive in no fixed order.
+    const of = (type: string) => registered.filter((r) => r.type === type).sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(of("aws:apigateway/domainName:DomainName").map((r) => [r.name, r.inputs.domainName, r.inputs.regionalCertificateArn ?? r.inputs.certificateArn, r.inputs.endpointConfiguration])).toEqual([
+      ["ApiGatewayDomainName6b390559da", "orders.example.com", "arn:aws:acm:us-east-1:123456789012:certificate/orders", { types: "REGIONAL" }],
+      ["ApiGatewayDomainNamec1abe04560", "users.example.com", "arn:aws:acm:us-east-1:123456789012:certificate/users", { types: "EDGE" }],
+    ]);
+    // BasePath [/v1, orders]: letters and digits, each its own mapping to the stage; none: the whole domain.
+    expect(of("aws:apigateway/basePathMapping:BasePathMapping").map((r) => [r.name, r.inputs.basePath ?? null, r.inputs.stageName, r.inputs.restApi])).toEqual([
+      ["OrdersApiordersBasePathMapping", "orders", "prod", "OrdersApi-id"],
+      ["OrdersApiv1BasePathMapping", "v1", "prod", "OrdersApi-id"],
+      ["UsersApiBasePathMapping", null, "prod", "UsersApi-id"],
+    ]);
+    // One group for the zone both APIs use: A records, and AAAA with IpV6; an edge domain aliases CloudFront's zone.
+    const records = of("aws-native:route53:RecordSet").map((r) => [r.name, r.inputs.hostedZoneId, r.inputs.name, r.inputs.type, (r.inputs.aliasTarget as { hostedZoneId: string }).hostedZoneId]);
+    expect(records).toEqual([
+      // (a regional domain's zone is the provider's to compute: the mocks answer none)
+      ["RecordSetGroup390e154d91", "Z1EXAMPLE", "orders.example.com", "A", undefined],
+      ["RecordSetGroup390e154d91Record1", "Z1EXAMPLE", "users.example.com", "A", "Z2FDTNDATAQYW2"],
+      ["RecordSetGroup390e154d91Record2", "Z1EXAMPLE", "users.example.com", "AAAA", "Z2FDTNDATAQYW2"],
+    ]);
+  });
+});

@@ -29,6 +29,9 @@ function partsOf(r: Resource, declIdOf: (suffix?: string) => string): string[] {
   const entries = r.body.flatMap((b) => (b.kind === "attribute" ? [{ name: b.name, value: b.value }] : []));
   if (r.type === "AWS::ApiGateway::Method") return methodParts(entries).map((s) => declIdOf(s));
   if (r.type === "AWS::ApiGateway::Deployment" && entries.some((e) => e.name === "StageName")) return [declIdOf(), declIdOf("Stage")];
+  // A record set group's records (special.ts): the first under the group's id.
+  const records = r.type === "AWS::Route53::RecordSetGroup" ? entries.find((e) => e.name === "RecordSets")?.value : undefined;
+  if (records?.kind === "list" && records.items.length > 1) return records.items.map((_, i) => declIdOf(i ? `Record${i}` : undefined));
   return [declIdOf()];
 }
 

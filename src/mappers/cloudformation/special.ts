@@ -8,10 +8,10 @@
 import { diagnostic } from "../../model/diagnostics.js";
 import type { Expr, ObjectEntry } from "../../model/expr.js";
 import type { ResourceDecl } from "../../model/pulumi.js";
-import { awsSchema } from "../../schema/index.js";
+import { awsSchema, nativeSchema } from "../../schema/index.js";
 import { declare, sibling, withLeading, type ResourceContext } from "./build.js";
 import { splitMethod } from "./method.js";
-import { CURATED } from "./types.js";
+import { CURATED, resolveCfnType } from "./types.js";
 import { entriesOf, mapEntries, type SourceEntry } from "./values.js";
 
 type Obj = Extract<Expr, { kind: "object" }>;
@@ -280,6 +280,24 @@ export const customResource: Handler = (ctx) => {
   return [declare(ctx, "aws_native.cloudformation.CustomResourceEmulator", { kind: "object", entries })];
 };
 
+/**
+ * `AWS::Route53::RecordSetGroup` (which no Pulumi class has): each of its RecordSets an
+ * aws-native RecordSet in the group's hosted zone, the first under the group's name (what `Ref`
+ * and `DependsOn` reach), the others `<Group>Record<n>`.
+ */
+const recordSetGroup: Handler = (ctx) => {
+  const zone = ctx.entries.filter((e) => e.name === "HostedZoneId" || e.name === "HostedZoneName");
+  for (const e of ctx.entries) if (e.name !== "HostedZoneId" && e.name !== "HostedZoneName" && e.name !== "RecordSets" && e.name !== "Comment") ctx.diags.push(diagnostic("PG2003", "warning", `${ctx.id} (${ctx.type}): property '${e.name}' has no counterpart on its records; it is left out`, e.loc));
+  const records = get(ctx.entries, "RecordSets");
+  if (records?.kind !== "list" || !records.items.length) {
+    ctx.diags.push(diagnostic("PG2003", "warning", `${ctx.id} (${ctx.type}): RecordSets is not a list written out, so no record is made`, ctx.loc));
+    return [];
+  }
+  const t = resolveCfnType("AWS::Route53::RecordSet");
+  if (t.kind !== "native") return [];
+  return records.items.map((item, i) => declare(ctx, t.className, mapEntries([...zone, ...entriesOf(item)], t.schema.args, { ...ctx.values, schema: nativeSchema() }, {}, t.typeKey), { ...(i ? { suffix: `Record${i}` } : {}), withComments: i === 0 }));
+};
+
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   "AWS::ApiGateway::Method": splitMethod,
   "AWS::ApiGateway::Deployment": deployment,
@@ -291,4 +309,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   "AWS::IAM::Policy": iamPolicy,
   "AWS::ElasticLoadBalancingV2::LoadBalancer": loadBalancer,
   "AWS::SNS::Topic": snsTopic,
+  "AWS::Route53::RecordSetGroup": recordSetGroup,
 };

@@ -147,6 +147,8 @@ export function resolveCfnType(cfnType: string): Target {
 
 function resolve(cfnType: string): Target {
   if (cfnType.startsWith("AWS::Serverless::")) return { kind: "serverless" };
+  // A group of record sets (no class of its own): its records, each a RecordSet (special.ts).
+  if (cfnType === "AWS::Route53::RecordSetGroup") return resolve("AWS::Route53::RecordSet");
   const typeKey = cfnTypeKey(cfnType);
   if (isCustomResource(cfnType)) return { kind: "native", className: `aws_native.${CUSTOM_RESOURCE}`, schema: nativeSchema().resources[CUSTOM_RESOURCE]!, typeKey, ref: "physicalResourceId", custom: true };
   const curated = CURATED[cfnType];

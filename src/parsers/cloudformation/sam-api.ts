@@ -11,6 +11,10 @@ import type { Location } from "../../model/location.js";
 import { SHA1 } from "./intrinsics.js";
 import { decodedFile, definitionFile, fileText, getAtt, isIntrinsic, isObj, pick, withEventPaths, type ApiPaths, type Obj } from "./sam-definition.js";
 import { withDefinitionParts } from "./sam-models.js";
+import { restApiDomain } from "./sam-domain.js";
+import { plans, type SharedPlan } from "./sam-plans.js";
+
+export { usagePlan, type SharedPlan } from "./sam-plans.js";
 
 export { getAtt, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-definition.js";
 
@@ -152,24 +156,7 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
 }
 
 /** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
-const API_NOT_EXPANDED = ["Domain", "CanarySetting", "AlwaysDeploy"];
-
-/** A `SHARED` usage plan's stages, gathered from every API that asks for it (the transform makes one plan, key and plan key for them all). */
-export interface SharedPlan {
-  readonly stages: Obj[];
-  /** The first API's UsagePlan settings, and that API's logical id. */
-  props?: Obj;
-  owner?: string;
-}
-
-/** An API key, the usage plan of `stages` it belongs to, and the plan key joining them, under the transform's logical ids (`<prefix>UsagePlan`, `<prefix>ApiKey`, `<prefix>UsagePlanKey`). */
-export function usagePlan(prefix: string, plan: Obj, stages: Obj[], shared: Obj): Obj {
-  return {
-    [`${prefix}UsagePlan`]: { Type: "AWS::ApiGateway::UsagePlan", ...shared, Properties: { ApiStages: stages, ...pick(plan, ["Description", "Quota", "Tags", "Throttle", "UsagePlanName"]) } },
-    [`${prefix}ApiKey`]: { Type: "AWS::ApiGateway::ApiKey", ...shared, DependsOn: [`${prefix}UsagePlan`], Properties: { Enabled: true } },
-    [`${prefix}UsagePlanKey`]: { Type: "AWS::ApiGateway::UsagePlanKey", ...shared, Properties: { KeyId: { Ref: `${prefix}ApiKey` }, KeyType: "API_KEY", UsagePlanId: { Ref: `${prefix}UsagePlan` } } },
-  };
-}
+const API_NOT_EXPANDED = ["CanarySetting", "AlwaysDeploy"];
 
 /**
  * A REST API's DefinitionBody written out, with its events' paths and then, on each of its paths,
@@ -256,25 +243,8 @@ function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj
       Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(props, ["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize"]) },
     },
     ...plans(id, props.Auth, { ApiId: { Ref: id }, Stage: { Ref: stageId } }, sharedPlan, shared, diags, at),
+    ...(props.Domain !== undefined ? restApiDomain(id, props.Domain, stageId, shared, sharedPlan.recordSets, diags, at) : {}),
   };
-}
-
-/** An API's `Auth.UsagePlan`: `PER_API` a plan, key and plan key of its own; `SHARED` its stage added to the plan the APIs share (made once, by the caller); `NONE` nothing. */
-function plans(id: string, auth: unknown, stage: Obj, sharedPlan: SharedPlan, shared: Obj, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
-  const plan = isObj(auth) ? auth.UsagePlan : undefined;
-  if (plan === undefined) return {};
-  const create = isObj(plan) ? plan.CreateUsagePlan : undefined;
-  if (!isObj(plan) || (create !== "PER_API" && create !== "SHARED" && create !== "NONE")) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: a UsagePlan whose CreateUsagePlan is not PER_API, SHARED or NONE is not expanded`, at("Properties", "Auth", "UsagePlan")));
-    return {};
-  }
-  if (create === "PER_API") return usagePlan(id, plan, [stage], shared);
-  if (create === "SHARED") {
-    sharedPlan.stages.push(stage);
-    sharedPlan.props ??= plan;
-    sharedPlan.owner ??= id;
-  }
-  return {};
 }
 
 /** The implicit HTTP API of the functions whose HttpApi events name none. */

@@ -146,7 +146,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), restSuffix, http: lookup(http, IMPLICIT_HTTP_API), bucket: named(buckets), pool: named(pools) };
   // Functions first: their events give the APIs their paths.
   const made = new Map<string, Obj>();
-  const sharedPlan: SharedPlan = { stages: [] };
+  const sharedPlan: SharedPlan = { stages: [], recordSets: new Map() };
   const references = new Map<string, { id: string; attr?: string }>();
   // Each SAM resource's properties, Globals merged in, read through a record of what the expansion reads (sam-unread.ts).
   const reads: { id: string; kind: string; written: Obj; t: Tracked }[] = [];

@@ -1451,4 +1451,17 @@ describe("a SAM API's Domain", () => {
       ["RecordSetGroup390e154d91Record2", "Z1EXAMPLE", "users.example.com", "AAAA", "Z2FDTNDATAQYW2"],
     ]);
   });
+
+  it("of an HTTP API is an ApiGatewayV2 domain, an API mapping per BasePath under its key, and its records in the zone named", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_http_api_domain", "expected", "index.ts"));
+    const of = (type: string) => registered.filter((r) => r.type === type).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const [domain] = of("aws-native:apigatewayv2:DomainName");
+    expect(domain!.inputs).toMatchObject({ domainName: "api.example.com", domainNameConfigurations: [{ certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/api", endpointType: "REGIONAL" }], tags: { "httpapi:createdBy": "SAM" } });
+    // The key is the path without its outer slashes; the logical id drops -, _ and /.
+    expect(of("aws-native:apigatewayv2:ApiMapping").map((r) => [r.name, r.inputs.apiMappingKey, r.inputs.stage])).toEqual([
+      ["HttpApireportsApiMapping", "reports", "$default"],
+      ["HttpApiv1ordersApiMapping", "v1/orders", "$default"],
+    ]);
+    expect(of("aws-native:route53:RecordSet").map((r) => [r.name, r.inputs.hostedZoneName, r.inputs.name, r.inputs.type])).toEqual([["RecordSetGroup22b77bea9d", "example.com.", "api.example.com", "A"]]);
+  });
 });

@@ -11,7 +11,7 @@ import type { Location } from "../../model/location.js";
 import { SHA1 } from "./intrinsics.js";
 import { decodedFile, definitionFile, fileText, getAtt, isIntrinsic, isObj, pick, withEventPaths, type ApiPaths, type Obj } from "./sam-definition.js";
 import { withDefinitionParts } from "./sam-models.js";
-import { restApiDomain } from "./sam-domain.js";
+import { httpApiDomain, restApiDomain, type RecordSetGroups } from "./sam-domain.js";
 import { plans, type SharedPlan } from "./sam-plans.js";
 
 export { usagePlan, type SharedPlan } from "./sam-plans.js";
@@ -250,8 +250,6 @@ function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj
 /** The implicit HTTP API of the functions whose HttpApi events name none. */
 export const IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
-/** Settings of AWS::Serverless::HttpApi the transform turns into more than a property: each a warning. */
-const HTTP_API_NOT_EXPANDED = ["Domain"];
 
 /** HTTP API `Auth` settings beside the authorizers that the transform turns into more: each a warning. */
 const HTTP_AUTH_NOT_EXPANDED = ["EnableIamAuthorizer"];
@@ -334,10 +332,7 @@ function httpCors(cors: unknown): Obj | undefined {
  * events' routes, `CorsConfiguration` as `x-amazon-apigateway-cors`) and its stage, `$default`
  * unless it names one, deployed automatically (so a change deploys, as the transform makes it).
  */
-export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
-  for (const k of HTTP_API_NOT_EXPANDED) {
-    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform writes it into the API's definition or other resources); write it with Pulumi classes`, at("Properties", k)));
-  }
+export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths, recordSets: RecordSetGroups, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const file = definitionFile(id, props, ["CorsConfiguration", "Auth"], diags, at);
   const cors = props.DefinitionBody === undefined && file === undefined ? httpCors(props.CorsConfiguration) : undefined;
   if (props.CorsConfiguration !== undefined && cors === undefined && file === undefined) diags.push(diagnostic("PG2004", "warning", `${id}: CorsConfiguration is not expanded here; give the API its CORS settings with Pulumi classes`, at("Properties", "CorsConfiguration")));
@@ -363,5 +358,6 @@ export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths,
       ...shared,
       Properties: { ApiId: { Ref: id }, StageName: stage, AutoDeploy: true, ...pick(props, ["StageVariables", "DefaultRouteSettings", "RouteSettings", "AccessLogSettings"]), Tags: tags },
     },
+    ...(props.Domain !== undefined ? httpApiDomain(id, props.Domain, stageId, tags, shared, recordSets, diags, at) : {}),
   };
 }

@@ -26,6 +26,7 @@ function sorted(v: unknown): unknown {
 /** The record set groups made so far in the template, by logical id (the APIs of one hosted zone share one). */
 export type RecordSetGroups = Map<string, Obj>;
 
+/** A REST API's domain: its DomainName, base path mappings and records. */
 export function restApiDomain(id: string, domain: unknown, stageId: string, shared: Obj, groups: RecordSetGroups, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const where = at("Properties", "Domain");
   if (!isObj(domain) || domain.DomainName === undefined || domain.CertificateArn === undefined) {
@@ -66,6 +67,12 @@ export function restApiDomain(id: string, domain: unknown, stageId: string, shar
       out[`${id}${alnum}BasePathMapping`] = mapping(domain.NormalizeBasePath === false ? p : alnum);
     }
   }
+  return { ...out, ...aliasRecords(id, domain, domainId, endpoint === "REGIONAL", shared, groups, diags, at) };
+}
+
+/** With `Route53`, the domain's alias records (A, and AAAA with IpV6) in its hosted zone's record set group. */
+function aliasRecords(id: string, domain: Obj, domainId: string, regional: boolean, shared: Obj, groups: RecordSetGroups, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+  const out: Obj = {};
   const route53 = domain.Route53;
   if (route53 === undefined) return out;
   if (!isObj(route53) || (route53.HostedZoneId === undefined && route53.HostedZoneName === undefined)) {
@@ -74,7 +81,7 @@ export function restApiDomain(id: string, domain: unknown, stageId: string, shar
   }
   const target: Obj = {
     ...(route53.EvaluateTargetHealth !== undefined ? { EvaluateTargetHealth: route53.EvaluateTargetHealth } : {}),
-    ...(endpoint === "REGIONAL"
+    ...(regional
       ? { HostedZoneId: getAtt(domainId, "RegionalHostedZoneId"), DNSName: getAtt(domainId, "RegionalDomainName") }
       : // CloudFront's hosted zone, which every edge-optimized domain's distribution is in.
         { HostedZoneId: "Z2FDTNDATAQYW2", DNSName: route53.DistributionDomainName ?? getAtt(domainId, "DistributionDomainName") }),
@@ -96,4 +103,43 @@ export function restApiDomain(id: string, domain: unknown, stageId: string, shar
     out[groupId] = made;
   }
   return out;
+}
+
+/**
+ * An HTTP API's `Domain`: an ApiGatewayV2 DomainName (`ApiGatewayDomainNameV2<hash of the name>`,
+ * REGIONAL only), an ApiMapping per `BasePath` (`<Api><path without -, _ and />ApiMapping`, the
+ * key the path without its outer slashes; `<Api>ApiMapping` without one), and the records.
+ */
+export function httpApiDomain(id: string, domain: unknown, stageId: string, tags: unknown, shared: Obj, groups: RecordSetGroups, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+  const where = at("Properties", "Domain");
+  if (!isObj(domain) || domain.DomainName === undefined || domain.CertificateArn === undefined) {
+    diags.push(diagnostic("PG2004", "error", `${id}: a Domain needs a DomainName and a CertificateArn (the transform rejects it without them); not expanded`, where));
+    return {};
+  }
+  if ((domain.EndpointConfiguration ?? "REGIONAL") !== "REGIONAL") {
+    diags.push(diagnostic("PG2004", "error", `${id}: an HTTP API's Domain is REGIONAL (the transform rejects ${JSON.stringify(domain.EndpointConfiguration)}); not expanded`, where));
+    return {};
+  }
+  const domainId = `ApiGatewayDomainNameV2${idHash(domain.DomainName)}`;
+  const config = { CertificateArn: domain.CertificateArn, EndpointType: "REGIONAL", ...(domain.OwnershipVerificationCertificateArn ? { OwnershipVerificationCertificateArn: domain.OwnershipVerificationCertificateArn } : {}), ...(domain.SecurityPolicy ? { SecurityPolicy: domain.SecurityPolicy } : {}) };
+  const out: Obj = {
+    [domainId]: {
+      Type: "AWS::ApiGatewayV2::DomainName",
+      ...shared,
+      Properties: { DomainName: domain.DomainName, DomainNameConfigurations: [config], ...(isObj(domain.MutualTlsAuthentication) ? { MutualTlsAuthentication: domain.MutualTlsAuthentication } : {}), ...(tags !== undefined ? { Tags: tags } : {}) },
+    },
+  };
+  const mapping = (key?: string): Obj => ({ Type: "AWS::ApiGatewayV2::ApiMapping", ...shared, Properties: { DomainName: { Ref: domainId }, ApiId: { Ref: id }, Stage: { Ref: stageId }, ...(key !== undefined ? { ApiMappingKey: key } : {}) } });
+  const paths = typeof domain.BasePath === "string" && domain.BasePath ? [domain.BasePath] : Array.isArray(domain.BasePath) && domain.BasePath.length ? domain.BasePath : undefined;
+  if (!paths) out[`${id}ApiMapping`] = mapping();
+  else {
+    for (const p of paths) {
+      if (typeof p !== "string" || /[^0-9a-zA-Z/_-]/.test(p)) {
+        diags.push(diagnostic("PG2004", "error", `${id}: a Domain's BasePath holds letters, digits, -, _ and / only (the transform rejects ${JSON.stringify(p)}); that one is left out`, where));
+        continue;
+      }
+      out[`${id}${p.replace(/[-_/]+/g, "")}ApiMapping`] = mapping(p.replace(/^\/+|\/+$/g, ""));
+    }
+  }
+  return { ...out, ...aliasRecords(id, domain, domainId, true, shared, groups, diags, at) };
 }

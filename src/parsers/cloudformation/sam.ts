@@ -202,7 +202,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
       expanded = true;
     } else if (sam(r, "AWS::Serverless::HttpApi")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
-      place(id, serverlessHttpApi(id, r, watched(id, r, "HttpApi", mergeGlobal(global("HttpApi"), r.Properties ?? {}) as Obj), http.get(id)!, diags, at));
+      place(id, serverlessHttpApi(id, r, watched(id, r, "HttpApi", mergeGlobal(global("HttpApi"), r.Properties ?? {}) as Obj), http.get(id)!, sharedPlan.recordSets, diags, at));
       expanded = true;
     } else if (buckets.get(id)?.configurations.length) out[id] = withNotifications(r as Obj, buckets.get(id)!);
     else if (Object.keys(pools.get(id) ?? {}).length) out[id] = withTriggers(r as Obj, pools.get(id)!);
@@ -211,7 +211,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   // The implicit APIs, where events use them: Globals apply to them too; the REST one's stage is always Prod.
   for (const [implicit, apis, make] of [
     [IMPLICIT_API, rest, (api: ApiPaths, at: At) => serverlessApi(IMPLICIT_API, {}, { ...global("Api"), StageName: "Prod" }, api, sharedPlan, diags, at)],
-    [IMPLICIT_HTTP_API, http, (api: ApiPaths, at: At) => serverlessHttpApi(IMPLICIT_HTTP_API, {}, global("HttpApi"), api, diags, at)],
+    [IMPLICIT_HTTP_API, http, (api: ApiPaths, at: At) => serverlessHttpApi(IMPLICIT_HTTP_API, {}, global("HttpApi"), api, sharedPlan.recordSets, diags, at)],
   ] as const) {
     const api = apis.get(implicit)!;
     if (!Object.keys(api.paths).length) continue;

@@ -26,13 +26,23 @@ function sorted(v: unknown): unknown {
 /** The record set groups made so far in the template, by logical id (the APIs of one hosted zone share one). */
 export type RecordSetGroups = Map<string, Obj>;
 
+/** Whether a Domain has what the transform requires (a DomainName and a CertificateArn); a located error if not. */
+function named(id: string, domain: unknown, diags: Diagnostic[], where: Location): domain is Obj {
+  if (isObj(domain) && domain.DomainName !== undefined && domain.CertificateArn !== undefined) return true;
+  diags.push(diagnostic("PG2004", "error", `${id}: a Domain needs a DomainName and a CertificateArn (the transform rejects it without them); not expanded`, where));
+  return false;
+}
+
+/** The base paths a Domain names (one, or a list), or undefined for none (the whole domain maps to the API). */
+function basePaths(domain: Obj): unknown[] | undefined {
+  const p = domain.BasePath;
+  return typeof p === "string" && p ? [p] : Array.isArray(p) && p.length ? p : undefined;
+}
+
 /** A REST API's domain: its DomainName, base path mappings and records. */
 export function restApiDomain(id: string, domain: unknown, stageId: string, shared: Obj, groups: RecordSetGroups, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const where = at("Properties", "Domain");
-  if (!isObj(domain) || domain.DomainName === undefined || domain.CertificateArn === undefined) {
-    diags.push(diagnostic("PG2004", "error", `${id}: a Domain needs a DomainName and a CertificateArn (the transform rejects it without them); not expanded`, where));
-    return {};
-  }
+  if (!named(id, domain, diags, where)) return {};
   const endpoint = domain.EndpointConfiguration ?? "REGIONAL";
   if (endpoint !== "REGIONAL" && endpoint !== "EDGE" && endpoint !== "PRIVATE") {
     diags.push(diagnostic("PG2004", "error", `${id}: a Domain's EndpointConfiguration is REGIONAL, EDGE or PRIVATE (the transform rejects ${JSON.stringify(endpoint)}); not expanded`, where));
@@ -54,7 +64,7 @@ export function restApiDomain(id: string, domain: unknown, stageId: string, shar
     },
   };
   const mapping = (basePath?: unknown): Obj => ({ Type: "AWS::ApiGateway::BasePathMapping", ...shared, Properties: { DomainName: { Ref: domainId }, RestApiId: { Ref: id }, Stage: { Ref: stageId }, ...(basePath !== undefined ? { BasePath: basePath } : {}) } });
-  const paths = typeof domain.BasePath === "string" && domain.BasePath ? [domain.BasePath] : Array.isArray(domain.BasePath) && domain.BasePath.length ? domain.BasePath : undefined;
+  const paths = basePaths(domain);
   if (!paths) out[`${id}BasePathMapping`] = mapping();
   else {
     for (const p of paths) {
@@ -112,10 +122,7 @@ function aliasRecords(id: string, domain: Obj, domainId: string, regional: boole
  */
 export function httpApiDomain(id: string, domain: unknown, stageId: string, tags: unknown, shared: Obj, groups: RecordSetGroups, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const where = at("Properties", "Domain");
-  if (!isObj(domain) || domain.DomainName === undefined || domain.CertificateArn === undefined) {
-    diags.push(diagnostic("PG2004", "error", `${id}: a Domain needs a DomainName and a CertificateArn (the transform rejects it without them); not expanded`, where));
-    return {};
-  }
+  if (!named(id, domain, diags, where)) return {};
   if ((domain.EndpointConfiguration ?? "REGIONAL") !== "REGIONAL") {
     diags.push(diagnostic("PG2004", "error", `${id}: an HTTP API's Domain is REGIONAL (the transform rejects ${JSON.stringify(domain.EndpointConfiguration)}); not expanded`, where));
     return {};
@@ -130,7 +137,7 @@ export function httpApiDomain(id: string, domain: unknown, stageId: string, tags
     },
   };
   const mapping = (key?: string): Obj => ({ Type: "AWS::ApiGatewayV2::ApiMapping", ...shared, Properties: { DomainName: { Ref: domainId }, ApiId: { Ref: id }, Stage: { Ref: stageId }, ...(key !== undefined ? { ApiMappingKey: key } : {}) } });
-  const paths = typeof domain.BasePath === "string" && domain.BasePath ? [domain.BasePath] : Array.isArray(domain.BasePath) && domain.BasePath.length ? domain.BasePath : undefined;
+  const paths = basePaths(domain);
   if (!paths) out[`${id}ApiMapping`] = mapping();
   else {
     for (const p of paths) {

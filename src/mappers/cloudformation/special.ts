@@ -142,7 +142,13 @@ function methodPath(resourcePath: Expr | undefined, httpMethod: Expr | undefined
 }
 
 const stage: Handler = (ctx) => {
-  const own = ctx.entries.filter((e) => e.name !== "MethodSettings");
+  // A canary without a DeploymentId (which the classic Stage requires) starts on the stage's own deployment, as API Gateway starts one.
+  const deploymentId = get(ctx.entries, "DeploymentId");
+  const own = ctx.entries.filter((e) => e.name !== "MethodSettings").map((e) => {
+    if (e.name !== "CanarySetting" || e.value.kind !== "object" || !deploymentId || e.value.entries.some((x) => x.key === "DeploymentId")) return e;
+    ctx.diags.push(diagnostic("PG2010", "info", `${ctx.id}: CanarySetting names no DeploymentId: the canary starts on the stage's own deployment, as the classic Stage needs one`, e.loc));
+    return { ...e, value: { ...e.value, entries: [{ key: "DeploymentId", value: deploymentId }, ...e.value.entries] } };
+  });
   const decls = [declare(ctx, "aws.apigateway.Stage", curatedArgs(ctx, own))];
   const settings = get(ctx.entries, "MethodSettings");
   if (settings?.kind === "list") {

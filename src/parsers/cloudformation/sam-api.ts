@@ -156,7 +156,7 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
 }
 
 /** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
-const API_NOT_EXPANDED = ["CanarySetting", "AlwaysDeploy"];
+const API_NOT_EXPANDED = ["AlwaysDeploy"];
 
 /**
  * A REST API's DefinitionBody written out, with its events' paths and then, on each of its paths,
@@ -240,7 +240,7 @@ function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj
     [stageId]: {
       Type: "AWS::ApiGateway::Stage",
       ...shared,
-      Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(props, ["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize"]) },
+      Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(props, ["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize", "CanarySetting"]) },
     },
     ...plans(id, props.Auth, { ApiId: { Ref: id }, Stage: { Ref: stageId } }, sharedPlan, shared, diags, at),
     ...(props.Domain !== undefined ? restApiDomain(id, props.Domain, stageId, shared, sharedPlan.recordSets, diags, at) : {}),

@@ -1465,3 +1465,14 @@ describe("a SAM API's Domain", () => {
     expect(of("aws-native:route53:RecordSet").map((r) => [r.name, r.inputs.hostedZoneName, r.inputs.name, r.inputs.type])).toEqual([["RecordSetGroup22b77bea9d", "example.com.", "api.example.com", "A"]]);
   });
 });
+
+describe("a SAM API's CanarySetting and AlwaysDeploy", () => {
+  it("the stage's canary starts on its own deployment; the deployment's triggers hold the time of the run", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_api_canary", "expected", "index.ts"));
+    const by = (name: string) => registered.find((r) => r.name === name)!;
+    expect(by("ApiprodStage").inputs.canarySettings).toEqual({ deploymentId: "ApiDeployment-id", percentTraffic: 10, stageVariableOverrides: { flag: "canary" }, useStageCache: false });
+    const triggers = by("ApiDeployment").inputs.triggers as { alwaysDeploy: string; redeployment: string };
+    expect(Date.now() - Date.parse(triggers.alwaysDeploy)).toBeLessThan(60_000);
+    expect(triggers.redeployment).toMatch(/^[0-9a-f]{40}$/);
+  });
+});

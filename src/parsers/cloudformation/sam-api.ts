@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import { SHA1 } from "./intrinsics.js";
+import { CALL, SHA1 } from "./intrinsics.js";
 import { decodedFile, definitionFile, fileText, getAtt, isIntrinsic, isObj, pick, withEventPaths, type ApiPaths, type Obj } from "./sam-definition.js";
 import { withDefinitionParts } from "./sam-models.js";
 import { httpApiDomain, restApiDomain, type RecordSetGroups } from "./sam-domain.js";
@@ -155,8 +155,6 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
   return { paths: out, definitions, permissions };
 }
 
-/** Settings of AWS::Serverless::Api the transform turns into more than a property: each a warning. */
-const API_NOT_EXPANDED = ["AlwaysDeploy"];
 
 /**
  * A REST API's DefinitionBody written out, with its events' paths and then, on each of its paths,
@@ -195,9 +193,6 @@ function writtenBody(id: string, props: Obj, api: ApiPaths, keyed: boolean, diag
  * body written, or an OpenAPI document of its events' paths), a Deployment and the stage named.
  */
 export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sharedPlan: SharedPlan, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
-  for (const k of API_NOT_EXPANDED) {
-    if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform writes it into the API's definition or other resources); write it with Pulumi classes`, at("Properties", k)));
-  }
   // The transform names the deployment after a hash of the definition, so that a change deploys anew: here its triggers hash the body.
   diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is made again when the API's body changes (triggers hash it, where the transform renames the deployment)`, at()));
   const file = definitionFile(id, props, ["Cors", "Auth", "GatewayResponses", "Models"], diags, at);
@@ -225,6 +220,7 @@ function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   const stage = props.StageName;
   const stageId = `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
+  if (props.AlwaysDeploy === true) diags.push(diagnostic("PG2010", "info", `${id}: AlwaysDeploy: the Deployment's triggers hold the time the program runs, so that every pulumi up deploys the API anew, as the transform names a new deployment on every deploy`, at("Properties", "AlwaysDeploy")));
   return {
     [id]: {
       ...r,
@@ -236,7 +232,8 @@ function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj
       },
     },
     ...permissions,
-    [`${id}Deployment`]: { Type: "AWS::ApiGateway::Deployment", ...shared, Properties: { RestApiId: { Ref: id }, Triggers: { redeployment: { [SHA1]: getAtt(id, "Body") } } } },
+    // AlwaysDeploy: the transform names the deployment anew on every deployment; here a trigger that changes on every run.
+    [`${id}Deployment`]: { Type: "AWS::ApiGateway::Deployment", ...shared, Properties: { RestApiId: { Ref: id }, Triggers: { redeployment: { [SHA1]: getAtt(id, "Body") }, ...(props.AlwaysDeploy === true ? { alwaysDeploy: { [CALL]: { name: "timestamp", args: [] } } } : {}) } } },
     [stageId]: {
       Type: "AWS::ApiGateway::Stage",
       ...shared,

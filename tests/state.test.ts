@@ -296,6 +296,11 @@ describe("moved and removed blocks → pulumi import file", () => {
     expect(alone.file.resources.map((e) => e.name)).toEqual(["Monitoring", "Missing", "AppSecurityGroup"]);
     const both = cloudFormationImports([{ path: "stack.json", text: JSON.stringify(parent) }, { path: "nested.json", text: JSON.stringify(nested) }], source, options);
     expect(both.file).toEqual(JSON.parse(fs.readFileSync(path.join(STATE, "cfn_nested_stacks", "expected", "import.json"), "utf8")));
+    // Rows of a stack that is neither this one nor one of its nested stacks are never matched by logical id.
+    const other = { StackResources: [{ ...all.StackResources[0]!, StackId: "arn:aws:cloudformation:us-east-1:123456789012:stack/unrelated/1", LogicalResourceId: "AppSecurityGroup", PhysicalResourceId: "sg-0ther", ResourceType: "AWS::EC2::SecurityGroup" }] };
+    const mixed = cloudFormationImports([{ path: "stack.json", text: JSON.stringify(parent) }, { path: "other.json", text: JSON.stringify(other) }], source, options);
+    expect(mixed.file.resources.filter((e) => e.name === "AppSecurityGroup").map((e) => e.id)).toEqual(["sg-0abc1234def567890"]);
+    expect(mixed.skipped.at(-1)!.reason).toContain("which is neither the stack of the first file");
   });
 
   it("a custom resource is left out of a stack's import file, saying that it is created afresh; what it calls is imported", () => {

@@ -166,9 +166,16 @@ export function cloudFormationImports(resources: FileText | readonly FileText[],
       }
     }
   };
-  importStack(rootProgram, tree?.root, rows.filter((r) => r.stackId === undefined || !stackIds.has(r.stackId)), { program: rootProgram, prefix: "" });
-  // Rows of a nested stack the program keeps as a CloudFormation stack (its template on S3, or not read).
-  for (const r of rows) if (!visited.has(r)) b.skip(r.logicalId, `it belongs to the nested stack ${r.stackId}, which the program keeps as a CloudFormation stack (aws_native.cloudformation.Stack): the nested stack manages it`, r.loc);
+  // The stack's own rows: those of the first file's stack (rows of another stack that is none of its nested stacks are not matched by logical id).
+  const own = rows.find((r) => r.stackId === undefined || !stackIds.has(r.stackId))?.stackId;
+  const stranger = (r: StackResource) => r.stackId !== undefined && r.stackId !== own && !stackIds.has(r.stackId);
+  importStack(rootProgram, tree?.root, rows.filter((r) => (r.stackId === undefined || !stackIds.has(r.stackId)) && !stranger(r)), { program: rootProgram, prefix: "" });
+  for (const r of rows) {
+    if (visited.has(r)) continue;
+    // A nested stack the program keeps as a CloudFormation stack (its template on S3, or not read) manages its own rows.
+    if (stranger(r)) b.skip(r.logicalId, `it belongs to the stack ${r.stackId}, which is neither the stack of the first file (${own}) nor one of its nested stacks: give that stack's own JSON first, then its nested stacks'`, r.loc);
+    else b.skip(r.logicalId, `it belongs to the nested stack ${r.stackId}, which the program keeps as a CloudFormation stack (aws_native.cloudformation.Stack): the nested stack manages it`, r.loc);
+  }
   const diagnostics = sortDiagnostics([...diags, ...b.diagnostics]);
   return { file: b.file(), imported: b.imported, skipped: b.skipped, diagnostics, ok: !hasErrors(diagnostics) };
 }

@@ -1151,6 +1151,13 @@ describe("SAM APIs with a DefinitionBody written out", () => {
     const http = get("EventsApi").inputs.body as { paths: Record<string, Record<string, Record<string, unknown>>> };
     expect(Object.keys(http.paths).sort()).toEqual(["/events", "/status"]);
     expect(http.paths["/events"]!.get!["x-amazon-apigateway-integration"]).toEqual({ httpMethod: "POST", type: "aws_proxy", uri, payloadFormatVersion: "2.0" });
+    // The HTTP API's Auth, CorsConfiguration and tags written into its body too: every route secured by the default authorizer.
+    const h = http as unknown as { components: { securitySchemes: Record<string, unknown> }; "x-amazon-apigateway-cors": unknown; tags: unknown[] };
+    expect(h.components.securitySchemes.Jwt).toEqual({ type: "oauth2", "x-amazon-apigateway-authorizer": { type: "jwt", jwtConfiguration: { issuer: "https://issuer.example.com", audience: ["events"] }, identitySource: "$request.header.Authorization" } });
+    for (const p of ["/events", "/status"]) expect(http.paths[p]!.get!.security, p).toEqual([{ Jwt: [] }]);
+    expect(h["x-amazon-apigateway-cors"]).toEqual({ allowOrigins: ["https://example.com"] });
+    // A tag the body names takes the API's value; the transform's own is added.
+    expect(h.tags).toEqual([{ name: "team", "x-amazon-apigateway-tag-value": "events" }, { name: "httpapi:createdBy", "x-amazon-apigateway-tag-value": "SAM" }]);
   });
 });
 

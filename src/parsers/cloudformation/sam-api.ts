@@ -316,6 +316,20 @@ function withHttpAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diag
   return { paths: out, schemes, permissions };
 }
 
+/**
+ * An HTTP API's definition with what the transform adds to it: the routes secured by `Auth` and
+ * its security schemes beside the definition's own, `CorsConfiguration` as
+ * `x-amazon-apigateway-cors`, and the tags (a tag the definition names takes the API's value).
+ */
+function httpDefinition(body: Obj, auth: { paths: Obj; schemes: Obj } | undefined, cors: Obj | undefined, tags: Obj): Obj {
+  const components = isObj(body.components) ? body.components : {};
+  const schemes = auth && Object.keys(auth.schemes).length ? { components: { ...components, securitySchemes: { ...(isObj(components.securitySchemes) ? components.securitySchemes : {}), ...auth.schemes } } } : {};
+  const own = Array.isArray(body.tags) ? body.tags.map((t) => (isObj(t) && typeof t.name === "string" && t.name in tags ? { ...t, "x-amazon-apigateway-tag-value": tags[t.name] } : t)) : [];
+  const named = new Set(own.flatMap((t) => (isObj(t) && typeof t.name === "string" ? [t.name] : [])));
+  const added = Object.entries(tags).filter(([name]) => !named.has(name)).map(([name, value]) => ({ name, "x-amazon-apigateway-tag-value": value }));
+  return { ...body, ...(auth ? { paths: auth.paths } : {}), ...schemes, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}), tags: [...own, ...added] };
+}
+
 /** HTTP API `CorsConfiguration` keys → the OpenAPI extension's (`true`: every origin, header and method). */
 function httpCors(cors: unknown): Obj | undefined {
   if (cors === true) return { allowOrigins: ["*"], allowHeaders: ["*"], allowMethods: ["*"] };
@@ -331,19 +345,20 @@ function httpCors(cors: unknown): Obj | undefined {
  */
 export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths, recordSets: RecordSetGroups, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const file = definitionFile(id, props, ["CorsConfiguration", "Auth"], diags, at);
-  const cors = props.DefinitionBody === undefined && file === undefined ? httpCors(props.CorsConfiguration) : undefined;
+  // The definition the transform adds to: its own (the events' routes), or one written out in the template (the routes merged in).
+  const merged = file === undefined && props.DefinitionBody !== undefined ? withEventPaths(id, props.DefinitionBody, api, "routes", diags, at) : undefined;
+  const editable = file === undefined && (merged === undefined || (isObj(merged) && !isIntrinsic(merged) && (merged.paths === undefined || (isObj(merged.paths) && !isIntrinsic(merged.paths)))));
+  const cors = editable ? httpCors(props.CorsConfiguration) : undefined;
   if (props.CorsConfiguration !== undefined && cors === undefined && file === undefined) diags.push(diagnostic("PG2004", "warning", `${id}: CorsConfiguration is not expanded here; give the API its CORS settings with Pulumi classes`, at("Properties", "CorsConfiguration")));
-  if (props.Auth !== undefined && props.DefinitionBody !== undefined) {
-    diags.push(diagnostic("PG2004", "warning", `${id}: Auth is not expanded into a DefinitionBody written out (the transform writes security schemes into the API's definition); write them there`, at("Properties", "Auth")));
+  if (props.Auth !== undefined && !editable && file === undefined) {
+    diags.push(diagnostic("PG2004", "warning", `${id}: Auth is not added to a DefinitionBody written with an intrinsic function (the transform writes security schemes into one written out); write them there`, at("Properties", "Auth")));
   }
-  const auth = props.Auth !== undefined && props.DefinitionBody === undefined && file === undefined ? withHttpAuth(id, api.paths, props.Auth, api, diags, at) : undefined;
-  const components = auth && Object.keys(auth.schemes).length ? { components: { securitySchemes: auth.schemes } } : {};
+  const routes = isObj(merged) && isObj(merged.paths) ? merged.paths : merged === undefined ? api.paths : {};
+  const auth = props.Auth !== undefined && editable ? withHttpAuth(id, routes, props.Auth, api, diags, at) : undefined;
   // The transform's tag (`httpapi:createdBy: SAM`) and the API's Tags: in the OpenAPI body for the API, on the stage.
   const tags: Obj = { "httpapi:createdBy": "SAM", ...(isObj(props.Tags) && !isIntrinsic(props.Tags) ? props.Tags : {}) };
-  const bodyTags = Object.entries(tags).map(([name, value]) => ({ name, "x-amazon-apigateway-tag-value": value }));
   // The ApiGatewayV2 Api's body is the definition as an object: the file's text decoded.
-  const decoded = file === undefined ? undefined : decodedFile(file);
-  const body = decoded ?? (props.DefinitionBody !== undefined ? withEventPaths(id, props.DefinitionBody, api, "routes", diags, at) : undefined) ?? { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: auth?.paths ?? api.paths, ...components, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}), tags: bodyTags };
+  const body = file !== undefined ? decodedFile(file) : editable ? httpDefinition(isObj(merged) ? merged : { openapi: "3.0.1", info: { title: { Ref: "AWS::StackName" }, version: "1.0" }, paths: api.paths }, auth, cors, tags) : merged;
   const stage = props.StageName ?? "$default";
   const stageId = stage === "$default" ? `${id}ApiGatewayDefaultStage` : `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };

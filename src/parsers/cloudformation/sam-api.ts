@@ -327,7 +327,9 @@ function httpDefinition(body: Obj, auth: { paths: Obj; schemes: Obj } | undefine
   const own = Array.isArray(body.tags) ? body.tags.map((t) => (isObj(t) && typeof t.name === "string" && t.name in tags ? { ...t, "x-amazon-apigateway-tag-value": tags[t.name] } : t)) : [];
   const named = new Set(own.flatMap((t) => (isObj(t) && typeof t.name === "string" ? [t.name] : [])));
   const added = Object.entries(tags).filter(([name]) => !named.has(name)).map(([name, value]) => ({ name, "x-amazon-apigateway-tag-value": value }));
-  return { ...body, ...(auth ? { paths: auth.paths } : {}), ...schemes, ...(cors ? { "x-amazon-apigateway-cors": cors } : {}), tags: [...own, ...added] };
+  // CORS set in the body too: the transform merges the two, CorsConfiguration's settings winning.
+  const ownCors = isObj(body["x-amazon-apigateway-cors"]) ? body["x-amazon-apigateway-cors"] : {};
+  return { ...body, ...(auth ? { paths: auth.paths } : {}), ...schemes, ...(cors ? { "x-amazon-apigateway-cors": { ...ownCors, ...cors } } : {}), tags: [...own, ...added] };
 }
 
 /** HTTP API `CorsConfiguration` keys → the OpenAPI extension's (`true`: every origin, header and method). */

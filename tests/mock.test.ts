@@ -1159,6 +1159,26 @@ describe("SAM APIs with a DefinitionBody written out", () => {
     // A tag the body names takes the API's value; the transform's own is added.
     expect(h.tags).toEqual([{ name: "team", "x-amazon-apigateway-tag-value": "events" }, { name: "httpapi:createdBy", "x-amazon-apigateway-tag-value": "SAM" }]);
   });
+
+  it("an HTTP API's CorsConfiguration merges with the CORS its written body sets, its own settings winning", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Resources:",
+      "  Api:",
+      "    Type: AWS::Serverless::HttpApi",
+      "    Properties:",
+      "      CorsConfiguration: { AllowOrigins: [https://b.example.com] }",
+      "      DefinitionBody:",
+      "        openapi: 3.0.1",
+      "        info: { title: t, version: '1' }",
+      "        paths: {}",
+      "        x-amazon-apigateway-cors: { allowOrigins: [https://a.example.com], maxAge: 10 }",
+      "",
+    ].join("\n");
+    const r = await convert([{ path: "t.yaml", text }], { prettier: false });
+    expect(r.code).toContain('"x-amazon-apigateway-cors": {\nallowOrigins: ["https://b.example.com"],\nmaxAge: 10,\n}');
+  });
 });
 
 describe("AWS::Include of local snippets", () => {

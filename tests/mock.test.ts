@@ -1325,6 +1325,20 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
     expect(rest.paths["/orders"].get["x-amazon-apigateway-integration"].cacheKeyParameters).toEqual(["method.request.header.X-Tenant"]);
     // A model the API does not define is left out of its method.
     expect(rest.paths["/orders/{id}"].get.parameters).toBeUndefined();
+    // Auth.ResourcePolicy: per path, the account allowed, then allow + deny pairs for the IP range and the VPC endpoint,
+    // on each of the path's methods under the stage (a path parameter as *).
+    const policy = rest["x-amazon-apigateway-policy"] as { Version: string; Statement: { Effect: string; Principal: unknown; Resource: string[]; Condition?: unknown }[] };
+    expect(policy.Version).toBe("2012-10-17");
+    expect(policy.Statement.map((st) => [st.Effect, st.Principal, st.Resource, st.Condition ?? null])).toEqual([
+      ["Allow", { AWS: ["111122223333"] }, ["execute-api:/v1/POST/orders", "execute-api:/v1/GET/orders"], null],
+      ["Allow", "*", ["execute-api:/v1/POST/orders", "execute-api:/v1/GET/orders"], null],
+      ["Deny", "*", ["execute-api:/v1/POST/orders", "execute-api:/v1/GET/orders"], { NotIpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } }],
+      ["Deny", "*", ["execute-api:/v1/POST/orders", "execute-api:/v1/GET/orders"], { StringNotEquals: { "aws:SourceVpce": ["vpce-0abc"] } }],
+      ["Allow", { AWS: ["111122223333"] }, ["execute-api:/v1/GET/orders/*"], null],
+      ["Allow", "*", ["execute-api:/v1/GET/orders/*"], null],
+      ["Deny", "*", ["execute-api:/v1/GET/orders/*"], { NotIpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } }],
+      ["Deny", "*", ["execute-api:/v1/GET/orders/*"], { StringNotEquals: { "aws:SourceVpce": ["vpce-0abc"] } }],
+    ]);
     // GatewayResponses: parameters prefixed as API Gateway names them, the status code as text.
     expect(rest["x-amazon-apigateway-gateway-responses"]).toEqual({
       DEFAULT_4XX: { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"message": $context.error.messageString}' } },

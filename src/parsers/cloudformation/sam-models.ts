@@ -154,6 +154,7 @@ export function withModels(id: string, body: Obj, models: unknown, diags: Diagno
 /** What the transform writes into an API's definition beside its paths: the events' request settings, GatewayResponses, Models (a body written with an intrinsic function takes none: a warning each). */
 export function withDefinitionParts(id: string, body: unknown, props: Obj, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): unknown {
   if (!isObj(body) || isIntrinsic(body)) {
+    if (isObj(props.Auth) && props.Auth.ResourcePolicy !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Auth ResourcePolicy is not added to a DefinitionBody written with an intrinsic function (the transform adds it to one written out): add it there`, at("Properties", "Auth", "ResourcePolicy")));
     for (const k of ["GatewayResponses", "Models"]) {
       if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not added to a DefinitionBody written with an intrinsic function (the transform adds it to one written out): add it there`, at("Properties", k)));
     }
@@ -161,7 +162,65 @@ export function withDefinitionParts(id: string, body: unknown, props: Obj, api: 
     return body;
   }
   let out = withRequests(id, body, api, props.Models, diags);
+  const policy = isObj(props.Auth) ? props.Auth.ResourcePolicy : undefined;
+  if (policy !== undefined) out = withResourcePolicy(id, out, policy, props.StageName, diags, at("Properties", "Auth", "ResourcePolicy"));
   if (props.GatewayResponses !== undefined) out = withGatewayResponses(id, out, props.GatewayResponses, diags, at("Properties", "GatewayResponses"));
   if (props.Models !== undefined) out = withModels(id, out, props.Models, diags, at("Properties", "Models"));
   return out;
+}
+
+/**
+ * `Auth.ResourcePolicy` as the transform writes it into the definition
+ * (`x-amazon-apigateway-policy`): for each path, statements on `execute-api:/<stage>/<METHOD><path>`
+ * of each of its methods (path parameters as `*`, ANY as `*`): accounts allowed or denied, IP
+ * ranges and VPCs or VPC endpoints allowed (an allow and a deny whose condition excludes the rest)
+ * or denied, in the transform's order; then its CustomStatements, each once.
+ */
+export function withResourcePolicy(id: string, body: Obj, policy: unknown, stage: unknown, diags: Diagnostic[], at: Location): Obj {
+  if (!isObj(policy) || isIntrinsic(policy)) {
+    diags.push(diagnostic("PG2004", "error", `${id}: Auth ResourcePolicy must be written out (the transform rejects anything else); left out`, at));
+    return body;
+  }
+  if (!isObj(body.paths)) return body;
+  const doc: Obj = isObj(body["x-amazon-apigateway-policy"]) ? { ...body["x-amazon-apigateway-policy"] } : {};
+  const add = (statements: Obj[], unique: boolean) => {
+    doc.Version = "2012-10-17";
+    if (doc.Statement === undefined) {
+      doc.Statement = statements.length === 1 && !unique ? statements[0] : statements;
+      return;
+    }
+    const list = Array.isArray(doc.Statement) ? [...doc.Statement] : [doc.Statement];
+    for (const s of statements) if (!unique || !list.some((x) => JSON.stringify(x) === JSON.stringify(s))) list.push(s);
+    doc.Statement = list;
+  };
+  const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+  for (const [path, item] of Object.entries(body.paths)) {
+    const methods = isObj(item) ? Object.keys(item) : [];
+    // Path parameters (`{id}`, `{proxy+}`) as wildcards, as the transform writes the resource.
+    const resourcePath = path.replace(/\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g, "*");
+    const resources = methods.map((m) => ({ "Fn::Sub": [`execute-api:/\${__Stage__}/${m.toLowerCase() === "x-amazon-apigateway-any-method" || m.toLowerCase() === "any" ? "*" : m.toUpperCase()}${resourcePath}`, { __Stage__: stage }] }));
+    const statement = (effect: string, extra: Obj = {}, principal: unknown = "*"): Obj => ({ Effect: effect, Action: "execute-api:Invoke", Resource: resources, Principal: principal, ...extra });
+    for (const [key, effect] of [["AwsAccountWhitelist", "Allow"], ["AwsAccountBlacklist", "Deny"]] as const) {
+      if (policy[key] !== undefined && policy[key] !== null && !(Array.isArray(policy[key]) && !(policy[key] as unknown[]).length)) add([statement(effect, {}, { AWS: asList(policy[key]) })], false);
+    }
+    for (const [key, conditional] of [["IpRangeWhitelist", "NotIpAddress"], ["IpRangeBlacklist", "IpAddress"]] as const) {
+      const ips = policy[key];
+      if (ips !== undefined && ips !== null && !(Array.isArray(ips) && !ips.length)) add([statement("Allow"), statement("Deny", { Condition: { [conditional]: { "aws:SourceIp": asList(ips) } } })], true);
+    }
+    for (const [strings, vpcs, vpces, conditional] of [["SourceVpcBlacklist", "IntrinsicVpcBlacklist", "IntrinsicVpceBlacklist", "StringEquals"], ["SourceVpcWhitelist", "IntrinsicVpcWhitelist", "IntrinsicVpceWhitelist", "StringNotEquals"]] as const) {
+      const condition: Obj = {};
+      const listed = Array.isArray(policy[strings]) ? (policy[strings] as unknown[]).filter((e): e is string => typeof e === "string") : [];
+      const vpc = [...listed.filter((e) => /^vpc-/.test(e)), ...(Array.isArray(policy[vpcs]) ? (policy[vpcs] as unknown[]) : [])];
+      const vpce = [...listed.filter((e) => /^vpce-/.test(e)), ...(Array.isArray(policy[vpces]) ? (policy[vpces] as unknown[]) : [])];
+      if (vpc.length) condition["aws:SourceVpc"] = vpc;
+      if (vpce.length) condition["aws:SourceVpce"] = vpce;
+      if (Object.keys(condition).length) add([statement("Allow"), statement("Deny", { Condition: { [conditional]: condition } })], true);
+    }
+  }
+  // CustomStatements: as written where nothing else made a statement, else each once after them.
+  if (policy.CustomStatements !== undefined) {
+    if (doc.Statement === undefined) Object.assign(doc, { Version: "2012-10-17", Statement: policy.CustomStatements });
+    else add(asList(policy.CustomStatements) as Obj[], true);
+  }
+  return Object.keys(doc).length ? { ...body, "x-amazon-apigateway-policy": doc } : body;
 }

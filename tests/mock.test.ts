@@ -1325,6 +1325,11 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
     expect(rest.paths["/orders"].get["x-amazon-apigateway-integration"].cacheKeyParameters).toEqual(["method.request.header.X-Tenant"]);
     // A model the API does not define is left out of its method.
     expect(rest.paths["/orders/{id}"].get.parameters).toBeUndefined();
+    // Auth.InvokeRole: the caller's own credentials by default, an event's role where it names one, none with NONE.
+    const credentials = (p: string, m: string) => rest.paths[p][m]["x-amazon-apigateway-integration"].credentials;
+    expect(credentials("/orders", "post")).toBe("arn:aws:iam::*:user/*");
+    expect(credentials("/orders", "get")).toBe("arn:aws:iam::123456789012:role/orders-invoker");
+    expect(credentials("/orders/{id}", "get")).toBeUndefined();
     // Auth.ResourcePolicy: per path, the account allowed, then allow + deny pairs for the IP range and the VPC endpoint,
     // on each of the path's methods under the stage (a path parameter as *).
     const policy = rest["x-amazon-apigateway-policy"] as { Version: string; Statement: { Effect: string; Principal: unknown; Resource: string[]; Condition?: unknown }[] };

@@ -81,7 +81,7 @@ const authorizerPermission = (id: string, functionArn: unknown): Obj => ({
 const invocationUri = (functionArn: unknown): Obj => ({ "Fn::Sub": ["arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations", { __FunctionArn__: functionArn }] });
 
 /** `Auth` settings beside the authorizers that the transform turns into more: each a warning. */
-const AUTH_NOT_EXPANDED = ["InvokeRole", "DefaultAuthorizerScopes"];
+const AUTH_NOT_EXPANDED = ["DefaultAuthorizerScopes"];
 
 /** The security definition of an API key, as the transform names it. */
 const API_KEY = { type: "apiKey", name: "x-api-key", in: "header" };

@@ -99,7 +99,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
       const known = restful ? ["RestApiId", "Path", "Method", "Auth", "RequestModel", "RequestParameters"] : ["ApiId", "Path", "Method", "Auth", "PayloadFormatVersion"];
       for (const k of Object.keys(p).filter((k) => !known.includes(k))) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", k)));
       if (isObj(p.Auth)) {
-        const auth = restful ? ["Authorizer", "AuthorizationScopes", "ApiKeyRequired"] : ["Authorizer", "AuthorizationScopes"];
+        const auth = restful ? ["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole"] : ["Authorizer", "AuthorizationScopes"];
         for (const k of Object.keys(p.Auth).filter((k) => !auth.includes(k))) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s Auth ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", "Auth", k)));
       }
       const method = typeof p.Method === "string" ? p.Method.toLowerCase() : "any";
@@ -115,7 +115,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         const entry = (api.paths[path] ??= {}) as Obj;
         const key = method === "any" ? "x-amazon-apigateway-any-method" : method;
         // The authorizer the event names (or NONE) instead of the API's default.
-        if (isObj(p.Auth)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes, apiKey: p.Auth.ApiKeyRequired });
+        if (isObj(p.Auth)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes, apiKey: p.Auth.ApiKeyRequired, ...(restful && p.Auth.InvokeRole !== undefined ? { invokeRole: p.Auth.InvokeRole } : {}) });
         // What the method's request must hold, written into the API's definition with it (sam-models.ts).
         if (restful && (p.RequestModel !== undefined || p.RequestParameters !== undefined)) {
           api.requests.set(`${path} ${key}`, { event: name, ...(p.RequestModel !== undefined ? { model: p.RequestModel } : {}), ...(p.RequestParameters !== undefined ? { parameters: p.RequestParameters } : {}), at: where });

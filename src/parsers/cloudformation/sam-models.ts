@@ -161,7 +161,7 @@ export function withDefinitionParts(id: string, body: unknown, props: Obj, api: 
     if (api.requests.size) diags.push(diagnostic("PG2004", "warning", `${id}: the events' RequestModel and RequestParameters are not added to a DefinitionBody written with an intrinsic function: add them there`, at("Properties", "DefinitionBody")));
     return body;
   }
-  let out = withRequests(id, body, api, props.Models, diags);
+  let out = withInvokeRoles(withRequests(id, body, api, props.Models, diags), api, isObj(props.Auth) ? props.Auth.InvokeRole : undefined);
   const policy = isObj(props.Auth) ? props.Auth.ResourcePolicy : undefined;
   if (policy !== undefined) out = withResourcePolicy(id, out, policy, props.StageName, diags, at("Properties", "Auth", "ResourcePolicy"));
   if (props.GatewayResponses !== undefined) out = withGatewayResponses(id, out, props.GatewayResponses, diags, at("Properties", "GatewayResponses"));
@@ -223,4 +223,30 @@ export function withResourcePolicy(id: string, body: Obj, policy: unknown, stage
     else add(asList(policy.CustomStatements) as Obj[], true);
   }
   return Object.keys(doc).length ? { ...body, "x-amazon-apigateway-policy": doc } : body;
+}
+
+/**
+ * The role API Gateway calls each event's function with (`Auth.InvokeRole` of the event, else of
+ * the API): a role's ARN as written, `CALLER_CREDENTIALS` the caller's own
+ * (`arn:<partition>:iam::*:user/*`), `NONE` none, as the transform sets the integration's
+ * `credentials`. Methods the body wrote itself are as written.
+ */
+function withInvokeRoles(body: Obj, api: ApiPaths, apiRole: unknown): Obj {
+  if (!isObj(body.paths)) return body;
+  let paths: Obj | undefined;
+  for (const [path, methods] of Object.entries(api.paths)) {
+    for (const method of Object.keys(isObj(methods) ? methods : {})) {
+      const role = api.auth.get(`${path} ${method}`)?.invokeRole ?? apiRole;
+      if (role === undefined || role === null || role === "" || role === "NONE") continue;
+      paths ??= { ...body.paths };
+      const item = isObj(paths[path]) ? { ...(paths[path] as Obj) } : undefined;
+      const op = item && isObj(item[method]) ? { ...(item[method] as Obj) } : undefined;
+      const integration = op && isObj(op["x-amazon-apigateway-integration"]) ? op["x-amazon-apigateway-integration"] : undefined;
+      if (!item || !op || !integration) continue;
+      op["x-amazon-apigateway-integration"] = { ...integration, credentials: role === "CALLER_CREDENTIALS" ? { "Fn::Sub": "arn:${AWS::Partition}:iam::*:user/*" } : role };
+      item[method] = op;
+      paths[path] = item;
+    }
+  }
+  return paths ? { ...body, paths } : body;
 }

@@ -23,7 +23,7 @@ import type { ConfigDecl, PulumiProgram } from "../model/pulumi.js";
 import type { ModuleCall, SourceProgram } from "../model/program.js";
 import { parseTerraform } from "../parsers/terraform/index.js";
 import type { Type } from "../typing/index.js";
-import { componentToken, formatCode, printTree, type PrintNode, type ProjectFile } from "./print.js";
+import { componentToken, formatCode, printTree, projectOrder, timer, type PrintNode, type ProjectFile } from "./print.js";
 import { downloadedModules, listingOnce, resolveSource, sourceBaseName, type ModuleLoader } from "./sources.js";
 
 export type { ModuleLoader } from "./sources.js";
@@ -100,10 +100,7 @@ export async function convertTree(rootDir: string, given: ModuleLoader, options:
   const loader = listingOnce(given);
   const list = (dir: string) => loader.list(dir);
   const diags: Diagnostic[] = [];
-  const t = options.timings;
-  const time = (stage: string, start: number) => {
-    if (t) t[stage] = (t[stage] ?? 0) + performance.now() - start;
-  };
+  const time = timer(options.timings);
   const nodes = new Map<string, Node>();
   const placeholders = new Map<string, PlaceholderModule>();
   const order: Node[] = [];
@@ -221,7 +218,7 @@ export async function convertTree(rootDir: string, given: ModuleLoader, options:
   }
   const rootProgram = mapped.get(root.key)!;
   return {
-    files: [files.find((f) => f.path === "index.ts")!, ...files.filter((f) => f.path !== "index.ts").sort((a, b) => (a.path < b.path ? -1 : 1))],
+    files: projectOrder(files),
     diagnostics: sortDiagnostics(diags),
     ok: !hasErrors(diags),
     packages: [...packages].sort(),

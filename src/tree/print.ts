@@ -67,10 +67,16 @@ export interface PrintOptions {
   readonly timings?: Timings;
 }
 
-function timer(t: Timings | undefined): (stage: string, start: number) => void {
+/** Adds the milliseconds since `start` to a stage of `t`, when there is one to add to. */
+export function timer(t: Timings | undefined): (stage: string, start: number) => void {
   return (stage, start) => {
     if (t) t[stage] = (t[stage] ?? 0) + performance.now() - start;
   };
+}
+
+/** A project's programs in their order: `index.ts` first, then the components by path. */
+export function projectOrder(files: readonly ProjectFile[]): ProjectFile[] {
+  return [files.find((f) => f.path === "index.ts")!, ...files.filter((f) => f.path !== "index.ts").sort((a, b) => (a.path < b.path ? -1 : 1))];
 }
 
 /** A component's statements are inside its class (an async entry point's inside its function): formatted whole; a root program statement by statement. */

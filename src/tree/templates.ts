@@ -22,7 +22,7 @@ import type { SourceProgram } from "../model/program.js";
 import type { PulumiProgram } from "../model/pulumi.js";
 import { parseCloudFormation, readBeside } from "../parsers/cloudformation/index.js";
 import type { ComponentInfo } from "./index.js";
-import { printTree, type PrintNode, type ProjectFile } from "./print.js";
+import { printTree, projectOrder, timer, type PrintNode, type ProjectFile } from "./print.js";
 
 export interface TemplateTreeOptions {
   readonly prettier?: false | FormatOptions;
@@ -102,9 +102,7 @@ export interface TemplateNode {
 
 /** Parses the template and the local templates its nested stacks name (depth first, a cycle a located error), and maps them, nested ones first. */
 export function mapTemplateTree(file: string, text: string, read: (path: string) => string | undefined, diags: Diagnostic[], timings?: Timings): MappedTemplateTree {
-  const time = (stage: string, start: number) => {
-    if (timings) timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
-  };
+  const time = timer(timings);
   const nodes = new Map<string, Node>();
   const order: Node[] = [];
   const counts = new Map<string, number>();
@@ -182,7 +180,7 @@ export async function convertTemplateTree(file: string, text: string, options: T
   const printed = await printTree({ order: order.map(printNode), root: printNode(root), mapped, ifaces, classOf: byKey, template: true }, diags, options);
   const files = printed.files;
   return {
-    files: [files.find((f) => f.path === "index.ts")!, ...files.filter((f) => f.path !== "index.ts").sort((a, b) => (a.path < b.path ? -1 : 1))],
+    files: projectOrder(files),
     diagnostics: sortDiagnostics(diags),
     ok: !hasErrors(diags),
     packages: [...printed.packages].sort(),

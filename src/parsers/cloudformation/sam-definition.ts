@@ -3,6 +3,7 @@
  * and an API's definition as the transform takes it: a local `DefinitionUri` read when the
  * program runs, a `DefinitionBody` written out with its events' paths merged in.
  */
+import { createHash } from "node:crypto";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { CALL } from "./intrinsics.js";
@@ -18,6 +19,18 @@ export const isIntrinsic = (v: Obj) => Object.keys(v).length === 1 && /^(Ref|Con
 export const pick = (o: Obj, keys: readonly string[]): Obj => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
 
 export const getAtt = (id: string, attr: string): Obj => ({ "Fn::GetAtt": [id, attr] });
+
+/** The transform's logical id suffix for a value (its LogicalIdGenerator): the first 10 hex digits of the SHA-1 of its text (JSON, keys sorted, for a structure). */
+export function logicalIdHash(v: unknown): string {
+  const text = typeof v === "string" ? v : JSON.stringify(sorted(v));
+  return createHash("sha1").update(text, "utf8").digest("hex").slice(0, 10);
+}
+
+function sorted(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sorted);
+  if (!isObj(v)) return v;
+  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
+}
 
 /** The paths an API's events add (its OpenAPI `paths`), and the functions they call. */
 export interface ApiPaths {

@@ -6,22 +6,9 @@
  * per hosted zone (`RecordSetGroup<hash of the zone>`, shared by the APIs of one zone; one of
  * its own with `SeparateRecordSetGroup`). What the transform rejects is a located error.
  */
-import { createHash } from "node:crypto";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import { getAtt, isObj, type Obj } from "./sam-definition.js";
-
-/** The transform's logical id suffix for a value: the first 10 hex digits of the SHA-1 of its text (JSON, keys sorted, for a structure). */
-function idHash(v: unknown): string {
-  const text = typeof v === "string" ? v : JSON.stringify(sorted(v));
-  return createHash("sha1").update(text, "utf8").digest("hex").slice(0, 10);
-}
-
-function sorted(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sorted);
-  if (!isObj(v)) return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
-}
+import { getAtt, isObj, logicalIdHash as idHash, type Obj } from "./sam-definition.js";
 
 /** The record set groups made so far in the template, by logical id (the APIs of one hosted zone share one). */
 export type RecordSetGroups = Map<string, Obj>;

@@ -26,6 +26,16 @@ function validator(body: boolean, params: boolean): string {
   return body && params ? "body-and-params" : body ? "body-only" : params ? "params-only" : "no-validation";
 }
 
+/** A method of `paths` changed by `edit` (on a copy of its operation, written back with a copy of its path item); nothing where the path or the method is not there. */
+function editOperation(paths: Obj, path: string, method: string, edit: (op: Obj) => void): void {
+  const item = paths[path];
+  const op = isObj(item) ? item[method] : undefined;
+  if (!isObj(item) || !isObj(op)) return;
+  const copy = { ...op };
+  edit(copy);
+  paths[path] = { ...item, [method]: copy };
+}
+
 /** Each event's RequestModel and RequestParameters on its method of `body` (paths already merged). */
 export function withRequests(id: string, body: Obj, api: ApiPaths, models: unknown, diags: Diagnostic[]): Obj {
   if (!api.requests.size || !isObj(body.paths)) return body;
@@ -35,44 +45,41 @@ export function withRequests(id: string, body: Obj, api: ApiPaths, models: unkno
   for (const [key, req] of api.requests) {
     const at = key.lastIndexOf(" ");
     const [path, method] = [key.slice(0, at), key.slice(at + 1)];
-    const item = isObj(paths[path]) ? { ...(paths[path] as Obj) } : undefined;
-    const op = item && isObj(item[method]) ? { ...(item[method] as Obj) } : undefined;
-    if (!item || !op) continue;
-    if (req.model !== undefined) {
-      const m = isObj(req.model) ? req.model : {};
-      const name = m.Model;
-      if (typeof name !== "string" || !isObj(models) || isIntrinsic(models) || models[name] === undefined) {
-        diags.push(diagnostic("PG2004", "error", `${id}: event ${req.event}'s RequestModel ${typeof name === "string" ? name : "(not a name)"} is not among the API's Models (the transform rejects it: 'it wasn't defined in the API's Models'); left out`, req.at));
-      } else {
-        const lower = name.toLowerCase();
-        if (openapi3) op.requestBody = { content: { "application/json": { schema: { $ref: `#/components/schemas/${lower}` } } }, ...(m.Required !== undefined ? { required: m.Required } : {}) };
-        else op.parameters = [...(Array.isArray(op.parameters) ? op.parameters : []), { in: "body", name: lower, schema: { $ref: `#/definitions/${lower}` }, ...(m.Required !== undefined ? { required: m.Required } : {}) }];
-        if (m.ValidateBody !== undefined || m.ValidateParameters !== undefined) {
-          const [b, p] = [m.ValidateBody ?? false, m.ValidateParameters ?? false];
-          if (typeof b !== "boolean" || typeof p !== "boolean") {
-            diags.push(diagnostic("PG2004", "error", `${id}: event ${req.event}'s ValidateBody and ValidateParameters must be true or false (the transform rejects anything else); no validator is set`, req.at));
-          } else {
-            const v = validator(b, p);
-            validators ??= {};
-            validators[v] ??= { validateRequestBody: b, validateRequestParameters: p };
-            op["x-amazon-apigateway-request-validator"] = v;
+    editOperation(paths, path, method, (op) => {
+      if (req.model !== undefined) {
+        const m = isObj(req.model) ? req.model : {};
+        const name = m.Model;
+        if (typeof name !== "string" || !isObj(models) || isIntrinsic(models) || models[name] === undefined) {
+          diags.push(diagnostic("PG2004", "error", `${id}: event ${req.event}'s RequestModel ${typeof name === "string" ? name : "(not a name)"} is not among the API's Models (the transform rejects it: 'it wasn't defined in the API's Models'); left out`, req.at));
+        } else {
+          const lower = name.toLowerCase();
+          if (openapi3) op.requestBody = { content: { "application/json": { schema: { $ref: `#/components/schemas/${lower}` } } }, ...(m.Required !== undefined ? { required: m.Required } : {}) };
+          else op.parameters = [...(Array.isArray(op.parameters) ? op.parameters : []), { in: "body", name: lower, schema: { $ref: `#/definitions/${lower}` }, ...(m.Required !== undefined ? { required: m.Required } : {}) }];
+          if (m.ValidateBody !== undefined || m.ValidateParameters !== undefined) {
+            const [b, p] = [m.ValidateBody ?? false, m.ValidateParameters ?? false];
+            if (typeof b !== "boolean" || typeof p !== "boolean") {
+              diags.push(diagnostic("PG2004", "error", `${id}: event ${req.event}'s ValidateBody and ValidateParameters must be true or false (the transform rejects anything else); no validator is set`, req.at));
+            } else {
+              const v = validator(b, p);
+              validators ??= {};
+              validators[v] ??= { validateRequestBody: b, validateRequestParameters: p };
+              op["x-amazon-apigateway-request-validator"] = v;
+            }
           }
         }
       }
-    }
-    if (req.parameters !== undefined) {
-      const params = requestParameters(id, req, diags);
-      if (params.length) {
-        op.parameters = [...(Array.isArray(op.parameters) ? op.parameters : []), ...params.map((p) => ({ in: p.location === "querystring" ? "query" : p.location, name: p.name, required: p.required, type: "string" }))];
-        const cached = params.filter((p) => p.caching === true).map((p) => p.full);
-        const integration = op["x-amazon-apigateway-integration"];
-        if (cached.length && isObj(integration)) {
-          op["x-amazon-apigateway-integration"] = { ...integration, cacheKeyParameters: [...(Array.isArray(integration.cacheKeyParameters) ? integration.cacheKeyParameters : []), ...cached] };
+      if (req.parameters !== undefined) {
+        const params = requestParameters(id, req, diags);
+        if (params.length) {
+          op.parameters = [...(Array.isArray(op.parameters) ? op.parameters : []), ...params.map((p) => ({ in: p.location === "querystring" ? "query" : p.location, name: p.name, required: p.required, type: "string" }))];
+          const cached = params.filter((p) => p.caching === true).map((p) => p.full);
+          const integration = op["x-amazon-apigateway-integration"];
+          if (cached.length && isObj(integration)) {
+            op["x-amazon-apigateway-integration"] = { ...integration, cacheKeyParameters: [...(Array.isArray(integration.cacheKeyParameters) ? integration.cacheKeyParameters : []), ...cached] };
+          }
         }
       }
-    }
-    item[method] = op;
-    paths[path] = item;
+    });
   }
   return { ...body, paths, ...(validators ? { "x-amazon-apigateway-request-validators": validators } : {}) };
 }
@@ -239,13 +246,10 @@ function withInvokeRoles(body: Obj, api: ApiPaths, apiRole: unknown): Obj {
       const role = api.auth.get(`${path} ${method}`)?.invokeRole ?? apiRole;
       if (role === undefined || role === null || role === "" || role === "NONE") continue;
       paths ??= { ...body.paths };
-      const item = isObj(paths[path]) ? { ...(paths[path] as Obj) } : undefined;
-      const op = item && isObj(item[method]) ? { ...(item[method] as Obj) } : undefined;
-      const integration = op && isObj(op["x-amazon-apigateway-integration"]) ? op["x-amazon-apigateway-integration"] : undefined;
-      if (!item || !op || !integration) continue;
-      op["x-amazon-apigateway-integration"] = { ...integration, credentials: role === "CALLER_CREDENTIALS" ? { "Fn::Sub": "arn:${AWS::Partition}:iam::*:user/*" } : role };
-      item[method] = op;
-      paths[path] = item;
+      editOperation(paths, path, method, (op) => {
+        const integration = op["x-amazon-apigateway-integration"];
+        if (isObj(integration)) op["x-amazon-apigateway-integration"] = { ...integration, credentials: role === "CALLER_CREDENTIALS" ? { "Fn::Sub": "arn:${AWS::Partition}:iam::*:user/*" } : role };
+      });
     }
   }
   return paths ? { ...body, paths } : body;

@@ -10,13 +10,13 @@
  * `${ServerlessRestApi}` read what they read in the transformed template. What is not expanded
  * is a located warning.
  */
-import { createHash } from "node:crypto";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { deploymentGroup, preferenceOf, sharedDeployment } from "./sam-deploy.js";
 import { expandEvents, IMPLICIT_API, withNotifications, withTriggers, type ApiLookup } from "./sam-events.js";
 import { application, executionRole, layerVersion, managed, samTags, simpleTable, stateMachine, type At } from "./sam-resources.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, usagePlan, type ApiPaths, type Obj, type SharedPlan } from "./sam-api.js";
+import { logicalIdHash } from "./sam-definition.js";
 import { tracked, type Tracked } from "./sam-unread.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
@@ -141,7 +141,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     const stage = (mergeGlobal(global("Api"), (resources[target] as Obj).Properties ?? {}) as Obj).StageName;
     const suffix = typeof stage === "string" ? stage : "Stage";
     // A suffix of other characters than letters and digits is hashed, as the transform's logical id generator does.
-    return /^[\p{L}\p{N}]+$/u.test(suffix) ? suffix : createHash("sha1").update(suffix, "utf8").digest("hex").slice(0, 10);
+    return /^[\p{L}\p{N}]+$/u.test(suffix) ? suffix : logicalIdHash(suffix);
   };
   const apiFor: ApiLookup = { rest: lookup(rest, IMPLICIT_API), restSuffix, http: lookup(http, IMPLICIT_HTTP_API), bucket: named(buckets), pool: named(pools) };
   // Functions first: their events give the APIs their paths.

@@ -17,6 +17,7 @@ import { methodParts } from "./method.js";
 import { customResource, HANDLERS } from "./special.js";
 import { resolveCfnType } from "./types.js";
 import { mapEntries } from "./values.js";
+import { stageKeyPlans } from "./api-keys.js";
 import { isLocalTemplateUrl, nestedStackDecl, type NestedStackInterface } from "./nested.js";
 
 export interface CfnMapOptions {
@@ -55,7 +56,7 @@ export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[], o
     }
   }
   const lists = new Set(program.items.flatMap((it) => (it.kind === "variable" && !it.ssmParameter && it.type?.kind === "list" ? [`param.${it.name}`] : [])));
-  const table: CfnTable = { parameters, resources, hoisted: new Map(), scalarTypes, lists, inTree: options.stacks !== undefined };
+  const table: CfnTable = { parameters, resources, hoisted: new Map(), scalarTypes, lists, inTree: options.stacks !== undefined, stageKeys: stageKeyPlans(program) };
   const decls: Decl[] = [];
   const value = (e: Expr, at: Variable["loc"]) => rewriteCfn(e, table, diags, at);
   for (const item of program.items) {

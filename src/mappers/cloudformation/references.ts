@@ -12,6 +12,7 @@ import type { Location } from "../../model/location.js";
 import type { Decl } from "../../model/pulumi.js";
 import { camel, snake } from "../../model/names.js";
 import type { Target } from "./types.js";
+import type { PlanOfStage } from "./api-keys.js";
 import type { NestedStackInterface } from "./nested.js";
 
 export interface ResourceInfo {
@@ -38,6 +39,8 @@ export interface CfnTable {
   readonly lists?: ReadonlySet<string>;
   /** Mapped as part of a nested stack tree (tree/templates.ts). */
   readonly inTree?: boolean;
+  /** API keys' StageKeys, each with the usage plan of the template that already gives the key its stage (api-keys.ts). */
+  readonly stageKeys?: ReadonlyMap<string, readonly (PlanOfStage | undefined)[]>;
 }
 
 /** Pseudo parameters an invoke answers: the fact, and the invoke's declaration (one for the partition's two facts). */

@@ -10,6 +10,7 @@ import type { Expr, ObjectEntry } from "../../model/expr.js";
 import type { ResourceDecl } from "../../model/pulumi.js";
 import { awsSchema, nativeSchema } from "../../schema/index.js";
 import { declare, sibling, withLeading, type ResourceContext } from "./build.js";
+import { apiKey } from "./api-keys.js";
 import { splitMethod } from "./method.js";
 import { CURATED, resolveCfnType } from "./types.js";
 import { entriesOf, mapEntries, type SourceEntry } from "./values.js";
@@ -309,6 +310,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   "AWS::ApiGateway::Deployment": deployment,
   "AWS::ApiGateway::Stage": stage,
   "AWS::ApiGateway::UsagePlan": usagePlan,
+  "AWS::ApiGateway::ApiKey": apiKey,
   "AWS::Lambda::Function": lambdaFunction,
   "AWS::Lambda::LayerVersion": layerVersion,
   "AWS::IAM::Role": iamRole,

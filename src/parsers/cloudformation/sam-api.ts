@@ -13,63 +13,11 @@ import { decodedFile, definitionFile, fileText, getAtt, isIntrinsic, isObj, pick
 import { withDefinitionParts } from "./sam-models.js";
 import { httpApiDomain, restApiDomain, type RecordSetGroups } from "./sam-domain.js";
 import { plans, type SharedPlan } from "./sam-plans.js";
+import { ANY_METHODS, extraStageNote, isOpenApi3, openApi3Version, withCors } from "./sam-openapi.js";
 
 export { usagePlan, type SharedPlan } from "./sam-plans.js";
 
 export { getAtt, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-definition.js";
-
-/** The methods an `x-amazon-apigateway-any-method` answers, for a CORS preflight's Allow-Methods. */
-const ANY_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
-
-/**
- * `Cors` as the transform writes it into an API's paths: an OPTIONS method on each path, a mock
- * integration answering the preflight with the Allow-Origin given (`Cors: "'*'"`, or the
- * `AllowOrigin` of a mapping), its `AllowHeaders`, `AllowMethods` (default: the path's own methods
- * and OPTIONS) and `MaxAge`. The values are API Gateway mapping values, quotes and all.
- */
-function withCors(paths: Obj, cors: unknown, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
-  if (isObj(cors) && isIntrinsic(cors)) {
-    diags.push(diagnostic("PG2004", "warning", "Cors written with an intrinsic function is not expanded (the transform needs it written out); write its OPTIONS methods with Pulumi classes", at("Properties", "Cors")));
-    return paths;
-  }
-  // An origin left out is any origin, as the transform takes it.
-  const given: Obj = typeof cors === "string" ? { AllowOrigin: cors } : isObj(cors) ? cors : {};
-  const c: Obj = { AllowOrigin: "'*'", ...given };
-  const header = (name: string) => `method.response.header.Access-Control-${name}`;
-  const out: Obj = {};
-  for (const [path, methods] of Object.entries(paths)) {
-    // A path that has its own OPTIONS method keeps it, as the transform leaves it; a path item's other keys (`parameters`) are no methods.
-    if (!isObj(methods) || methods.options !== undefined) {
-      out[path] = methods;
-      continue;
-    }
-    const own = Object.keys(methods).flatMap((m) => (m === "x-amazon-apigateway-any-method" ? ANY_METHODS : ANY_METHODS.includes(m.toUpperCase()) ? [m.toUpperCase()] : []));
-    const allowMethods = c.AllowMethods ?? `'${[...new Set([...own, "OPTIONS"])].sort().join(",")}'`;
-    const params: Obj = {
-      ...(c.AllowHeaders !== undefined ? { [header("Allow-Headers")]: c.AllowHeaders } : {}),
-      [header("Allow-Methods")]: allowMethods,
-      [header("Allow-Origin")]: c.AllowOrigin,
-      ...(c.MaxAge !== undefined ? { [header("Max-Age")]: c.MaxAge } : {}),
-      ...(c.AllowCredentials === true ? { [header("Allow-Credentials")]: "'true'" } : {}),
-    };
-    const headers = Object.fromEntries(Object.keys(params).map((k) => [k.replace("method.response.header.", ""), { type: "string" }]));
-    out[path] = {
-      ...(methods as Obj),
-      options: {
-        summary: "CORS support",
-        consumes: ["application/json"],
-        produces: ["application/json"],
-        "x-amazon-apigateway-integration": {
-          type: "mock",
-          requestTemplates: { "application/json": '{\n  "statusCode" : 200\n}\n' },
-          responses: { default: { statusCode: "200", responseParameters: params, responseTemplates: { "application/json": "{}\n" } } },
-        },
-        responses: { "200": { description: "Default response for CORS method", headers } },
-      },
-    };
-  }
-  return out;
-}
 
 /** The permission for API Gateway to call a Lambda authorizer of the API `id`. */
 const authorizerPermission = (id: string, functionArn: unknown): Obj => ({
@@ -175,7 +123,7 @@ function writtenBody(id: string, props: Obj, api: ApiPaths, keyed: boolean, diag
     return { body, ...(auth ? { permissions: auth.permissions } : {}) };
   }
   if (body.paths === undefined) return { body };
-  let paths = props.Cors !== undefined ? withCors(body.paths as Obj, props.Cors, diags, at) : (body.paths as Obj);
+  let paths = props.Cors !== undefined ? withCors(body.paths as Obj, props.Cors, isOpenApi3(body), diags, at) : (body.paths as Obj);
   const auth = secured ? withAuth(id, paths, props.Auth ?? {}, api, diags, at) : undefined;
   if (!auth) return { body: { ...body, paths } };
   paths = auth.paths;
@@ -194,7 +142,8 @@ function writtenBody(id: string, props: Obj, api: ApiPaths, keyed: boolean, diag
  */
 export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sharedPlan: SharedPlan, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   // The transform names the deployment after a hash of the definition, so that a change deploys anew: here its triggers hash the body.
-  diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is made again when the API's body changes (triggers hash it, where the transform renames the deployment)`, at()));
+  diags.push(diagnostic("PG2010", "info", `${id}: an API of the transform${api.users.length ? ` (the events of ${[...new Set(api.users)].join(", ")})` : ""}, deployed to ${typeof props.StageName === "string" ? `its ${props.StageName} stage` : "its stage"}; its Deployment is made again when the API's body changes (triggers hash it, where the transform renames the deployment)${extraStageNote(props)}`, at()));
+  const version = openApi3Version(props, diags, at, id);
   const file = definitionFile(id, props, ["Cors", "Auth", "GatewayResponses", "Models"], diags, at);
   // The classic RestApi's body is the definition's text, JSON or YAML.
   if (file !== undefined) {
@@ -207,10 +156,12 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
     const written = writtenBody(id, props, api, keyed, diags, at);
     return restApi(id, r, props, withDefinitionParts(id, written.body, props, api, diags, at), written.permissions, sharedPlan, diags, at);
   }
-  const cors = props.Cors !== undefined ? withCors(api.paths, props.Cors, diags, at) : api.paths;
+  // The body the transform generates: Swagger 2.0, or the OpenAPI 3 version OpenApiVersion names (sam-openapi.ts).
+  const cors = props.Cors !== undefined ? withCors(api.paths, props.Cors, version !== undefined, diags, at) : api.paths;
   const auth = props.Auth === undefined && !keyed ? undefined : withAuth(id, cors, props.Auth ?? {}, api, diags, at);
   const paths = auth?.paths ?? cors;
-  const body = { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, swagger: "2.0", ...(auth ? { securityDefinitions: auth.definitions } : {}) };
+  const security = !auth ? {} : version !== undefined && Object.keys(auth.definitions).length ? { components: { securitySchemes: auth.definitions } } : { securityDefinitions: auth.definitions };
+  const body = { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, ...(version !== undefined ? { openapi: version } : { swagger: "2.0" }), ...security };
   return restApi(id, r, props, withDefinitionParts(id, body, props, api, diags, at), auth?.permissions, sharedPlan, diags, at);
 }
 

@@ -1,0 +1,57 @@
+/**
+ * A SAM REST API's OpenApiVersion: the bodies the transform generates, run under the mocks and
+ * read back as the RestApi's body; and what a value the transform rejects, or none, gets said.
+ */
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES } from "./helpers/fixtures.js";
+import { runProgram } from "./helpers/mocks.js";
+
+describe("a SAM API's OpenApiVersion", () => {
+  it("3.x: a generated body is an OpenAPI 3 document, security schemes and models under components, preflights without consumes/produces", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_api_openapi3", "expected", "index.ts"));
+    const body = (name: string) => JSON.parse(registered.find((r) => r.name === name)!.inputs.body as string);
+    const api = body("Api");
+    expect(api.openapi).toBe("3.0.1");
+    expect(api.swagger).toBeUndefined();
+    expect(api.securityDefinitions).toBeUndefined();
+    expect(api.definitions).toBeUndefined();
+    expect(Object.keys(api.components.securitySchemes)).toEqual(["Users", "api_key"]);
+    expect(api.components.securitySchemes.Users["x-amazon-apigateway-authtype"]).toBe("cognito_user_pools");
+    expect(api.components.schemas.item.properties.name.type).toBe("string");
+    expect(api.paths["/items"].post.requestBody).toEqual({ content: { "application/json": { schema: { $ref: "#/components/schemas/item" } } }, required: true });
+    const options = api.paths["/items"].options;
+    expect(options.consumes).toBeUndefined();
+    expect(options.produces).toBeUndefined();
+    expect(options.responses["200"].headers).toEqual({ "Access-Control-Allow-Methods": { schema: { type: "string" } }, "Access-Control-Allow-Origin": { schema: { type: "string" } } });
+    // YAML's 3.0 (a number) is the version "3.0", as the transform reads it.
+    expect(body("Legacy").openapi).toBe("3.0");
+    // A body written out keeps its version: the transform changes only the bodies it generated.
+    expect(body("Written").swagger).toBe("2.0");
+    expect(body("Written").openapi).toBeUndefined();
+  });
+
+  it("a value the transform rejects is a located error; none says that SAM's extra 'Stage' stage is not made", async () => {
+    const { convert } = await import("../src/index.js");
+    const template = (version: string) =>
+      [
+        "Transform: AWS::Serverless-2016-10-31",
+        "Resources:",
+        "  Api:",
+        "    Type: AWS::Serverless::Api",
+        "    Properties:",
+        "      StageName: prod",
+        ...(version ? [`      OpenApiVersion: ${version}`] : []),
+      ].join("\n");
+    const rejected = await convert([{ path: "template.yaml", text: template("'4.0'") }], { prettier: false });
+    const error = rejected.diagnostics.find((d) => d.severity === "error");
+    expect(error?.message).toContain("OpenApiVersion must be a version such as 3.0.1");
+    expect(error?.location?.line).toBe(7);
+    expect(rejected.code).toContain('swagger: "2.0"');
+    const none = await convert([{ path: "template.yaml", text: template("") }], { prettier: false });
+    expect(none.diagnostics.find((d) => d.code === "PG2010" && d.message.startsWith("Api: an API"))?.message).toContain("also names a stage 'Stage'");
+    const two = await convert([{ path: "template.yaml", text: template("'2.0'") }], { prettier: false });
+    expect(two.diagnostics.some((d) => d.message.includes("'Stage'"))).toBe(false);
+    expect(two.code).toContain('swagger: "2.0"');
+  });
+});

@@ -8,7 +8,7 @@ import { FIXTURES } from "./helpers/fixtures.js";
 import { runProgram } from "./helpers/mocks.js";
 
 describe("a SAM API's OpenApiVersion", () => {
-  it("3.x: a generated body is an OpenAPI 3 document, security schemes and models under components, preflights without consumes/produces", async () => {
+  it("3.x: a generated body is an OpenAPI 3 document, security schemes and models under components, preflights without consumes/produces; Cognito scopes on each method", async () => {
     const registered = await runProgram(path.join(FIXTURES, "cfn_sam_api_openapi3", "expected", "index.ts"));
     const body = (name: string) => JSON.parse(registered.find((r) => r.name === name)!.inputs.body as string);
     const api = body("Api");
@@ -24,6 +24,10 @@ describe("a SAM API's OpenApiVersion", () => {
     expect(options.consumes).toBeUndefined();
     expect(options.produces).toBeUndefined();
     expect(options.responses["200"].headers).toEqual({ "Access-Control-Allow-Methods": { schema: { type: "string" } }, "Access-Control-Allow-Origin": { schema: { type: "string" } } });
+    // Scopes: the event's where it names the authorizer, else the authorizer's own (the preflight too, as the default authorizer secures it).
+    expect(api.paths["/items"].post.security).toEqual([{ Users: ["items/write"] }, { api_key: [] }]);
+    expect(api.paths["/items"].get.security).toEqual([{ Users: ["items/read"] }, { api_key: [] }]);
+    expect(api.paths["/items"].options.security).toEqual([{ Users: ["items/read"] }, { api_key: [] }]);
     // YAML's 3.0 (a number) is the version "3.0", as the transform reads it.
     expect(body("Legacy").openapi).toBe("3.0");
     // A body written out keeps its version: the transform changes only the bodies it generated.

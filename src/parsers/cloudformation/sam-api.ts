@@ -34,11 +34,18 @@ const AUTH_NOT_EXPANDED = ["DefaultAuthorizerScopes"];
 /** The security definition of an API key, as the transform names it. */
 const API_KEY = { type: "apiKey", name: "x-api-key", in: "header" };
 
+/** An authorizer's own AuthorizationScopes (a Cognito authorizer's), if it names any. */
+function authorizerScopes(auth: Obj, name: string): unknown {
+  const a = isObj(auth.Authorizers) ? auth.Authorizers[name] : undefined;
+  return isObj(a) ? a.AuthorizationScopes : undefined;
+}
+
 /**
  * An API's `Auth` as the transform writes it: each authorizer a security definition (a Cognito
  * user pool, or a Lambda function, TOKEN or REQUEST, with the function's permission for API
  * Gateway to call it), and each method secured by the authorizer its event names, else the
- * `DefaultAuthorizer` (`NONE`: open); CORS preflights too unless `AddDefaultAuthorizerToCorsPreflight`
+ * `DefaultAuthorizer` (`NONE`: open), with the scopes a token must carry (the event's
+ * `AuthorizationScopes` where the event names the authorizer, else the authorizer's own); CORS preflights too unless `AddDefaultAuthorizerToCorsPreflight`
  * is false, as the transform does. A method whose event asks for an API key (`ApiKeyRequired`),
  * or every method where the API does (preflights unless `AddApiKeyRequiredToCorsPreflight` is
  * false), also requires the `api_key` definition.
@@ -94,7 +101,9 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
       const own = api.auth.get(`${path} ${method}`);
       const named = own?.authorizer ?? (method === "options" && !preflight ? undefined : auth.DefaultAuthorizer);
       const keyed = own?.apiKey ?? (method === "options" && auth.AddApiKeyRequiredToCorsPreflight === false ? false : auth.ApiKeyRequired);
-      const security = [...(typeof named === "string" && named !== "NONE" && named in definitions ? [{ [named]: [] }] : []), ...(keyed === true ? [{ api_key: [] }] : [])];
+      // The scopes a token must carry: the event's AuthorizationScopes where the event names the authorizer, else the authorizer's own.
+      const scopes = typeof named === "string" ? ((own?.authorizer !== undefined ? own.scopes : undefined) ?? authorizerScopes(auth, named) ?? []) : [];
+      const security = [...(typeof named === "string" && named !== "NONE" && named in definitions ? [{ [named]: scopes }] : []), ...(keyed === true ? [{ api_key: [] }] : [])];
       if (keyed === true) definitions.api_key = API_KEY;
       secured[method] = security.length ? { ...(op as Obj), security } : op;
     }

@@ -1405,7 +1405,7 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
       "            Path: /x",
       "            Method: get",
       "            Auth:",
-      "              ResourcePolicy: { IpRangeWhitelist: [10.0.0.0/8] }",
+      "              OverrideApiAuth: true",
       "        Route:",
       "          Type: HttpApi",
       "          Properties:",
@@ -1416,7 +1416,7 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
     ].join("\n");
     const r = await convert([{ path: "t.yaml", text }], { prettier: false });
     expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line} ${d.message}`)).toEqual([
-      "16 Fn: event Get's Auth ResourcePolicy is not expanded; set it on the API's method with Pulumi classes",
+      "16 Fn: event Get's Auth OverrideApiAuth is not expanded; set it on the API's method with Pulumi classes",
       "22 Fn: event Route's TimeoutInMillis is not expanded; set it on the API's route with Pulumi classes",
     ]);
   });

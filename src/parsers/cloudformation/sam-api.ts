@@ -157,6 +157,7 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   // The classic RestApi's body is the definition's text, JSON or YAML.
   if (file !== undefined) {
     for (const [, req] of api.requests) diags.push(diagnostic("PG2004", "warning", `${id}: event ${req.event}'s RequestModel and RequestParameters are left out: the transform adds them only to a DefinitionBody`, req.at));
+    for (const p of api.policies) diags.push(diagnostic("PG2004", "warning", `${id}: event ${p.event}'s Auth ResourcePolicy is left out: the transform adds it only to a DefinitionBody`, p.at));
     return restApi(id, r, props, fileText(file), undefined, sharedPlan, diags, at);
   }
   // An event may ask for an API key where the API's Auth says nothing.

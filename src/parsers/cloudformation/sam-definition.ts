@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { CALL } from "./intrinsics.js";
-import type { EventRequest } from "./sam-models.js";
+import type { EventPolicy, EventRequest } from "./sam-models.js";
 
 import { isObj, type Obj } from "./obj.js";
 
@@ -40,6 +40,8 @@ export interface ApiPaths {
   readonly auth: Map<string, { readonly authorizer?: unknown; readonly scopes?: unknown; readonly apiKey?: unknown; readonly invokeRole?: unknown }>;
   /** `<path> <method>` → its event's RequestModel and RequestParameters (sam-models.ts), where it sets them. */
   readonly requests: Map<string, EventRequest>;
+  /** Events' own `Auth.ResourcePolicy`, in the order the transform reads them, each with the methods its path had then (sam-models.ts). */
+  readonly policies: EventPolicy[];
 }
 
 /**

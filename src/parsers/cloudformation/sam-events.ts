@@ -99,7 +99,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
       const known = restful ? ["RestApiId", "Path", "Method", "Auth", "RequestModel", "RequestParameters"] : ["ApiId", "Path", "Method", "Auth", "PayloadFormatVersion"];
       for (const k of Object.keys(p).filter((k) => !known.includes(k))) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", k)));
       if (isObj(p.Auth)) {
-        const auth = restful ? ["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole"] : ["Authorizer", "AuthorizationScopes"];
+        const auth = restful ? ["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole", "ResourcePolicy"] : ["Authorizer", "AuthorizationScopes"];
         for (const k of Object.keys(p.Auth).filter((k) => !auth.includes(k))) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s Auth ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", "Auth", k)));
       }
       const method = typeof p.Method === "string" ? p.Method.toLowerCase() : "any";
@@ -127,8 +127,11 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
           responses: {},
         };
         api.users.push(id);
-      } else if (restful && (p.RequestModel !== undefined || p.RequestParameters !== undefined)) {
-        diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s RequestModel and RequestParameters are left out: its RestApiId is not an API of the transform (the transform writes them into such an API's definition); set them on the API's method`, where));
+        // The transform adds the event's policy when it reads the event: on the methods its path has by then.
+        if (restful && isObj(p.Auth) && p.Auth.ResourcePolicy !== undefined) api.policies.push({ event: name, path, methods: Object.keys(entry), policy: p.Auth.ResourcePolicy, at: at("Properties", "Events", name, "Properties", "Auth", "ResourcePolicy") });
+      } else if (restful) {
+        if (p.RequestModel !== undefined || p.RequestParameters !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s RequestModel and RequestParameters are left out: its RestApiId is not an API of the transform (the transform writes them into such an API's definition); set them on the API's method`, where));
+        if (isObj(p.Auth) && p.Auth.ResourcePolicy !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s Auth ResourcePolicy is left out: its RestApiId is not an API of the transform (the transform writes it into such an API's definition); add its statements to the API's policy`, where));
       }
       // Any stage: the transform writes the stage as a wildcard too.
       const sourceArn = { "Fn::Sub": [`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${__ApiId__}/*/${arnPath}`, { __ApiId__: apiId }] };

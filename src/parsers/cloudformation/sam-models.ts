@@ -19,6 +19,15 @@ export interface EventRequest {
   readonly at: Location;
 }
 
+/** An `Api` event's own `Auth.ResourcePolicy`, with the methods (the event's own and those of earlier events) its path had when the transform read it. */
+export interface EventPolicy {
+  readonly event: string;
+  readonly path: string;
+  readonly methods: readonly string[];
+  readonly policy: unknown;
+  readonly at: Location;
+}
+
 const PARAMETER = /^method\.request\.(querystring|path|header)\.(.+)$/;
 
 /** The validator the transform names for a pair of settings, and the settings. */
@@ -166,9 +175,16 @@ export function withDefinitionParts(id: string, body: unknown, props: Obj, api: 
       if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not added to a DefinitionBody written with an intrinsic function (the transform adds it to one written out): add it there`, at("Properties", k)));
     }
     if (api.requests.size) diags.push(diagnostic("PG2004", "warning", `${id}: the events' RequestModel and RequestParameters are not added to a DefinitionBody written with an intrinsic function: add them there`, at("Properties", "DefinitionBody")));
+    for (const p of api.policies) diags.push(diagnostic("PG2004", "warning", `${id}: event ${p.event}'s Auth ResourcePolicy is not added to a DefinitionBody written with an intrinsic function: add it there`, p.at));
     return body;
   }
   let out = withInvokeRoles(withRequests(id, body, api, props.Models, diags), api, isObj(props.Auth) ? props.Auth.InvokeRole : undefined);
+  // The events' own policies first, as the transform reads the events before the API: each on its path's methods of that time (those the body wrote, and the events' up to it).
+  const written = isObj(props.DefinitionBody) && isObj(props.DefinitionBody.paths) ? props.DefinitionBody.paths : {};
+  for (const p of api.policies) {
+    const own = isObj(written[p.path]) ? Object.keys(written[p.path] as Obj) : [];
+    out = withResourcePolicy(id, out, p.policy, props.StageName, diags, p.at, { path: p.path, methods: [...own, ...p.methods] });
+  }
   const policy = isObj(props.Auth) ? props.Auth.ResourcePolicy : undefined;
   if (policy !== undefined) out = withResourcePolicy(id, out, policy, props.StageName, diags, at("Properties", "Auth", "ResourcePolicy"));
   if (props.GatewayResponses !== undefined) out = withGatewayResponses(id, out, props.GatewayResponses, diags, at("Properties", "GatewayResponses"));
@@ -181,9 +197,10 @@ export function withDefinitionParts(id: string, body: unknown, props: Obj, api: 
  * (`x-amazon-apigateway-policy`): for each path, statements on `execute-api:/<stage>/<METHOD><path>`
  * of each of its methods (path parameters as `*`, ANY as `*`): accounts allowed or denied, IP
  * ranges and VPCs or VPC endpoints allowed (an allow and a deny whose condition excludes the rest)
- * or denied, in the transform's order; then its CustomStatements, each once.
+ * or denied, in the transform's order; then its CustomStatements, each once. An event's own
+ * policy (`only`) is written on its path alone, on the methods the path had when it was read.
  */
-export function withResourcePolicy(id: string, body: Obj, policy: unknown, stage: unknown, diags: Diagnostic[], at: Location): Obj {
+export function withResourcePolicy(id: string, body: Obj, policy: unknown, stage: unknown, diags: Diagnostic[], at: Location, only?: { readonly path: string; readonly methods: readonly string[] }): Obj {
   if (!isObj(policy) || isIntrinsic(policy)) {
     diags.push(diagnostic("PG2004", "error", `${id}: Auth ResourcePolicy must be written out (the transform rejects anything else); left out`, at));
     return body;
@@ -201,8 +218,10 @@ export function withResourcePolicy(id: string, body: Obj, policy: unknown, stage
     doc.Statement = list;
   };
   const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
-  for (const [path, item] of Object.entries(body.paths)) {
-    const methods = isObj(item) ? Object.keys(item) : [];
+  // An event's policy: its path alone, on the methods it had then.
+  const paths = only ? (body.paths[only.path] !== undefined ? [[only.path, body.paths[only.path]] as const] : []) : Object.entries(body.paths);
+  for (const [path, item] of paths) {
+    const methods = isObj(item) ? Object.keys(item).filter((m) => !only || only.methods.includes(m)) : [];
     // Path parameters (`{id}`, `{proxy+}`) as wildcards, as the transform writes the resource.
     const resourcePath = path.replace(/\{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)\}/g, "*");
     const resources = methods.map((m) => ({ "Fn::Sub": [`execute-api:/\${__Stage__}/${m.toLowerCase() === "x-amazon-apigateway-any-method" || m.toLowerCase() === "any" ? "*" : m.toUpperCase()}${resourcePath}`, { __Stage__: stage }] }));

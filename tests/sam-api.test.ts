@@ -1,6 +1,7 @@
 /**
- * A SAM REST API's OpenApiVersion: the bodies the transform generates, run under the mocks and
- * read back as the RestApi's body; and what a value the transform rejects, or none, gets said.
+ * A SAM REST API's definition as the transform writes it, run under the mocks and read back as
+ * the RestApi's body: OpenApiVersion (and what a value the transform rejects, or none, gets
+ * said), authorization scopes, and events' own resource policies.
  */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -57,5 +58,55 @@ describe("a SAM API's OpenApiVersion", () => {
     const two = await convert([{ path: "template.yaml", text: template("'2.0'") }], { prettier: false });
     expect(two.diagnostics.some((d) => d.message.includes("'Stage'"))).toBe(false);
     expect(two.code).toContain('swagger: "2.0"');
+  });
+});
+
+describe("an API event's own Auth ResourcePolicy", () => {
+  it("is written when the transform reads the event, on the methods its path has by then, before the API's own policy", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_event_policy", "expected", "index.ts"));
+    const body = JSON.parse(registered.find((r) => r.name === "Api")!.inputs.body as string);
+    const statements = body["x-amazon-apigateway-policy"].Statement as { Effect: string; Principal: unknown; Resource: unknown; Condition?: unknown }[];
+    const get = "execute-api:/prod/GET/items";
+    const post = "execute-api:/prod/POST/items";
+    expect(statements.map((st) => [st.Effect, st.Principal, st.Resource, st.Condition ?? null])).toEqual([
+      // List, read first: /items has only its GET.
+      ["Allow", "*", [get], null],
+      ["Deny", "*", [get], { IpAddress: { "aws:SourceIp": ["198.51.100.0/24"] } }],
+      // Create, read second: the GET and its own POST; then its custom statement.
+      ["Deny", { AWS: ["444455556666"] }, [get, post], null],
+      ["Allow", "*", post, null],
+      // The API's own policy last, on every method of the path.
+      ["Allow", { AWS: ["111122223333"] }, [get, post], null],
+    ]);
+  });
+
+  it("on an API the transform does not make, is a located warning naming the event", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Resources:",
+      "  Plain:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "  Fn:",
+      "    Type: AWS::Serverless::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      InlineCode: x",
+      "      Events:",
+      "        Get:",
+      "          Type: Api",
+      "          Properties:",
+      "            RestApiId: !Ref Plain",
+      "            Path: /",
+      "            Method: get",
+      "            Auth:",
+      "              ResourcePolicy:",
+      "                AwsAccountWhitelist: ['111122223333']",
+    ].join("\n");
+    const r = await convert([{ path: "template.yaml", text }], { prettier: false });
+    const w = r.diagnostics.find((d) => d.message.includes("Auth ResourcePolicy is left out"));
+    expect(w?.message).toContain("its RestApiId is not an API of the transform");
+    expect(w?.location?.line).toBe(12);
   });
 });

@@ -1081,13 +1081,15 @@ describe("SAM usage plans", () => {
     expect(get("ServerlessApiKey").dependencies).toContain("ServerlessUsagePlan");
     const body = (name: string) => JSON.parse(get(name).inputs.body as string);
     expect(body("Public").paths["/items"].get.security).toEqual([{ api_key: [] }]);
-    // Cors without an origin: any origin, as the transform takes it; AllowCredentials its header; the preflight needs the key too (AddApiKeyRequiredToCorsPreflight).
+    // Cors without an origin: any origin, as the transform takes it; AllowCredentials and MaxAge their headers (Max-Age declared a number); the preflight needs the key too (AddApiKeyRequiredToCorsPreflight).
     const preflight = body("Public").paths["/items"].options;
     expect(preflight["x-amazon-apigateway-integration"].responses.default.responseParameters).toEqual({
       "method.response.header.Access-Control-Allow-Methods": "'GET'",
       "method.response.header.Access-Control-Allow-Origin": "'*'",
+      "method.response.header.Access-Control-Max-Age": "'3600'",
       "method.response.header.Access-Control-Allow-Credentials": "'true'",
     });
+    expect(preflight.responses["200"].headers["Access-Control-Max-Age"]).toEqual({ type: "integer" });
     expect(preflight.security).toEqual([{ api_key: [] }]);
     expect(body("ServerlessRestApi").paths["/health"].get.security).toEqual([{ api_key: [] }]);
     expect(body("ServerlessRestApi").securityDefinitions).toEqual({ api_key: { type: "apiKey", name: "x-api-key", in: "header" } });

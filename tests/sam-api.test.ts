@@ -110,3 +110,23 @@ describe("an API event's own Auth ResourcePolicy", () => {
     expect(w?.location?.line).toBe(12);
   });
 });
+
+describe("AWS_IAM on a SAM API", () => {
+  it("secures each method it authorizes with signed requests, called with the caller's credentials or the InvokeRole given; elsewhere InvokeRole has no effect", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_api_iam", "expected", "index.ts"));
+    const body = (name: string) => JSON.parse(registered.find((r) => r.name === name)!.inputs.body as string);
+    const iam = { "x-amazon-apigateway-authtype": "awsSigv4", type: "apiKey", name: "Authorization", in: "header" };
+    const api = body("Api");
+    expect(api.securityDefinitions).toEqual({ AWS_IAM: iam });
+    expect(api.paths["/items"].get.security).toEqual([{ AWS_IAM: [] }]);
+    expect(api.paths["/items"].get["x-amazon-apigateway-integration"].credentials).toBe("arn:aws:iam::*:user/*");
+    expect(api.paths["/open"].get.security).toBeUndefined();
+    expect(api.paths["/open"].get["x-amazon-apigateway-integration"].credentials).toBeUndefined();
+    const implicit = body("ServerlessRestApi");
+    expect(implicit.securityDefinitions).toEqual({ AWS_IAM: iam });
+    expect(implicit.paths["/signed"].post.security).toEqual([{ AWS_IAM: [] }]);
+    expect(implicit.paths["/signed"].post["x-amazon-apigateway-integration"].credentials).toBe("arn:aws:iam::123456789012:role/invoker");
+    expect(implicit.paths["/ignored"].get.security).toBeUndefined();
+    expect(implicit.paths["/ignored"].get["x-amazon-apigateway-integration"].credentials).toBeUndefined();
+  });
+});

@@ -34,6 +34,9 @@ const AUTH_NOT_EXPANDED = ["DefaultAuthorizerScopes"];
 /** The security definition of an API key, as the transform names it. */
 const API_KEY = { type: "apiKey", name: "x-api-key", in: "header" };
 
+/** The security definition of AWS_IAM (requests signed with Signature Version 4), as the transform writes it. */
+const AWS_IAM = { "x-amazon-apigateway-authtype": "awsSigv4", type: "apiKey", name: "Authorization", in: "header" };
+
 /** An authorizer's own AuthorizationScopes (a Cognito authorizer's), if it names any. */
 function authorizerScopes(auth: Obj, name: string): unknown {
   const a = isObj(auth.Authorizers) ? auth.Authorizers[name] : undefined;
@@ -103,7 +106,9 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
       const keyed = own?.apiKey ?? (method === "options" && auth.AddApiKeyRequiredToCorsPreflight === false ? false : auth.ApiKeyRequired);
       // The scopes a token must carry: the event's AuthorizationScopes where the event names the authorizer, else the authorizer's own.
       const scopes = typeof named === "string" ? ((own?.authorizer !== undefined ? own.scopes : undefined) ?? authorizerScopes(auth, named) ?? []) : [];
-      const security = [...(typeof named === "string" && named !== "NONE" && named in definitions ? [{ [named]: scopes }] : []), ...(keyed === true ? [{ api_key: [] }] : [])];
+      // AWS_IAM: signed requests (Signature Version 4), with a security definition of its own.
+      if (named === "AWS_IAM") definitions.AWS_IAM = AWS_IAM;
+      const security = [...(typeof named === "string" && named !== "NONE" && named in definitions ? [{ [named]: named === "AWS_IAM" ? [] : scopes }] : []), ...(keyed === true ? [{ api_key: [] }] : [])];
       if (keyed === true) definitions.api_key = API_KEY;
       secured[method] = security.length ? { ...(op as Obj), security } : op;
     }
@@ -160,8 +165,8 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
     for (const p of api.policies) diags.push(diagnostic("PG2004", "warning", `${id}: event ${p.event}'s Auth ResourcePolicy is left out: the transform adds it only to a DefinitionBody`, p.at));
     return restApi(id, r, props, fileText(file), undefined, sharedPlan, diags, at);
   }
-  // An event may ask for an API key where the API's Auth says nothing.
-  const keyed = [...api.auth.values()].some((a) => a.apiKey === true);
+  // An event may ask for an API key, or AWS_IAM, where the API's Auth says nothing.
+  const keyed = [...api.auth.values()].some((a) => a.apiKey === true || a.authorizer === "AWS_IAM");
   if (props.DefinitionBody !== undefined) {
     const written = writtenBody(id, props, api, keyed, diags, at);
     return restApi(id, r, props, withDefinitionParts(id, written.body, props, api, diags, at), written.permissions, sharedPlan, diags, at);

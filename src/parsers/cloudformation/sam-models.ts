@@ -178,7 +178,7 @@ export function withDefinitionParts(id: string, body: unknown, props: Obj, api: 
     for (const p of api.policies) diags.push(diagnostic("PG2004", "warning", `${id}: event ${p.event}'s Auth ResourcePolicy is not added to a DefinitionBody written with an intrinsic function: add it there`, p.at));
     return body;
   }
-  let out = withInvokeRoles(withRequests(id, body, api, props.Models, diags), api, isObj(props.Auth) ? props.Auth.InvokeRole : undefined);
+  let out = withInvokeRoles(id, withRequests(id, body, api, props.Models, diags), api, props.Auth, diags, at);
   // The events' own policies first, as the transform reads the events before the API: each on its path's methods of that time (those the body wrote, and the events' up to it).
   const written = isObj(props.DefinitionBody) && isObj(props.DefinitionBody.paths) ? props.DefinitionBody.paths : {};
   for (const p of api.policies) {
@@ -252,24 +252,38 @@ export function withResourcePolicy(id: string, body: Obj, policy: unknown, stage
 }
 
 /**
- * The role API Gateway calls each event's function with (`Auth.InvokeRole` of the event, else of
- * the API): a role's ARN as written, `CALLER_CREDENTIALS` the caller's own
- * (`arn:<partition>:iam::*:user/*`), `NONE` none, as the transform sets the integration's
- * `credentials`. Methods the body wrote itself are as written.
+ * The credentials API Gateway calls each event's function with, on the methods AWS_IAM
+ * authorizes (the event names it, or it is the API's DefaultAuthorizer and the event has no Auth
+ * of its own), as the transform sets the integration's `credentials`: the event's InvokeRole,
+ * else the API's, else the caller's own; a role's ARN as written, `CALLER_CREDENTIALS` the
+ * caller's (`arn:<partition>:iam::*:user/*`), `NONE` (or an empty value) none. The transform
+ * reads InvokeRole nowhere else: one written where AWS_IAM authorizes no method is an info.
+ * Methods the body wrote itself are as written.
  */
-function withInvokeRoles(body: Obj, api: ApiPaths, apiRole: unknown): Obj {
+function withInvokeRoles(id: string, body: Obj, api: ApiPaths, auth: unknown, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   if (!isObj(body.paths)) return body;
+  const apiAuth = isObj(auth) ? auth : {};
+  const apiRole = "InvokeRole" in apiAuth ? apiAuth.InvokeRole || "NONE" : undefined;
   let paths: Obj | undefined;
+  let used = false;
   for (const [path, methods] of Object.entries(api.paths)) {
     for (const method of Object.keys(isObj(methods) ? methods : {})) {
-      const role = api.auth.get(`${path} ${method}`)?.invokeRole ?? apiRole;
-      if (role === undefined || role === null || role === "" || role === "NONE") continue;
+      const own = api.auth.get(`${path} ${method}`);
+      const iam = own?.authorizer === "AWS_IAM" || (own === undefined && apiAuth.DefaultAuthorizer === "AWS_IAM");
+      if (!iam) {
+        if (own?.at !== undefined) diags.push(diagnostic("PG2010", "info", `${id}: the InvokeRole of the event on ${method.toUpperCase()} ${path} has no effect: the transform sets it only on a method AWS_IAM authorizes`, own.at));
+        continue;
+      }
+      used = true;
+      const role = (own && "invokeRole" in own ? own.invokeRole || "NONE" : undefined) ?? apiRole;
+      if (role === "NONE") continue;
       paths ??= { ...body.paths };
       editOperation(paths, path, method, (op) => {
         const integration = op["x-amazon-apigateway-integration"];
-        if (isObj(integration)) op["x-amazon-apigateway-integration"] = { ...integration, credentials: role === "CALLER_CREDENTIALS" ? { "Fn::Sub": "arn:${AWS::Partition}:iam::*:user/*" } : role };
+        if (isObj(integration)) op["x-amazon-apigateway-integration"] = { ...integration, credentials: role === undefined || role === "CALLER_CREDENTIALS" ? { "Fn::Sub": "arn:${AWS::Partition}:iam::*:user/*" } : role };
       });
     }
   }
+  if (apiRole !== undefined && !used) diags.push(diagnostic("PG2010", "info", `${id}: Auth InvokeRole has no effect: the transform sets it only on the methods AWS_IAM authorizes, and none of this API's events is`, at("Properties", "Auth", "InvokeRole")));
   return paths ? { ...body, paths } : body;
 }

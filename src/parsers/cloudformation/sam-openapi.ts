@@ -79,8 +79,11 @@ export function withCors(paths: Obj, cors: unknown, openapi3: boolean, diags: Di
       ...(c.MaxAge !== undefined ? { [header("Max-Age")]: c.MaxAge } : {}),
       ...(c.AllowCredentials === true ? { [header("Allow-Credentials")]: "'true'" } : {}),
     };
-    const type = { type: "string" };
-    const headers = Object.fromEntries(Object.keys(params).map((k) => [k.replace("method.response.header.", ""), openapi3 ? { schema: type } : type]));
+    // Each header's type as the transform declares it: Max-Age a number, the others text.
+    const headers = Object.fromEntries(Object.keys(params).map((k) => {
+      const type = { type: k === header("Max-Age") ? "integer" : "string" };
+      return [k.replace("method.response.header.", ""), openapi3 ? { schema: type } : type];
+    }));
     out[path] = {
       ...(methods as Obj),
       options: {

@@ -128,5 +128,10 @@ describe("AWS_IAM on a SAM API", () => {
     expect(implicit.paths["/signed"].post["x-amazon-apigateway-integration"].credentials).toBe("arn:aws:iam::123456789012:role/invoker");
     expect(implicit.paths["/ignored"].get.security).toBeUndefined();
     expect(implicit.paths["/ignored"].get["x-amazon-apigateway-integration"].credentials).toBeUndefined();
+    // An HTTP API: the IAM authorizer EnableIamAuthorizer turns on, securing its routes.
+    const raw = registered.find((r) => r.name === "Http")!.inputs.body;
+    const http = typeof raw === "string" ? JSON.parse(raw) : (raw as { components: { securitySchemes: Record<string, unknown> }; paths: Record<string, { get: { security: unknown } }> });
+    expect(http.components.securitySchemes.AWS_IAM).toEqual({ type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" });
+    expect(http.paths["/route"].get.security).toEqual([{ AWS_IAM: [] }]);
   });
 });

@@ -214,9 +214,6 @@ function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj
 export const IMPLICIT_HTTP_API = "ServerlessHttpApi";
 
 
-/** HTTP API `Auth` settings beside the authorizers that the transform turns into more: each a warning. */
-const HTTP_AUTH_NOT_EXPANDED = ["EnableIamAuthorizer"];
-
 /**
  * An HTTP API's `Auth` as the transform writes it: each authorizer a security scheme of the
  * OpenAPI 3 body (a JWT authorizer's issuer and audience, or a Lambda authorizer's function,
@@ -229,10 +226,8 @@ function withHttpAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diag
     diags.push(diagnostic("PG2004", "warning", `${id}: Auth written with an intrinsic function is not expanded (the transform needs it written out); write the authorizers with Pulumi classes`, at("Properties", "Auth")));
     return undefined;
   }
-  for (const k of HTTP_AUTH_NOT_EXPANDED) {
-    if (auth[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: Auth ${k} is not expanded; write it with Pulumi classes`, at("Properties", "Auth", k)));
-  }
-  const schemes: Obj = {};
+  // The IAM authorizer, built in, which EnableIamAuthorizer turns on: requests signed with Signature Version 4.
+  const schemes: Obj = auth.EnableIamAuthorizer === true ? { AWS_IAM: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" } } : {};
   const permissions: Obj = {};
   for (const [name, a] of Object.entries(isObj(auth.Authorizers) ? auth.Authorizers : {})) {
     const d = isObj(a) ? a : {};
@@ -274,7 +269,10 @@ function withHttpAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diag
       }
       const own = api.auth.get(`${path} ${method}`);
       const named = own?.authorizer ?? auth.DefaultAuthorizer;
-      const scopes = own?.scopes ?? (isObj(auth.Authorizers) && isObj(auth.Authorizers[String(named)]) ? (auth.Authorizers[String(named)] as Obj).AuthorizationScopes : undefined);
+      if (named === "AWS_IAM" && !("AWS_IAM" in schemes)) {
+        diags.push(diagnostic("PG2004", "error", `${id}: ${method.toUpperCase()} ${path} names AWS_IAM, the IAM authorizer, which the API's Auth turns on with EnableIamAuthorizer: true (the transform rejects it otherwise)`, own?.authorizer !== undefined && own.at ? own.at : at("Properties", "Auth", "DefaultAuthorizer")));
+      }
+      const scopes = named === "AWS_IAM" ? [] : own?.scopes ?? (isObj(auth.Authorizers) && isObj(auth.Authorizers[String(named)]) ? (auth.Authorizers[String(named)] as Obj).AuthorizationScopes : undefined);
       secured[method] = typeof named === "string" && named in schemes ? { ...(op as Obj), security: [{ [named]: Array.isArray(scopes) ? scopes : [] }] } : op;
     }
     out[path] = secured;

@@ -37,7 +37,7 @@ export interface ApiPaths {
   readonly paths: Obj;
   readonly users: string[];
   /** `<path> <method>` → the authorizer its event names (`NONE`: none) and the scopes it asks, where it names one. */
-  readonly auth: Map<string, { readonly authorizer?: unknown; readonly scopes?: unknown; readonly apiKey?: unknown; readonly invokeRole?: unknown; readonly at?: Location }>;
+  readonly auth: Map<string, { readonly authorizer?: unknown; readonly scopes?: unknown; readonly apiKey?: unknown; readonly invokeRole?: unknown; /** The event's Auth. */ readonly at?: Location }>;
   /** `<path> <method>` → its event's RequestModel and RequestParameters (sam-models.ts), where it sets them. */
   readonly requests: Map<string, EventRequest>;
   /** Events' own `Auth.ResourcePolicy`, in the order the transform reads them, each with the methods its path had then (sam-models.ts). */

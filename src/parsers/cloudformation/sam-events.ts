@@ -115,7 +115,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         const entry = (api.paths[path] ??= {}) as Obj;
         const key = method === "any" ? "x-amazon-apigateway-any-method" : method;
         // The authorizer the event names (or NONE) instead of the API's default.
-        if (isObj(p.Auth)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes, apiKey: p.Auth.ApiKeyRequired, ...(restful && "InvokeRole" in p.Auth ? { invokeRole: p.Auth.InvokeRole, at: at("Properties", "Events", name, "Properties", "Auth", "InvokeRole") } : {}) });
+        if (isObj(p.Auth)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes, apiKey: p.Auth.ApiKeyRequired, ...(restful && "InvokeRole" in p.Auth ? { invokeRole: p.Auth.InvokeRole } : {}), at: at("Properties", "Events", name, "Properties", "Auth") });
         // What the method's request must hold, written into the API's definition with it (sam-models.ts).
         if (restful && (p.RequestModel !== undefined || p.RequestParameters !== undefined)) {
           api.requests.set(`${path} ${key}`, { event: name, ...(p.RequestModel !== undefined ? { model: p.RequestModel } : {}), ...(p.RequestParameters !== undefined ? { parameters: p.RequestParameters } : {}), at: where });

@@ -271,7 +271,7 @@ function withInvokeRoles(id: string, body: Obj, api: ApiPaths, auth: unknown, di
       const own = api.auth.get(`${path} ${method}`);
       const iam = own?.authorizer === "AWS_IAM" || (own === undefined && apiAuth.DefaultAuthorizer === "AWS_IAM");
       if (!iam) {
-        if (own?.at !== undefined) diags.push(diagnostic("PG2010", "info", `${id}: the InvokeRole of the event on ${method.toUpperCase()} ${path} has no effect: the transform sets it only on a method AWS_IAM authorizes`, own.at));
+        if (own !== undefined && "invokeRole" in own) diags.push(diagnostic("PG2010", "info", `${id}: the InvokeRole of the event on ${method.toUpperCase()} ${path} has no effect: the transform sets it only on a method AWS_IAM authorizes`, own.at ?? at("Properties")));
         continue;
       }
       used = true;

@@ -135,3 +135,18 @@ describe("AWS_IAM on a SAM API", () => {
     expect(http.paths["/route"].get.security).toEqual([{ AWS_IAM: [] }]);
   });
 });
+
+describe("a SAM REST API's authorizers", () => {
+  it("carry what the transform writes of each: header, validation expression, cache TTL, invoke role, REQUEST identity sources; a permission unless the template grants it", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_api_authorizers", "expected", "index.ts"));
+    const defs = JSON.parse(registered.find((r) => r.name === "Api")!.inputs.body as string).securityDefinitions;
+    expect(defs.Users.name).toBe("X-Auth");
+    expect(defs.Users["x-amazon-apigateway-authorizer"].identityValidationExpression).toBe("^Bearer .+$");
+    const token = defs.Tokens["x-amazon-apigateway-authorizer"];
+    expect([token.type, token.authorizerResultTtlInSeconds, token.authorizerCredentials, token.identityValidationExpression]).toEqual(["token", 60, "arn:aws:iam::123456789012:role/authorizer-invoker", "^[a-z0-9]+$"]);
+    expect(defs.Requests.name).toBe("Unused");
+    expect(defs.Requests["x-amazon-apigateway-authorizer"].identitySource).toBe("method.request.header.X-Tenant, method.request.querystring.key, stageVariables.realm, context.sourceIp");
+    const permissions = registered.filter((r) => r.type === "aws:lambda/permission:Permission" && r.name.endsWith("AuthorizerPermission")).map((r) => r.name);
+    expect(permissions).toEqual(["ApiTokensAuthorizerPermission"]);
+  });
+});

@@ -67,24 +67,31 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
     const d = isObj(a) ? a : {};
     const identity = isObj(d.Identity) ? d.Identity : {};
     const header = typeof identity.Header === "string" ? identity.Header : "Authorization";
+    // A validation expression the token must match: a Cognito or a TOKEN Lambda authorizer's.
+    const validation = identity.ValidationExpression !== undefined ? { identityValidationExpression: identity.ValidationExpression } : {};
     if (d.UserPoolArn !== undefined) {
-      definitions[name] = { type: "apiKey", name: header, in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools", "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: Array.isArray(d.UserPoolArn) ? d.UserPoolArn : [d.UserPoolArn] } };
+      definitions[name] = { type: "apiKey", name: header, in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools", "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: Array.isArray(d.UserPoolArn) ? d.UserPoolArn : [d.UserPoolArn], ...validation } };
     } else if (d.FunctionArn !== undefined) {
       const request = d.FunctionPayloadType === "REQUEST";
-      const sources = Array.isArray(identity.Headers) ? identity.Headers.map((h) => `method.request.header.${String(h)}`) : [];
+      // A REQUEST authorizer's identity: headers, query strings, stage variables and context values, in that order.
+      const sources = ([["Headers", "method.request.header."], ["QueryStrings", "method.request.querystring."], ["StageVariables", "stageVariables."], ["Context", "context."]] as const).flatMap(([k, prefix]) => (Array.isArray(identity[k]) ? (identity[k] as unknown[]).map((v) => `${prefix}${String(v)}`) : []));
+      const role = d.FunctionInvokeRole !== undefined && d.FunctionInvokeRole !== "NONE" && d.FunctionInvokeRole !== "" && d.FunctionInvokeRole !== null ? { authorizerCredentials: d.FunctionInvokeRole } : {};
       definitions[name] = {
         type: "apiKey",
-        name: header,
+        name: request ? "Unused" : header,
         in: "header",
         "x-amazon-apigateway-authtype": "custom",
         "x-amazon-apigateway-authorizer": {
           type: request ? "request" : "token",
           authorizerUri: invocationUri(d.FunctionArn),
+          ...(identity.ReauthorizeEvery !== undefined ? { authorizerResultTtlInSeconds: identity.ReauthorizeEvery } : {}),
+          ...role,
           ...(request && sources.length ? { identitySource: sources.join(", ") } : {}),
-          ...(isObj(identity) && identity.ReauthorizeEvery !== undefined ? { authorizerResultTtlInSeconds: identity.ReauthorizeEvery } : {}),
+          ...(request ? {} : validation),
         },
       };
-      permissions[`${id}${name}AuthorizerPermission`] = authorizerPermission(id, d.FunctionArn);
+      // The function's permission for API Gateway, unless DisableFunctionDefaultPermissions says the template grants it.
+      if (d.DisableFunctionDefaultPermissions !== true) permissions[`${id}${name}AuthorizerPermission`] = authorizerPermission(id, d.FunctionArn);
     } else diags.push(diagnostic("PG2004", "warning", `${id}: authorizer ${name} names neither a UserPoolArn nor a FunctionArn; it is not expanded`, at("Properties", "Auth", "Authorizers", name)));
   }
   const preflight = auth.AddDefaultAuthorizerToCorsPreflight !== false;

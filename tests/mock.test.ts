@@ -1454,6 +1454,36 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
     // What is read is converted: the Globals timeout reaches the function.
     expect(r.code).toContain("timeout: 10");
   });
+
+  it("to any depth: a setting inside a mapping the expansion reads into (an authorizer's, a Globals API's Cors) is a located warning by its path; one handed on whole is not", async () => {
+    const { convert } = await import("../src/index.js");
+    const text = [
+      "Transform: AWS::Serverless-2016-10-31",
+      "Globals:",
+      "  Api:",
+      "    Cors:",
+      "      AllowOrigin: \"'*'\"",
+      "      AllowOriginz: \"'x'\"",
+      "Resources:",
+      "  Api:",
+      "    Type: AWS::Serverless::Api",
+      "    Properties:",
+      "      StageName: prod",
+      "      Variables: { a: b, c: d }",
+      "      Auth:",
+      "        DefaultAuthorizer: Users",
+      "        Authorizers:",
+      "          Users:",
+      "            UserPoolArn: arn:aws:cognito-idp:us-east-1:123456789012:userpool/p",
+      "            Identiti: { Header: X }",
+      "",
+    ].join("\n");
+    const r = await convert([{ path: "t.yaml", text }], { prettier: false });
+    expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line}:${d.location?.column} ${d.message}`)).toEqual([
+      "6:7 Api: Cors.AllowOriginz is not expanded (this conversion does not write what the transform makes of it): it is left out",
+      "18:13 Api: Auth.Authorizers.Users.Identiti is not expanded (this conversion does not write what the transform makes of it): it is left out",
+    ]);
+  });
 });
 
 describe("Terraform ephemeral resources", () => {

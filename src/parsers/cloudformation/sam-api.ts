@@ -95,6 +95,8 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
     } else diags.push(diagnostic("PG2004", "warning", `${id}: authorizer ${name} names neither a UserPoolArn nor a FunctionArn; it is not expanded`, at("Properties", "Auth", "Authorizers", name)));
   }
   const preflight = auth.AddDefaultAuthorizerToCorsPreflight !== false;
+  // The API's defaults, read whether or not a method takes them (an API without events has none to secure).
+  const [defaultAuthorizer, keyRequired, keyOnPreflight] = [auth.DefaultAuthorizer, auth.ApiKeyRequired, auth.AddApiKeyRequiredToCorsPreflight !== false];
   const out: Obj = {};
   for (const [path, methods] of Object.entries(paths)) {
     if (!isObj(methods)) {
@@ -109,8 +111,8 @@ function withAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diags: D
         continue;
       }
       const own = api.auth.get(`${path} ${method}`);
-      const named = own?.authorizer ?? (method === "options" && !preflight ? undefined : auth.DefaultAuthorizer);
-      const keyed = own?.apiKey ?? (method === "options" && auth.AddApiKeyRequiredToCorsPreflight === false ? false : auth.ApiKeyRequired);
+      const named = own?.authorizer ?? (method === "options" && !preflight ? undefined : defaultAuthorizer);
+      const keyed = own?.apiKey ?? (method === "options" && !keyOnPreflight ? false : keyRequired);
       // The scopes a token must carry: the event's AuthorizationScopes where the event names the authorizer, else the authorizer's own.
       const scopes = typeof named === "string" ? ((own?.authorizer !== undefined ? own.scopes : undefined) ?? authorizerScopes(auth, named) ?? []) : [];
       // AWS_IAM: signed requests (Signature Version 4), with a security definition of its own.

@@ -11,6 +11,7 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { getAtt, isIntrinsic, isObj, type Obj } from "./sam-api.js";
 import { managed, type At } from "./sam-resources.js";
+import { spokenFor } from "./sam-unread.js";
 
 const APPLICATION = "ServerlessDeploymentApplication";
 const SERVICE_ROLE = "CodeDeployServiceRole";
@@ -32,7 +33,11 @@ export interface Preference {
 /** The DeploymentPreference of a function's properties (Globals merged) that the transform expands, if any. */
 export function preferenceOf(props: Obj): Obj | undefined {
   const p = props.DeploymentPreference;
-  return isObj(p) && !isIntrinsic(p) && p.Enabled !== false ? p : undefined;
+  if (!isObj(p) || isIntrinsic(p)) return undefined;
+  if (p.Enabled !== false) return p;
+  // Turned off: the transform makes nothing of it, and nothing of it is lost.
+  spokenFor(p);
+  return undefined;
 }
 
 /**

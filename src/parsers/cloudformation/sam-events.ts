@@ -13,6 +13,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-api.js";
 import { poller, POLLERS } from "./sam-pollers.js";
 import { managed, trustedBy, type At } from "./sam-resources.js";
+import { othersThan, spokenFor } from "./sam-unread.js";
 
 export const IMPLICIT_API = "ServerlessRestApi";
 
@@ -92,15 +93,16 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
       const restful = e.Type === "Api";
       const named = restful ? p.RestApiId : p.ApiId;
       if (!restful && typeof p.Path !== "string") {
+        spokenFor(e);
         diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}, an HttpApi event without a Path (the API's $default route), is not expanded; write the route with Pulumi classes`, where));
         continue;
       }
       // What the conversion writes of an API event; anything else is said, never dropped unseen.
       const known = restful ? ["RestApiId", "Path", "Method", "Auth", "RequestModel", "RequestParameters"] : ["ApiId", "Path", "Method", "Auth", "PayloadFormatVersion"];
-      for (const k of Object.keys(p).filter((k) => !known.includes(k))) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", k)));
+      for (const k of othersThan(p, known)) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", k)));
       if (isObj(p.Auth)) {
         const auth = restful ? ["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole", "ResourcePolicy"] : ["Authorizer", "AuthorizationScopes"];
-        for (const k of Object.keys(p.Auth).filter((k) => !auth.includes(k))) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s Auth ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", "Auth", k)));
+        for (const k of othersThan(p.Auth, auth)) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s Auth ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", "Auth", k)));
       }
       const method = typeof p.Method === "string" ? p.Method.toLowerCase() : "any";
       const path = typeof p.Path === "string" ? p.Path : "/";
@@ -171,6 +173,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
     } else if (e.Type === "S3") {
       const bucket = apiFor.bucket(p.Bucket);
       if (!bucket) {
+        spokenFor(e);
         diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (S3) names no bucket of this template (the transform requires one it can add the notification to); write the bucket's notification with Pulumi classes`, where));
         continue;
       }
@@ -186,6 +189,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
     } else if (e.Type === "Cognito") {
       const pool = apiFor.pool(p.UserPool);
       if (!pool) {
+        spokenFor(e);
         diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} (Cognito) names no user pool of this template (the transform requires one it can add the trigger to); write the pool's LambdaConfig with Pulumi classes`, where));
         continue;
       }
@@ -204,6 +208,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
     } else if (e.Type === "EventBridgeRule" || e.Type === "CloudWatchEvent") {
       rule(name, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...pick(p, ["State"]) }, pick(p, ["Input", "InputPath"]));
     } else {
+      spokenFor(e);
       diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} of type ${String(e.Type)} is not expanded; write its trigger with Pulumi classes`, where));
     }
   }

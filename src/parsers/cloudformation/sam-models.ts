@@ -10,6 +10,7 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { isIntrinsic, isObj, type ApiPaths, type Obj } from "./sam-definition.js";
+import { spokenFor } from "./sam-unread.js";
 
 /** An `Api` event's request settings, for its method. */
 export interface EventRequest {
@@ -154,6 +155,8 @@ export function withModels(id: string, body: Obj, models: unknown, diags: Diagno
   }
   const schemas: Obj = {};
   for (const [name, schema] of Object.entries(models)) {
+    // The schema as written, handed on whole (or rejected whole, below).
+    spokenFor(schema);
     if ((schema as Obj).type === undefined) {
       diags.push(diagnostic("PG2004", "error", `${id}: model ${name} has no type (the transform rejects it: 'Models' schema is missing 'type'); left out`, at));
       continue;

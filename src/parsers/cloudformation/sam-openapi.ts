@@ -61,7 +61,8 @@ export function withCors(paths: Obj, cors: unknown, openapi3: boolean, diags: Di
   }
   // An origin left out is any origin, as the transform takes it.
   const given: Obj = typeof cors === "string" ? { AllowOrigin: cors } : isObj(cors) ? cors : {};
-  const c: Obj = { AllowOrigin: "'*'", ...given };
+  // Each setting read by name, so that one the transform does not know is said (sam-unread.ts).
+  const c: Obj = { AllowOrigin: given.AllowOrigin ?? "'*'", AllowHeaders: given.AllowHeaders, AllowMethods: given.AllowMethods, MaxAge: given.MaxAge, AllowCredentials: given.AllowCredentials };
   const header = (name: string) => `method.response.header.Access-Control-${name}`;
   const out: Obj = {};
   for (const [path, methods] of Object.entries(paths)) {

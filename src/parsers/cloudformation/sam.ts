@@ -110,6 +110,16 @@ export interface SamExpansion {
 }
 
 
+/** Whether the resource's own Properties write this path (else it came from Globals). */
+function writtenAt(written: Obj, path: readonly string[]): boolean {
+  let at: unknown = written;
+  for (const k of path) {
+    if (!isObj(at) || !(k in at)) return false;
+    at = at[k];
+  }
+  return true;
+}
+
 export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[], locate: (path: readonly string[]) => Location): SamExpansion {
   const origin = new Map<string, string>();
   const global = (kind: string): Obj => (isObj(globals) && isObj(globals[kind]) ? globals[kind] : {});
@@ -224,7 +234,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
     place(owner, usagePlan("Serverless", sharedPlan.props, sharedPlan.stages, {}));
   }
   // What no expansion read is said where it is written: under the resource's Properties, or under Globals.
-  for (const { id, kind, written, t } of reads) t.report(id, diags, (k) => locate(k in written || !kind ? ["Resources", id, "Properties", k] : ["Globals", kind, k]));
+  for (const { id, kind, written, t } of reads) t.report(id, diags, (path) => locate(writtenAt(written, path) || !kind ? ["Resources", id, "Properties", ...path] : ["Globals", kind, ...path]));
   return { resources: out, origin, expanded, references };
 }
 

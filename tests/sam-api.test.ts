@@ -150,3 +150,26 @@ describe("a SAM REST API's authorizers", () => {
     expect(permissions).toEqual(["ApiTokensAuthorizerPermission"]);
   });
 });
+
+describe("what a SAM function's events pass on", () => {
+  it("rules' retry policy, dead-letter queue (made with its policy, or named), input transformer and target id; a subscription's filter scope and redrive policy; an API event's timeout", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_event_targets", "expected", "index.ts"));
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    // What the mocks answer for a resource's ARN and a queue's URL.
+    const arn = (name: string) => `arn:aws:mock:${get(name).type}:${name}`;
+    const [nightly] = get("FnNightly").inputs.targets as { deadLetterConfig: { arn: string }; retryPolicy: unknown }[];
+    expect(nightly!.retryPolicy).toEqual({ maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 });
+    expect(nightly!.deadLetterConfig.arn).toBe(arn("FnNightlyQueue"));
+    const policy = JSON.parse(get("FnNightlyQueuePolicy").inputs.policy as string);
+    expect(get("FnNightlyQueuePolicy").inputs.queueUrl).toBe("https://mock/FnNightlyQueue");
+    expect(policy.Statement).toEqual([{ Action: "sqs:SendMessage", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Resource: arn("FnNightlyQueue"), Condition: { ArnEquals: { "aws:SourceArn": arn("FnNightly") } } }]);
+    const [changes] = get("FnChanges").inputs.targets as { id: string; inputTransformer: unknown; deadLetterConfig: { arn: string } }[];
+    expect(changes!.id).toBe("s3-changes");
+    expect(changes!.inputTransformer).toEqual({ inputPathsMap: { bucket: "$.detail.bucket.name" }, inputTemplate: '{"bucket": <bucket>}' });
+    expect(changes!.deadLetterConfig.arn).toBe(arn("Failures"));
+    expect(get("FnNotices").inputs.filterPolicyScope).toBe("MessageBody");
+    expect(get("FnNotices").inputs.redrivePolicy).toEqual({ deadLetterTargetArn: arn("Failures") });
+    const body = JSON.parse(get("ServerlessRestApi").inputs.body as string);
+    expect(body.paths["/slow"].get["x-amazon-apigateway-integration"].timeoutInMillis).toBe(15000);
+  });
+});

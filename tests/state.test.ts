@@ -32,6 +32,8 @@ const CASES: Record<string, { program: string; cwd?: string; config?: Record<str
   deployment_stage: { program: "tests/fixtures/deployment_stage_name/expected/index.ts" },
   modules_and_provider_alias: { program: "tests/projects/modules_basic/expected/index.ts" },
   cfn_method_split: { program: "tests/fixtures/cfn_method_split/expected/index.ts" },
+  // A queue policy of two queues: each QueuePolicy imported by its queue's URL, not the policy's physical id.
+  cfn_queue_policy: { program: "tests/fixtures/cfn_queue_policy/expected/index.ts" },
   // A stack's rows and its nested stacks' (describe-stack-resources of each, concatenated): the nested templates' resources imported into their components.
   cfn_nested_stacks: { program: "tests/projects/cfn_nested_stacks/expected/index.ts", config: { Env: "prod" } },
 };

@@ -11,7 +11,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from "../mode
 import type { Location } from "../model/location.js";
 import type { Decl, PulumiProgram, ResourceDecl } from "../model/pulumi.js";
 import { mapCloudFormation } from "../mappers/cloudformation/index.js";
-import { NATIVE_REF } from "../mappers/cloudformation/types.js";
+import { CURATED, NATIVE_REF } from "../mappers/cloudformation/types.js";
 import { parseCloudFormation, readBeside } from "../parsers/cloudformation/index.js";
 import { componentToken } from "../tree/print.js";
 import { mapTemplateTree, namesNestedStacks, type MappedTemplateTree, type TemplateNode } from "../tree/templates.js";
@@ -26,6 +26,9 @@ export interface StackResource {
   readonly stackId?: string;
   readonly loc: Location;
 }
+
+/** Types whose physical id is not what their class imports by: the import ID is built from the arguments (a queue policy's queue URL, the physical id of the queue it names). */
+const BY_ARGUMENTS = new Set(["AWS::SQS::QueuePolicy"]);
 
 /** The JSON `aws cloudformation describe-stack-resources --stack-name S` prints: each logical id's physical id and type. */
 export function readStackResources(file: { path: string; text: string }): { resources: StackResource[]; diagnostics: Diagnostic[] } {
@@ -100,11 +103,13 @@ export function cloudFormationImports(resources: FileText | readonly FileText[],
       if (v?.kind === "literal") return text(v.value);
       if (v?.kind !== "ref" || v.target.kind !== "decl") return undefined;
       const [step, ...rest] = v.path;
-      if (!step || (step.kind === "attr" && step.name === "id" && !rest.length)) {
+      const target = decls.get(v.target.id);
+      // The resource's id, or what `Ref` of it returns (a queue's URL): its physical id.
+      const refAttr = target?.kind === "resource" && target.source ? CURATED[target.source.type]?.ref : undefined;
+      if (!step || (step.kind === "attr" && (step.name === "id" || step.name === refAttr) && !rest.length)) {
         const logical = byDecl.get(v.target.id);
         return logical ? physical.get(logical) : undefined;
       }
-      const target = decls.get(v.target.id);
       return step.kind === "attr" && !rest.length && target ? argValue(target, step.name, depth + 1) : undefined;
     };
     for (const r of rows) {
@@ -157,7 +162,7 @@ export function cloudFormationImports(resources: FileText | readonly FileText[],
         const main = d.id === `res.${address}`;
         const value = (attr: string): string | undefined => {
           // A resource's own identity is its physical id when the class names one attribute.
-          if (attr === "id" || (main && identity.attrs.length === 1)) return r.physicalId;
+          if (attr === "id" || (main && identity.attrs.length === 1 && !BY_ARGUMENTS.has(r.type))) return r.physicalId;
           return argValue(d, attr, 0);
         };
         const built = buildId(identity, value);

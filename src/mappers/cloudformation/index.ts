@@ -33,6 +33,9 @@ function partsOf(r: Resource, declIdOf: (suffix?: string) => string): string[] {
   // A record set group's records (special.ts): the first under the group's id.
   const records = r.type === "AWS::Route53::RecordSetGroup" ? entries.find((e) => e.name === "RecordSets")?.value : undefined;
   if (records?.kind === "list" && records.items.length > 1) return records.items.map((_, i) => declIdOf(i ? `Record${i}` : undefined));
+  // A queue policy's queues (special.ts): the first under the policy's id.
+  const queues = r.type === "AWS::SQS::QueuePolicy" ? entries.find((e) => e.name === "Queues")?.value : undefined;
+  if (queues?.kind === "list" && queues.items.length > 1) return queues.items.map((_, i) => declIdOf(i ? `Queue${i}` : undefined));
   return [declIdOf()];
 }
 

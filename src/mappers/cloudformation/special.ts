@@ -118,6 +118,22 @@ const iamPolicy: Handler = (ctx) => {
   return decls;
 };
 
+/**
+ * `AWS::SQS::QueuePolicy`: classic Pulumi's QueuePolicy holds the policy of one queue, so each
+ * queue it names (by URL, what `Ref` of a queue returns) gets one, the first under the resource's
+ * logical id (what `DependsOn` reaches first), the others `<Id>Queue<n>`.
+ */
+const queuePolicy: Handler = (ctx) => {
+  const common = ctx.entries.filter((e) => e.name !== "Queues");
+  const queues = get(ctx.entries, "Queues");
+  if (queues?.kind !== "list" || !queues.items.length) {
+    ctx.diags.push(diagnostic("PG2006", "warning", `${ctx.id}: Queues is not a list written out, so the policy is attached to no queue`, ctx.loc));
+    return [];
+  }
+  const mapped = curatedArgs(ctx, common);
+  return queues.items.map((item, i) => declare(ctx, "aws.sqs.QueuePolicy", withLeading([{ key: "queueUrl", value: item }], mapped), { suffix: i ? `Queue${i}` : "", withComments: i === 0 }));
+};
+
 const deployment: Handler = (ctx) => {
   const own = ctx.entries.filter((e) => e.name !== "StageName" && e.name !== "StageDescription");
   const decls = [declare(ctx, "aws.apigateway.Deployment", curatedArgs(ctx, own))];
@@ -318,4 +334,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   "AWS::ElasticLoadBalancingV2::LoadBalancer": loadBalancer,
   "AWS::SNS::Topic": snsTopic,
   "AWS::Route53::RecordSetGroup": recordSetGroup,
+  "AWS::SQS::QueuePolicy": queuePolicy,
 };

@@ -62,6 +62,8 @@ export const CURATED: Readonly<Record<string, Curated>> = {
     getAtt: { Arn: "arn", QueueName: "name", QueueUrl: "url" },
     props: { QueueName: "name", MessageRetentionPeriod: "messageRetentionSeconds", VisibilityTimeout: "visibilityTimeoutSeconds", MaximumMessageSize: "maxMessageSize", ReceiveMessageWaitTimeSeconds: "receiveWaitTimeSeconds" },
   },
+  // One policy per queue it names: see special.ts.
+  "AWS::SQS::QueuePolicy": { className: "sqs.QueuePolicy", ref: "id", props: { PolicyDocument: "policy" } },
   "AWS::SNS::Topic": { className: "sns.Topic", ref: "arn", getAtt: { TopicArn: "arn", TopicName: "name" }, props: { TopicName: "name" } },
   "AWS::ElasticLoadBalancingV2::LoadBalancer": {
     className: "lb.LoadBalancer",

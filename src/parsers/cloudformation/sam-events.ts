@@ -75,10 +75,33 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
   const { id, shared, made, fnRef, fnArn, alias, managedPolicies, documents, apiFor, diags, at } = ctx;
   /** The function's permission for a service to invoke it, from the source given (`SourceArn`, or S3's `SourceAccount`). */
   const permission = (principal: string, source: Obj): Obj => ({ Type: "AWS::Lambda::Permission", ...shared, Properties: { Action: "lambda:InvokeFunction", FunctionName: fnRef, Principal: principal, ...source } });
-  /** An events rule whose target is the function (with what the event passes it), and the rule's permission. */
-  const rule = (name: string, props: Obj, target: Obj): void => {
+  /**
+   * An events rule whose target is the function (with what the event passes it: its input, retry
+   * policy, and a dead-letter queue, the one named or `<rule>Queue` with the policy letting the
+   * rule send to it), and the rule's permission, as the transform writes them.
+   */
+  const rule = (name: string, p: Obj, props: Obj, target: Obj): void => {
     const ruleId = `${id}${name}`;
-    made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: fnArn, Id: `${ruleId}LambdaTarget`, ...target }] } };
+    const dlq = isObj(p.DeadLetterConfig) ? p.DeadLetterConfig : undefined;
+    let dlqArn: unknown;
+    if (dlq?.Arn !== undefined) dlqArn = dlq.Arn;
+    else if (dlq !== undefined) {
+      const queueId = typeof dlq.QueueLogicalId === "string" ? dlq.QueueLogicalId : `${ruleId}Queue`;
+      if (dlq.Type !== "SQS") diags.push(diagnostic("PG2004", "error", `${id}: event ${name}'s DeadLetterConfig names neither an Arn nor Type SQS (the transform rejects it); a queue is made as for Type SQS`, at("Properties", "Events", name, "Properties", "DeadLetterConfig")));
+      made[queueId] = { Type: "AWS::SQS::Queue", ...shared, Properties: {} };
+      made[`${ruleId}QueuePolicy`] = {
+        Type: "AWS::SQS::QueuePolicy",
+        ...shared,
+        Properties: {
+          PolicyDocument: { Version: "2012-10-17", Statement: [{ Action: "sqs:SendMessage", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Resource: getAtt(queueId, "Arn"), Condition: { ArnEquals: { "aws:SourceArn": getAtt(ruleId, "Arn") } } }] },
+          Queues: [{ Ref: queueId }],
+        },
+      };
+      dlqArn = getAtt(queueId, "Arn");
+    }
+    const targetId = isObj(p.Target) && p.Target.Id !== undefined ? p.Target.Id : `${ruleId}LambdaTarget`;
+    const extra = { ...(dlqArn !== undefined ? { DeadLetterConfig: { Arn: dlqArn } } : {}), ...pick(p, ["RetryPolicy"]) };
+    made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: fnArn, Id: targetId, ...target, ...extra }] } };
     made[`${ruleId}Permission`] = permission("events.amazonaws.com", { SourceArn: getAtt(ruleId, "Arn") });
   };
   const events = isObj(written) && !isIntrinsic(written) ? written : {};
@@ -98,7 +121,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         continue;
       }
       // What the conversion writes of an API event; anything else is said, never dropped unseen.
-      const known = restful ? ["RestApiId", "Path", "Method", "Auth", "RequestModel", "RequestParameters"] : ["ApiId", "Path", "Method", "Auth", "PayloadFormatVersion"];
+      const known = restful ? ["RestApiId", "Path", "Method", "Auth", "RequestModel", "RequestParameters", "TimeoutInMillis"] : ["ApiId", "Path", "Method", "Auth", "PayloadFormatVersion", "TimeoutInMillis"];
       for (const k of othersThan(p, known)) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", k)));
       if (isObj(p.Auth)) {
         const auth = restful ? ["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole", "ResourcePolicy"] : ["Authorizer", "AuthorizationScopes"];
@@ -124,8 +147,10 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         }
         // Both kinds invoke the function (or its alias) through API Gateway's Lambda path, as the transform writes it.
         const uri = { "Fn::Sub": `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${alias?.id ?? `${id}.Arn`}}/invocations` };
+        // TimeoutInMillis: how long API Gateway waits for the function, on the integration.
+        const timeout = p.TimeoutInMillis !== undefined ? { timeoutInMillis: p.TimeoutInMillis } : {};
         entry[key] = {
-          "x-amazon-apigateway-integration": restful ? { httpMethod: "POST", type: "aws_proxy", uri } : { httpMethod: "POST", type: "aws_proxy", uri, payloadFormatVersion: p.PayloadFormatVersion ?? "2.0" },
+          "x-amazon-apigateway-integration": restful ? { httpMethod: "POST", type: "aws_proxy", uri, ...timeout } : { httpMethod: "POST", type: "aws_proxy", uri, payloadFormatVersion: p.PayloadFormatVersion ?? "2.0", ...timeout },
           responses: {},
         };
         api.users.push(id);
@@ -162,7 +187,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         };
       }
     } else if (e.Type === "Schedule") {
-      rule(name, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, pick(p, ["Input"]));
+      rule(name, p, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, pick(p, ["Input"]));
     } else if (typeof e.Type === "string" && e.Type in POLLERS) {
       // A poller: an event source mapping, and what lets the function read the source (sam-pollers.ts).
       const made_ = poller(e.Type, `${id}${name}`, p, fnRef, shared, diags, where);
@@ -203,10 +228,10 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
     } else if (e.Type === "AlexaSkill") {
       made[`${id}${name}Permission`] = permission("alexa-appkit.amazon.com", p.SkillId !== undefined ? { EventSourceToken: p.SkillId } : {});
     } else if (e.Type === "SNS") {
-      made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: fnArn, TopicArn: p.Topic, ...pick(p, ["FilterPolicy", "Region"]) } };
+      made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: fnArn, TopicArn: p.Topic, ...pick(p, ["Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"]) } };
       made[`${id}${name}Permission`] = permission("sns.amazonaws.com", { SourceArn: p.Topic });
     } else if (e.Type === "EventBridgeRule" || e.Type === "CloudWatchEvent") {
-      rule(name, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...pick(p, ["State"]) }, pick(p, ["Input", "InputPath"]));
+      rule(name, p, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...(p.Enabled !== undefined ? { State: p.Enabled === false ? "DISABLED" : "ENABLED" } : pick(p, ["State"])) }, pick(p, ["Input", "InputPath", "InputTransformer"]));
     } else {
       spokenFor(e);
       diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} of type ${String(e.Type)} is not expanded; write its trigger with Pulumi classes`, where));

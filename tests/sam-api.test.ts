@@ -118,6 +118,7 @@ describe("AWS_IAM on a SAM API", () => {
     const iam = { "x-amazon-apigateway-authtype": "awsSigv4", type: "apiKey", name: "Authorization", in: "header" };
     const api = body("Api");
     expect(api.securityDefinitions).toEqual({ AWS_IAM: iam });
+    expect(registered.find((r) => r.name === "ApiprodStage")!.inputs.tags).toEqual({ team: "payments" });
     expect(api.paths["/items"].get.security).toEqual([{ AWS_IAM: [] }]);
     expect(api.paths["/items"].get["x-amazon-apigateway-integration"].credentials).toBe("arn:aws:iam::*:user/*");
     expect(api.paths["/open"].get.security).toBeUndefined();

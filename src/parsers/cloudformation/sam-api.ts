@@ -189,6 +189,13 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   return restApi(id, r, props, withDefinitionParts(id, body, props, api, diags, at), auth?.permissions, sharedPlan, diags, at);
 }
 
+/** An API's Tags on its stage, as the transform writes them: a list of Key and Value, an empty value as "". */
+function stageTags(tags: unknown): Obj {
+  if (tags === undefined) return {};
+  if (!isObj(tags) || isIntrinsic(tags)) return { Tags: tags };
+  return { Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value: Value || "" })) };
+}
+
 /** The RestApi of an API of the transform with its body (and its authorizers' permissions), its Deployment, stage and usage plans. */
 function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj | undefined, sharedPlan: SharedPlan, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const endpoint = props.EndpointConfiguration;
@@ -212,7 +219,7 @@ function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj
     [stageId]: {
       Type: "AWS::ApiGateway::Stage",
       ...shared,
-      Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(props, ["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize", "CanarySetting"]) },
+      Properties: { DeploymentId: { Ref: `${id}Deployment` }, RestApiId: { Ref: id }, StageName: stage, ...pick(props, ["Variables", "TracingEnabled", "MethodSettings", "AccessLogSetting", "CacheClusterEnabled", "CacheClusterSize", "CanarySetting"]), ...stageTags(props.Tags) },
     },
     ...plans(id, props.Auth, { ApiId: { Ref: id }, Stage: { Ref: stageId } }, sharedPlan, shared, diags, at),
     ...(props.Domain !== undefined ? restApiDomain(id, props.Domain, stageId, shared, sharedPlan.recordSets, diags, at) : {}),

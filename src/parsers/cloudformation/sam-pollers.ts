@@ -7,6 +7,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { isObj, pick, type Obj } from "./sam-api.js";
+import { spokenFor } from "./sam-unread.js";
 
 /** Pollers: the event property that names the source, and the managed policy the transform gives the role for it. */
 export const POLLERS: Readonly<Record<string, { readonly arn?: string; readonly policy?: string }>> = {
@@ -87,7 +88,11 @@ function readPolicy(type: string, event: string, p: Obj): Obj | undefined {
  */
 function failureDestination(event: string, config: unknown): { config: unknown; policy?: Obj } {
   const onFailure = isObj(config) && isObj(config.OnFailure) ? config.OnFailure : undefined;
-  if (!onFailure || !isObj(config) || typeof onFailure.Type !== "string") return { config };
+  if (!onFailure || !isObj(config) || typeof onFailure.Type !== "string") {
+    // Handed on as written.
+    spokenFor(config);
+    return { config };
+  }
   const { Type: type, ...rest } = onFailure;
   const arn = onFailure.Destination;
   const statements: Readonly<Record<string, Obj[]>> = {

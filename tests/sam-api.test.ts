@@ -174,3 +174,22 @@ describe("what a SAM function's events pass on", () => {
     expect(body.paths["/slow"].get["x-amazon-apigateway-integration"].timeoutInMillis).toBe(15000);
   });
 });
+
+describe("a SAM state machine's events", () => {
+  it("are rules whose target starts an execution with a role allowed states:StartExecution on the machine, with the event's input, retry policy and dead-letter queue", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_sam_state_machine_events", "expected", "index.ts"));
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    const arn = (name: string) => `arn:aws:mock:${get(name).type}:${name}`;
+    // What the mocks answer for the state machine's id (Ref of it is its ARN).
+    const machine = "Machine-id";
+    const role = get("MachineHourlyRole").inputs;
+    expect(JSON.parse(role.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["events.amazonaws.com"] });
+    expect(role.inlinePolicies).toEqual([{ name: "MachineHourlyRoleStartExecutionPolicy", policy: JSON.stringify({ Statement: [{ Action: "states:StartExecution", Effect: "Allow", Resource: machine }] }) }]);
+    const hourly = get("MachineHourly").inputs;
+    expect(hourly.state).toBe("DISABLED");
+    expect(hourly.targets).toEqual([{ arn: machine, id: "MachineHourlyStepFunctionsTarget", roleArn: arn("MachineHourlyRole"), input: '{"kind": "hourly"}' }]);
+    const [uploaded] = get("MachineUploaded").inputs.targets as Record<string, unknown>[];
+    expect(uploaded).toMatchObject({ arn: machine, roleArn: arn("MachineUploadedRole"), inputPath: "$.detail", retryPolicy: { maximumRetryAttempts: 3 }, deadLetterConfig: { arn: arn("MachineUploadedQueue") } });
+    expect(get("MachineUploadedQueuePolicy").inputs.queueUrl).toBe("https://mock/MachineUploadedQueue");
+  });
+});

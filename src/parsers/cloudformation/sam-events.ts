@@ -14,6 +14,7 @@ import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, type ApiPaths, typ
 import { poller, POLLERS } from "./sam-pollers.js";
 import { managed, trustedBy, type At } from "./sam-resources.js";
 import { othersThan, spokenFor } from "./sam-unread.js";
+import { deadLetterTarget } from "./sam-rules.js";
 
 export const IMPLICIT_API = "ServerlessRestApi";
 
@@ -82,25 +83,8 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
    */
   const rule = (name: string, p: Obj, props: Obj, target: Obj): void => {
     const ruleId = `${id}${name}`;
-    const dlq = isObj(p.DeadLetterConfig) ? p.DeadLetterConfig : undefined;
-    let dlqArn: unknown;
-    if (dlq?.Arn !== undefined) dlqArn = dlq.Arn;
-    else if (dlq !== undefined) {
-      const queueId = typeof dlq.QueueLogicalId === "string" ? dlq.QueueLogicalId : `${ruleId}Queue`;
-      if (dlq.Type !== "SQS") diags.push(diagnostic("PG2004", "error", `${id}: event ${name}'s DeadLetterConfig names neither an Arn nor Type SQS (the transform rejects it); a queue is made as for Type SQS`, at("Properties", "Events", name, "Properties", "DeadLetterConfig")));
-      made[queueId] = { Type: "AWS::SQS::Queue", ...shared, Properties: {} };
-      made[`${ruleId}QueuePolicy`] = {
-        Type: "AWS::SQS::QueuePolicy",
-        ...shared,
-        Properties: {
-          PolicyDocument: { Version: "2012-10-17", Statement: [{ Action: "sqs:SendMessage", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Resource: getAtt(queueId, "Arn"), Condition: { ArnEquals: { "aws:SourceArn": getAtt(ruleId, "Arn") } } }] },
-          Queues: [{ Ref: queueId }],
-        },
-      };
-      dlqArn = getAtt(queueId, "Arn");
-    }
     const targetId = isObj(p.Target) && p.Target.Id !== undefined ? p.Target.Id : `${ruleId}LambdaTarget`;
-    const extra = { ...(dlqArn !== undefined ? { DeadLetterConfig: { Arn: dlqArn } } : {}), ...pick(p, ["RetryPolicy"]) };
+    const extra = { ...deadLetterTarget(ruleId, p, shared, made, diags, at("Properties", "Events", name, "Properties", "DeadLetterConfig")), ...pick(p, ["RetryPolicy"]) };
     made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: fnArn, Id: targetId, ...target, ...extra }] } };
     made[`${ruleId}Permission`] = permission("events.amazonaws.com", { SourceArn: getAtt(ruleId, "Arn") });
   };

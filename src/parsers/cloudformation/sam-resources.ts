@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { getAtt, isIntrinsic, isObj, pick, type Obj } from "./sam-api.js";
 import { expandPolicyTemplate } from "./sam-policies.js";
+import { stateMachineEvents } from "./sam-rules.js";
 
 export type At = (...p: string[]) => Location;
 
@@ -118,7 +119,7 @@ export function executionRole(id: string, service: string, props: Obj, managedPo
  */
 export function stateMachine(id: string, r: Obj, props: Obj, diags: Diagnostic[], at: At): Obj {
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
-  for (const k of ["DefinitionUri", "Events", "AutoPublishAlias", "DeploymentPreference"]) {
+  for (const k of ["DefinitionUri", "AutoPublishAlias", "DeploymentPreference"]) {
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform uploads a definition file, or makes triggers and versions of it); write it with Pulumi classes`, at("Properties", k)));
   }
   const tags = samTags("stateMachine:createdBy", props.Tags);
@@ -136,5 +137,5 @@ export function stateMachine(id: string, r: Obj, props: Obj, diags: Diagnostic[]
       Tags: tags,
     },
   };
-  return { ...(role ? { [`${id}Role`]: role } : {}), [id]: machine };
+  return { ...(role ? { [`${id}Role`]: role } : {}), [id]: machine, ...stateMachineEvents(id, props.Events, props, shared, diags, at) };
 }

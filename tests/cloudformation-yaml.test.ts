@@ -344,14 +344,12 @@ describe("AWS::Include snippets that cannot be included", () => {
 });
 
 describe("a SAM event on a method the DefinitionBody already integrates", () => {
-  it("is a located error (the transform rejects the template), the body's integration kept", async () => {
-    const { convert } = await import("../src/index.js");
-    const text = `Transform: AWS::Serverless-2016-10-31
+  const text = (merge: boolean) => `Transform: AWS::Serverless-2016-10-31
 Resources:
   Api:
     Type: AWS::Serverless::Api
     Properties:
-      StageName: prod
+      StageName: prod${merge ? "\n      MergeDefinitions: true" : ""}
       DefinitionBody:
         swagger: "2.0"
         info: { title: t, version: "1" }
@@ -368,9 +366,23 @@ Resources:
       Events:
         Get: { Type: Api, Properties: { Path: /items, Method: get, RestApiId: !Ref Api } }
 `;
-    const r = await convert([{ path: "t.yaml", text }]);
+
+  it("without MergeDefinitions is not added (the transform adds events only to a body it generates): a warning, the body's integration serves it", async () => {
+    const { convert } = await import("../src/index.js");
+    const r = await convert([{ path: "t.yaml", text: text(false) }]);
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line} ${d.message}`)).toEqual([
+      "7 Api: the event of Fn on GET /items is not added to the DefinitionBody, as the transform adds an event's method (and its Auth and request settings) only to a body it generates, or with MergeDefinitions: true: the body's own integration serves it",
+    ]);
+    expect(r.code).toContain('type: "mock"');
+    expect(r.code).not.toContain("aws_proxy");
+  });
+
+  it("with MergeDefinitions is a located error (the method defined twice), the body's integration kept", async () => {
+    const { convert } = await import("../src/index.js");
+    const r = await convert([{ path: "t.yaml", text: text(true) }]);
     expect(r.ok).toBe(false);
-    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.location?.line} ${d.message}`)).toEqual(["7 Api: an event of Fn adds GET /items, which the DefinitionBody already integrates (the transform rejects this: 'API method defined multiple times'); the body's is kept"]);
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.location?.line} ${d.message}`)).toEqual(["8 Api: an event of Fn adds GET /items, which the DefinitionBody already integrates (the transform rejects this: 'API method defined multiple times'); the body's is kept"]);
     expect(r.code).toContain('type: "mock"');
     expect(r.code).not.toContain("aws_proxy");
   });

@@ -1353,7 +1353,7 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
     });
   });
 
-  it("an OpenAPI 3 DefinitionBody gets the models in components.schemas and the request model as a requestBody; beside a DefinitionUri they are left out, saying so", async () => {
+  it("an OpenAPI 3 DefinitionBody gets the models in components.schemas and (with MergeDefinitions) the request model as a requestBody; beside a DefinitionUri they are left out, saying so", async () => {
     const { convert } = await import("../src/index.js");
     const text = [
       "Transform: AWS::Serverless-2016-10-31",
@@ -1362,6 +1362,7 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
       "    Type: AWS::Serverless::Api",
       "    Properties:",
       "      StageName: v1",
+      "      MergeDefinitions: true",
       "      Models:",
       "        Item: { type: object }",
       "      DefinitionBody:",

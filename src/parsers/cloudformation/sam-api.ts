@@ -170,6 +170,7 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   const file = definitionFile(id, props, ["Cors", "Auth", "GatewayResponses", "Models"], diags, at);
   // The classic RestApi's body is the definition's text, JSON or YAML.
   if (file !== undefined) {
+    if (props.MergeDefinitions === true) diags.push(diagnostic("PG2004", "error", `${id}: MergeDefinitions beside a DefinitionUri (the transform rejects it: 'Cannot set MergeDefinitions to True when using DefinitionUri'); the file is taken as written`, at("Properties", "MergeDefinitions")));
     for (const [, req] of api.requests) diags.push(diagnostic("PG2004", "warning", `${id}: event ${req.event}'s RequestModel and RequestParameters are left out: the transform adds them only to a DefinitionBody`, req.at));
     for (const p of api.policies) diags.push(diagnostic("PG2004", "warning", `${id}: event ${p.event}'s Auth ResourcePolicy is left out: the transform adds it only to a DefinitionBody`, p.at));
     return restApi(id, r, props, fileText(file), undefined, sharedPlan, diags, at);
@@ -177,8 +178,10 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   // An event may ask for an API key, or AWS_IAM, where the API's Auth says nothing.
   const keyed = [...api.auth.values()].some((a) => a.apiKey === true || a.authorizer === "AWS_IAM");
   if (props.DefinitionBody !== undefined) {
-    const written = writtenBody(id, props, api, keyed, diags, at);
-    return restApi(id, r, props, withDefinitionParts(id, written.body, props, api, diags, at), written.permissions, sharedPlan, diags, at);
+    // The transform adds the events' methods to a body written out only with MergeDefinitions.
+    const events = props.MergeDefinitions === true ? api : unmerged(id, props.DefinitionBody, api, diags, at);
+    const written = writtenBody(id, props, events, events === api && keyed, diags, at);
+    return restApi(id, r, props, withDefinitionParts(id, written.body, props, events, diags, at), written.permissions, sharedPlan, diags, at);
   }
   // The body the transform generates: Swagger 2.0, or the OpenAPI 3 version OpenApiVersion names (sam-openapi.ts).
   const cors = props.Cors !== undefined ? withCors(api.paths, props.Cors, version !== undefined, diags, at) : api.paths;
@@ -187,6 +190,29 @@ export function serverlessApi(id: string, r: Obj, props: Obj, api: ApiPaths, sha
   const security = !auth ? {} : version !== undefined && Object.keys(auth.definitions).length ? { components: { securitySchemes: auth.definitions } } : { securityDefinitions: auth.definitions };
   const body = { info: { version: "1.0", title: props.Name ?? { Ref: "AWS::StackName" } }, paths, ...(version !== undefined ? { openapi: version } : { swagger: "2.0" }), ...security };
   return restApi(id, r, props, withDefinitionParts(id, body, props, api, diags, at), auth?.permissions, sharedPlan, diags, at);
+}
+
+/**
+ * A REST API's events beside a DefinitionBody written out without MergeDefinitions: the
+ * transform adds an event's method (its integration, and the event's Auth, request settings and
+ * resource policy) only to a body it generates or, with MergeDefinitions, merges them in; here
+ * it adds none, and each event method is said (one the body does not integrate is not served).
+ * What the API itself sets (Cors, Auth, Models...) still applies to the body's own methods.
+ */
+function unmerged(id: string, body: unknown, api: ApiPaths, diags: Diagnostic[], at: (...p: string[]) => Location): ApiPaths {
+  if (!Object.keys(api.paths).length) return api;
+  const paths = isObj(body) && !isIntrinsic(body) && isObj(body.paths) && !isIntrinsic(body.paths) ? body.paths : undefined;
+  const by = [...new Set(api.users)].join(", ");
+  for (const [path, methods] of Object.entries(api.paths)) {
+    for (const method of Object.keys(isObj(methods) ? methods : {})) {
+      const own = paths && isObj(paths[path]) ? (paths[path] as Obj)[method] : undefined;
+      const served = isObj(own) && own["x-amazon-apigateway-integration"] !== undefined;
+      const name = `${method === "x-amazon-apigateway-any-method" ? "ANY" : method.toUpperCase()} ${path}`;
+      const what = served ? "the body's own integration serves it" : paths ? "the body does not integrate it, so the API does not serve it (only the function's permission is made)" : "the body is not written out, so what it holds is the API's";
+      diags.push(diagnostic("PG2004", "warning", `${id}: the event of ${by} on ${name} is not added to the DefinitionBody, as the transform adds an event's method (and its Auth and request settings) only to a body it generates, or with MergeDefinitions: true: ${what}`, at("Properties", "DefinitionBody")));
+    }
+  }
+  return { paths: {}, users: api.users, auth: new Map(), requests: new Map(), policies: [] };
 }
 
 /** An API's Tags on its stage, as the transform writes them: a list of Key and Value, an empty value as "". */

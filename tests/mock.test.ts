@@ -1414,13 +1414,13 @@ describe("a SAM API's Models, GatewayResponses and its events' request settings"
       "          Properties:",
       "            Path: /y",
       "            Method: get",
-      "            RouteSettings: { ThrottlingBurstLimit: 2 }",
+      "            Throttle: { BurstLimit: 2 }",
       "",
     ].join("\n");
     const r = await convert([{ path: "t.yaml", text }], { prettier: false });
     expect(r.diagnostics.filter((d) => d.severity === "warning").map((d) => `${d.location?.line} ${d.message}`)).toEqual([
       "16 Fn: event Get's Auth OverrideApiAuth is not expanded; set it on the API's method with Pulumi classes",
-      "22 Fn: event Route's RouteSettings is not expanded; set it on the API's route with Pulumi classes",
+      "22 Fn: event Route's Throttle is not expanded; set it on the API's route with Pulumi classes",
     ]);
   });
 

@@ -172,6 +172,8 @@ describe("what a SAM function's events pass on", () => {
     expect(get("FnNotices").inputs.redrivePolicy).toEqual({ deadLetterTargetArn: arn("Failures") });
     const body = JSON.parse(get("ServerlessRestApi").inputs.body as string);
     expect(body.paths["/slow"].get["x-amazon-apigateway-integration"].timeoutInMillis).toBe(15000);
+    // The event's route settings update its route's on the HTTP API's stage.
+    expect(get("HttpApiGatewayDefaultStage").inputs.routeSettings).toEqual({ "GET /orders": { ThrottlingBurstLimit: 5, DetailedMetricsEnabled: true } });
   });
 });
 

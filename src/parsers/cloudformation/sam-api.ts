@@ -212,7 +212,15 @@ function unmerged(id: string, body: unknown, api: ApiPaths, diags: Diagnostic[],
       diags.push(diagnostic("PG2004", "warning", `${id}: the event of ${by} on ${name} is not added to the DefinitionBody, as the transform adds an event's method (and its Auth and request settings) only to a body it generates, or with MergeDefinitions: true: ${what}`, at("Properties", "DefinitionBody")));
     }
   }
-  return { paths: {}, users: api.users, auth: new Map(), requests: new Map(), policies: [] };
+  return { paths: {}, users: api.users, auth: new Map(), requests: new Map(), policies: [], routeSettings: new Map() };
+}
+
+/** An HTTP API's stage RouteSettings: the API's, each route's updated with what its event sets, as the transform merges them. */
+function routeSettings(own: unknown, api: ApiPaths): Obj {
+  if (!api.routeSettings.size || (own !== undefined && (!isObj(own) || isIntrinsic(own)))) return own === undefined ? {} : { RouteSettings: own };
+  const merged: Obj = { ...(own as Obj | undefined) };
+  for (const [route, settings] of api.routeSettings) merged[route] = isObj(settings) && isObj(merged[route]) ? { ...(merged[route] as Obj), ...settings } : settings;
+  return { RouteSettings: merged };
 }
 
 /** An API's Tags on its stage, as the transform writes them: a list of Key and Value, an empty value as "". */
@@ -376,7 +384,7 @@ export function serverlessHttpApi(id: string, r: Obj, props: Obj, api: ApiPaths,
     [stageId]: {
       Type: "AWS::ApiGatewayV2::Stage",
       ...shared,
-      Properties: { ApiId: { Ref: id }, StageName: stage, AutoDeploy: true, ...pick(props, ["StageVariables", "DefaultRouteSettings", "RouteSettings", "AccessLogSettings"]), Tags: tags },
+      Properties: { ApiId: { Ref: id }, StageName: stage, AutoDeploy: true, ...pick(props, ["StageVariables", "DefaultRouteSettings", "AccessLogSettings"]), ...routeSettings(props.RouteSettings, api), Tags: tags },
     },
     ...(props.Domain !== undefined ? httpApiDomain(id, props.Domain, stageId, tags, shared, recordSets, diags, at) : {}),
   };

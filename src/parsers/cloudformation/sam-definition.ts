@@ -42,6 +42,8 @@ export interface ApiPaths {
   readonly requests: Map<string, EventRequest>;
   /** Events' own `Auth.ResourcePolicy`, in the order the transform reads them, each with the methods its path had then (sam-models.ts). */
   readonly policies: EventPolicy[];
+  /** An HTTP API's events' RouteSettings, by route (`GET /items`, or the path for ANY), merged into the stage's. */
+  readonly routeSettings: Map<string, unknown>;
 }
 
 /**

@@ -105,7 +105,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
         continue;
       }
       // What the conversion writes of an API event; anything else is said, never dropped unseen.
-      const known = restful ? ["RestApiId", "Path", "Method", "Auth", "RequestModel", "RequestParameters", "TimeoutInMillis"] : ["ApiId", "Path", "Method", "Auth", "PayloadFormatVersion", "TimeoutInMillis"];
+      const known = restful ? ["RestApiId", "Path", "Method", "Auth", "RequestModel", "RequestParameters", "TimeoutInMillis"] : ["ApiId", "Path", "Method", "Auth", "PayloadFormatVersion", "TimeoutInMillis", "RouteSettings"];
       for (const k of othersThan(p, known)) diags.push(diagnostic("PG2004", "warning", `${id}: event ${name}'s ${k} is not expanded; set it on the API's ${restful ? "method" : "route"} with Pulumi classes`, at("Properties", "Events", name, "Properties", k)));
       if (isObj(p.Auth)) {
         const auth = restful ? ["Authorizer", "AuthorizationScopes", "ApiKeyRequired", "InvokeRole", "ResourcePolicy"] : ["Authorizer", "AuthorizationScopes"];
@@ -138,6 +138,8 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
           responses: {},
         };
         api.users.push(id);
+        // An HTTP event's RouteSettings, for its route on the stage (under the function's condition, where it has one).
+        if (!restful && p.RouteSettings !== undefined) api.routeSettings.set(method === "any" ? path : `${method.toUpperCase()} ${path}`, shared.Condition !== undefined ? { "Fn::If": [shared.Condition, p.RouteSettings, { Ref: "AWS::NoValue" }] } : p.RouteSettings);
         // The transform adds the event's policy when it reads the event: on the methods its path has by then.
         if (restful && isObj(p.Auth) && p.Auth.ResourcePolicy !== undefined) api.policies.push({ event: name, path, methods: Object.keys(entry), policy: p.Auth.ResourcePolicy, at: at("Properties", "Events", name, "Properties", "Auth", "ResourcePolicy") });
       } else if (restful) {

@@ -126,8 +126,8 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const sam = (r: unknown, type: string): r is Obj => isObj(r) && r.Type === type && (r.Properties === undefined || isObj(r.Properties));
   // Each API of the transform (REST and HTTP, and the implicit one of each) gets the paths of the events that name it.
   const registry = (implicit: string, type: string) => {
-    const apis = new Map<string, ApiPaths>([[implicit, { paths: {}, users: [], auth: new Map(), requests: new Map(), policies: [] }]]);
-    for (const [id, r] of Object.entries(resources)) if (sam(r, type)) apis.set(id, { paths: {}, users: [], auth: new Map(), requests: new Map(), policies: [] });
+    const apis = new Map<string, ApiPaths>([[implicit, { paths: {}, users: [], auth: new Map(), requests: new Map(), policies: [], routeSettings: new Map() }]]);
+    for (const [id, r] of Object.entries(resources)) if (sam(r, type)) apis.set(id, { paths: {}, users: [], auth: new Map(), requests: new Map(), policies: [], routeSettings: new Map() });
     return apis;
   };
   const rest = registry(IMPLICIT_API, "AWS::Serverless::Api");

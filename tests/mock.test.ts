@@ -1555,3 +1555,23 @@ describe("a SAM API's CanarySetting and AlwaysDeploy", () => {
     expect(triggers.redeployment).toMatch(/^[0-9a-f]{40}$/);
   });
 });
+
+describe("CloudFormation dynamic references", () => {
+  it("are read when the program runs: a parameter's value, a secret's JSON key or whole string, the text around them kept", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_dynamic_references", "expected", "index.ts"));
+    const docs = registered.find((r) => r.name === "Docs")!.inputs;
+    // A secret's value is registered as a secret: its wrapper's value.
+    const plain = (v: unknown): unknown => (v !== null && typeof v === "object" && "value" in v ? (v as { value: unknown }).value : v);
+    // The mocks' secret holds {"password": "password-of-<id>"}.
+    expect(plain(docs.masterPassword)).toBe("password-of-docdb-admin");
+    const fn = registered.find((r) => r.name === "Fn")!.inputs;
+    expect(fn.role).toBe("value-of-/ci/lambda-role-arn");
+    const vars = (plain(fn.environment) as { variables: Record<string, unknown> }).variables;
+    expect(plain(vars.TOKEN)).toBe("value-of-/app/token:3");
+    expect(plain(vars.URL)).toBe("https://value-of-/app/host/api");
+    expect(JSON.parse(plain(vars.WHOLE) as string)).toEqual({ password: "password-of-arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf" });
+    // Not read: built with Fn::Sub, or of another service.
+    expect(vars.SUBBED).toBe("{{resolve:ssm:/app/prod/db}}");
+    expect(vars.OTHER).toBe("{{resolve:kms:abc}}");
+  });
+});

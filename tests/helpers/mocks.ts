@@ -147,6 +147,8 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
         if (args.token === "aws:ec2/getAmi:getAmi") return { id: "ami-0mock", imageId: "ami-0mock", architecture: "x86_64" };
         if (args.token === "aws:ec2/getSubnets:getSubnets") return { ids: ["subnet-0a", "subnet-0b", "subnet-0c"], id: region };
         // A secret holding JSON, as applications keep credentials in Secrets Manager.
+        // A parameter's value, named after it (decrypted or not: the mocks hold no secrets).
+        if (args.token === "aws:ssm/getParameter:getParameter") return { ...args.inputs, value: `value-of-${String(args.inputs.name)}`, type: "String", id: String(args.inputs.name) };
         if (args.token === "aws:secretsmanager/getSecretVersion:getSecretVersion") return { ...args.inputs, secretString: JSON.stringify({ password: `password-of-${String(args.inputs.secretId)}` }), id: String(args.inputs.secretId) };
         return { ...args.inputs, json: JSON.stringify(args.inputs) };
       },

@@ -13,6 +13,7 @@ import type { Decl } from "../../model/pulumi.js";
 import { camel, snake } from "../../model/names.js";
 import type { Target } from "./types.js";
 import type { PlanOfStage } from "./api-keys.js";
+import { withDynamicReferences } from "./dynamic-refs.js";
 import type { NestedStackInterface } from "./nested.js";
 
 export interface ResourceInfo {
@@ -65,6 +66,7 @@ export function rewriteCfn(e: Expr, table: CfnTable, diags: Diagnostic[], loc: L
   );
   return rewriteExpr(normal, (x) => {
     if (x.kind === "call" && (x.name === "Fn::GetAZs" || x.name === "Fn::ImportValue")) return hoistedCall(x.name, x.args[0]!, table);
+    if (x.kind === "literal" || x.kind === "template") return withDynamicReferences(x, table, diags, loc);
     if (x.kind !== "ref") return x;
     const t = x.target;
     const at = x.loc ?? loc;

@@ -62,6 +62,11 @@ export const CURATED: Readonly<Record<string, Curated>> = {
     getAtt: { Arn: "arn", QueueName: "name", QueueUrl: "url" },
     props: { QueueName: "name", MessageRetentionPeriod: "messageRetentionSeconds", VisibilityTimeout: "visibilityTimeoutSeconds", MaximumMessageSize: "maxMessageSize", ReceiveMessageWaitTimeSeconds: "receiveWaitTimeSeconds" },
   },
+  // Types CloudFormation's registry (and so aws-native) does not have, whose classic classes take the properties by the rules.
+  "AWS::CodeBuild::Project": { className: "codebuild.Project", ref: "name", getAtt: { Arn: "arn" }, props: { TimeoutInMinutes: "buildTimeout", QueuedTimeoutInMinutes: "queuedTimeout" } },
+  "AWS::IAM::AccessKey": { className: "iam.AccessKey", ref: "id", getAtt: { SecretAccessKey: "secret" }, props: { UserName: "user" } },
+  "AWS::DocDB::DBCluster": { className: "docdb.Cluster", ref: "id", getAtt: { Endpoint: "endpoint", ReadEndpoint: "readerEndpoint", Port: "port", ClusterResourceId: "clusterResourceId" }, props: { DBClusterIdentifier: "clusterIdentifier", DBSubnetGroupName: "dbSubnetGroupName", DBClusterParameterGroupName: "dbClusterParameterGroupName", MasterUserPassword: "masterPassword", VpcSecurityGroupIds: "vpcSecurityGroupIds", PreferredBackupWindow: "preferredBackupWindow" } },
+  "AWS::Elasticsearch::Domain": { className: "elasticsearch.Domain", ref: "domainName", getAtt: { Arn: "arn", DomainArn: "arn", DomainEndpoint: "endpoint" }, props: { ElasticsearchClusterConfig: "clusterConfig", AccessPolicies: "accessPolicies", VPCOptions: "vpcOptions" } },
   // One policy per queue it names: see special.ts.
   "AWS::SQS::QueuePolicy": { className: "sqs.QueuePolicy", ref: "id", props: { PolicyDocument: "policy" } },
   "AWS::SNS::Topic": { className: "sns.Topic", ref: "arn", getAtt: { TopicArn: "arn", TopicName: "name" }, props: { TopicName: "name" } },

@@ -1575,3 +1575,18 @@ describe("CloudFormation dynamic references", () => {
     expect(vars.OTHER).toBe("{{resolve:kms:abc}}");
   });
 });
+
+describe("CloudFormation types the registry lacks", () => {
+  it("register as their classic classes: a CodeBuild project, an access key of the user, one group membership per user added", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_registry_gaps", "expected", "index.ts"));
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    expect(get("Build").type).toBe("aws:codebuild/project:Project");
+    expect(get("Build").inputs).toMatchObject({ name: "app-build", buildTimeout: 30, source: { type: "GITHUB", buildspec: "buildspec.yml" }, environment: { computeType: "BUILD_GENERAL1_SMALL" } });
+    expect(get("Build").dependencies).toContain("BuildRole");
+    expect(get("Key").inputs.user).toBe("User-id");
+    expect(["AddAdmins", "AddAdminsUser1"].map((n) => [get(n).type, get(n).inputs.user, get(n).inputs.groups])).toEqual([
+      ["aws:iam/userGroupMembership:UserGroupMembership", "User-id", ["Admins-id"]],
+      ["aws:iam/userGroupMembership:UserGroupMembership", "Auditor-id", ["Admins-id"]],
+    ]);
+  });
+});

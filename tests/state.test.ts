@@ -305,6 +305,14 @@ describe("moved and removed blocks → pulumi import file", () => {
     expect(mixed.skipped.at(-1)!.reason).toContain("which is neither the stack of the first file");
   });
 
+  it("a group addition is left out of a stack's import file, saying that adding the users again changes nothing", () => {
+    const template = "tests/fixtures/cfn_registry_gaps/template.yaml";
+    const resources = { StackResources: [row("User", "ci-user", "AWS::IAM::User"), row("Admins", "admins", "AWS::IAM::Group"), row("AddAdmins", "stack-AddAdmins-1ABC", "AWS::IAM::UserToGroupAddition")] };
+    const r = cloudFormationImports({ path: "stack.json", text: JSON.stringify(resources) }, { path: template, text: fs.readFileSync(path.join(ROOT, template), "utf8") }, options);
+    expect(r.file.resources.map((e) => e.name)).not.toContain("AddAdmins");
+    expect(r.skipped.find((x) => x.address === "AddAdmins")!.reason).toContain("added again on the first update");
+  });
+
   it("a custom resource is left out of a stack's import file, saying that it is created afresh; what it calls is imported", () => {
     const template = "tests/fixtures/cfn_custom_resource/template.yaml";
     const resources = {

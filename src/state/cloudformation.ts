@@ -30,6 +30,11 @@ export interface StackResource {
 /** Types whose physical id is not what their class imports by: the import ID is built from the arguments (a queue policy's queue URL, the physical id of the queue it names). */
 const BY_ARGUMENTS = new Set(["AWS::SQS::QueuePolicy"]);
 
+/** Types not imported, as creating them again changes nothing, and why. */
+const MADE_AGAIN: Readonly<Record<string, string>> = {
+  "AWS::IAM::UserToGroupAddition": "a group membership is added again on the first update (each user already in the group, nothing changes), as classic Pulumi's UserGroupMembership imports by user and groups, not by the stack's physical id",
+};
+
 /** The JSON `aws cloudformation describe-stack-resources --stack-name S` prints: each logical id's physical id and type. */
 export function readStackResources(file: { path: string; text: string }): { resources: StackResource[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -138,6 +143,10 @@ export function cloudFormationImports(resources: FileText | readonly FileText[],
         // An AutoPublishAlias's version (`FnVersionab12cd34ef`): the function publishes its versions itself (publish: true).
         const published = r.type === "AWS::Lambda::Version" && hashed?.endsWith("Version") && declsOf(program, hashed.slice(0, -"Version".length)).length;
         b.skip(r.logicalId, published ? "a version of the function, which publishes its own (publish: true): the stack's versions stay in the account (the transform retains them), and the next change publishes the next" : `the converted program declares no such resource (${r.type})`, r.loc);
+        continue;
+      }
+      if (MADE_AGAIN[r.type]) {
+        b.skip(r.logicalId, MADE_AGAIN[r.type]!, r.loc);
         continue;
       }
       for (const d of decls) {

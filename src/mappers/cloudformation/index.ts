@@ -36,6 +36,9 @@ function partsOf(r: Resource, declIdOf: (suffix?: string) => string): string[] {
   // A queue policy's queues (special.ts): the first under the policy's id.
   const queues = r.type === "AWS::SQS::QueuePolicy" ? entries.find((e) => e.name === "Queues")?.value : undefined;
   if (queues?.kind === "list" && queues.items.length > 1) return queues.items.map((_, i) => declIdOf(i ? `Queue${i}` : undefined));
+  // A group addition's users (special.ts): the first under its id.
+  const users = r.type === "AWS::IAM::UserToGroupAddition" ? entries.find((e) => e.name === "Users")?.value : undefined;
+  if (users?.kind === "list" && users.items.length > 1) return users.items.map((_, i) => declIdOf(i ? `User${i}` : undefined));
   return [declIdOf()];
 }
 

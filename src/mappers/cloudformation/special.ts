@@ -134,6 +134,21 @@ const queuePolicy: Handler = (ctx) => {
   return queues.items.map((item, i) => declare(ctx, "aws.sqs.QueuePolicy", withLeading([{ key: "queueUrl", value: item }], mapped), { suffix: i ? `Queue${i}` : "", withComments: i === 0 }));
 };
 
+/**
+ * `AWS::IAM::UserToGroupAddition`: adds users to one group without owning its membership. Classic
+ * Pulumi's UserGroupMembership is the same for one user (GroupMembership would own the whole
+ * group's), so each user gets one, the first under the resource's logical id, the others `<Id>User<n>`.
+ */
+const userToGroup: Handler = (ctx) => {
+  const group = get(ctx.entries, "GroupName");
+  const users = get(ctx.entries, "Users");
+  if (users?.kind !== "list" || !users.items.length || group === undefined) {
+    ctx.diags.push(diagnostic("PG2006", "warning", `${ctx.id}: GroupName and a list of Users written out are needed to add users to a group; nothing is added`, ctx.loc));
+    return [];
+  }
+  return users.items.map((user, i) => declare(ctx, "aws.iam.UserGroupMembership", { kind: "object", entries: [{ key: "user", value: user }, { key: "groups", value: { kind: "list", items: [group] } }] }, { suffix: i ? `User${i}` : "", withComments: i === 0 }));
+};
+
 const deployment: Handler = (ctx) => {
   const own = ctx.entries.filter((e) => e.name !== "StageName" && e.name !== "StageDescription");
   const decls = [declare(ctx, "aws.apigateway.Deployment", curatedArgs(ctx, own))];
@@ -335,4 +350,5 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   "AWS::SNS::Topic": snsTopic,
   "AWS::Route53::RecordSetGroup": recordSetGroup,
   "AWS::SQS::QueuePolicy": queuePolicy,
+  "AWS::IAM::UserToGroupAddition": userToGroup,
 };

@@ -67,6 +67,8 @@ export const CURATED: Readonly<Record<string, Curated>> = {
   "AWS::IAM::AccessKey": { className: "iam.AccessKey", ref: "id", getAtt: { SecretAccessKey: "secret" }, props: { UserName: "user" } },
   "AWS::DocDB::DBCluster": { className: "docdb.Cluster", ref: "id", getAtt: { Endpoint: "endpoint", ReadEndpoint: "readerEndpoint", Port: "port", ClusterResourceId: "clusterResourceId" }, props: { DBClusterIdentifier: "clusterIdentifier", DBSubnetGroupName: "dbSubnetGroupName", DBClusterParameterGroupName: "dbClusterParameterGroupName", MasterUserPassword: "masterPassword", VpcSecurityGroupIds: "vpcSecurityGroupIds", PreferredBackupWindow: "preferredBackupWindow" } },
   "AWS::Elasticsearch::Domain": { className: "elasticsearch.Domain", ref: "domainName", getAtt: { Arn: "arn", DomainArn: "arn", DomainEndpoint: "endpoint" }, props: { ElasticsearchClusterConfig: "clusterConfig", AccessPolicies: "accessPolicies", VPCOptions: "vpcOptions" } },
+  // One membership per user it names: see special.ts.
+  "AWS::IAM::UserToGroupAddition": { className: "iam.UserGroupMembership", ref: "id" },
   // One policy per queue it names: see special.ts.
   "AWS::SQS::QueuePolicy": { className: "sqs.QueuePolicy", ref: "id", props: { PolicyDocument: "policy" } },
   "AWS::SNS::Topic": { className: "sns.Topic", ref: "arn", getAtt: { TopicArn: "arn", TopicName: "name" }, props: { TopicName: "name" } },

@@ -119,6 +119,7 @@ describe("AWS_IAM on a SAM API", () => {
     const api = body("Api");
     expect(api.securityDefinitions).toEqual({ AWS_IAM: iam });
     expect(registered.find((r) => r.name === "ApiprodStage")!.inputs.tags).toEqual({ team: "payments" });
+    expect(registered.find((r) => r.name === "Api")!.inputs.tags).toEqual({ team: "payments" });
     expect(api.paths["/items"].get.security).toEqual([{ AWS_IAM: [] }]);
     expect(api.paths["/items"].get["x-amazon-apigateway-integration"].credentials).toBe("arn:aws:iam::*:user/*");
     expect(api.paths["/open"].get.security).toBeUndefined();

@@ -237,7 +237,7 @@ function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj
   const stage = props.StageName;
   const stageId = `${id}${typeof stage === "string" ? stage.replace(/[^A-Za-z0-9]/g, "") : ""}Stage`;
   if (props.AlwaysDeploy === true) diags.push(diagnostic("PG2010", "info", `${id}: AlwaysDeploy: the Deployment's triggers hold the time the program runs, so that every pulumi up deploys the API anew, as the transform names a new deployment on every deploy`, at("Properties", "AlwaysDeploy")));
-  return {
+  return propagateTags(props, {
     [id]: {
       ...r,
       Type: "AWS::ApiGateway::RestApi",
@@ -257,7 +257,17 @@ function restApi(id: string, r: Obj, props: Obj, body: unknown, permissions: Obj
     },
     ...plans(id, props.Auth, { ApiId: { Ref: id }, Stage: { Ref: stageId } }, sharedPlan, shared, diags, at),
     ...(props.Domain !== undefined ? restApiDomain(id, props.Domain, stageId, shared, sharedPlan.recordSets, diags, at) : {}),
-  };
+  });
+}
+
+/** The types of what an API makes that the transform tags with its Tags under PropagateTags (the stage takes them either way). */
+const TAGGED = new Set(["AWS::ApiGateway::RestApi", "AWS::ApiGateway::DomainName", "AWS::ApiGateway::UsagePlan", "AWS::ApiGateway::ApiKey"]);
+
+/** `PropagateTags: true`: the API's Tags on each resource it makes that takes tags, as the transform assigns them. */
+function propagateTags(props: Obj, made: Obj): Obj {
+  if (props.PropagateTags !== true || props.Tags === undefined) return made;
+  const { Tags } = stageTags(props.Tags);
+  return Object.fromEntries(Object.entries(made).map(([k, v]) => [k, isObj(v) && TAGGED.has(String(v.Type)) ? { ...v, Properties: { ...(isObj(v.Properties) ? v.Properties : {}), Tags } } : v]));
 }
 
 /** The implicit HTTP API of the functions whose HttpApi events name none. */

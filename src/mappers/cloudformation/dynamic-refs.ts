@@ -56,7 +56,8 @@ function inString(s: string, table: CfnTable, diags: Diagnostic[], at: Location 
   if (!s.includes("{{resolve:")) return [s];
   const parts: (string | Expr)[] = [];
   let last = 0;
-  for (const m of s.matchAll(DYNAMIC)) {
+  const found = [...s.matchAll(DYNAMIC)];
+  for (const m of found) {
     const read = resolved(m[1]!, table);
     if (!read) {
       diags.push(diagnostic("PG2005", "warning", `dynamic reference {{resolve:${m[1]}}} is not converted (only ssm, ssm-secure and secretsmanager SecretString are read when the program runs); it stays text, which CloudFormation would have resolved when it deployed`, at));
@@ -69,7 +70,7 @@ function inString(s: string, table: CfnTable, diags: Diagnostic[], at: Location 
   if (last < s.length) parts.push(s.slice(last));
   // One whose name is built with Fn::Sub (`{{resolve:ssm:/app/${Env}/db}}`) is split across the parts: not read.
   const opened = s.split("{{resolve:").length - 1;
-  if (opened > [...s.matchAll(DYNAMIC)].length) diags.push(diagnostic("PG2005", "warning", "a dynamic reference whose name is built with Fn::Sub is not converted; it stays text, which CloudFormation would have resolved when it deployed: read the value with aws.ssm.getParameterOutput or aws.secretsmanager.getSecretVersionOutput", at));
+  if (opened > found.length) diags.push(diagnostic("PG2005", "warning", "a dynamic reference whose name is built with Fn::Sub is not converted; it stays text, which CloudFormation would have resolved when it deployed: read the value with aws.ssm.getParameterOutput or aws.secretsmanager.getSecretVersionOutput", at));
   return parts;
 }
 

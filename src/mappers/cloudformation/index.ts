@@ -14,7 +14,7 @@ import { camelCase } from "../../model/names.js";
 import { declare, declId, type ResourceContext } from "./build.js";
 import { rewriteCfn, type CfnTable, type ResourceInfo } from "./references.js";
 import { methodParts } from "./method.js";
-import { customResource, HANDLERS } from "./special.js";
+import { customResource, HANDLERS, itemSuffix, SPLIT_BY_LIST } from "./special.js";
 import { resolveCfnType } from "./types.js";
 import { mapEntries } from "./values.js";
 import { stageKeyPlans } from "./api-keys.js";
@@ -30,15 +30,10 @@ function partsOf(r: Resource, declIdOf: (suffix?: string) => string): string[] {
   const entries = r.body.flatMap((b) => (b.kind === "attribute" ? [{ name: b.name, value: b.value }] : []));
   if (r.type === "AWS::ApiGateway::Method") return methodParts(entries).map((s) => declIdOf(s));
   if (r.type === "AWS::ApiGateway::Deployment" && entries.some((e) => e.name === "StageName")) return [declIdOf(), declIdOf("Stage")];
-  // A record set group's records (special.ts): the first under the group's id.
-  const records = r.type === "AWS::Route53::RecordSetGroup" ? entries.find((e) => e.name === "RecordSets")?.value : undefined;
-  if (records?.kind === "list" && records.items.length > 1) return records.items.map((_, i) => declIdOf(i ? `Record${i}` : undefined));
-  // A queue policy's queues (special.ts): the first under the policy's id.
-  const queues = r.type === "AWS::SQS::QueuePolicy" ? entries.find((e) => e.name === "Queues")?.value : undefined;
-  if (queues?.kind === "list" && queues.items.length > 1) return queues.items.map((_, i) => declIdOf(i ? `Queue${i}` : undefined));
-  // A group addition's users (special.ts): the first under its id.
-  const users = r.type === "AWS::IAM::UserToGroupAddition" ? entries.find((e) => e.name === "Users")?.value : undefined;
-  if (users?.kind === "list" && users.items.length > 1) return users.items.map((_, i) => declIdOf(i ? `User${i}` : undefined));
+  // One declaration per item of a list (a record set group's records, a queue policy's queues, a group addition's users: special.ts).
+  const split = SPLIT_BY_LIST[r.type];
+  const items = split ? entries.find((e) => e.name === split.list)?.value : undefined;
+  if (items?.kind === "list" && items.items.length > 1) return items.items.map((_, i) => declIdOf(itemSuffix(r.type, i)));
   return [declIdOf()];
 }
 

@@ -119,6 +119,20 @@ const iamPolicy: Handler = (ctx) => {
 };
 
 /**
+ * Resources that become one declaration per item of a list property (no Pulumi class takes the
+ * list): the property, and what names the second and later items' declarations
+ * (`<Id><Suffix><n>`; the first keeps the logical id, which `DependsOn` and `Ref` reach).
+ */
+export const SPLIT_BY_LIST: Readonly<Record<string, { readonly list: string; readonly suffix: string }>> = {
+  "AWS::Route53::RecordSetGroup": { list: "RecordSets", suffix: "Record" },
+  "AWS::SQS::QueuePolicy": { list: "Queues", suffix: "Queue" },
+  "AWS::IAM::UserToGroupAddition": { list: "Users", suffix: "User" },
+};
+
+/** The declaration suffix of a split resource's item `i` (see {@link SPLIT_BY_LIST}). */
+export const itemSuffix = (type: string, i: number): string => (i ? `${SPLIT_BY_LIST[type]!.suffix}${i}` : "");
+
+/**
  * `AWS::SQS::QueuePolicy`: classic Pulumi's QueuePolicy holds the policy of one queue, so each
  * queue it names (by URL, what `Ref` of a queue returns) gets one, the first under the resource's
  * logical id (what `DependsOn` reaches first), the others `<Id>Queue<n>`.
@@ -131,7 +145,7 @@ const queuePolicy: Handler = (ctx) => {
     return [];
   }
   const mapped = curatedArgs(ctx, common);
-  return queues.items.map((item, i) => declare(ctx, "aws.sqs.QueuePolicy", withLeading([{ key: "queueUrl", value: item }], mapped), { suffix: i ? `Queue${i}` : "", withComments: i === 0 }));
+  return queues.items.map((item, i) => declare(ctx, "aws.sqs.QueuePolicy", withLeading([{ key: "queueUrl", value: item }], mapped), { suffix: itemSuffix(ctx.type, i), withComments: i === 0 }));
 };
 
 /**
@@ -146,7 +160,7 @@ const userToGroup: Handler = (ctx) => {
     ctx.diags.push(diagnostic("PG2006", "warning", `${ctx.id}: GroupName and a list of Users written out are needed to add users to a group; nothing is added`, ctx.loc));
     return [];
   }
-  return users.items.map((user, i) => declare(ctx, "aws.iam.UserGroupMembership", { kind: "object", entries: [{ key: "user", value: user }, { key: "groups", value: { kind: "list", items: [group] } }] }, { suffix: i ? `User${i}` : "", withComments: i === 0 }));
+  return users.items.map((user, i) => declare(ctx, "aws.iam.UserGroupMembership", { kind: "object", entries: [{ key: "user", value: user }, { key: "groups", value: { kind: "list", items: [group] } }] }, { suffix: itemSuffix(ctx.type, i), withComments: i === 0 }));
 };
 
 const deployment: Handler = (ctx) => {
@@ -333,7 +347,7 @@ const recordSetGroup: Handler = (ctx) => {
   }
   const t = resolveCfnType("AWS::Route53::RecordSet");
   if (t.kind !== "native") return [];
-  return records.items.map((item, i) => declare(ctx, t.className, mapEntries([...zone, ...entriesOf(item)], t.schema.args, { ...ctx.values, schema: nativeSchema() }, {}, t.typeKey), { ...(i ? { suffix: `Record${i}` } : {}), withComments: i === 0 }));
+  return records.items.map((item, i) => declare(ctx, t.className, mapEntries([...zone, ...entriesOf(item)], t.schema.args, { ...ctx.values, schema: nativeSchema() }, {}, t.typeKey), { suffix: itemSuffix(ctx.type, i), withComments: i === 0 }));
 };
 
 export const HANDLERS: Readonly<Record<string, Handler>> = {

@@ -9,11 +9,11 @@ import type { Location } from "../../model/location.js";
 import { CALL } from "./intrinsics.js";
 import type { EventPolicy, EventRequest } from "./sam-models.js";
 
-import { isObj, type Obj } from "./obj.js";
+import { isIntrinsic, isObj, type Obj } from "./obj.js";
 
 export { isObj, type Obj } from "./obj.js";
 /** A value written with an intrinsic function (`{ Ref: … }`, `{ "Fn::If": … }`): merged as a whole, never key by key. */
-export const isIntrinsic = (v: Obj) => Object.keys(v).length === 1 && /^(Ref|Condition|Fn::.+)$/.test(Object.keys(v)[0]!);
+export { isIntrinsic };
 
 /** The keys of `o` among `keys` that it sets, as they are. */
 export const pick = (o: Obj, keys: readonly string[]): Obj => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));

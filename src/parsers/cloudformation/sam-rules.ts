@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import { getAtt, isObj, type Obj } from "./sam-definition.js";
+import { getAtt, isIntrinsic, isObj, type Obj } from "./sam-definition.js";
 import { spokenFor } from "./sam-unread.js";
 
 /** The target's `DeadLetterConfig` (nothing without one), the queue and its policy added to `made` where the transform makes them. */
@@ -39,7 +39,7 @@ export function deadLetterTarget(ruleId: string, p: Obj, shared: Obj, made: Obj,
 export function stateMachineEvents(id: string, events: unknown, props: Obj, shared: Obj, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
   const made: Obj = {};
   if (events === undefined) return made;
-  if (!isObj(events) || Object.keys(events).some((k) => k.startsWith("Fn::"))) {
+  if (!isObj(events) || isIntrinsic(events)) {
     diags.push(diagnostic("PG2004", "warning", `${id}: Events written with an intrinsic function are not expanded (the transform needs them written out); write each trigger with Pulumi classes`, at("Properties", "Events")));
     return made;
   }

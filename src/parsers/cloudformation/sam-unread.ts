@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import type { Obj } from "./obj.js";
+import { isIntrinsic, isObj, type Obj } from "./obj.js";
 
 export interface Tracked {
   /** The properties, as the expansion is to read them. */
@@ -22,11 +22,7 @@ interface Reads {
 }
 
 /** A mapping of settings (not a list, nor an intrinsic function, whose keys are no settings). */
-function settings(v: unknown): v is Obj {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const keys = Object.keys(v);
-  return !(keys.length === 1 && (keys[0] === "Ref" || keys[0] === "Condition" || keys[0]!.startsWith("Fn::")));
-}
+const settings = (v: unknown): v is Obj => isObj(v) && !isIntrinsic(v);
 
 function watch(target: Obj, reads: Reads): Obj {
   return new Proxy(target, {

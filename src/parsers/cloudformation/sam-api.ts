@@ -9,7 +9,7 @@
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
 import { CALL, SHA1 } from "./intrinsics.js";
-import { decodedFile, definitionFile, fileText, getAtt, isIntrinsic, isObj, pick, withEventPaths, type ApiPaths, type Obj } from "./sam-definition.js";
+import { decodedFile, definitionFile, fileText, getAtt, isIntrinsic, isObj, noEventsYet, pick, withEventPaths, type ApiPaths, type Obj } from "./sam-definition.js";
 import { withDefinitionParts } from "./sam-models.js";
 import { httpApiDomain, restApiDomain, type RecordSetGroups } from "./sam-domain.js";
 import { plans, type SharedPlan } from "./sam-plans.js";
@@ -212,7 +212,7 @@ function unmerged(id: string, body: unknown, api: ApiPaths, diags: Diagnostic[],
       diags.push(diagnostic("PG2004", "warning", `${id}: the event of ${by} on ${name} is not added to the DefinitionBody, as the transform adds an event's method (and its Auth and request settings) only to a body it generates, or with MergeDefinitions: true: ${what}`, at("Properties", "DefinitionBody")));
     }
   }
-  return { paths: {}, users: api.users, auth: new Map(), requests: new Map(), policies: [], routeSettings: new Map() };
+  return noEventsYet(api.users);
 }
 
 /** An HTTP API's stage RouteSettings: the API's, each route's updated with what its event sets, as the transform merges them. */
@@ -287,7 +287,7 @@ function withHttpAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diag
     return undefined;
   }
   // The IAM authorizer, built in, which EnableIamAuthorizer turns on: requests signed with Signature Version 4.
-  const schemes: Obj = auth.EnableIamAuthorizer === true ? { AWS_IAM: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "awsSigv4" } } : {};
+  const schemes: Obj = auth.EnableIamAuthorizer === true ? { AWS_IAM } : {};
   const permissions: Obj = {};
   for (const [name, a] of Object.entries(isObj(auth.Authorizers) ? auth.Authorizers : {})) {
     const d = isObj(a) ? a : {};
@@ -332,7 +332,7 @@ function withHttpAuth(id: string, paths: Obj, auth: unknown, api: ApiPaths, diag
       if (named === "AWS_IAM" && !("AWS_IAM" in schemes)) {
         diags.push(diagnostic("PG2004", "error", `${id}: ${method.toUpperCase()} ${path} names AWS_IAM, the IAM authorizer, which the API's Auth turns on with EnableIamAuthorizer: true (the transform rejects it otherwise)`, own?.authorizer !== undefined && own.at ? own.at : at("Properties", "Auth", "DefaultAuthorizer")));
       }
-      const scopes = named === "AWS_IAM" ? [] : own?.scopes ?? (isObj(auth.Authorizers) && isObj(auth.Authorizers[String(named)]) ? (auth.Authorizers[String(named)] as Obj).AuthorizationScopes : undefined);
+      const scopes = named === "AWS_IAM" ? [] : own?.scopes ?? authorizerScopes(auth, String(named));
       secured[method] = typeof named === "string" && named in schemes ? { ...(op as Obj), security: [{ [named]: Array.isArray(scopes) ? scopes : [] }] } : op;
     }
     out[path] = secured;

@@ -46,6 +46,9 @@ export interface ApiPaths {
   readonly routeSettings: Map<string, unknown>;
 }
 
+/** An API of the transform that no event has given anything yet (`users`: the functions whose events name it). */
+export const noEventsYet = (users: string[] = []): ApiPaths => ({ paths: {}, users, auth: new Map(), requests: new Map(), policies: [], routeSettings: new Map() });
+
 /**
  * An API's `DefinitionUri`: a local path (the template before `sam package` uploads it) is the
  * file's text, read when the program runs, and the project carries the file; the transform

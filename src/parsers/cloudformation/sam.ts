@@ -16,7 +16,7 @@ import { deploymentGroup, preferenceOf, sharedDeployment } from "./sam-deploy.js
 import { expandEvents, IMPLICIT_API, withNotifications, withTriggers, type ApiLookup } from "./sam-events.js";
 import { application, executionRole, layerVersion, managed, samTags, simpleTable, stateMachine, type At } from "./sam-resources.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, usagePlan, type ApiPaths, type Obj, type SharedPlan } from "./sam-api.js";
-import { logicalIdHash } from "./sam-definition.js";
+import { logicalIdHash, noEventsYet } from "./sam-definition.js";
 import { tracked, type Tracked } from "./sam-unread.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
@@ -126,8 +126,8 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
   const sam = (r: unknown, type: string): r is Obj => isObj(r) && r.Type === type && (r.Properties === undefined || isObj(r.Properties));
   // Each API of the transform (REST and HTTP, and the implicit one of each) gets the paths of the events that name it.
   const registry = (implicit: string, type: string) => {
-    const apis = new Map<string, ApiPaths>([[implicit, { paths: {}, users: [], auth: new Map(), requests: new Map(), policies: [], routeSettings: new Map() }]]);
-    for (const [id, r] of Object.entries(resources)) if (sam(r, type)) apis.set(id, { paths: {}, users: [], auth: new Map(), requests: new Map(), policies: [], routeSettings: new Map() });
+    const apis = new Map<string, ApiPaths>([[implicit, noEventsYet()]]);
+    for (const [id, r] of Object.entries(resources)) if (sam(r, type)) apis.set(id, noEventsYet());
     return apis;
   };
   const rest = registry(IMPLICIT_API, "AWS::Serverless::Api");

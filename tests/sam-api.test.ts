@@ -173,6 +173,13 @@ describe("what a SAM function's events pass on", () => {
     expect(get("FnNotices").inputs.redrivePolicy).toEqual({ deadLetterTargetArn: arn("Failures") });
     const body = JSON.parse(get("ServerlessRestApi").inputs.body as string);
     expect(body.paths["/slow"].get["x-amazon-apigateway-integration"].timeoutInMillis).toBe(15000);
+    // SqsSubscription: the topic feeds a queue (made, or named) that the function polls, with the policy letting the topic send to it.
+    expect([get("FnQueued").inputs.protocol, get("FnQueued").inputs.endpoint]).toEqual(["sqs", arn("FnQueuedQueue")]);
+    expect(JSON.parse(get("FnQueuedQueuePolicy").inputs.policy as string).Statement).toEqual([{ Action: "sqs:SendMessage", Effect: "Allow", Principal: "*", Resource: arn("FnQueuedQueue"), Condition: { ArnEquals: { "aws:SourceArn": arn("Topic") } } }]);
+    expect(get("FnQueuedEventSourceMapping").inputs).toMatchObject({ eventSourceArn: arn("FnQueuedQueue"), batchSize: 10, enabled: true });
+    expect(get("FnThroughFailuresEventSourceMapping").inputs).toMatchObject({ eventSourceArn: arn("Failures"), batchSize: 5 });
+    expect(get("FnThroughFailuresQueuePolicy").inputs.queueUrl).toBe("https://mock/Failures");
+    expect(registered.some((r) => r.name === "FnQueuedPermission" || r.name === "FnThroughFailuresQueue")).toBe(false);
     // The event's route settings update its route's on the HTTP API's stage.
     expect(get("HttpApiGatewayDefaultStage").inputs.routeSettings).toEqual({ "GET /orders": { ThrottlingBurstLimit: 5, DetailedMetricsEnabled: true } });
   });

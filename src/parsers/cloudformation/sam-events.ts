@@ -10,6 +10,7 @@
  * `IoTRule` a topic rule and its permission, `AlexaSkill` a permission for the skill.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
+import type { Location } from "../../model/location.js";
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-api.js";
 import { poller, POLLERS } from "./sam-pollers.js";
 import { managed, trustedBy, type At } from "./sam-resources.js";
@@ -87,6 +88,14 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
     const extra = { ...deadLetterTarget(ruleId, p, shared, made, diags, at("Properties", "Events", name, "Properties", "DeadLetterConfig")), ...pick(p, ["RetryPolicy"]) };
     made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...props, Targets: [{ Arn: fnArn, Id: targetId, ...target, ...extra }] } };
     made[`${ruleId}Permission`] = permission("events.amazonaws.com", { SourceArn: getAtt(ruleId, "Arn") });
+  };
+  /** A poller's event source mapping, and what lets the function read the source (sam-pollers.ts): the managed policy and inline documents, each once. */
+  const addPoller = (type: string, mappingId: string, p: Obj, where: Location): void => {
+    const made_ = poller(type, mappingId, p, fnRef, shared, diags, where);
+    made[mappingId] = made_.mapping;
+    const policy = made_.managed ? managed(`service-role/${made_.managed}`) : undefined;
+    if (policy && !managedPolicies.some((m) => JSON.stringify(m) === JSON.stringify(policy))) managedPolicies.push(policy);
+    for (const d of made_.documents) if (!documents.some((x) => JSON.stringify(x.PolicyDocument) === JSON.stringify(d.PolicyDocument))) documents.push(d);
   };
   const events = isObj(written) && !isIntrinsic(written) ? written : {};
   if (isObj(written) && isIntrinsic(written)) {
@@ -175,12 +184,7 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
     } else if (e.Type === "Schedule") {
       rule(name, p, { ScheduleExpression: p.Schedule, ...pick(p, ["Name", "Description"]), State: p.Enabled === false || p.State === "DISABLED" ? "DISABLED" : "ENABLED" }, pick(p, ["Input"]));
     } else if (typeof e.Type === "string" && e.Type in POLLERS) {
-      // A poller: an event source mapping, and what lets the function read the source (sam-pollers.ts).
-      const made_ = poller(e.Type, `${id}${name}`, p, fnRef, shared, diags, where);
-      made[`${id}${name}`] = made_.mapping;
-      const policy = made_.managed ? managed(`service-role/${made_.managed}`) : undefined;
-      if (policy && !managedPolicies.some((m) => JSON.stringify(m) === JSON.stringify(policy))) managedPolicies.push(policy);
-      for (const d of made_.documents) if (!documents.some((x) => JSON.stringify(x.PolicyDocument) === JSON.stringify(d.PolicyDocument))) documents.push(d);
+      addPoller(e.Type, `${id}${name}`, p, where);
     } else if (e.Type === "S3") {
       const bucket = apiFor.bucket(p.Bucket);
       if (!bucket) {
@@ -214,8 +218,34 @@ export function expandEvents(ctx: EventContext, written: unknown): void {
     } else if (e.Type === "AlexaSkill") {
       made[`${id}${name}Permission`] = permission("alexa-appkit.amazon.com", p.SkillId !== undefined ? { EventSourceToken: p.SkillId } : {});
     } else if (e.Type === "SNS") {
-      made[`${id}${name}`] = { Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: "lambda", Endpoint: fnArn, TopicArn: p.Topic, ...pick(p, ["Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"]) } };
-      made[`${id}${name}Permission`] = permission("sns.amazonaws.com", { SourceArn: p.Topic });
+      const subscription = (protocol: string, endpoint: unknown): Obj => ({ Type: "AWS::SNS::Subscription", ...shared, Properties: { Protocol: protocol, Endpoint: endpoint, TopicArn: p.Topic, ...pick(p, ["Region", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"]) } });
+      const sqs = p.SqsSubscription;
+      if (sqs === undefined || sqs === false) {
+        made[`${id}${name}`] = subscription("lambda", fnArn);
+        made[`${id}${name}Permission`] = permission("sns.amazonaws.com", { SourceArn: p.Topic });
+        continue;
+      }
+      // SqsSubscription: the topic feeds a queue (one the transform makes, or the one named), which the function polls.
+      const eventId = `${id}${name}`;
+      const given = isObj(sqs) && !isIntrinsic(sqs) ? sqs : undefined;
+      if (sqs !== true && (!given || given.QueueArn === undefined || given.QueueUrl === undefined)) {
+        spokenFor(sqs);
+        diags.push(diagnostic("PG2004", "error", `${id}: event ${name}'s SqsSubscription is true or names a QueueArn and a QueueUrl (the transform rejects anything else: 'No QueueARN or QueueURL provided'); the topic is subscribed to nothing`, at("Properties", "Events", name, "Properties", "SqsSubscription")));
+        continue;
+      }
+      if (!given) made[`${eventId}Queue`] = { Type: "AWS::SQS::Queue", ...shared, Properties: {} };
+      const queueArn = given ? given.QueueArn : getAtt(`${eventId}Queue`, "Arn");
+      const queueUrl = given ? given.QueueUrl : { Ref: `${eventId}Queue` };
+      const policyId = typeof given?.QueuePolicyLogicalId === "string" ? given.QueuePolicyLogicalId : `${eventId}QueuePolicy`;
+      made[policyId] = {
+        Type: "AWS::SQS::QueuePolicy",
+        ...shared,
+        Properties: { PolicyDocument: { Version: "2012-10-17", Statement: [{ Action: "sqs:SendMessage", Effect: "Allow", Principal: "*", Resource: queueArn, Condition: { ArnEquals: { "aws:SourceArn": p.Topic } } }] }, Queues: [queueUrl] },
+      };
+      made[eventId] = subscription("sqs", queueArn);
+      // The transform's SQS event of the queue: a batch of the size given (10 by default), always enabled (it reads Enabled and sets true).
+      void given?.Enabled;
+      addPoller("SQS", `${eventId}EventSourceMapping`, { Queue: queueArn, BatchSize: given?.BatchSize ?? 10, Enabled: true }, where);
     } else if (e.Type === "EventBridgeRule" || e.Type === "CloudWatchEvent") {
       rule(name, p, { EventPattern: p.Pattern, ...pick(p, ["EventBusName"]), ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...(p.Enabled !== undefined ? { State: p.Enabled === false ? "DISABLED" : "ENABLED" } : pick(p, ["State"])) }, pick(p, ["Input", "InputPath", "InputTransformer"]));
     } else {

@@ -173,6 +173,8 @@ describe("what a SAM function's events pass on", () => {
     expect(get("FnNotices").inputs.redrivePolicy).toEqual({ deadLetterTargetArn: arn("Failures") });
     const body = JSON.parse(get("ServerlessRestApi").inputs.body as string);
     expect(body.paths["/slow"].get["x-amazon-apigateway-integration"].timeoutInMillis).toBe(15000);
+    // The function's own AssumeRolePolicyDocument is its role's trust.
+    expect(JSON.parse(get("FnRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["lambda.amazonaws.com", "edgelambda.amazonaws.com"] });
     // SqsSubscription: the topic feeds a queue (made, or named) that the function polls, with the policy letting the topic send to it.
     expect([get("FnQueued").inputs.protocol, get("FnQueued").inputs.endpoint]).toEqual(["sqs", arn("FnQueuedQueue")]);
     expect(JSON.parse(get("FnQueuedQueuePolicy").inputs.policy as string).Statement).toEqual([{ Action: "sqs:SendMessage", Effect: "Allow", Principal: "*", Resource: arn("FnQueuedQueue"), Condition: { ArnEquals: { "aws:SourceArn": arn("Topic") } } }]);

@@ -43,6 +43,11 @@ const lambdaFunction: Handler = (ctx) => {
   // The code goes where `Code` was: entries map one to one, so its index is kept.
   let at = -1;
   for (const e of ctx.entries) {
+    // FileSystemConfigs holds at most one file system (Lambda takes one): classic Pulumi's fileSystemConfig.
+    if (e.name === "FileSystemConfigs" && e.value.kind === "list" && e.value.items.length === 1) {
+      entries.push({ ...e, name: "FileSystemConfig", value: e.value.items[0]! });
+      continue;
+    }
     if (e.name !== "Code") {
       entries.push(e);
       continue;

@@ -60,6 +60,7 @@ export function withRequests(id: string, body: Obj, api: ApiPaths, models: unkno
         const m = isObj(req.model) ? req.model : {};
         const name = m.Model;
         if (typeof name !== "string" || !isObj(models) || isIntrinsic(models) || models[name] === undefined) {
+          spokenFor(req.model);
           diags.push(diagnostic("PG2004", "error", `${id}: event ${req.event}'s RequestModel ${typeof name === "string" ? name : "(not a name)"} is not among the API's Models (the transform rejects it: 'it wasn't defined in the API's Models'); left out`, req.at));
         } else {
           const lower = name.toLowerCase();

@@ -101,7 +101,8 @@ export function executionRole(id: string, service: string, props: Obj, managedPo
     Type: "AWS::IAM::Role",
     ...shared,
     Properties: {
-      AssumeRolePolicyDocument: trustedBy(service),
+      // A function's own AssumeRolePolicyDocument replaces the transform's trust of Lambda.
+      AssumeRolePolicyDocument: service === "lambda.amazonaws.com" && props.AssumeRolePolicyDocument !== undefined ? props.AssumeRolePolicyDocument : trustedBy(service),
       ...(managedPolicies.length || linked.policies.length ? { ManagedPolicyArns: [...managedPolicies, ...linked.policies.filter((p) => !managedPolicies.some((m) => JSON.stringify(m) === JSON.stringify(p)))] } : {}),
       ...(inline.length || documents.length || linked.documents.length ? { Policies: [...inline, ...documents, ...linked.documents] } : {}),
       ...pick(props, ["PermissionsBoundary"]),

@@ -203,5 +203,10 @@ describe("a SAM state machine's events", () => {
     const [uploaded] = get("MachineUploaded").inputs.targets as Record<string, unknown>[];
     expect(uploaded).toMatchObject({ arn: machine, roleArn: arn("MachineUploadedRole"), inputPath: "$.detail", retryPolicy: { maximumRetryAttempts: 3 }, deadLetterConfig: { arn: arn("MachineUploadedQueue") } });
     expect(get("MachineUploadedQueuePolicy").inputs.queueUrl).toBe("https://mock/MachineUploadedQueue");
+    // The Api event: a path of its API that starts an execution with the event's role (API Gateway assumes it), the request as the input.
+    const start = JSON.parse(get("Api").inputs.body as string).paths["/start"].post["x-amazon-apigateway-integration"];
+    expect(start).toMatchObject({ type: "aws", httpMethod: "POST", credentials: arn("MachineStartRole"), uri: "arn:aws:apigateway:us-east-1:states:action/StartExecution" });
+    expect(start.requestTemplates["application/json"]).toBe(`{"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "${machine}"}`);
+    expect(JSON.parse(get("MachineStartRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["apigateway.amazonaws.com"] });
   });
 });

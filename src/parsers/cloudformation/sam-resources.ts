@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import { getAtt, isIntrinsic, isObj, pick, type Obj } from "./sam-api.js";
+import { getAtt, isIntrinsic, isObj, pick, type ApiPaths, type Obj } from "./sam-api.js";
 import { expandPolicyTemplate } from "./sam-policies.js";
 import { stateMachineEvents } from "./sam-rules.js";
 
@@ -118,7 +118,7 @@ export function executionRole(id: string, service: string, props: Obj, managedPo
  * Step Functions, with its `Policies`) unless it names one. A `DefinitionUri` (a file the
  * transform uploads) and events are warnings.
  */
-export function stateMachine(id: string, r: Obj, props: Obj, diags: Diagnostic[], at: At): Obj {
+export function stateMachine(id: string, r: Obj, props: Obj, diags: Diagnostic[], at: At, apis?: (apiId: unknown) => ApiPaths | undefined): Obj {
   const shared = { ...(r.Condition !== undefined ? { Condition: r.Condition } : {}) };
   for (const k of ["DefinitionUri", "AutoPublishAlias", "DeploymentPreference"]) {
     if (props[k] !== undefined) diags.push(diagnostic("PG2004", "warning", `${id}: ${k} is not expanded (the transform uploads a definition file, or makes triggers and versions of it); write it with Pulumi classes`, at("Properties", k)));
@@ -138,5 +138,5 @@ export function stateMachine(id: string, r: Obj, props: Obj, diags: Diagnostic[]
       Tags: tags,
     },
   };
-  return { ...(role ? { [`${id}Role`]: role } : {}), [id]: machine, ...stateMachineEvents(id, props.Events, props, shared, diags, at) };
+  return { ...(role ? { [`${id}Role`]: role } : {}), [id]: machine, ...stateMachineEvents(id, props.Events, props, shared, diags, at, apis) };
 }

@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import type { Location } from "../../model/location.js";
-import { getAtt, isIntrinsic, isObj, type Obj } from "./sam-definition.js";
+import { getAtt, isIntrinsic, isObj, type ApiPaths, type Obj } from "./sam-definition.js";
 import { spokenFor } from "./sam-unread.js";
 
 /** The target's `DeadLetterConfig` (nothing without one), the queue and its policy added to `made` where the transform makes them. */
@@ -33,10 +33,24 @@ export function deadLetterTarget(ruleId: string, p: Obj, shared: Obj, made: Obj,
  * transform expands them (stepfunctions/events.py): each an EventBridge rule `<Id><Event>`
  * whose target starts an execution with the role `<Id><Event>Role` (events.amazonaws.com may
  * assume it; its one policy allows states:StartExecution on the machine), with the event's
- * input, retry policy and dead-letter queue. Other event types (an `Api` event's path) are a
- * warning each.
+ * input, retry policy and dead-letter queue; an `Api` event of an API of the transform the role
+ * `<Id><Event>Role` API Gateway starts executions with (its path: stateMachineApiPaths). Other
+ * event types, and an Api event of another API, are a warning each.
  */
-export function stateMachineEvents(id: string, events: unknown, props: Obj, shared: Obj, diags: Diagnostic[], at: (...p: string[]) => Location): Obj {
+/** The role a service (EventBridge, API Gateway) starts the machine's executions with, as the transform writes it. */
+function startExecutionRole(id: string, roleId: string, service: string, props: Obj, shared: Obj): Obj {
+  return {
+    Type: "AWS::IAM::Role",
+    ...shared,
+    Properties: {
+      AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: [service] } }] },
+      Policies: [{ PolicyName: `${roleId}StartExecutionPolicy`, PolicyDocument: { Statement: [{ Action: "states:StartExecution", Effect: "Allow", Resource: { Ref: id } }] } }],
+      ...(props.PermissionsBoundary !== undefined ? { PermissionsBoundary: props.PermissionsBoundary } : {}),
+    },
+  };
+}
+
+export function stateMachineEvents(id: string, events: unknown, props: Obj, shared: Obj, diags: Diagnostic[], at: (...p: string[]) => Location, apis: (apiId: unknown) => ApiPaths | undefined = () => undefined): Obj {
   const made: Obj = {};
   if (events === undefined) return made;
   if (!isObj(events) || isIntrinsic(events)) {
@@ -48,6 +62,12 @@ export function stateMachineEvents(id: string, events: unknown, props: Obj, shar
     const p = isObj(e.Properties) ? e.Properties : {};
     const ruleId = `${id}${name}`;
     const schedule = e.Type === "Schedule";
+    // An Api event of an API of the transform (its path written by stateMachineApiPaths): the role API Gateway starts executions with.
+    if (e.Type === "Api" && p.RestApiId !== undefined && apis(p.RestApiId) !== undefined && typeof p.Path === "string" && typeof p.Method === "string") {
+      spokenFor(p);
+      made[`${ruleId}Role`] = startExecutionRole(id, `${ruleId}Role`, "apigateway.amazonaws.com", props, shared);
+      continue;
+    }
     if (!schedule && e.Type !== "EventBridgeRule" && e.Type !== "CloudWatchEvent") {
       spokenFor(e);
       diags.push(diagnostic("PG2004", "warning", `${id}: event ${name} of type ${String(e.Type)} is not expanded; write its trigger with Pulumi classes`, at("Properties", "Events", name)));
@@ -58,15 +78,7 @@ export function stateMachineEvents(id: string, events: unknown, props: Obj, shar
       ? { ScheduleExpression: p.Schedule, ...state, ...(p.Name !== undefined ? { Name: p.Name } : {}), ...(p.Description !== undefined ? { Description: p.Description } : {}) }
       : { ...(p.EventBusName !== undefined ? { EventBusName: p.EventBusName } : {}), EventPattern: p.Pattern, ...(p.RuleName !== undefined ? { Name: p.RuleName } : {}), ...state };
     const roleId = `${ruleId}Role`;
-    made[roleId] = {
-      Type: "AWS::IAM::Role",
-      ...shared,
-      Properties: {
-        AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: ["events.amazonaws.com"] } }] },
-        Policies: [{ PolicyName: `${roleId}StartExecutionPolicy`, PolicyDocument: { Statement: [{ Action: "states:StartExecution", Effect: "Allow", Resource: { Ref: id } }] } }],
-        ...(props.PermissionsBoundary !== undefined ? { PermissionsBoundary: props.PermissionsBoundary } : {}),
-      },
-    };
+    made[roleId] = startExecutionRole(id, roleId, "events.amazonaws.com", props, shared);
     const target: Obj = {
       Arn: { Ref: id },
       Id: isObj(p.Target) && p.Target.Id !== undefined ? p.Target.Id : `${ruleId}StepFunctionsTarget`,
@@ -79,4 +91,41 @@ export function stateMachineEvents(id: string, events: unknown, props: Obj, shar
     made[ruleId] = { Type: "AWS::Events::Rule", ...shared, Properties: { ...rule, Targets: [target] } };
   }
   return made;
+}
+
+/**
+ * A state machine's `Api` events on the paths of the API each names (an `AWS::Serverless::Api`
+ * of the template whose body the transform generates), before the APIs are expanded: each
+ * method an `aws` integration that starts an execution (StartExecution, with the event's role
+ * as its credentials and the request as the execution's input, as the transform's request
+ * template writes it), answering 200 and 400. The event's Auth is the method's, as a function
+ * event's is.
+ */
+export function stateMachineApiPaths(id: string, events: unknown, apis: (apiId: unknown) => ApiPaths | undefined): void {
+  if (!isObj(events) || isIntrinsic(events)) return;
+  for (const [name, ev] of Object.entries(events)) {
+    const e = isObj(ev) ? ev : {};
+    const p = isObj(e.Properties) ? e.Properties : {};
+    const [path, method] = [p.Path, typeof p.Method === "string" ? p.Method.toLowerCase() : undefined];
+    const api = e.Type === "Api" && typeof path === "string" && method !== undefined && p.RestApiId !== undefined ? apis(p.RestApiId) : undefined;
+    if (!api || typeof path !== "string" || method === undefined) continue;
+    const key = method === "any" ? "x-amazon-apigateway-any-method" : method;
+    const input = p.UnescapeMappingTemplate === true
+      ? `{"input": "$util.escapeJavaScript($input.json('$')).replaceAll("\\\\'","'")", "stateMachineArn": "\${${id}}"}`
+      : `{"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "\${${id}}"}`;
+    const item = (api.paths[path] ??= {}) as Obj;
+    item[key] = {
+      "x-amazon-apigateway-integration": {
+        type: "aws",
+        httpMethod: "POST",
+        uri: { "Fn::Sub": "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution" },
+        responses: { "200": { statusCode: "200" }, "400": { statusCode: "400" } },
+        credentials: getAtt(`${id}${name}Role`, "Arn"),
+        requestTemplates: { "application/json": { "Fn::Sub": input } },
+      },
+      responses: { "200": { description: "OK" }, "400": { description: "Bad Request" } },
+    };
+    if (isObj(p.Auth)) api.auth.set(`${path} ${key}`, { authorizer: p.Auth.Authorizer, scopes: p.Auth.AuthorizationScopes, apiKey: p.Auth.ApiKeyRequired });
+    api.users.push(id);
+  }
 }

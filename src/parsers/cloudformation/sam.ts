@@ -18,6 +18,7 @@ import { application, executionRole, layerVersion, managed, samTags, simpleTable
 import { getAtt, IMPLICIT_HTTP_API, isIntrinsic, isObj, pick, serverlessApi, serverlessHttpApi, usagePlan, type ApiPaths, type Obj, type SharedPlan } from "./sam-api.js";
 import { logicalIdHash, noEventsYet } from "./sam-definition.js";
 import { tracked, type Tracked } from "./sam-unread.js";
+import { stateMachineApiPaths } from "./sam-rules.js";
 
 /** SAM's Globals rule: the function's own value wins for a scalar, maps merge, lists add the globals first. */
 function mergeGlobal(global: unknown, own: unknown): unknown {
@@ -179,6 +180,8 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
       references.set(`${id}.Version`, { id, attr: "QualifiedArn" });
     }
   }
+  // State machines' Api events give the APIs their paths too, before any API is expanded.
+  for (const [id, r] of Object.entries(resources)) if (sam(r, "AWS::Serverless::StateMachine")) stateMachineApiPaths(id, ((r.Properties ?? {}) as Obj).Events, apiFor.rest);
   const out: Obj = {};
   const place = (from: string, entries: Obj) => {
     for (const [k, v] of Object.entries(entries)) {
@@ -204,7 +207,7 @@ export function expandSam(resources: Obj, globals: unknown, diags: Diagnostic[],
       expanded = true;
     } else if (sam(r, "AWS::Serverless::StateMachine")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);
-      place(id, stateMachine(id, r, watched(id, r, "", (r.Properties ?? {}) as Obj), diags, at));
+      place(id, stateMachine(id, r, watched(id, r, "", (r.Properties ?? {}) as Obj), diags, at, apiFor.rest));
       expanded = true;
     } else if (sam(r, "AWS::Serverless::Api")) {
       const at = (...p: string[]) => locate(["Resources", id, ...p]);

@@ -206,6 +206,7 @@ describe("a SAM state machine's events", () => {
     // The Api event: a path of its API that starts an execution with the event's role (API Gateway assumes it), the request as the input.
     const start = JSON.parse(get("Api").inputs.body as string).paths["/start"].post["x-amazon-apigateway-integration"];
     expect(start).toMatchObject({ type: "aws", httpMethod: "POST", credentials: arn("MachineStartRole"), uri: "arn:aws:apigateway:us-east-1:states:action/StartExecution" });
+    expect(JSON.parse(get("Api").inputs.body as string).paths["/start"].post.security).toEqual([{ AWS_IAM: [] }]);
     expect(start.requestTemplates["application/json"]).toBe(`{"input": "$util.escapeJavaScript($input.json('$'))", "stateMachineArn": "${machine}"}`);
     expect(JSON.parse(get("MachineStartRole").inputs.assumeRolePolicy as string).Statement[0].Principal).toEqual({ Service: ["apigateway.amazonaws.com"] });
   });

@@ -284,7 +284,8 @@ function withInvokeRoles(id: string, body: Obj, api: ApiPaths, auth: unknown, di
       paths ??= { ...body.paths };
       editOperation(paths, path, method, (op) => {
         const integration = op["x-amazon-apigateway-integration"];
-        if (isObj(integration)) op["x-amazon-apigateway-integration"] = { ...integration, credentials: role === undefined || role === "CALLER_CREDENTIALS" ? { "Fn::Sub": "arn:${AWS::Partition}:iam::*:user/*" } : role };
+        // A function's integration (a state machine's carries its own role).
+        if (isObj(integration) && integration.type === "aws_proxy") op["x-amazon-apigateway-integration"] = { ...integration, credentials: role === undefined || role === "CALLER_CREDENTIALS" ? { "Fn::Sub": "arn:${AWS::Partition}:iam::*:user/*" } : role };
       });
     }
   }

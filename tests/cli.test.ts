@@ -284,6 +284,31 @@ describe("CLI: module trees", () => {
     expect(fs.readFileSync(path.join(out, "index.ts"), "utf8")).toContain('new Queue("orders_queue"');
   });
 
+  it("refuses an output that is there before it reads the input", () => {
+    const dir = tmp();
+    // A FIFO with no writer: reading it would block the process until spawnSync's limit kills it.
+    const input = path.join(dir, "main.tf");
+    expect(spawnSync("mkfifo", [input]).status).toBe(0);
+    fs.writeFileSync(path.join(dir, "index.ts"), "// mine\n");
+    const file = spawnSync(process.execPath, [CLI, "convert", input, "-o", path.join(dir, "index.ts")], { encoding: "utf8", timeout: 20_000 });
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe(`pulumigrate: error: ${path.join(dir, "index.ts")} exists; use --force to overwrite it\n`);
+    expect(fs.readFileSync(path.join(dir, "index.ts"), "utf8")).toBe("// mine\n");
+    // A project folder: the files every project writes.
+    const out = path.join(dir, "proj");
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, "Pulumi.yaml"), "name: mine\n");
+    const folder = spawnSync(process.execPath, [CLI, "convert", input, "-o", out], { encoding: "utf8", timeout: 20_000 });
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toContain(`${path.join(out, "Pulumi.yaml")} exists; use --force to overwrite it`);
+    // The output that is the input itself is still named as the input (the write's own check).
+    const self = path.join(dir, "self.tf");
+    fs.writeFileSync(self, 'resource "aws_sqs_queue" "q" {}\n');
+    const same = run(["convert", self, "-o", self]);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/is a file this conversion reads/);
+  });
+
   it("a directory that calls modules needs a project folder to write components into", () => {
     const r = run(["convert", path.join(ROOT, "tests", "projects", "modules_basic", "input")]);
     expect(r.code).toBe(2);

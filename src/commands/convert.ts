@@ -3,7 +3,7 @@ import path from "node:path";
 import { convert, detectFormat } from "../convert.js";
 import { resolveFormatOptions } from "../emitters/typescript/format.js";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../model/diagnostics.js";
-import { checkOutputPath, diskLoader, isDirectory, isProjectTarget, readInputs, UsageError, writeFiles, writeProgram } from "../project/disk.js";
+import { checkOutputPath, diskLoader, isDirectory, isProjectTarget, readInputs, refuseExistingOutput, UsageError, writeFiles, writeProgram } from "../project/disk.js";
 import { programProject } from "../project/files.js";
 import { withAssets } from "../project/assets.js";
 
@@ -31,7 +31,11 @@ interface Outcome {
 export async function runConvert(args: ConvertArgs): Promise<number> {
   // A prettier configuration where the output goes (or above it) is the team's style.
   const project = args.output !== undefined && isProjectTarget(args.output);
-  if (args.output !== undefined) checkOutputPath(args.output, project);
+  if (args.output !== undefined) {
+    checkOutputPath(args.output, project);
+    // Before the input is read: an output that is there already is refused at once, however large the input.
+    refuseExistingOutput(args.output, project, args.input, args.force);
+  }
   const prettier = !args.format ? false : args.output ? await resolveFormatOptions(path.resolve(project ? path.join(args.output, "index.ts") : args.output)) : {};
   if (args.state && !isDirectory(args.input)) throw new UsageError("--state reads the state of a root module: convert its directory (pulumigrate convert <dir> -o <folder>/ --state <file>)");
   const outcome = isDirectory(args.input) ? await convertDirectory(args, project, prettier) : await convertFile(args, project, prettier);

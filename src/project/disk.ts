@@ -142,6 +142,30 @@ export function checkOutputPath(output: string, folder: boolean): void {
   }
 }
 
+/**
+ * Refuses, before any conversion, an output that is there already without `force`: the program
+ * file, or in a project folder the files every project writes (Pulumi.yaml, index.ts), in the
+ * order the write would name them. A large input is then not converted only to be refused at the
+ * end. A target that is (or lies in) the input is left to the write, which says it is an input.
+ */
+export function refuseExistingOutput(output: string, project: boolean, input: string, force: boolean): void {
+  if (force) return;
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const source = real(input);
+  for (const target of project ? [path.join(output, "Pulumi.yaml"), path.join(output, "index.ts")] : [output]) {
+    if (!fs.existsSync(target)) continue;
+    const t = real(target);
+    if (t === source || t.startsWith(source + path.sep)) return;
+    throw new UsageError(`${target} exists; use --force to overwrite it`);
+  }
+}
+
 /** Whether `-o` names a project folder rather than a program file. */
 export function isProjectTarget(output: string): boolean {
   if (output.endsWith("/") || output.endsWith(path.sep)) return true;

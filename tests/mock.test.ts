@@ -1590,3 +1590,43 @@ describe("CloudFormation types the registry lacks", () => {
     ]);
   });
 });
+
+describe("settings classic Pulumi makes resources of their own (companions.ts)", () => {
+  it("a function's RuntimeManagementConfig and a project's webhook are resources beside them, conditional with them; DependsOn waits for both", async () => {
+    const file = path.join(FIXTURES, "cfn_companions", "expected", "index.ts");
+    const registered = await runProgram(file);
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    const rmc = get("FnRuntimeManagementConfig");
+    expect(rmc.type).toBe("aws:lambda/runtimeManagementConfig:RuntimeManagementConfig");
+    expect(rmc.inputs).toMatchObject({ functionName: "pinned", qualifier: "$LATEST", updateRuntimeOn: "Manual" });
+    expect(rmc.inputs.runtimeVersionArn).toMatch(/^arn:aws:lambda:.+::runtime:0123456789abcdef$/);
+    expect(rmc.dependencies).toContain("Fn");
+    expect(get("Live").dependencies).toEqual(expect.arrayContaining(["Fn", "FnRuntimeManagementConfig"]));
+    const hook = get("BuildWebhook");
+    expect(hook.type).toBe("aws:codebuild/webhook:Webhook");
+    expect(hook.inputs.projectName).toBe("app-build");
+    expect(hook.inputs.buildType).toBe("BUILD");
+    expect(hook.inputs.filterGroups).toEqual([
+      { filters: [{ type: "EVENT", pattern: "PUSH" }, { type: "HEAD_REF", pattern: "^refs/heads/main$" }] },
+      { filters: [{ type: "EVENT", pattern: "PULL_REQUEST_CREATED,PULL_REQUEST_UPDATED" }, { type: "FILE_PATH", pattern: "^docs/", excludeMatchedPattern: true }] },
+    ]);
+    expect(get("FnRecursionConfig").inputs).toEqual({ functionName: "pinned", recursiveLoop: "Terminate" });
+    // The policies as the JSON documents CloudFormation takes, on the log group and the topic.
+    const masking = get("AuditDataProtectionPolicy");
+    expect(masking.type).toBe("aws:cloudwatch/logDataProtectionPolicy:LogDataProtectionPolicy");
+    expect(masking.inputs.logGroupName).toBe("/app/audit");
+    expect(JSON.parse(masking.inputs.policyDocument).Statement.map((s: { Sid: string }) => s.Sid)).toEqual(["audit", "redact"]);
+    expect(get("AuditIndexPolicy").inputs).toEqual({ logGroupName: "/app/audit", policyDocument: JSON.stringify({ Fields: ["requestId", "userId"] }) });
+    // A topic's delivery status logging, one item per protocol, as the topic's own arguments.
+    expect(get("Alerts").inputs).toMatchObject({ name: "alerts", sqsSuccessFeedbackRoleArn: "arn:aws:mock:aws:iam/role:Role:Role", sqsSuccessFeedbackSampleRate: 100, sqsFailureFeedbackRoleArn: "arn:aws:mock:aws:iam/role:Role:Role" });
+    const deny = get("AlertsDataProtectionPolicy");
+    expect(deny.inputs.arn).toBe("arn:aws:mock:aws:sns/topic:Topic:Alerts");
+    expect(JSON.parse(deny.inputs.policy)).toMatchObject({ Name: "deny-emails", Statement: [{ Sid: "deny", Operation: { Deny: {} } }] });
+    // Webhook: false makes none; only the one project has a webhook.
+    expect(registered.filter((r) => r.type === "aws:codebuild/webhook:Webhook").map((r) => r.name)).toEqual(["BuildWebhook"]);
+    expect(get("Nightly").type).toBe("aws:codebuild/project:Project");
+    // Without the condition, neither the project nor its webhook.
+    const off = await runProgram(file, { WithWebhook: "false" });
+    expect(off.filter((r) => r.type.startsWith("aws:codebuild/")).map((r) => r.name)).toEqual(["Nightly"]);
+  });
+});

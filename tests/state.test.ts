@@ -35,6 +35,8 @@ const CASES: Record<string, { program: string; cwd?: string; config?: Record<str
   // A queue policy of two queues: each QueuePolicy imported by its queue's URL, not the policy's physical id.
   cfn_queue_policy: { program: "tests/fixtures/cfn_queue_policy/expected/index.ts" },
   // A stack's rows and its nested stacks' (describe-stack-resources of each, concatenated): the nested templates' resources imported into their components.
+  // A function's runtime setting and a project's webhook, resources of their own beside them: imported by the function's name and $LATEST, and by the project's name.
+  cfn_companions: { program: "tests/fixtures/cfn_companions/expected/index.ts" },
   cfn_nested_stacks: { program: "tests/projects/cfn_nested_stacks/expected/index.ts", config: { Env: "prod" } },
 };
 
@@ -115,6 +117,8 @@ describe("import IDs are the formats @pulumi/aws documents", () => {
     "aws.apigateway.MethodSettings": ["/", "restApiId", "stageName", "methodPath"],
     "aws.lambda.Function": ["functionName"],
     "aws.lambda.Permission": ["/", "functionName", "statementId"],
+    "aws.lambda.RuntimeManagementConfig": [",", "functionName", "qualifier"],
+    "aws.codebuild.Webhook": ["id"],
     "aws.iam.Role": ["name"],
     "aws.iam.RolePolicy": [":", "role", "name"],
     "aws.iam.RolePolicyAttachment": ["/", "role", "policyArn"],

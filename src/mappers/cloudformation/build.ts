@@ -12,7 +12,8 @@ import type { ResourceDecl } from "../../model/pulumi.js";
 import { awsSchema } from "../../schema/index.js";
 import { requireArguments } from "../required.js";
 import type { CfnTable } from "./references.js";
-import type { SourceEntry, ValueContext } from "./values.js";
+import { CURATED } from "./types.js";
+import { mapEntries, type SourceEntry, type ValueContext } from "./values.js";
 
 export interface ResourceContext {
   /** The logical id. */
@@ -90,4 +91,14 @@ export function declare(ctx: ResourceContext, className: string, args: Extract<E
 export function withLeading(lead: readonly ObjectEntry[], args: Extract<Expr, { kind: "object" }>): Extract<Expr, { kind: "object" }> {
   const keys = new Set(lead.map((e) => e.key));
   return { kind: "object", entries: [...lead, ...args.entries.filter((e) => !keys.has(e.key))] };
+}
+
+/** A property's value, by its CloudFormation name. */
+export function get(entries: readonly SourceEntry[], name: string): Expr | undefined {
+  return entries.find((e) => e.name === name)?.value;
+}
+
+/** Maps with the curated renames of the context's type onto `className`. */
+export function curatedArgs(ctx: ResourceContext, entries: readonly SourceEntry[], className = CURATED[ctx.type]!.className): Extract<Expr, { kind: "object" }> {
+  return mapEntries(entries, awsSchema().resources[className]!.args, ctx.values, CURATED[ctx.type]?.props ?? {}, undefined);
 }

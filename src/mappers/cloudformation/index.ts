@@ -19,6 +19,7 @@ import { resolveCfnType } from "./types.js";
 import { mapEntries } from "./values.js";
 import { stageKeyPlans } from "./api-keys.js";
 import { isLocalTemplateUrl, nestedStackDecl, type NestedStackInterface } from "./nested.js";
+import { companionSuffixes, withCompanions } from "./companions.js";
 
 export interface CfnMapOptions {
   /** Nested stacks converted with the template (tree/templates.ts), by logical id: the interface of the component each template became. */
@@ -34,7 +35,8 @@ function partsOf(r: Resource, declIdOf: (suffix?: string) => string): string[] {
   const split = SPLIT_BY_LIST[r.type];
   const items = split ? entries.find((e) => e.name === split.list)?.value : undefined;
   if (items?.kind === "list" && items.items.length > 1) return items.items.map((_, i) => declIdOf(itemSuffix(r.type, i)));
-  return [declIdOf()];
+  // A setting classic Pulumi makes a resource of its own (companions.ts): DependsOn waits for it too, as CloudFormation's does.
+  return [declIdOf(), ...companionSuffixes(r.type, entries).map((s) => declIdOf(s))];
 }
 
 export function mapCloudFormation(program: SourceProgram, diags: Diagnostic[], options: CfnMapOptions = {}): PulumiProgram {
@@ -207,11 +209,12 @@ function resourceDecls(r: Resource, table: CfnTable, diags: Diagnostic[]): Decl[
       diags.push(diagnostic("PG2010", "warning", `${r.name}: TemplateURL ${url.value.value} is a local path, which \`aws cloudformation package\` uploads to S3 before deploying; the nested stack needs that URL (or convert the template into a project folder, -o <folder>/, to convert ${url.value.value} with it as a component)`, url.loc));
     }
   }
+  const { ctx: own, companions } = withCompanions(ctx);
   const handler = HANDLERS[r.type] ?? (t.kind === "native" && t.custom ? customResource : undefined);
-  if (handler) return handler(ctx);
+  if (handler) return [...handler(own), ...companions()];
   if (t.kind === "native") {
     diags.push(diagnostic("PG2012", "info", `${r.name}: ${r.type} has no curated classic mapping; it converts to ${t.className} from @pulumi/aws-native`, r.loc));
   }
   const renames = t.kind === "classic" ? (t.curated.props ?? {}) : {};
-  return [declare(ctx, t.className, mapEntries(ctx.entries, t.schema.args, ctx.values, renames, t.typeKey))];
+  return [declare(own, t.className, mapEntries(own.entries, t.schema.args, own.values, renames, t.typeKey)), ...companions()];
 }

@@ -2,16 +2,17 @@
  * Curated types whose CloudFormation shape differs from classic Pulumi's by more than names:
  * a Lambda function's `Code`, an IAM role's inline `Policies`, `AWS::IAM::Policy` (one inline
  * policy per role, user and group), a Deployment's `StageName` (a Stage of its own in Pulumi),
- * a Stage's `MethodSettings`, a usage plan's per-method throttles, a load balancer's `Scheme` and
- * attributes, a topic's inline subscriptions. Everything else maps property by property.
+ * a Stage's `MethodSettings`, a usage plan's per-method throttles (a load balancer's attributes
+ * and a topic's settings lists: spread.ts). Everything else maps property by property.
  */
 import { diagnostic } from "../../model/diagnostics.js";
 import type { Expr, ObjectEntry } from "../../model/expr.js";
 import type { ResourceDecl } from "../../model/pulumi.js";
 import { awsSchema, nativeSchema } from "../../schema/index.js";
-import { declare, sibling, withLeading, type ResourceContext } from "./build.js";
+import { curatedArgs, declare, get, sibling, withLeading, type ResourceContext } from "./build.js";
 import { apiKey } from "./api-keys.js";
 import { splitMethod } from "./method.js";
+import { loadBalancer, snsTopic } from "./spread.js";
 import { CURATED, resolveCfnType } from "./types.js";
 import { entriesOf, mapEntries, type SourceEntry } from "./values.js";
 
@@ -21,19 +22,11 @@ type Handler = (ctx: ResourceContext) => ResourceDecl[];
 const str = (value: string): Expr => ({ kind: "literal", value });
 const args = (className: string) => awsSchema().resources[className]!.args;
 
-function get(entries: readonly SourceEntry[], name: string): Expr | undefined {
-  return entries.find((e) => e.name === name)?.value;
-}
-
 function renameKeys(e: Expr, renames: Readonly<Record<string, string>>): Expr {
   if (e.kind !== "object") return e;
   return { ...e, entries: e.entries.map((en) => (typeof en.key === "string" && renames[en.key] ? { ...en, key: renames[en.key]! } : en)) };
 }
 
-/** Maps with the curated renames of the context's type onto `className`. */
-function curatedArgs(ctx: ResourceContext, entries: readonly SourceEntry[], className = CURATED[ctx.type]!.className): Obj {
-  return mapEntries(entries, args(className), ctx.values, CURATED[ctx.type]?.props ?? {}, undefined);
-}
 
 const lambdaFunction: Handler = (ctx) => {
   const runtime = get(ctx.entries, "Runtime");
@@ -238,56 +231,6 @@ const usagePlan: Handler = (ctx) => {
   };
   const entries = ctx.entries.map((e) => (e.name === "ApiStages" && e.value.kind === "list" ? { ...e, value: { ...e.value, items: e.value.items.map(throttlesAsList) } } : e));
   return [declare(ctx, "aws.apigateway.UsagePlan", curatedArgs(ctx, entries))];
-};
-
-/** `LoadBalancerAttributes` keys that are arguments of their own in classic Pulumi. */
-const LB_ATTRIBUTES: Readonly<Record<string, string>> = {
-  "idle_timeout.timeout_seconds": "idleTimeout",
-  "deletion_protection.enabled": "enableDeletionProtection",
-  "routing.http2.enabled": "enableHttp2",
-  "routing.http.drop_invalid_header_fields.enabled": "dropInvalidHeaderFields",
-  "load_balancing.cross_zone.enabled": "enableCrossZoneLoadBalancing",
-  "routing.http.desync_mitigation_mode": "desyncMitigationMode",
-  "routing.http.preserve_host_header.enabled": "preserveHostHeader",
-  "waf.fail_open.enabled": "enableWafFailOpen",
-  "client_keep_alive.seconds": "clientKeepAlive",
-};
-
-const loadBalancer: Handler = (ctx) => {
-  const entries: SourceEntry[] = [];
-  const extra: SourceEntry[] = [];
-  for (const e of ctx.entries) {
-    if (e.name === "Scheme") {
-      const internal: Expr = e.value.kind === "literal" ? { kind: "literal", value: e.value.value === "internal" } : { kind: "binary", op: "==", left: e.value, right: str("internal") };
-      entries.push({ ...e, value: internal });
-    } else if (e.name === "LoadBalancerAttributes" && e.value.kind === "list") {
-      for (const a of e.value.items) {
-        const kv = entriesOf(a);
-        const k = get(kv, "Key");
-        const v = get(kv, "Value");
-        const arg = k?.kind === "literal" && typeof k.value === "string" ? LB_ATTRIBUTES[k.value] : undefined;
-        if (arg && v) extra.push({ name: arg, value: v, ...(e.loc ? { loc: e.loc } : {}) });
-        else ctx.diags.push(diagnostic("PG2003", "warning", `${ctx.id}: load balancer attribute ${k?.kind === "literal" ? String(k.value) : "(computed)"} is not converted; set it through the matching LoadBalancer argument`, e.loc ?? ctx.loc));
-      }
-    } else entries.push(e);
-  }
-  const lbArgs = args("lb.LoadBalancer");
-  const mapped = curatedArgs(ctx, entries);
-  const attrs = mapEntries(extra, lbArgs, ctx.values, Object.fromEntries(extra.map((x) => [x.name, x.name])));
-  return [declare(ctx, "aws.lb.LoadBalancer", { kind: "object", entries: [...mapped.entries, ...attrs.entries] })];
-};
-
-const snsTopic: Handler = (ctx) => {
-  const own = ctx.entries.filter((e) => e.name !== "Subscription");
-  const decls = [declare(ctx, "aws.sns.Topic", curatedArgs(ctx, own))];
-  const subs = get(ctx.entries, "Subscription");
-  if (subs?.kind === "list") {
-    subs.items.forEach((s, i) => {
-      const mapped = mapEntries(entriesOf(s), args("sns.TopicSubscription"), ctx.values);
-      decls.push(declare(ctx, "aws.sns.TopicSubscription", withLeading([{ key: "topic", value: sibling(ctx, "", ["arn"]) }], mapped), { suffix: `Subscription${i}`, withComments: false }));
-    });
-  }
-  return decls;
 };
 
 const CUSTOM_BUCKET = "config.customResourceBucket";

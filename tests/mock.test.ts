@@ -1630,3 +1630,15 @@ describe("settings classic Pulumi makes resources of their own (companions.ts)",
     expect(off.filter((r) => r.type.startsWith("aws:codebuild/")).map((r) => r.name)).toEqual(["Nightly"]);
   });
 });
+
+describe("a REST API's BodyS3Location", () => {
+  it("a local path is the file's text, read when the program runs; one on S3 sets no body; a Body beside it wins", async () => {
+    const dir = path.join(FIXTURES, "cfn_rest_api_body_location");
+    const registered = await runProgram(path.join(dir, "expected", "index.ts"), {}, { cwd: dir });
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    expect(get("PetsApi").inputs).toMatchObject({ name: "pets", body: fs.readFileSync(path.join(dir, "api", "openapi.yaml"), "utf8") });
+    expect(get("PetsDeploymentStage").inputs).toMatchObject({ restApi: "PetsApi-id", deployment: "PetsDeployment-id", stageName: "prod" });
+    expect(get("RemoteApi").inputs).toEqual({ name: "remote" });
+    expect(JSON.parse(get("BothApi").inputs.body)).toEqual({ openapi: "3.0.1", info: { title: "both", version: "1" }, paths: {} });
+  });
+});

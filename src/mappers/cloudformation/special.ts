@@ -1,6 +1,6 @@
 /**
  * Curated types whose CloudFormation shape differs from classic Pulumi's by more than names:
- * a Lambda function's `Code`, an IAM role's inline `Policies`, `AWS::IAM::Policy` (one inline
+ * a REST API's `BodyS3Location`, a Lambda function's `Code`, an IAM role's inline `Policies`, `AWS::IAM::Policy` (one inline
  * policy per role, user and group), a Deployment's `StageName` (a Stage of its own in Pulumi),
  * a Stage's `MethodSettings`, a usage plan's per-method throttles (a load balancer's attributes
  * and a topic's settings lists: spread.ts). Everything else maps property by property.
@@ -161,6 +161,33 @@ const userToGroup: Handler = (ctx) => {
   return users.items.map((user, i) => declare(ctx, "aws.iam.UserGroupMembership", { kind: "object", entries: [{ key: "user", value: user }, { key: "groups", value: { kind: "list", items: [group] } }] }, { suffix: itemSuffix(ctx.type, i), withComments: i === 0 }));
 };
 
+/**
+ * A REST API's `BodyS3Location` (the classic RestApi takes its definition as a `body`). Written
+ * as a local path, as the template is before `aws cloudformation package` uploads the file, it
+ * is the file's text, read when the program runs (the project carries the file), as a SAM API's
+ * local DefinitionUri. On S3 it is a TODO saying what to do, with a warning.
+ */
+const restApi: Handler = (ctx) => {
+  const at = ctx.entries.find((e) => e.name === "BodyS3Location");
+  if (!at) return [declare(ctx, "aws.apigateway.RestApi", curatedArgs(ctx, ctx.entries))];
+  const rest = ctx.entries.filter((e) => e !== at);
+  const loc = at.loc ?? ctx.loc;
+  const local = at.value.kind === "literal" && typeof at.value.value === "string" && !/^(s3|https?):\/\//i.test(at.value.value) ? at.value.value : undefined;
+  if (get(ctx.entries, "Body") !== undefined) {
+    ctx.diags.push(diagnostic("PG2004", "warning", `${ctx.id}: BodyS3Location beside a Body; the Body is converted`, loc));
+    return [declare(ctx, "aws.apigateway.RestApi", curatedArgs(ctx, rest))];
+  }
+  if (local !== undefined) {
+    ctx.diags.push(diagnostic("PG2010", "info", `${ctx.id}: the definition is read from ${local} when the program runs (the path \`aws cloudformation package\` would upload)`, loc));
+    const body = { ...at, name: "Body", value: { kind: "call" as const, name: "file", args: [at.value], loc } };
+    return [declare(ctx, "aws.apigateway.RestApi", curatedArgs(ctx, ctx.entries.map((e) => (e === at ? body : e))))];
+  }
+  ctx.diags.push(diagnostic("PG2004", "warning", `${ctx.id}: a BodyS3Location on S3 is not read (the classic RestApi takes its definition as a body): download it beside the template and name its path, or write it as Body`, loc));
+  const mapped = curatedArgs(ctx, rest);
+  const todo: ObjectEntry = { key: "// TODO(pulumigrate): BodyS3Location on S3 is not read: download the definition and name its path, or write it as Body", value: at.value, ...(at.comments ? { comments: at.comments } : {}) };
+  return [declare(ctx, "aws.apigateway.RestApi", { kind: "object", entries: [...mapped.entries, todo] })];
+};
+
 const deployment: Handler = (ctx) => {
   const own = ctx.entries.filter((e) => e.name !== "StageName" && e.name !== "StageDescription");
   const decls = [declare(ctx, "aws.apigateway.Deployment", curatedArgs(ctx, own))];
@@ -300,6 +327,7 @@ const recordSetGroup: Handler = (ctx) => {
 
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   "AWS::ApiGateway::Method": splitMethod,
+  "AWS::ApiGateway::RestApi": restApi,
   "AWS::ApiGateway::Deployment": deployment,
   "AWS::ApiGateway::Stage": stage,
   "AWS::ApiGateway::UsagePlan": usagePlan,

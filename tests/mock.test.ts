@@ -1631,14 +1631,26 @@ describe("settings classic Pulumi makes resources of their own (companions.ts)",
   });
 });
 
-describe("a REST API's BodyS3Location", () => {
-  it("a local path is the file's text, read when the program runs; one on S3 sets no body; a Body beside it wins", async () => {
-    const dir = path.join(FIXTURES, "cfn_rest_api_body_location");
+describe("files aws cloudformation package would upload (packaged.ts)", () => {
+  it("a local path is the file's content, read when the program runs; a REST API's body on S3 is not set; a Body beside it wins", async () => {
+    const dir = path.join(FIXTURES, "cfn_packaged_files");
     const registered = await runProgram(path.join(dir, "expected", "index.ts"), {}, { cwd: dir });
     const get = (name: string) => registered.find((r) => r.name === name)!;
     expect(get("PetsApi").inputs).toMatchObject({ name: "pets", body: fs.readFileSync(path.join(dir, "api", "openapi.yaml"), "utf8") });
     expect(get("PetsDeploymentStage").inputs).toMatchObject({ restApi: "PetsApi-id", deployment: "PetsDeployment-id", stageName: "prod" });
     expect(get("RemoteApi").inputs).toEqual({ name: "remote" });
     expect(JSON.parse(get("BothApi").inputs.body)).toEqual({ openapi: "3.0.1", info: { title: "both", version: "1" }, paths: {} });
+    const read = (f: string) => fs.readFileSync(path.join(dir, f), "utf8");
+    expect(get("HttpApi").inputs.body).toEqual(JSON.parse(read("api/http.json")));
+    // A JSON definition as its text (CloudFormation's substitutions kept), a YAML one as the JSON of what it holds.
+    expect(get("Orders").inputs).toMatchObject({ definitionString: read("machines/orders.asl.json"), definitionSubstitutions: { Table: "orders" } });
+    expect(get("Orders").inputs.definitionS3Location).toBeUndefined();
+    expect(JSON.parse(get("Refunds").inputs.definitionString)).toEqual({ StartAt: "Done", States: { Done: { Type: "Succeed" } } });
+    expect(get("HelloResolver").inputs).toMatchObject({ requestMappingTemplate: read("resolvers/hello.request.vtl"), responseMappingTemplate: read("resolvers/hello.response.vtl"), fieldName: "hello" });
+  });
+
+  it("where only an S3 location will do, a local path is a placeholder: the program stops there rather than deploy a path as a location", async () => {
+    const file = path.join(FIXTURES, "cfn_packaged_upload", "expected", "index.ts");
+    await expect(runProgram(file)).rejects.toThrow("not converted by pulumigrate: jobs/etl.py");
   });
 });

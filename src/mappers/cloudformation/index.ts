@@ -20,6 +20,7 @@ import { mapEntries } from "./values.js";
 import { stageKeyPlans } from "./api-keys.js";
 import { isLocalTemplateUrl, nestedStackDecl, type NestedStackInterface } from "./nested.js";
 import { companionSuffixes, withCompanions } from "./companions.js";
+import { withPackagedFiles } from "./packaged.js";
 
 export interface CfnMapOptions {
   /** Nested stacks converted with the template (tree/templates.ts), by logical id: the interface of the component each template became. */
@@ -209,7 +210,7 @@ function resourceDecls(r: Resource, table: CfnTable, diags: Diagnostic[]): Decl[
       diags.push(diagnostic("PG2010", "warning", `${r.name}: TemplateURL ${url.value.value} is a local path, which \`aws cloudformation package\` uploads to S3 before deploying; the nested stack needs that URL (or convert the template into a project folder, -o <folder>/, to convert ${url.value.value} with it as a component)`, url.loc));
     }
   }
-  const { ctx: own, companions } = withCompanions(ctx);
+  const { ctx: own, companions } = withCompanions(withPackagedFiles(ctx));
   const handler = HANDLERS[r.type] ?? (t.kind === "native" && t.custom ? customResource : undefined);
   if (handler) return [...handler(own), ...companions()];
   if (t.kind === "native") {

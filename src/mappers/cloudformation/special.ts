@@ -162,28 +162,14 @@ const userToGroup: Handler = (ctx) => {
 };
 
 /**
- * A REST API's `BodyS3Location` (the classic RestApi takes its definition as a `body`). Written
- * as a local path, as the template is before `aws cloudformation package` uploads the file, it
- * is the file's text, read when the program runs (the project carries the file), as a SAM API's
- * local DefinitionUri. On S3 it is a TODO saying what to do, with a warning.
+ * A REST API's `BodyS3Location` on S3 (a local path is read as the body: packaged.ts): the classic
+ * RestApi takes its definition as a `body` only, so it is a TODO saying what to do, with a warning.
  */
 const restApi: Handler = (ctx) => {
   const at = ctx.entries.find((e) => e.name === "BodyS3Location");
   if (!at) return [declare(ctx, "aws.apigateway.RestApi", curatedArgs(ctx, ctx.entries))];
-  const rest = ctx.entries.filter((e) => e !== at);
-  const loc = at.loc ?? ctx.loc;
-  const local = at.value.kind === "literal" && typeof at.value.value === "string" && !/^(s3|https?):\/\//i.test(at.value.value) ? at.value.value : undefined;
-  if (get(ctx.entries, "Body") !== undefined) {
-    ctx.diags.push(diagnostic("PG2004", "warning", `${ctx.id}: BodyS3Location beside a Body; the Body is converted`, loc));
-    return [declare(ctx, "aws.apigateway.RestApi", curatedArgs(ctx, rest))];
-  }
-  if (local !== undefined) {
-    ctx.diags.push(diagnostic("PG2010", "info", `${ctx.id}: the definition is read from ${local} when the program runs (the path \`aws cloudformation package\` would upload)`, loc));
-    const body = { ...at, name: "Body", value: { kind: "call" as const, name: "file", args: [at.value], loc } };
-    return [declare(ctx, "aws.apigateway.RestApi", curatedArgs(ctx, ctx.entries.map((e) => (e === at ? body : e))))];
-  }
-  ctx.diags.push(diagnostic("PG2004", "warning", `${ctx.id}: a BodyS3Location on S3 is not read (the classic RestApi takes its definition as a body): download it beside the template and name its path, or write it as Body`, loc));
-  const mapped = curatedArgs(ctx, rest);
+  ctx.diags.push(diagnostic("PG2004", "warning", `${ctx.id}: a BodyS3Location on S3 is not read (the classic RestApi takes its definition as a body): download it beside the template and name its path, or write it as Body`, at.loc ?? ctx.loc));
+  const mapped = curatedArgs(ctx, ctx.entries.filter((e) => e !== at));
   const todo: ObjectEntry = { key: "// TODO(pulumigrate): BodyS3Location on S3 is not read: download the definition and name its path, or write it as Body", value: at.value, ...(at.comments ? { comments: at.comments } : {}) };
   return [declare(ctx, "aws.apigateway.RestApi", { kind: "object", entries: [...mapped.entries, todo] })];
 };

@@ -18,6 +18,7 @@ export type Family =
   | "hash"
   | "network"
   | "conversion"
+  | "provider"
   | "cloudformation"
   | "converter";
 
@@ -183,6 +184,10 @@ export const SIGNATURES: Readonly<Record<string, Signature>> = {
   toset: { family: "conversion", result: (a) => list(elementOf(a[0]), true) },
   tostring: { family: "conversion", result: (a) => (a[0]?.k === "string" || a[0]?.k === "number" || a[0]?.k === "bool" ? STRING : opt(STRING)) },
   try: { family: "conversion", result: (a) => joinAll(a) },
+  // The AWS provider's functions (`provider::aws::…`).
+  "provider::aws::arn_build": { ...str("provider"), params: "sssss" },
+  "provider::aws::arn_parse": { family: "provider", params: "s", result: () => ({ k: "object", fields: { partition: STRING, service: STRING, region: STRING, account_id: STRING, resource: STRING } }) },
+  "provider::aws::trim_iam_role_path": { ...str("provider"), params: "s" },
   // What the CloudFormation lowering adds to the vocabulary.
   cidr: { ...listOf("cloudformation", STRING), params: "snn" },
   tojsonstring: { family: "cloudformation", outputs: "structural", result: () => STRING },

@@ -12,6 +12,7 @@ const TITLES: Readonly<Record<Family, string>> = {
   hash: "Hash and crypto",
   network: "IP network",
   conversion: "Type conversion",
+  provider: "The AWS provider's functions",
   cloudformation: "CloudFormation",
   converter: "Inserted by the converter",
 };

@@ -1,4 +1,4 @@
-/** Terraform's file-system, date and time, and IP network functions (see ./index.ts), and two of the converter's own: `withdefault` (CloudFormation's `Fn::FindInMap` default) and `present` (typing/coerce.ts). */
+/** Terraform's file-system, date and time, and IP network functions (see ./index.ts), the AWS provider's, and two of the converter's own: `withdefault` (CloudFormation's `Fn::FindInMap` default) and `present` (typing/coerce.ts). */
 import { binary, call, code, method, primary, type Code } from "../code.js";
 import { helper, type FnArg, type FnContext, type FnPrinter } from "./shared.js";
 
@@ -24,6 +24,10 @@ function filePath(a: FnArg, ctx: FnContext): Code {
 const now = method(method(code("new Date()"), "toISOString"), "replace", [code("/\\.\\d+Z$/"), code('"Z"')]);
 
 export const SYSTEM_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
+  // The AWS provider's functions, computed as it computes them (helpers/aws.ts).
+  "provider::aws::arn_build": helper("arnBuild"),
+  "provider::aws::arn_parse": helper("arnParse"),
+  "provider::aws::trim_iam_role_path": helper("trimIamRolePath"),
   abspath: pathFn("resolve"),
   basename: pathFn("basename"),
   dirname: pathFn("dirname"),

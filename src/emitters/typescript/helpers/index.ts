@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 
-const FILES = ["strings", "encoding", "collections", "numbers", "network", "dates", "hashing", "files", "regex"] as const;
+const FILES = ["strings", "encoding", "collections", "numbers", "network", "dates", "hashing", "files", "regex", "aws"] as const;
 
 /** Node modules a helper may use, imported by the program as `import * as m from "m"`. */
 export const NODE_MODULES = ["crypto", "fs", "os", "path", "util", "zlib"] as const;

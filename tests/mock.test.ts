@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { convertDir, FIXTURES, ROOT, SHARED } from "./helpers/fixtures.js";
 import { byName, runProgram, runProgramExports, type Registered } from "./helpers/mocks.js";
 
@@ -1652,5 +1652,30 @@ describe("files aws cloudformation package would upload (packaged.ts)", () => {
   it("where only an S3 location will do, a local path is a placeholder: the program stops there rather than deploy a path as a location", async () => {
     const file = path.join(FIXTURES, "cfn_packaged_upload", "expected", "index.ts");
     await expect(runProgram(file)).rejects.toThrow("not converted by pulumigrate: jobs/etl.py");
+  });
+});
+
+describe("Terraform check blocks", () => {
+  it("a failed assertion is a warning, never an error: over plain values at once, over deployed values once they are known", async () => {
+    const file = path.join(FIXTURES, "check_blocks", "expected", "index.ts");
+    const warned = async (config: Record<string, string>): Promise<string[]> => {
+      const spy = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+      try {
+        const registered = await runProgram(file, config);
+        // The program ran to its end: the bucket and the check's data source are there.
+        expect(registered.map((r) => r.name)).toContain("logs");
+        await new Promise((r) => setTimeout(r, 50));
+        return spy.mock.calls.map((c) => String(c[0]));
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    expect(await warned({})).toEqual(['warning: [runtime] check "logs_bucket": the logs bucket is logs-dev, not the production one']);
+    expect(await warned({ env: "prod" })).toEqual([]);
+    expect((await warned({ env: "sandbox-eu" })).sort()).toEqual([
+      'warning: [runtime] check "env_known": env is sandbox-eu, which no pipeline deploys',
+      'warning: [runtime] check "env_known": env names are at most 8 characters',
+      'warning: [runtime] check "logs_bucket": the logs bucket is logs-sandbox-eu, not the production one',
+    ]);
   });
 });

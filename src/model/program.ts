@@ -12,7 +12,7 @@ export interface SourceProgram {
   readonly trailingComments: readonly string[];
 }
 
-export type SourceItem = Variable | Local | Resource | ModuleCall | Output | ProviderConfig | ImportBlock | MovedBlock | RemovedBlock | Note;
+export type SourceItem = Variable | Local | Resource | ModuleCall | Output | ProviderConfig | ImportBlock | MovedBlock | RemovedBlock | CheckBlock | Note;
 
 /** A body attribute or nested block, in source order. */
 export type BodyItem = Attribute | Block | DynamicBlock;
@@ -241,6 +241,17 @@ export interface RemovedBlock {
   readonly kind: "removed";
   readonly from?: Expr;
   readonly destroy: boolean;
+  readonly loc: Location;
+  readonly comments?: Comments;
+}
+
+/** `check "name" { assert { condition, error_message } }` (Terraform 1.5): its scoped data sources are data resources of their own. */
+export interface CheckBlock {
+  readonly kind: "check";
+  readonly name: string;
+  readonly asserts: readonly Validation[];
+  /** Its scoped data sources' addresses (`data.aws_s3_bucket.logs`). */
+  readonly data: readonly string[];
   readonly loc: Location;
   readonly comments?: Comments;
 }

@@ -14,7 +14,7 @@ export interface PulumiProgram {
   readonly trailingComments: readonly string[];
 }
 
-export type Decl = ConfigDecl | ConstDecl | InvokeDecl | ResourceDecl | ExportDecl | CommentDecl;
+export type Decl = ConfigDecl | ConstDecl | InvokeDecl | ResourceDecl | ExportDecl | AssertionDecl | CommentDecl;
 
 interface DeclBase {
   /** Unique id; references use it. */
@@ -145,6 +145,18 @@ export interface ExportDecl extends DeclBase {
   readonly value: Expr;
   /** Where the value is written, for what is said about it (the declaration's own location is the output's). */
   readonly valueLoc?: Location;
+}
+
+/**
+ * An assertion of a Terraform `check` block: when its condition is false (once the values it
+ * reads are known), a warning naming the check, never an error, as Terraform reports it.
+ */
+export interface AssertionDecl extends DeclBase {
+  readonly kind: "assertion";
+  /** The check block's name. */
+  readonly check: string;
+  readonly condition: Expr;
+  readonly message: Expr;
 }
 
 export interface CommentDecl extends DeclBase {

@@ -160,6 +160,7 @@ export class TypeTable {
         return repeated(invokeResult(d), d.repeat);
       case "resource":
         return repeated(d.component ? (this.components.get(d.className) ?? { k: "component", className: d.className, outputs: {} }) : resourceType(d), d.repeat);
+      case "assertion":
       case "comment":
         return ANY;
     }

@@ -3,9 +3,9 @@
  * the checks CloudFormation parameters carry (allowed values, pattern, bounds, lengths),
  * printed as plain `if (…) { throw … }` statements that run before anything is created.
  */
-import type { Check, ConfigDecl } from "../../model/pulumi.js";
+import type { AssertionDecl, Check, ConfigDecl } from "../../model/pulumi.js";
 import { fromVariableType, tsType } from "../../typing/types.js";
-import { arg } from "./code.js";
+import { arg, code, method } from "./code.js";
 import type { Expr } from "../../model/expr.js";
 import { pascalCase } from "../../model/names.js";
 import { commentText, propertyKey, stringLiteral } from "./escape.js";
@@ -108,12 +108,27 @@ function validationChecks(d: ConfigDecl, p: ExprPrinter): string[] {
 
 /** Each check as `if (!(condition)) { throw new Error("<what>: message"); }` (a negated condition is not negated twice). */
 export function checkStatements(checks: readonly Check[], what: string, p: ExprPrinter): string[] {
-  return checks.map((c) => {
-    const m = c.message;
-    const parts = [`${c.subject ?? what}: `, ...(m.kind === "template" ? m.parts : m.kind === "literal" && typeof m.value === "string" ? [m.value] : [m])];
-    const message: Expr = parts.every((x) => typeof x === "string") ? { kind: "literal", value: parts.join("") } : { kind: "template", parts };
-    return `if (${p.print(negated(c.condition)).text}) {\nthrow new Error(${p.print(message).text});\n}`;
-  });
+  return checks.map((c) => `if (${p.print(negated(c.condition)).text}) {\nthrow new Error(${p.print(saidBy(c.subject ?? what, c.message)).text});\n}`);
+}
+
+/** A message with who says it first: `<who>: <message>`. */
+function saidBy(who: string, m: Expr): Expr {
+  const parts = [`${who}: `, ...(m.kind === "template" ? m.parts : m.kind === "literal" && typeof m.value === "string" ? [m.value] : [m])];
+  return parts.every((x) => typeof x === "string") ? { kind: "literal", value: parts.join("") } : { kind: "template", parts };
+}
+
+/**
+ * A `check` block's assertion: a warning when its condition is false, never an error. Over plain
+ * values an `if`; over values known after deployment, once they are known:
+ * `<condition ? null : message>.apply((failure) => { if (failure) pulumi.log.warn(failure); })`.
+ */
+export function assertionStatement(d: AssertionDecl, p: ExprPrinter): string {
+  const message = saidBy(`check "${d.check}"`, d.message);
+  if (!p.isOut(d.condition) && !p.isOut(message)) return `if (${p.print(negated(d.condition)).text}) {\npulumi.log.warn(${p.print(message).text});\n}`;
+  const failure: Expr = { kind: "conditional", condition: d.condition, whenTrue: { kind: "literal", value: null }, whenFalse: message };
+  const printed = p.print(failure);
+  const value = p.isOutputValue(failure) ? printed : code(`pulumi.output(${arg(printed)})`);
+  return `${method(value, "apply", [code("(failure) => {\nif (failure) pulumi.log.warn(failure);\n}")]).text};`;
 }
 
 /** When a condition fails, written without a negation of a negation: `!a` → `a`, `a == b` → `a != b`, `!a || b` (a rule under its condition) → `a && !b`. */

@@ -25,6 +25,8 @@ export function declExprs(d: Decl): Expr[] {
       const checks = d.kind === "resource" ? (d.checks ?? []).flatMap((c) => [c.condition, c.message]) : [];
       return [d.args, ...rep, ...checks, ...(o.dependsOn ?? []), ...(o.replaceWith ?? []), ...[o.provider, o.providers, o.parent, o.replacementTrigger].filter((x): x is Expr => x !== undefined)];
     }
+    case "assertion":
+      return [d.condition, d.message];
     case "comment":
       return [];
   }

@@ -13,7 +13,7 @@ import { NO_SCOPE } from "../../typing/infer.js";
 import { attribute, fromVariableType, isOutputType, tsType, unwrap } from "../../typing/types.js";
 import { arg } from "./code.js";
 import { argRead, argsInterface, classHead, classTail, CONSTRUCTOR_NAMES, propertyAssign, type ComponentSpec } from "./component.js";
-import { configRead } from "./config.js";
+import { assertionStatement, configRead } from "./config.js";
 import { commentText, propertyKey } from "./escape.js";
 import type { Placeholder, PrintEnv, ProgramContext } from "./env.js";
 import { ExprPrinter } from "./expr.js";
@@ -329,6 +329,8 @@ function declaration(d: Decl, name: string, p: ExprPrinter, configName: string):
   switch (d.kind) {
     case "comment":
       return d.lines.map((l) => (l === "" ? "//" : `// ${commentText(l)}`)).join("\n");
+    case "assertion":
+      return assertionStatement(d, p);
     case "config":
       return configRead(d, name, p, configName, t);
     case "const": {

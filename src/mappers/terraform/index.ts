@@ -86,6 +86,14 @@ export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOpti
         );
         if (item.comments?.leading?.length) decls.push({ kind: "comment", id: `${item.kind}.${decls.length}`, sourceName: "", loc: item.loc, lines: item.comments.leading });
         break;
+      case "check":
+        // Terraform reports a failed assertion as a warning, after the values it reads are known: so does the program (pulumi.log.warn).
+        if (item.data.length) diags.push(diagnostic("PG2010", "info", `check "${item.name}": its scoped data source${item.data.length > 1 ? "s" : ""} (${item.data.join(", ")}) ${item.data.length > 1 ? "are" : "is"} read as the program's own: where Terraform warns when one fails, the program stops`, item.loc));
+        item.asserts.forEach((a, i) => {
+          const value = (e: Expr) => rewriteReferences(e, table, diags, a.loc);
+          decls.push({ kind: "assertion", id: `check.${item.name}.${i}`, sourceName: item.name, check: item.name, condition: value(a.condition), message: value(a.message), loc: a.loc, ...(i === 0 ? comments : {}) });
+        });
+        break;
       case "note":
         decls.push({ kind: "comment", id: `note.${decls.length}`, sourceName: "", loc: item.loc, ...comments, lines: item.text.split("\n") });
         break;

@@ -1,10 +1,11 @@
 /**
  * The comments between an object value's entries, which hcl2json's expression trees drop: read
  * back from the batch's source bytes (lexed once per batch, scanner.ts) through the keys' byte
- * ranges, and attached to the entries (lower-expr.ts builds them).
+ * ranges, and attached to the entries (lower-expr.ts builds them); and those of an attribute's
+ * value that no entry took, which stay above the attribute (lower.ts).
  */
-import type { ObjectEntry } from "../../model/expr.js";
-import { lexExpression, type CommentSpan } from "./scanner.js";
+import { walkExpr, type Expr, type ObjectEntry } from "../../model/expr.js";
+import { lexExpression, type CommentSpan, type ScannedAttribute } from "./scanner.js";
 
 export type Lexed = NonNullable<ReturnType<typeof lexExpression>> & { readonly text: string; readonly endingAt: Map<number, CommentSpan> };
 
@@ -76,5 +77,28 @@ function commentsBetween(lx: Lexed, from: number, to: number): CommentSpan[] {
   }
   const out: CommentSpan[] = [];
   for (let i = lo; i < cs.length && cs[i]!.end <= to; i++) out.push(cs[i]!);
+  return out;
+}
+
+/** The comments inside an attribute's value (scanned) that are not on one of its object entries, in order. */
+export function leftComments(a: ScannedAttribute, value: Expr): string[] {
+  if (!a.inner?.length) return [];
+  const leading = new Map<string, number>();
+  const trailing = new Map<string, number>();
+  const add = (m: Map<string, number>, t: string) => m.set(t, (m.get(t) ?? 0) + 1);
+  const take = (m: Map<string, number>, t: string) => (m.get(t) ?? 0) > 0 && Boolean(m.set(t, m.get(t)! - 1));
+  walkExpr(value, (x) => {
+    if (x.kind !== "object") return;
+    for (const en of x.entries) {
+      for (const l of en.comments?.leading ?? []) add(leading, l);
+      if (en.comments?.trailing !== undefined) add(trailing, en.comments.trailing);
+    }
+  });
+  const out: string[] = [];
+  for (const c of a.inner) {
+    if (take(trailing, c.join(" "))) continue;
+    if (c.every((l) => (leading.get(l) ?? 0) > 0)) c.forEach((l) => take(leading, l));
+    else out.push(...c);
+  }
   return out;
 }

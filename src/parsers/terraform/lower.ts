@@ -3,12 +3,13 @@
  * (values) into the source-neutral model.
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
-import { walkExpr, type Comments, type Expr } from "../../model/expr.js";
+import type { Comments, Expr } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type {
   Attribute, Block, BodyItem, DynamicBlock, ProvisionerRun, ResourceMeta, SourceItem, Timeouts, Validation,
 } from "../../model/program.js";
 import type { ScannedAttribute, ScannedBlock, ScannedBody, ScannedItem } from "./scanner.js";
+import { leftComments } from "./entry-comments.js";
 import { variableType } from "./type-constraints.js";
 
 export interface LowerInput {
@@ -103,7 +104,10 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
     b.body.items.find((x): x is ScannedAttribute => x.kind === "attribute" && x.name === n);
 
   const items: SourceItem[] = [];
-  for (const it of tree.items) {
+  // A check block's scoped data sources (AWS ones) are read as data sources of the module, before the check.
+  const scoped = (it: ScannedItem): ScannedItem[] =>
+    it.kind === "block" && it.type === "check" && checkConverts(it) ? [...it.body.items.filter((x) => x.kind === "block" && x.type === "data"), it] : [it];
+  for (const it of tree.items.flatMap(scoped)) {
     if (it.kind === "attribute") {
       diags.push(diagnostic("PG1003", "error", `unexpected top-level attribute '${it.name}'`, loc(it)));
       continue;
@@ -248,12 +252,27 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
         items.push(withMore(withComments({ kind: "removed" as const, ...(from ? { from: valueOf(from) } : {}), destroy, loc: loc(it) }, it), [...commentsOf(it.body.items), ...it.body.dangling]));
         break;
       }
+      case "check":
+        if (checkConverts(it)) {
+          const asserts = it.body.items.flatMap((a) => (a.kind === "block" && a.type === "assert" && attrOf(a, "condition") && attrOf(a, "error_message") ? [{ condition: valueOf(attrOf(a, "condition")!), message: valueOf(attrOf(a, "error_message")!), loc: loc(a) }] : []));
+          const data = it.body.items.flatMap((x) => (x.kind === "block" && x.type === "data" ? [`data.${x.labels[0]}.${x.labels[1]}`] : []));
+          items.push(withMore(withComments({ kind: "check" as const, name: label(0), asserts, data, loc: loc(it) }, it), it.body.dangling));
+          break;
+        }
+        diags.push(diagnostic("PG2004", "warning", `check "${label(0)}": a data source it reads (${it.body.items.flatMap((x) => (x.kind === "block" && x.type === "data" && !x.labels[0]?.startsWith("aws_") ? [`"${x.labels[0]}"`] : [])).join(", ") || "its body"}) is not an AWS one, so the check is not converted`, loc(it)));
+        items.push(withComments({ kind: "note" as const, text: `TODO(pulumigrate): 'check' block "${label(0)}" is not converted.`, loc: loc(it) }, it));
+        break;
       default:
         items.push(withComments({ kind: "note" as const, text: `TODO(pulumigrate): '${it.type}' block ${it.labels.map((l) => `"${l}"`).join(" ")} is not converted.`, loc: loc(it) }, it));
         diags.push(diagnostic("PG2004", "warning", `'${it.type}' blocks are not converted`, loc(it)));
     }
   }
   return items;
+
+  /** Whether a check block converts: asserts, each with its condition and message, and scoped data sources of AWS types only. */
+  function checkConverts(it: ScannedBlock): boolean {
+    return it.body.items.every((x) => x.kind === "block" && ((x.type === "data" && x.labels[0]?.startsWith("aws_")) || (x.type === "assert" && attrOf(x, "condition") && attrOf(x, "error_message"))));
+  }
 
   /** A resource's or module call's meta-arguments, the rest of its body, and the comments of the meta-arguments (kept with the resource). */
   function resourceMeta(it: ScannedBlock): { meta: ResourceMeta; rest: ScannedItem[]; metaComments: string[] } {
@@ -374,27 +393,4 @@ function terraformNote(b: ScannedBlock): string {
     if (it.kind === "block" && it.type === "backend") parts.push(`The "${it.labels[0] ?? ""}" backend becomes a Pulumi state backend (pulumi login).`);
   }
   return parts.join(" ");
-}
-
-/** The comments inside an attribute's value (scanned) that are not on one of its object entries, in order. */
-function leftComments(a: ScannedAttribute, value: Expr): string[] {
-  if (!a.inner?.length) return [];
-  const leading = new Map<string, number>();
-  const trailing = new Map<string, number>();
-  const add = (m: Map<string, number>, t: string) => m.set(t, (m.get(t) ?? 0) + 1);
-  const take = (m: Map<string, number>, t: string) => (m.get(t) ?? 0) > 0 && Boolean(m.set(t, m.get(t)! - 1));
-  walkExpr(value, (x) => {
-    if (x.kind !== "object") return;
-    for (const en of x.entries) {
-      for (const l of en.comments?.leading ?? []) add(leading, l);
-      if (en.comments?.trailing !== undefined) add(trailing, en.comments.trailing);
-    }
-  });
-  const out: string[] = [];
-  for (const c of a.inner) {
-    if (take(trailing, c.join(" "))) continue;
-    if (c.every((l) => (leading.get(l) ?? 0) > 0)) c.forEach((l) => take(leading, l));
-    else out.push(...c);
-  }
-  return out;
 }

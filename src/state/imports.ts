@@ -119,11 +119,12 @@ export class ImportBuilder {
   }
 
   add(d: ResourceDecl, scope: Scope, key: string | number | undefined, id: string): void {
-    const identity = (identityOf(d.className) ?? nativeIdentity(d.className)) as { token: string };
+    const k = schemaKey(d.className);
+    const token = k ? schemaOf(k.pkg).resources[k.key]!.token : d.className;
     const provider = providerOf(d, scope);
     if (provider) this.providers.add(provider);
     this.entries.push({
-      type: identity.token,
+      type: token,
       name: scope.prefix + d.resourceName + instanceSuffix(d.repeat, key),
       id,
       ...(scope.parent ? { parent: scope.parent } : {}),

@@ -8,6 +8,7 @@ import type { PulumiProgram, ResourceDecl } from "../model/pulumi.js";
 import { snake } from "../model/names.js";
 import { componentToken } from "../tree/index.js";
 import { buildId, declsOf, identityOf, ImportBuilder, text, type ImportFile, type Scope, type Skipped } from "./imports.js";
+import { isRandom, randomImportId } from "./random.js";
 import { moduleSteps, readTerraformState, type ModuleStep } from "./terraform.js";
 import type { Expr } from "../model/expr.js";
 import { formatLocation, type Location } from "../model/location.js";
@@ -62,6 +63,8 @@ export function terraformImports(
     const { key: _old, ...rest } = found;
     const inst = address === addressText(found) ? found : { ...rest, ...parseAddress(address) };
     adopt(b, adopted, "state", tree, inst, (d, identity) => {
+      if (isRandom(d.className)) return randomImportId(d.className, inst.attributes);
+      if (!identity) return { reason: `${d.className} documents no import ID` };
       const built = buildId(identity, (a) => text(inst.attributes[a === "id" ? "id" : snake(a)] ?? inst.attributes[a]));
       return "missing" in built ? { reason: `its state has no '${snake(built.missing)}', which ${d.className}'s import ID needs` } : built;
     });
@@ -136,7 +139,7 @@ function addressText(inst: Omit<Instance, "loc">): string {
 }
 
 /** Adds the entries of the declarations an instance became, each with the ID `idFor` gives it (or the reason it has none). */
-function adopt(b: ImportBuilder, adopted: Adopted, from: Location | "state", tree: Tree, inst: Instance, idFor: (d: ResourceDecl, identity: NonNullable<ReturnType<typeof identityOf>>) => { id: string } | { reason: string }): void {
+function adopt(b: ImportBuilder, adopted: Adopted, from: Location | "state", tree: Tree, inst: Instance, idFor: (d: ResourceDecl, identity: ReturnType<typeof identityOf>) => { id: string } | { reason: string }): void {
   const address = addressText(inst);
   let scope: Scope | undefined = { program: tree.root, prefix: "" };
   for (const step of inst.module) {
@@ -163,7 +166,8 @@ function adopt(b: ImportBuilder, adopted: Adopted, from: Location | "state", tre
       b.skip(address, `its commands (${d.className}) have nothing in the cloud to adopt: they run once when the first update creates them, as the provisioners ran when Terraform created it`, inst.loc);
       continue;
     }
-    if (!identity) {
+    // A random value's import ID is its value, read off the state (random.ts).
+    if (!identity && !isRandom(d.className)) {
       b.skip(address, `${d.className} documents no import ID`, inst.loc);
       continue;
     }
@@ -193,5 +197,5 @@ function importBlock(b: ImportBuilder, adopted: Adopted, tree: Tree, block: Impo
   if (first === "state") return;
   if (first) return b.skip(label, `an earlier import block (${formatLocation(first)}) imports it; this one is left out`, block.loc);
   // The resource's main declaration takes the ID (a Deployment's stage, made of it too, has an ID of its own).
-  adopt(b, adopted, block.loc, tree, { ...where, loc: block.loc }, (d, identity) => (d.id.endsWith(`${where.type}.${where.name}`) || identity.attrs.length === 1 ? { id } : { reason: `${d.className} is imported by an ID of its own parts` }));
+  adopt(b, adopted, block.loc, tree, { ...where, loc: block.loc }, (d, identity) => (d.id.endsWith(`${where.type}.${where.name}`) || identity?.attrs.length === 1 ? { id } : { reason: `${d.className} is imported by an ID of its own parts` }));
 }

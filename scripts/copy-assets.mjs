@@ -1,7 +1,7 @@
 // Copies the generated schemas and the helper sources (text the emitter copies into programs)
 // next to the compiled code, and marks the CLI executable.
 import fs from "node:fs";
-for (const d of ["aws", "aws-native", "random", "command"]) {
+for (const d of ["aws", "aws-native", "random", "command", "tls"]) {
   fs.rmSync(`dist/schema/${d}`, { recursive: true, force: true });
   fs.mkdirSync(`dist/schema/${d}`, { recursive: true });
   for (const f of fs.readdirSync(`src/schema/${d}`)) fs.copyFileSync(`src/schema/${d}/${f}`, `dist/schema/${d}/${f}`);

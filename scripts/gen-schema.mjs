@@ -14,8 +14,9 @@
  * follow CloudFormation one to one) into src/schema/aws-native/: resources and input
  * types only, which is all the CloudFormation mapper reads. With `--random` it reads
  * @pulumi/random (the `random_*` Terraform resources) into src/schema/random/; with `--command`
- * @pulumi/command (a `null_resource`'s `local-exec` provisioners) into src/schema/command/.
- * Usage: node scripts/gen-schema.mjs [--native | --random | --command] [--check]
+ * @pulumi/command (a `null_resource`'s `local-exec` provisioners) into src/schema/command/; with
+ * `--tls` @pulumi/tls (the `tls_*` resources and data sources) into src/schema/tls/.
+ * Usage: node scripts/gen-schema.mjs [--native | --random | --command | --tls] [--check]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -26,12 +27,15 @@ const require = createRequire(import.meta.url);
 const ts = require("typescript");
 const native = process.argv.includes("--native");
 const command = process.argv.includes("--command");
-// @pulumi/command is read as @pulumi/random is: a package of a few resources beside AWS.
-const random = process.argv.includes("--random") || command;
-const pkg = native ? "@pulumi/aws-native" : command ? "@pulumi/command" : random ? "@pulumi/random" : "@pulumi/aws";
+const tls = process.argv.includes("--tls");
+// @pulumi/command and @pulumi/tls are read as @pulumi/random is: packages of a few resources beside AWS.
+const random = process.argv.includes("--random") || command || tls;
+const pkg = native ? "@pulumi/aws-native" : command ? "@pulumi/command" : tls ? "@pulumi/tls" : random ? "@pulumi/random" : "@pulumi/aws";
 const root = path.dirname(require.resolve(`${pkg}/package.json`));
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(here, "..", "src", "schema", native ? "aws-native" : command ? "command" : random ? "random" : "aws");
+const outDir = path.join(here, "..", "src", "schema", native ? "aws-native" : command ? "command" : tls ? "tls" : random ? "random" : "aws");
+/** The package's token prefix. */
+const prefix = command ? "command" : tls ? "tls" : random ? "random" : "aws";
 
 function parseFile(file) {
   return ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
@@ -227,7 +231,6 @@ function collect(dir, module) {
         const args = decls.get(`${cls}Args`);
         if (native && cls === "Provider") continue;
         if (random && cls === "Provider") continue;
-        const prefix = command ? "command" : random ? "random" : "aws";
         const token = native ? `aws-native:${module}:${cls}` : module === "index" && cls === "Provider" ? "pulumi:providers:aws" : `${prefix}:${module}/${base}:${cls}`;
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
         const doc = st.getFullText(sf).slice(0, st.getLeadingTriviaWidth(sf));
@@ -255,7 +258,7 @@ function collect(dir, module) {
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
         const r = result ? members(result, sf, module) : { props: {}, renamed: {} };
         schema.functions[`${module}.${fn}`] = {
-          token: `aws:${module}/${base}:${fn}`,
+          token: `${prefix}:${module}/${base}:${fn}`,
           args: a.props,
           required: a.required,
           result: r.props,

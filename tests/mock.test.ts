@@ -1679,3 +1679,17 @@ describe("Terraform check blocks", () => {
     ]);
   });
 });
+
+describe("@pulumi/tls", () => {
+  it("an OIDC provider's thumbprint is the certificate's, read by tls.getCertificate; a self-signed certificate is made of its key and imported into ACM", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "tls_resources", "expected", "index.ts"));
+    const get = (name: string, type: string) => registered.find((r) => r.name === name && r.type === type)!;
+    const issuer = "https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+    expect(get("oidc", "aws:iam/openIdConnectProvider:OpenIdConnectProvider").inputs).toEqual({ url: issuer, clientIdLists: ["sts.amazonaws.com"], thumbprintLists: [`sha1-of-${issuer}`] });
+    expect(get("ca", "tls:index/privateKey:PrivateKey").inputs).toEqual({ algorithm: "RSA", rsaBits: 2048 });
+    const cert = get("ca", "tls:index/selfSignedCert:SelfSignedCert");
+    expect(cert.inputs).toMatchObject({ subject: { commonName: "example.com", organization: "Example" }, validityPeriodHours: 12, allowedUses: ["key_encipherment", "digital_signature", "server_auth"] });
+    expect(cert.dependencies).toContain("ca");
+    expect(get("imported", "aws:acm/certificate:Certificate").dependencies).toEqual(expect.arrayContaining(["ca"]));
+  });
+});

@@ -19,6 +19,10 @@ describe("generated schema", () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "gen-schema.mjs"), "--random", "--check"], { encoding: "utf8", cwd: ROOT });
     expect(out).toContain("schema up to date (@pulumi/random");
   });
+  it("and for @pulumi/tls (the tls_* resources and data sources)", () => {
+    const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "gen-schema.mjs"), "--tls", "--check"], { encoding: "utf8", cwd: ROOT });
+    expect(out).toContain("schema up to date (@pulumi/tls");
+  });
 
   it("and for @pulumi/command (a null_resource's local-exec provisioners)", () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "gen-schema.mjs"), "--command", "--check"], { encoding: "utf8", cwd: ROOT });

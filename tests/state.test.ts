@@ -389,7 +389,7 @@ describe("moved and removed blocks → pulumi import file", () => {
   });
 });
 
-describe("random values in a Terraform state", () => {
+describe("random values and keys in a Terraform state", () => {
   const row = (type: string, name: string, attributes: Record<string, unknown>) => ({ mode: "managed", type, name, provider: 'provider["registry.terraform.io/hashicorp/random"]', instances: [{ schema_version: 0, attributes }] });
   const password = "hunter2-correct-horse";
   const state = {
@@ -400,23 +400,28 @@ describe("random values in a Terraform state", () => {
       row("random_uuid", "token", { id: "aabbccdd-eeff-0011-2233-445566778899", result: "aabbccdd-eeff-0011-2233-445566778899" }),
       row("random_password", "db", { id: "none", result: password, length: 20, special: false }),
       row("random_pet", "name", { id: "driven-lark", length: 2, separator: "-" }),
+      row("tls_private_key", "ssh", { id: "f00d", algorithm: "ED25519", private_key_pem: "-----BEGIN PRIVATE KEY-----secret" }),
+      row("aws_key_pair", "ssh", { id: "deployer", key_name: "deployer", public_key: "ssh-ed25519 AAAA" }),
     ],
   };
 
   it("a random id, integer and uuid are imported by their values, so what reads them keeps its value; a password is left out, never written, saying how to import it by hand", async () => {
-    const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "random_state"), diskLoader, { prettier: false });
+    const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "generated_state"), diskLoader, { prettier: false });
     const r = terraformImports({ path: "terraform.tfstate", text: JSON.stringify(state, null, 2) }, tree, options);
     expect(r.file.resources.filter((e) => e.type.startsWith("random:")).map((e) => [e.type, e.name, e.id])).toEqual([
       ["random:index/randomId:RandomId", "suffix", "app-,p-9hUg"],
       ["random:index/randomInteger:RandomInteger", "priority", "15390,1,50000,orders"],
       ["random:index/randomUuid:RandomUuid", "token", "aabbccdd-eeff-0011-2233-445566778899"],
     ]);
-    expect(r.skipped.map((x) => x.address)).toEqual(["random_password.db", "random_pet.name"]);
+    expect(r.skipped.map((x) => x.address)).toEqual(["random_password.db", "random_pet.name", "tls_private_key.ssh"]);
+    expect(r.skipped[2]!.reason).toMatch(/@pulumi\/tls documents no import: the first update makes a new one, .*a key pair's public key/);
+    expect(r.file.resources.find((e) => e.name === "ssh")).toEqual({ type: "aws:ec2/keyPair:KeyPair", name: "ssh", id: "deployer" });
     expect(r.skipped[0]!.reason).toMatch(/a secret an import file must not hold: import it by hand \(pulumi import random:index\/randomPassword:RandomPassword/);
     expect(r.skipped[1]!.reason).toMatch(/documents no import for it: the first update makes a new name/);
     expect(JSON.stringify(r)).not.toContain(password);
+    expect(JSON.stringify(r)).not.toContain("BEGIN PRIVATE KEY");
     // Each entry is what the program registers: the same type and name.
-    const registered = await runProgram(path.join(ROOT, "tests", "fixtures", "random_state", "expected", "index.ts"));
+    const registered = await runProgram(path.join(ROOT, "tests", "fixtures", "generated_state", "expected", "index.ts"));
     for (const e of r.file.resources) expect(registered.some((x) => x.type === e.type && x.name === e.name), e.name).toBe(true);
   });
 

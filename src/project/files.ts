@@ -4,7 +4,7 @@
  * with the root module's variable values. Values of secrets are written nowhere.
  */
 import yaml from "js-yaml";
-import { awsSchema, commandSchema, nativeSchema, randomSchema } from "../schema/index.js";
+import { awsSchema, commandSchema, nativeSchema, randomSchema, tlsSchema } from "../schema/index.js";
 import type { ConfigDecl } from "../model/pulumi.js";
 import { UsageError, type OutputFile } from "./disk.js";
 
@@ -20,6 +20,7 @@ export function packageVersions(): Readonly<Record<string, string>> {
     "@pulumi/aws-native": `^${nativeSchema().package}`,
     "@pulumi/random": `^${randomSchema().package}`,
     "@pulumi/command": `^${commandSchema().package}`,
+    "@pulumi/tls": `^${tlsSchema().package}`,
     "js-yaml": "^4.1.0",
     "@types/js-yaml": "^4.0.9",
     "@types/node": "^20.0.0",

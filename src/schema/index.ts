@@ -1,5 +1,5 @@
 /**
- * The schemas of @pulumi/aws, @pulumi/aws-native, @pulumi/random and @pulumi/command, generated from its type declarations by scripts/gen-schema.mjs.
+ * The schemas of @pulumi/aws, @pulumi/aws-native, @pulumi/random, @pulumi/command and @pulumi/tls, generated from its type declarations by scripts/gen-schema.mjs.
  * Keys are `module.Name` (`apigateway.Integration`, `iam.getPolicyDocument`); the root
  * module is `index`.
  */
@@ -161,4 +161,12 @@ let cachedCommand: AwsSchema | undefined;
 export function commandSchema(): AwsSchema {
   cachedCommand ??= lazySchema("command");
   return cachedCommand;
+}
+
+let cachedTls: AwsSchema | undefined;
+
+/** The schema of @pulumi/tls (its resources and data sources), the target of Terraform's `tls_*` resources and data sources. */
+export function tlsSchema(): AwsSchema {
+  cachedTls ??= lazySchema("tls");
+  return cachedTls;
 }

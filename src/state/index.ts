@@ -8,7 +8,7 @@ import type { PulumiProgram, ResourceDecl } from "../model/pulumi.js";
 import { snake } from "../model/names.js";
 import { componentToken } from "../tree/index.js";
 import { buildId, declsOf, identityOf, ImportBuilder, text, type ImportFile, type Scope, type Skipped } from "./imports.js";
-import { isRandom, randomImportId } from "./random.js";
+import { generatedImportId, isGenerated } from "./generated.js";
 import { moduleSteps, readTerraformState, type ModuleStep } from "./terraform.js";
 import type { Expr } from "../model/expr.js";
 import { formatLocation, type Location } from "../model/location.js";
@@ -63,7 +63,7 @@ export function terraformImports(
     const { key: _old, ...rest } = found;
     const inst = address === addressText(found) ? found : { ...rest, ...parseAddress(address) };
     adopt(b, adopted, "state", tree, inst, (d, identity) => {
-      if (isRandom(d.className)) return randomImportId(d.className, inst.attributes);
+      if (isGenerated(d.className)) return generatedImportId(d.className, inst.attributes);
       if (!identity) return { reason: `${d.className} documents no import ID` };
       const built = buildId(identity, (a) => text(inst.attributes[a === "id" ? "id" : snake(a)] ?? inst.attributes[a]));
       return "missing" in built ? { reason: `its state has no '${snake(built.missing)}', which ${d.className}'s import ID needs` } : built;
@@ -166,8 +166,8 @@ function adopt(b: ImportBuilder, adopted: Adopted, from: Location | "state", tre
       b.skip(address, `its commands (${d.className}) have nothing in the cloud to adopt: they run once when the first update creates them, as the provisioners ran when Terraform created it`, inst.loc);
       continue;
     }
-    // A random value's import ID is its value, read off the state (random.ts).
-    if (!identity && !isRandom(d.className)) {
+    // A random value's import ID is its value, read off the state (generated.ts).
+    if (!identity && !isGenerated(d.className)) {
       b.skip(address, `${d.className} documents no import ID`, inst.loc);
       continue;
     }

@@ -46,9 +46,9 @@ const schemaKeys = new Map<string, { readonly pkg: Pkg; readonly key: string } |
 export function schemaKey(name: string): { readonly pkg: Pkg; readonly key: string } | undefined {
   // Asked for every resource and invoke a program declares, of a few classes: each name is read once.
   return memo(schemaKeys, name, () => {
-    const m = /^(aws|aws_native|random|command)\.(?:([A-Za-z0-9]+)\.)?([A-Za-z_$][\w$]*?)(Output)?$/.exec(name);
+    const m = /^(aws|aws_native|random|command|tls)\.(?:([A-Za-z0-9]+)\.)?([A-Za-z_$][\w$]*?)(Output)?$/.exec(name);
     if (!m) return undefined;
-    const pkg: Pkg = m[1] === "aws" ? "aws" : m[1] === "random" ? "random" : m[1] === "command" ? "command" : "aws-native";
+    const pkg: Pkg = m[1] === "aws" ? "aws" : m[1] === "random" ? "random" : m[1] === "command" ? "command" : m[1] === "tls" ? "tls" : "aws-native";
     return { pkg, key: `${m[2] ?? "index"}.${m[3]}` };
   }, 10_000);
 }

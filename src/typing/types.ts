@@ -5,9 +5,9 @@
  * `list(output(string))`: an Input tree, not an Output itself.
  */
 import type { VariableType } from "../model/program.js";
-import { awsSchema, commandSchema, nativeSchema, randomSchema, type AwsSchema, type Props, type Shape } from "../schema/index.js";
+import { awsSchema, commandSchema, nativeSchema, randomSchema, tlsSchema, type AwsSchema, type Props, type Shape } from "../schema/index.js";
 
-export type Pkg = "aws" | "aws-native" | "random" | "command";
+export type Pkg = "aws" | "aws-native" | "random" | "command" | "tls";
 
 export type Type =
   | { readonly k: "string" }
@@ -57,7 +57,7 @@ export function output(of: Type): Type {
 }
 
 export function schemaOf(pkg: Pkg): AwsSchema {
-  return pkg === "aws" ? awsSchema() : pkg === "aws-native" ? nativeSchema() : pkg === "command" ? commandSchema() : randomSchema();
+  return pkg === "aws" ? awsSchema() : pkg === "aws-native" ? nativeSchema() : pkg === "command" ? commandSchema() : pkg === "tls" ? tlsSchema() : randomSchema();
 }
 
 /** The type of a schema property shape; outputs of a resource are wrapped by the caller. */

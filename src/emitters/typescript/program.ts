@@ -101,6 +101,7 @@ const NAMESPACES: readonly (readonly [string, string, string, RegExp])[] = (
     ["aws_native", "@pulumi/aws-native", 'import * as aws_native from "@pulumi/aws-native";'],
     ["random", "@pulumi/random", 'import * as random from "@pulumi/random";'],
     ["command", "@pulumi/command", 'import * as command from "@pulumi/command";'],
+    ["tls", "@pulumi/tls", 'import * as tls from "@pulumi/tls";'],
   ] as const
 ).map(([ns, pkg, line]) => [ns, pkg, line, new RegExp(`(?<![\\w$.])${ns}\\.`)] as const);
 

@@ -278,16 +278,16 @@ function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl
   }
   const value = (e: Expr, loc: Location = r.loc) => rewriteReferences(e, table, diags, loc);
   const args = mapBody(r.body, resolved.schema.args, { tfType: r.type, diags, value });
-  const mod = resolved.module === "index" ? "" : resolved.module + ".";
+  const mod = `${resolved.namespace ?? "aws"}.${resolved.module === "index" ? "" : resolved.module + "."}`;
   // `count` / `for_each` on a data source: one invoke per instance.
   const rep = repeat(r, table, diags);
   return [{
     kind: "invoke",
     id,
     sourceName: r.name,
-    fn: `aws.${mod}${resolved.name}${resolved.schema.output ? "Output" : ""}`,
+    fn: `${mod}${resolved.name}${resolved.schema.output ? "Output" : ""}`,
     args,
-    options: withDefaultProvider(options(r, table, diags), `aws.${mod}${resolved.name}`, table),
+    options: withDefaultProvider(options(r, table, diags), `${mod}${resolved.name}`, table),
     ...(rep ? { repeat: rep } : {}),
     loc: r.loc,
     ...comments,
@@ -324,6 +324,11 @@ export function defaultProviderConfig(program: SourceProgram): Record<string, st
 
 function providerDecl(p: ProviderConfig, table: ReferenceTable, diags: Diagnostic[]): Decl {
   const comments = p.comments ? { comments: p.comments } : {};
+  // The packages beside AWS whose default provider needs no settings: an empty block says nothing Pulumi needs.
+  if ((p.name === "random" || p.name === "tls") && !p.alias && p.body.length === 0) {
+    diags.push(diagnostic("PG2010", "info", `provider "${p.name}" has no settings: @pulumi/${p.name}'s default provider needs none`, p.loc));
+    return { kind: "comment", id: `provider.${p.name}`, sourceName: p.name, loc: p.loc, ...comments, lines: [] };
+  }
   if (p.name !== "aws") {
     diags.push(diagnostic("PG2004", "warning", `provider "${p.name}" is not converted: only the aws provider is supported`, p.loc));
     return { kind: "comment", id: `provider.${p.name}`, sourceName: p.name, loc: p.loc, ...comments, lines: [`TODO(pulumigrate): provider "${p.name}" is not converted.`] };

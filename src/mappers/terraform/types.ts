@@ -6,7 +6,7 @@
  * table holds the types no rule reaches.
  */
 import { pascal } from "../../model/names.js";
-import { awsSchema, randomSchema, type FunctionSchema, type ResourceSchema } from "../../schema/index.js";
+import { awsSchema, randomSchema, tlsSchema, type FunctionSchema, type ResourceSchema } from "../../schema/index.js";
 
 /** Terraform prefixes of modules whose prefix is not the module's own name. */
 const MODULE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
@@ -115,6 +115,8 @@ export interface ResolvedFunction {
   readonly module: string;
   readonly name: string;
   readonly schema: FunctionSchema;
+  /** The package's namespace in the program, where it is not `aws` (`tls`). */
+  readonly namespace?: string;
 }
 
 let prefixIndex: { prefix: string; module: string }[] | undefined;
@@ -189,11 +191,23 @@ export function resolveResourceType(tfType: string): ResolvedResource | undefine
     const schema = randomSchema().resources[`index.${name}`];
     return schema ? { key: `index.${name}`, module: "index", name, schema, className: `random.${name}` } : undefined;
   }
+  // `tls_private_key`, `tls_self_signed_cert`…: the @pulumi/tls classes without the prefix.
+  if (tfType.startsWith("tls_")) {
+    const name = pascal(tfType.slice(4));
+    const schema = tlsSchema().resources[`index.${name}`];
+    return schema ? { key: `index.${name}`, module: "index", name, schema, className: `tls.${name}` } : undefined;
+  }
   const found = resolve(awsSchema().resources, resourceCache, tfType, false);
   return found && { ...found, className: `aws.${found.module === "index" ? "" : found.module + "."}${found.name}` };
 }
 
 export function resolveDataSource(tfType: string): ResolvedFunction | undefined {
+  // `data "tls_certificate"` (an EKS cluster's OIDC thumbprint), `data "tls_public_key"`: @pulumi/tls's invokes.
+  if (tfType.startsWith("tls_")) {
+    const name = `get${pascal(tfType.slice(4))}`;
+    const schema = tlsSchema().functions[`index.${name}`];
+    return schema ? { key: `index.${name}`, module: "index", name, schema, namespace: "tls" } : undefined;
+  }
   return resolve(awsSchema().functions, functionCache, tfType, true);
 }
 

@@ -1,11 +1,13 @@
 /**
- * @pulumi/random's resources in a Terraform state. Their import IDs are values, not names, as
+ * Resources whose value is made where the program runs, @pulumi/random's and @pulumi/tls's, in a
+ * Terraform state. @pulumi/random's Their import IDs are values, not names, as
  * the package documents them: `random_id` its `b64_url` (after its prefix and a comma),
  * `random_integer` its `result,min,max` (and seed), `random_uuid` its `result`. Imported so, the
  * program reads the same value it read under Terraform, and nothing that reads it changes. The
  * others are left out with what to do: a password's or bytes' value is a secret that an import
  * file must not hold; a string's import sets its flags to the provider's defaults, so one made
- * with other settings would be replaced; a pet name or a shuffle documents no import.
+ * with other settings would be replaced; a pet name or a shuffle documents no import. @pulumi/tls
+ * documents none: a key or certificate is made anew, and the warning says what that replaces.
  */
 import { text } from "./imports.js";
 
@@ -25,11 +27,14 @@ const LEFT_OUT: Readonly<Record<string, string>> = {
   "random.RandomShuffle": "@pulumi/random documents no import for it: the first update shuffles again, and what reads it changes (write the state's result in its place to keep it)",
 };
 
-/** Whether the class is one of @pulumi/random's, whose import IDs this module gives. */
-export const isRandom = (className: string): boolean => className.startsWith("random.");
+const TLS_MADE_AGAIN = "@pulumi/tls documents no import: the first update makes a new one, and what reads it changes (a key pair's public key, a certificate: replaced); to keep it, put the state's PEM in secret config and read it in its place";
+
+/** Whether the class is one of @pulumi/random's or @pulumi/tls's, whose import IDs (or reasons for none) this module gives. */
+export const isGenerated = (className: string): boolean => className.startsWith("random.") || className.startsWith("tls.");
 
 /** The import ID of a random resource from its state attributes, or why it is left out. */
-export function randomImportId(className: string, attributes: Attributes): { id: string } | { reason: string } {
+export function generatedImportId(className: string, attributes: Attributes): { id: string } | { reason: string } {
+  if (className.startsWith("tls.")) return { reason: TLS_MADE_AGAIN };
   const parts = IMPORTED[className]?.(attributes);
   if (parts) {
     const id = parts[0];

@@ -356,3 +356,17 @@ interface TemplateStyle {
 }
 
 type Segment = { text: string } | { expr: Expr; left: boolean; right: boolean };
+
+/** `ignore_changes = [tags, tags["x"]]` as the names it lists (`tags`, `tags.[]`); a literal string (Terraform 0.11) as itself. */
+export function ignoreList(v: Expr): string[] {
+  const one = (e: Expr): string | undefined => {
+    if (e.kind === "ref" && e.target.kind === "scope") {
+      return [e.target.name, ...e.path.map((a) => (a.kind === "attr" ? a.name : "[]"))].join(".");
+    }
+    if (e.kind === "literal" && typeof e.value === "string") return e.value;
+    return undefined;
+  };
+  if (v.kind === "list") return v.items.map(one).filter((x): x is string => x !== undefined);
+  const s = one(v);
+  return s ? [s] : [];
+}

@@ -10,6 +10,7 @@ import type {
 } from "../../model/program.js";
 import type { ScannedAttribute, ScannedBlock, ScannedBody, ScannedItem } from "./scanner.js";
 import { leftComments } from "./entry-comments.js";
+import { ignoreList } from "./lower-expr.js";
 import { variableType } from "./type-constraints.js";
 
 export interface LowerInput {
@@ -259,7 +260,13 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
           items.push(withMore(withComments({ kind: "check" as const, name: label(0), asserts, data, loc: loc(it) }, it), it.body.dangling));
           break;
         }
-        diags.push(diagnostic("PG2004", "warning", `check "${label(0)}": a data source it reads (${it.body.items.flatMap((x) => (x.kind === "block" && x.type === "data" && !x.labels[0]?.startsWith("aws_") ? [`"${x.labels[0]}"`] : [])).join(", ") || "its body"}) is not an AWS one, so the check is not converted`, loc(it)));
+        for (const x of it.body.items) {
+          if (x.kind === "block" && x.type === "data" && !x.labels[0]?.startsWith("aws_")) diags.push(diagnostic("PG2004", "warning", `check "${label(0)}": its data source "${x.labels[0]}" is not an AWS one, so the check is not converted`, loc(x)));
+          else if (x.kind === "block" && x.type === "assert") {
+            if (!attrOf(x, "condition") || !attrOf(x, "error_message")) diags.push(diagnostic("PG1003", "error", `check "${label(0)}": an assert block needs a condition and an error_message`, loc(x)));
+          }
+          else if (x.kind !== "block" || x.type !== "data") diags.push(diagnostic("PG1003", "error", `check "${label(0)}": a check holds assert blocks and data sources only, not ${x.kind === "block" ? `a ${x.type} block` : `the attribute ${x.name}`}`, loc(x)));
+        }
         items.push(withComments({ kind: "note" as const, text: `TODO(pulumigrate): 'check' block "${label(0)}" is not converted.`, loc: loc(it) }, it));
         break;
       default:
@@ -371,19 +378,6 @@ export function lowerFile(input: LowerInput, diags: Diagnostic[]): SourceItem[] 
       metaComments: commentsOf(it.body.items.filter((x) => !rest.includes(x))),
     };
   }
-}
-
-function ignoreList(v: Expr): string[] {
-  const one = (e: Expr): string | undefined => {
-    if (e.kind === "ref" && e.target.kind === "scope") {
-      return [e.target.name, ...e.path.map((a) => (a.kind === "attr" ? a.name : "[]"))].join(".");
-    }
-    if (e.kind === "literal" && typeof e.value === "string") return e.value;
-    return undefined;
-  };
-  if (v.kind === "list") return v.items.map(one).filter((x): x is string => x !== undefined);
-  const s = one(v);
-  return s ? [s] : [];
 }
 
 function terraformNote(b: ScannedBlock): string {

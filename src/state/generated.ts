@@ -1,7 +1,7 @@
 /**
  * Resources whose value is made where the program runs, @pulumi/random's and @pulumi/tls's, in a
- * Terraform state. @pulumi/random's Their import IDs are values, not names, as
- * the package documents them: `random_id` its `b64_url` (after its prefix and a comma),
+ * Terraform state. @pulumi/random's import IDs are values, not names, as the package documents
+ * them: `random_id` its `b64_url` (after its prefix and a comma),
  * `random_integer` its `result,min,max` (and seed), `random_uuid` its `result`. Imported so, the
  * program reads the same value it read under Terraform, and nothing that reads it changes. The
  * others are left out with what to do: a password's or bytes' value is a secret that an import
@@ -13,10 +13,11 @@ import { text } from "./imports.js";
 
 type Attributes = Readonly<Record<string, unknown>>;
 
-const IMPORTED: Readonly<Record<string, (a: Attributes) => (string | undefined)[]>> = {
-  "random.RandomId": (a) => (text(a.prefix) ? [`${text(a.prefix)},${text(a.b64_url) ?? ""}`] : [text(a.b64_url)]),
-  "random.RandomInteger": (a) => [[a.result, a.min, a.max, ...(text(a.seed) ? [a.seed] : [])].map(text).join(",")],
-  "random.RandomUuid": (a) => [text(a.result)],
+/** Each importable class's ID from its state attributes (an empty part: the state lacks one). */
+const IMPORTED: Readonly<Record<string, (a: Attributes) => string | undefined>> = {
+  "random.RandomId": (a) => (text(a.prefix) ? `${text(a.prefix)},${text(a.b64_url) ?? ""}` : text(a.b64_url)),
+  "random.RandomInteger": (a) => [a.result, a.min, a.max, ...(text(a.seed) ? [a.seed] : [])].map((v) => text(v) ?? "").join(","),
+  "random.RandomUuid": (a) => text(a.result),
 };
 
 const LEFT_OUT: Readonly<Record<string, string>> = {
@@ -32,12 +33,12 @@ const TLS_MADE_AGAIN = "@pulumi/tls documents no import: the first update makes 
 /** Whether the class is one of @pulumi/random's or @pulumi/tls's, whose import IDs (or reasons for none) this module gives. */
 export const isGenerated = (className: string): boolean => className.startsWith("random.") || className.startsWith("tls.");
 
-/** The import ID of a random resource from its state attributes, or why it is left out. */
+/** The import ID of a random or tls resource from its state attributes, or why it is left out. */
 export function generatedImportId(className: string, attributes: Attributes): { id: string } | { reason: string } {
   if (className.startsWith("tls.")) return { reason: TLS_MADE_AGAIN };
-  const parts = IMPORTED[className]?.(attributes);
-  if (parts) {
-    const id = parts[0];
+  const made = IMPORTED[className];
+  if (made) {
+    const id = made(attributes);
     return id && !id.split(",").includes("") ? { id } : { reason: `its state lacks the values ${className}'s import ID is made of` };
   }
   return { reason: LEFT_OUT[className] ?? `${className} documents no import ID` };

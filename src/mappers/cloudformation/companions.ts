@@ -34,7 +34,7 @@ interface Companion {
   readonly noneWhen?: (value: Expr) => string | undefined;
   /** The companion's own arguments (after what names the resource), mapped from the property. */
   readonly args: (ctx: ResourceContext, entry: SourceEntry) => Extract<Expr, { kind: "object" }>;
-  /** What names the resource: its attribute, and the companion's argument that takes it. */
+  /** What names the resource: the companion's argument, and the resource's attribute it takes. */
   readonly owner: readonly [key: string, attr: string];
   readonly note: string;
 }

@@ -52,10 +52,11 @@ const UPLOADED: Readonly<Record<string, readonly string[]>> = {
 
 const localPath = (e: Expr | undefined): string | undefined => (e?.kind === "literal" && typeof e.value === "string" && isLocalTemplateUrl(e.value) ? e.value : undefined);
 
-function contentOf(path: Expr, read: Read, loc: ResourceContext["loc"]): Expr {
-  const text: Expr = { kind: "call", name: "file", args: [path], loc };
+/** The content of the file at `path` (its text, or what it decodes to), read when the program runs. */
+function contentOf(path: string, read: Read, loc: ResourceContext["loc"]): Expr {
+  const text: Expr = { kind: "call", name: "file", args: [{ kind: "literal", value: path }], loc };
   if (read === "text") return text;
-  const decoded: Expr = { kind: "call", name: /\.json$/i.test(String((path as { value?: unknown }).value)) ? "jsondecode" : "yamldecode", args: [text], loc };
+  const decoded: Expr = { kind: "call", name: /\.json$/i.test(path) ? "jsondecode" : "yamldecode", args: [text], loc };
   return read === "json" ? { kind: "call", name: "tojsonstring", args: [decoded], loc } : decoded;
 }
 
@@ -77,7 +78,7 @@ export function withPackagedFiles(ctx: ResourceContext): ResourceContext {
       continue;
     }
     ctx.diags.push(diagnostic("PG2010", "info", `${ctx.id}: ${how.inline} is read from ${path} when the program runs (the file \`aws cloudformation package\` would upload for ${p.property})`, loc));
-    entries = entries.map((e) => (e === at ? { ...at, name: how.inline, value: contentOf(at.value, how.read, loc) } : e));
+    entries = entries.map((e) => (e === at ? { ...at, name: how.inline, value: contentOf(path, how.read, loc) } : e));
   }
   if (uploaded) {
     const [top, inner] = uploaded;

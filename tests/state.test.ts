@@ -183,14 +183,48 @@ describe("import blocks → pulumi import file", () => {
       { type: "aws:sqs/queue:Queue", name: "payments_queue-this", id: "https://sqs.eu-west-1.amazonaws.com/123456789012/payments-dev", parent: "payments_queue", provider: "west" },
     ]);
     expect(file.nameTable).toEqual({ west: "urn:pulumi:dev::project::pulumi:providers:aws::west" });
-    expect(r.imports?.skipped.map((s) => s.address)).toEqual(["aws_sns_topic_subscription.orders", "aws_sns_topic.alerts", "aws_sqs_queue.nowhere", "aws_sns_topic.alerts"]);
-    expect(r.imports?.skipped[3]!.reason).toMatch(/^an earlier import block \(.*imports\.tf:1:1\) imports it; this one is left out$/);
+    // The for_each block's two elements both name the one topic an earlier block imports (Terraform rejects that too).
+    expect(r.imports?.skipped.map((s) => s.address)).toEqual(["aws_sns_topic_subscription.orders", "aws_sns_topic.alerts", "aws_sns_topic.alerts", "aws_sqs_queue.nowhere", "aws_sns_topic.alerts"]);
+    expect(r.imports?.skipped[1]!.reason).toMatch(/^an earlier import block \(.*imports\.tf:1:1\) imports it; this one is left out$/);
+    expect(r.imports?.skipped[4]!.reason).toMatch(/^an earlier import block \(.*imports\.tf:1:1\) imports it; this one is left out$/);
     const warned = r.diagnostics.filter((d) => d.code === "PG4001").map((d) => `${d.location?.file.endsWith("imports.tf")} ${d.location?.line}`);
-    expect(warned).toEqual(["true 9", "true 13", "true 18", "true 22"]);
+    expect(warned).toEqual(["true 9", "true 13", "true 13", "true 18", "true 22"]);
     // Every entry names a resource the program registers.
     const registered = await runProgram(path.join(ROOT, "tests", "projects", "modules_basic", "expected", "index.ts"));
     const names = new Set(registered.map((x) => `${x.type} ${x.name} ${x.parent ?? ""}`));
     for (const e of file.resources) expect(names.has(`${e.type} ${e.name} ${e.parent ?? ""}`), e.name).toBe(true);
+  });
+
+  it("an import block's for_each written out is one import per element, each.key and each.value put in; one over a variable says why it is left out", async () => {
+    const { convertProject } = await import("../src/project/index.js");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumigrate-import-for-each-"));
+    fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "for_each_map", "main.tf"), path.join(dir, "main.tf"));
+    const url = (n: string) => `https://sqs.us-east-1.amazonaws.com/123456789012/${n}`;
+    fs.writeFileSync(
+      path.join(dir, "imports.tf"),
+      [
+        "import {",
+        `  for_each = { fast = "${url("fast")}", slow = "${url("slow")}" }`,
+        "  to       = aws_sqs_queue.q[each.key]",
+        "  id       = each.value",
+        "}",
+        "import {",
+        "  for_each = var.queues",
+        "  to       = aws_sqs_queue.q[each.key]",
+        '  id       = "https://sqs.us-east-1.amazonaws.com/123456789012/${each.key}"',
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const r = await convertProject(dir, { name: "project", stack: "dev", prettier: false });
+    const file = JSON.parse(r.files.find((f) => f.path === "import.json")!.content) as ImportFile;
+    expect(file.resources).toEqual([
+      { type: "aws:sqs/queue:Queue", name: "q-fast", id: url("fast") },
+      { type: "aws:sqs/queue:Queue", name: "q-slow", id: url("slow") },
+    ]);
+    expect(r.imports?.skipped).toEqual([{ address: "aws_sqs_queue.q[each.key]", reason: expect.stringMatching(/^its for_each is not written out .*a variable's value is known only when Terraform plans/) }]);
+    const registered = await runProgram(path.join(ROOT, "tests", "fixtures", "for_each_map", "expected", "index.ts"));
+    for (const e of file.resources) expect(registered.some((x) => x.type === e.type && x.name === e.name), e.name).toBe(true);
   });
 
   it("a null_resource run as commands is left out, saying its commands run once on the first update", async () => {

@@ -10,7 +10,7 @@ import { componentToken } from "../tree/index.js";
 import { buildId, declsOf, identityOf, ImportBuilder, text, type ImportFile, type Scope, type Skipped } from "./imports.js";
 import { generatedImportId, isGenerated } from "./generated.js";
 import { moduleSteps, readTerraformState, type ModuleStep } from "./terraform.js";
-import type { Expr } from "../model/expr.js";
+import { rewriteExpr, type Expr } from "../model/expr.js";
 import { formatLocation, type Location } from "../model/location.js";
 import type { ImportBlock, MovedBlock, RemovedBlock } from "../model/program.js";
 
@@ -188,8 +188,18 @@ function importBlock(b: ImportBuilder, adopted: Adopted, tree: Tree, block: Impo
   const to = block.to;
   const text = to ? refAddress(to) : undefined;
   const where = text ? parseAddress(text) : undefined;
-  const label = where?.type ? addressText(where) : (text ?? "import block");
-  if (block.forEach) return b.skip(label, "an import block with for_each is not converted: write one block per instance", block.loc);
+  const label = where?.type ? addressText(where) : (text ?? (to ? asWritten(to) : undefined) ?? "import block");
+  if (block.forEach) {
+    // One import per element of a for_each written out, `each.key` and `each.value` put in; one over a variable is known only when Terraform plans.
+    const elements = forEachElements(block.forEach);
+    if (!elements) return b.skip(label, "its for_each is not written out (a map or a list of literals): a variable's value is known only when Terraform plans; write one block per instance", block.loc);
+    for (const { key, value } of elements) {
+      const put = (e: Expr | undefined) => e && eachPut(e, key, value);
+      const one: ImportBlock = { kind: "import", loc: block.loc, ...(block.to ? { to: put(block.to)! } : {}), ...(block.id ? { id: put(block.id)! } : {}) };
+      importBlock(b, adopted, tree, one);
+    }
+    return;
+  }
   if (!where?.type) return b.skip(label, "its `to` is not a resource address", block.loc);
   const id = block.id?.kind === "literal" && typeof block.id.value === "string" ? block.id.value : undefined;
   if (id === undefined) return b.skip(label, "its `id` is not a literal string (an ID computed from variables is known only when Terraform plans)", block.loc);
@@ -198,4 +208,34 @@ function importBlock(b: ImportBuilder, adopted: Adopted, tree: Tree, block: Impo
   if (first) return b.skip(label, `an earlier import block (${formatLocation(first)}) imports it; this one is left out`, block.loc);
   // The resource's main declaration takes the ID (a Deployment's stage, made of it too, has an ID of its own).
   adopt(b, adopted, block.loc, tree, { ...where, loc: block.loc }, (d, identity) => (d.id.endsWith(`${where.type}.${where.name}`) || identity?.attrs.length === 1 ? { id } : { reason: `${d.className} is imported by an ID of its own parts` }));
+}
+
+/** A for_each written out (a map, a list or set of literals, through `toset`/`tomap`): each element's key and value. */
+function forEachElements(e: Expr): { key: Expr; value: Expr }[] | undefined {
+  if (e.kind === "call" && ["toset", "tolist", "tomap"].includes(e.name) && e.args.length === 1) return forEachElements(e.args[0]!);
+  if (e.kind === "object") return e.entries.every((x) => typeof x.key === "string") ? e.entries.map((x) => ({ key: { kind: "literal", value: x.key as string }, value: x.value })) : undefined;
+  if (e.kind === "list") return e.items.every((x) => x.kind === "literal" && typeof x.value === "string") ? e.items.map((x) => ({ key: x, value: x })) : undefined;
+  return undefined;
+}
+
+/** `each.key`, `each.value` (and `each.value.attr` of an object) replaced by an element's, and templates of literals joined. */
+function eachPut(e: Expr, key: Expr, value: Expr): Expr {
+  return rewriteExpr(e, (x) => {
+    if (x.kind === "ref" && x.target.kind === "each") {
+      let v: Expr | undefined = x.target.which === "key" ? key : value;
+      for (const a of x.path) v = a.kind === "attr" && v?.kind === "object" ? v.entries.find((en) => en.key === a.name)?.value : undefined;
+      return v ?? x;
+    }
+    if (x.kind === "template" && x.parts.every((p) => typeof p === "string" || (p.kind === "literal" && p.value !== null))) {
+      return { kind: "literal", value: x.parts.map((p) => (typeof p === "string" ? p : String((p as { value: unknown }).value))).join("") };
+    }
+    return x;
+  });
+}
+
+/** An address with keys not written out, as the block writes it (`aws_x.y[each.key]`), for what is said of it. */
+function asWritten(e: Expr): string | undefined {
+  if (e.kind !== "ref" || e.target.kind !== "resource") return undefined;
+  const key = (k: Expr) => (k.kind === "literal" ? JSON.stringify(k.value) : k.kind === "ref" && k.target.kind === "each" && !k.path.length ? `each.${k.target.which}` : "…");
+  return `${e.target.type}.${e.target.name}${e.path.map((a) => (a.kind === "attr" ? `.${a.name}` : `[${key(a.key)}]`)).join("")}`;
 }

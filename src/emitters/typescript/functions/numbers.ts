@@ -2,6 +2,7 @@
 import { arrow, binary, call, code, conditional, method, PREC, unary } from "../code.js";
 import { stringLiteral } from "../escape.js";
 import { helper, literal, spreadable, typed, type FnArg, type FnContext, type FnPrinter } from "./shared.js";
+import { joinAll, required, unwrap } from "../../../typing/types.js";
 
 const math = (name: string): FnPrinter => (args) => code(`Math.${name}(${args.map(spreadable).join(", ")})`);
 
@@ -50,10 +51,14 @@ export const NUMBER_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   },
   // `try(x, null)`: null is a value, not a failure, so it is given as `null` (an `undefined`
   // answer means a missing attribute to the helper) and read back as the absent value.
+  // Alternatives of kinds that have no common type (an object, else a string: Terraform's try answers whichever
+  // succeeds) are typed `any`, as Terraform types the result dynamically.
   try: (args, ctx) => {
     const last = args[args.length - 1];
-    if (args.length < 2 || last?.expr.kind !== "literal" || last.expr.value !== null) return call(ctx.helper("tryValues"), thunks(args, ctx));
-    return binary("??", call(ctx.helper("tryValues"), [...thunks(args.slice(0, -1), ctx), arrow("", code("null"))]), code("undefined"));
+    const types = args.map((a) => required(unwrap(a.type)));
+    const fn = types.every((t) => t.k !== "any") && joinAll(types).k === "any" ? `${ctx.helper("tryValues")}<any>` : ctx.helper("tryValues");
+    if (args.length < 2 || last?.expr.kind !== "literal" || last.expr.value !== null) return call(fn, thunks(args, ctx));
+    return binary("??", call(fn, [...thunks(args.slice(0, -1), ctx), arrow("", code("null"))]), code("undefined"));
   },
   can: ([v], ctx) => call(ctx.helper("can"), thunks([v!], ctx)),
   sensitive: ([v]) => call("pulumi.secret", [v!.print()]),

@@ -1693,3 +1693,12 @@ describe("@pulumi/tls", () => {
     expect(get("imported", "aws:acm/certificate:Certificate").dependencies).toEqual(expect.arrayContaining(["ca"]));
   });
 });
+
+describe("a load balancer's settings that classic Pulumi spreads into arguments", () => {
+  it("attributes as their own arguments, the scheme as internal, an IPAM pool as the ipamPools block", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "cfn_load_balancer", "expected", "index.ts"), { Subnets: JSON.stringify(["subnet-a", "subnet-b"]) });
+    const get = (name: string) => registered.find((r) => r.name === name)!;
+    expect(get("Public").inputs).toMatchObject({ name: "public-alb", internal: false, loadBalancerType: "application", subnets: ["subnet-a", "subnet-b"], idleTimeout: 120, enableDeletionProtection: true });
+    expect(get("Private").inputs).toMatchObject({ internal: true, loadBalancerType: "network", ipamPools: { ipv4IpamPoolId: "ipam-pool-0123456789abcdef0" } });
+  });
+});

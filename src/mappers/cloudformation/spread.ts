@@ -1,7 +1,7 @@
 /**
  * Settings CloudFormation writes as a list of items that classic Pulumi spreads into arguments of
  * their own: a load balancer's `LoadBalancerAttributes` (`idle_timeout.timeout_seconds` →
- * `idleTimeout`), a topic's `DeliveryStatusLogging` (one item per protocol →
+ * `idleTimeout`; and its `Ipv4IpamPoolId`, classic Pulumi's `ipamPools` block), a topic's `DeliveryStatusLogging` (one item per protocol →
  * `lambdaSuccessFeedbackRoleArn`, `sqsSuccessFeedbackSampleRate`…); and a topic's inline
  * `Subscription`, a TopicSubscription each.
  */
@@ -37,6 +37,9 @@ export const loadBalancer: Handler = (ctx) => {
     if (e.name === "Scheme") {
       const internal: Expr = e.value.kind === "literal" ? { kind: "literal", value: e.value.value === "internal" } : { kind: "binary", op: "==", left: e.value, right: str("internal") };
       entries.push({ ...e, value: internal });
+    } else if (e.name === "Ipv4IpamPoolId") {
+      // The IPAM pool the load balancer's addresses come from: classic Pulumi's ipamPools block.
+      extra.push({ name: "ipamPools", value: { kind: "object", entries: [{ key: "Ipv4IpamPoolId", value: e.value }] }, ...(e.loc ? { loc: e.loc } : {}), ...(e.comments ? { comments: e.comments } : {}) });
     } else if (e.name === "LoadBalancerAttributes" && e.value.kind === "list") {
       for (const a of e.value.items) {
         const kv = entriesOf(a);

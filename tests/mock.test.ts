@@ -1702,3 +1702,18 @@ describe("a load balancer's settings that classic Pulumi spreads into arguments"
     expect(get("Private").inputs).toMatchObject({ internal: true, loadBalancerType: "network", ipamPools: { ipv4IpamPoolId: "ipam-pool-0123456789abcdef0" } });
   });
 });
+
+describe("time_sleep", () => {
+  it("a wait is a sleep command after what it depends on; what reads its triggers reads them through it, after the wait", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "time_sleep", "expected", "index.ts"));
+    const get = (name: string, type: string) => registered.find((r) => r.name === name && r.type === type)!;
+    const wait = get("iam", "command:local:Command");
+    expect(wait.inputs).toEqual({ create: "sleep 10", delete: "sleep 90", triggers: [{ role_arn: "arn:aws:mock:aws:iam/role:Role:fn" }] });
+    expect(wait.dependencies).toContain("fn");
+    const fn = get("fn", "aws:lambda/function:Function");
+    expect(fn.inputs.role).toBe("arn:aws:mock:aws:iam/role:Role:fn");
+    // The function waits for the command (its role comes through it), not for the role alone.
+    expect(fn.dependencies).toContain("iam");
+    expect(get("settle", "command:local:Command").dependencies).toContain("fn");
+  });
+});

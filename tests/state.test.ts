@@ -227,6 +227,15 @@ describe("import blocks → pulumi import file", () => {
     for (const e of file.resources) expect(registered.some((x) => x.type === e.type && x.name === e.name), e.name).toBe(true);
   });
 
+  it("a time_sleep is left out, saying its wait runs once on the first update; what it waits for is adopted", async () => {
+    const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "time_sleep"), diskLoader, { prettier: false });
+    const row = (type: string, name: string, attributes: Record<string, unknown>) => ({ mode: "managed", type, name, instances: [{ schema_version: 0, attributes }] });
+    const state = JSON.stringify({ version: 4, resources: [row("aws_iam_role", "fn", { id: "fn", name: "fn" }), row("time_sleep", "iam", { id: "2026-01-01T00:00:00Z", create_duration: "10s" }), row("aws_lambda_function", "fn", { id: "fn", function_name: "fn" })] });
+    const r = terraformImports({ path: "terraform.tfstate", text: state }, tree, options);
+    expect(r.file.resources.map((e) => `${e.type} ${e.name} ${e.id}`)).toEqual(["aws:iam/role:Role fn fn", "aws:lambda/function:Function fn fn"]);
+    expect(r.skipped).toEqual([{ address: "time_sleep.iam", reason: "a wait has nothing in the cloud to adopt: its command waits once, on the first update" }]);
+  });
+
   it("a null_resource run as commands is left out, saying its commands run once on the first update", async () => {
     const tree = await convertTree(path.join(ROOT, "tests", "fixtures", "null_resource_commands"), diskLoader, { prettier: false });
     const state = JSON.stringify({

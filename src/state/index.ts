@@ -163,7 +163,7 @@ function adopt(b: ImportBuilder, adopted: Adopted, from: Location | "state", tre
   for (const d of decls) {
     const identity = identityOf(d.className);
     if (d.className.startsWith("command.")) {
-      b.skip(address, `its commands (${d.className}) have nothing in the cloud to adopt: they run once when the first update creates them, as the provisioners ran when Terraform created it`, inst.loc);
+      b.skip(address, d.source?.type === "time_sleep" ? "a wait has nothing in the cloud to adopt: its command waits once, on the first update" : `its commands (${d.className}) have nothing in the cloud to adopt: they run once when the first update creates them, as the provisioners ran when Terraform created it`, inst.loc);
       continue;
     }
     // A random value's import ID is its value, read off the state (generated.ts).

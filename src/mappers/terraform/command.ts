@@ -8,7 +8,8 @@
  * `environment` and `interpreter` as written), `remote-exec` a `command.remote.Command` of its
  * `inline` commands, `file` a `command.remote.CopyToRemote` of its source (a file, a folder, or
  * content), both over the SSH `connection` (the bastion its `proxy`). `self.triggers.<key>`
- * reads that trigger's value; an archive's hash among the triggers is the archive.
+ * reads that trigger's value; an archive's hash among the triggers is the archive. A
+ * `time_sleep` is a `sleep` command (timeSleepDecls).
  */
 import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { transformExpr, type Expr, type ObjectEntry } from "../../model/expr.js";
@@ -175,4 +176,48 @@ export function commandDecls(r: Resource, h: CommandHelpers, diags: Diagnostic[]
   const replaced = h.after ? ", after it and made again when it is replaced" : triggersAttr ? `, replaced when its ${triggersAttr.name} change` : "";
   diags.push(diagnostic("PG2010", "info", `${id}: its provisioners run as @pulumi/command commands (${decls.length})${replaced}`, r.loc));
   return decls;
+}
+
+/** A Go duration written out (`30s`, `1m30s`, `500ms`) in seconds, or undefined. */
+function seconds(e: Expr | undefined): number | undefined {
+  if (e?.kind !== "literal" || typeof e.value !== "string" || !/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(e.value)) return undefined;
+  const unit: Readonly<Record<string, number>> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  return [...e.value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)].reduce((n, m) => n + Number(m[1]) * unit[m[2]!]!, 0);
+}
+
+/**
+ * A `time_sleep` (the time provider's wait, often for IAM to propagate) as the command Pulumi
+ * programs wait with: `sleep <seconds>` when created (`create_duration`) and when deleted
+ * (`destroy_duration`), ordered by its `depends_on` like any resource, replaced when its
+ * `triggers` change; its `triggers` map is the command's first trigger, so what reads
+ * `time_sleep.x.triggers["k"]` reads it after the wait, as Terraform's passes it through.
+ */
+export function timeSleepDecls(r: Resource, h: CommandHelpers, diags: Diagnostic[]): Decl[] {
+  const id = `${r.type}.${r.name}`;
+  const attr = (name: string) => r.body.find((b): b is Attribute => b.kind === "attribute" && b.name === name);
+  const entries: ObjectEntry[] = [];
+  for (const [name, key] of [["create_duration", "create"], ["destroy_duration", "delete"]] as const) {
+    const a = attr(name);
+    if (!a) continue;
+    const n = seconds(a.value);
+    if (n === undefined) diags.push(diagnostic("PG2006", "warning", `${id}: ${name} is not a duration written out ("30s", "1m30s"), so the wait is left out`, a.loc));
+    else entries.push({ key, value: { kind: "literal", value: `sleep ${n}` } });
+  }
+  const triggers = attr("triggers");
+  if (triggers) entries.push({ key: "triggers", value: { kind: "list", items: [h.value(triggers.value, triggers.loc)] } });
+  for (const b of r.body) if (b.kind !== "attribute" || !["create_duration", "destroy_duration", "triggers"].includes(b.name)) diags.push(diagnostic("PG2003", "warning", `${id}: ${b.kind === "attribute" ? b.name : b.kind} is not converted`, b.loc));
+  diags.push(diagnostic("PG2010", "info", `${id}: a wait, as the command \`sleep\` (@pulumi/command; a POSIX shell where the program runs)`, r.loc));
+  return [{
+    kind: "resource",
+    id,
+    sourceName: r.name,
+    className: "command.local.Command",
+    resourceName: r.name,
+    args: { kind: "object", entries },
+    options: h.options,
+    ...(h.repeat ? { repeat: h.repeat } : {}),
+    source: { type: r.type, address: id },
+    loc: r.loc,
+    ...(r.comments ? { comments: r.comments } : {}),
+  }];
 }

@@ -16,7 +16,7 @@ import { resolveDataSource, resolveResourceType } from "./types.js";
 import { mapBody } from "./body.js";
 import { COMPUTED, movedOf, splitBody } from "./moved.js";
 import { isRideAlong, rideAlongDecl, VALUE_ATTRIBUTES } from "./providers.js";
-import { commandDecls, runsCommands } from "./command.js";
+import { commandDecls, runsCommands, timeSleepDecls } from "./command.js";
 import { mapTypedPaths } from "./paths.js";
 import { rewriteReferences, type Declared, type DeclaredModule, type ReferenceTable } from "./references.js";
 import { moduleDecl, type MapOptions } from "./modules.js";
@@ -48,6 +48,7 @@ export function mapTerraform(source: SourceProgram, diags: Diagnostic[], mapOpti
         break;
       case "resource":
         if (runsCommands(item)) decls.push(...commandDecls(item, { value: (e, loc = item.loc) => rewriteReferences(e, table, diags, loc), options: options(item, table, diags), repeat: repeat(item, table, diags) }, diags));
+        else if (item.mode === "managed" && item.type === "time_sleep") decls.push(...timeSleepDecls(item, { value: (e, loc = item.loc) => rewriteReferences(e, table, diags, loc), options: options(item, table, diags), repeat: repeat(item, table, diags) }, diags));
         else if (isRideAlong(item)) decls.push(rideAlongDecl(item, (e, loc = item.loc) => rewriteReferences(e, table, diags, loc), diags));
         else decls.push(...(item.mode === "data" ? dataDecl(item, table, diags) : resourceDecl(item, table, diags)));
         break;
@@ -140,7 +141,7 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
         const answers: Declared | undefined = m && target ? { id: `${key}.${m.suffix}`, tfType: m.asType, repeated, converted: true, props: target.schema.outputs } : undefined;
         const moved = m && answers ? Object.fromEntries(Object.entries(m.reads).map(([a, attr]) => [a, { by: answers, attr }])) : undefined;
         // A null_resource or terraform_data running local-exec provisioners is the last of its commands (command.ts).
-        if (runsCommands(it)) {
+        if (runsCommands(it) || it.type === "time_sleep") {
           resources.set(key, { id: key, tfType: it.type, repeated, ...(it.meta.forEach !== undefined ? { keyed: true } : {}), converted: true, props: commandSchema().resources["local.Command"]!.outputs });
           continue;
         }

@@ -139,6 +139,14 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
         return notConverted(refText(r), `${d.tfType} has no such value in Pulumi`);
       }
       const firstAttr = r.path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");
+      // A time_sleep's triggers are its command's first trigger (command.ts): read after the wait.
+      if (d.tfType === "time_sleep" && firstAttr?.name === "triggers") {
+        const at = r.path.indexOf(firstAttr) + 1;
+        const triggers: Expr = { ...r, target: { kind: "decl", id: d.id }, path: mapPath(r.path.slice(0, at), d) };
+        // `element(present(wait.triggers), 0)["k"]`: the first trigger (the map), then what is read of it.
+        const first: Expr = { kind: "call", name: "element", args: [{ kind: "call", name: "present", args: [triggers], implicit: true }, { kind: "literal", value: 0 }] };
+        return r.path.slice(at).reduce<Expr>((c, a) => ({ kind: "index", collection: c, key: a.kind === "attr" ? { kind: "literal", value: a.name } : a.key }), first);
+      }
       const answered = firstAttr && d.moved?.[firstAttr.name];
       if (answered) {
         const renamed = r.path.map((a) => (a === firstAttr ? { kind: "attr" as const, name: answered.attr } : a));

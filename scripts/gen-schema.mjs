@@ -249,7 +249,8 @@ function collect(dir, module) {
           ...(outputs.optional.length ? { optionalOutputs: outputs.optional } : {}),
         };
       }
-      if (!native && ts.isFunctionDeclaration(st) && st.name && /^get[A-Z]/.test(st.name.text) && !st.name.text.endsWith("Output")) {
+      // Invokes: `get…`, and @pulumi/command's `local.run` (what a Terraform external data source runs).
+      if (!native && ts.isFunctionDeclaration(st) && st.name && (/^get[A-Z]/.test(st.name.text) || (command && st.name.text === "run")) && !st.name.text.endsWith("Output")) {
         const fn = st.name.text;
         const up = fn[0].toUpperCase() + fn.slice(1);
         const args = decls.get(`${up}Args`);
@@ -258,7 +259,7 @@ function collect(dir, module) {
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
         const r = result ? members(result, sf, module) : { props: {}, renamed: {} };
         schema.functions[`${module}.${fn}`] = {
-          token: `${prefix}:${module}/${base}:${fn}`,
+          token: command ? `command:${module}:${fn}` : `${prefix}:${module}/${base}:${fn}`,
           args: a.props,
           required: a.required,
           result: r.props,

@@ -1717,3 +1717,14 @@ describe("time_sleep", () => {
     expect(get("settle", "command:local:Command").dependencies).toContain("fn");
   });
 });
+
+describe("external data sources", () => {
+  it("the program runs through command.local.run, its words the argv (no shell), its query on stdin; result reads the JSON it prints", async () => {
+    const registered = await runProgram(path.join(FIXTURES, "external_data", "expected", "index.ts"));
+    const build = registered.find((r) => r.name === "build")!;
+    // The mock prints the query it is given, and what it ran.
+    expect(build.inputs.tags).toEqual({ ran: "python3 ./scripts/describe.py --short", by: "/usr/bin/env ./scripts/whoami.sh" });
+    // A parameter's value is a secret input: the mocks see the secret's wrapper.
+    expect((build.inputs.value as { value: unknown }).value).toBe("HEAD");
+  });
+});

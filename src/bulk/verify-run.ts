@@ -33,6 +33,8 @@ const INVOKE_ANSWERS: Readonly<Record<string, Record<string, unknown>>> = {
   "aws:iam/getPolicyDocument:getPolicyDocument": { json: '{"Version":"2012-10-17","Statement":[]}' },
   "aws:ssm/getParameter:getParameter": { value: "mock", type: "String" },
   "aws:ec2/getAmi:getAmi": { imageId: "ami-mock", id: "ami-mock", architecture: "x86_64" },
+  // An external data source's program: an empty JSON object printed (what reads its result reads nothing).
+  "command:local:run": { stdout: "{}", stderr: "" },
 };
 
 /**

@@ -145,6 +145,8 @@ async function run(file: string, config: Record<string, string>, options: RunOpt
         if (args.token === "aws:iam/getPolicyDocument:getPolicyDocument") return { ...args.inputs, json: policyDocument(args.inputs) };
         if (args.token === "aws:index/getAvailabilityZones:getAvailabilityZones") return { names: ["a", "b", "c"].map((z) => region + z), zoneIds: ["1", "2", "3"].map((n) => `use1-az${n}`), id: region };
         if (args.token === "aws:ec2/getAmi:getAmi") return { id: "ami-0mock", imageId: "ami-0mock", architecture: "x86_64" };
+        // A program run by command.local.run (an external data source): it prints the query it was given, with what it ran.
+        if (args.token === "command:local:run") return { ...args.inputs, stdout: JSON.stringify({ ...JSON.parse(String(args.inputs.stdin ?? "{}")), ran: [...((args.inputs.interpreter as string[]) ?? []), args.inputs.command].join(" ") }), stderr: "" };
         // A TLS endpoint's certificate chain, its fingerprint named after the URL.
         if (args.token === "tls:index/getCertificate:getCertificate") return { ...args.inputs, certificates: [{ sha1Fingerprint: `sha1-of-${String(args.inputs.url)}`, isCa: true }], id: String(args.inputs.url) };
         if (args.token === "aws:ec2/getSubnets:getSubnets") return { ids: ["subnet-0a", "subnet-0b", "subnet-0c"], id: region };

@@ -221,3 +221,33 @@ export function timeSleepDecls(r: Resource, h: CommandHelpers, diags: Diagnostic
     ...(r.comments ? { comments: r.comments } : {}),
   }];
 }
+
+/**
+ * An `external` data source as @pulumi/command's `local.run` invoke, run when the program runs
+ * (as Terraform runs it when it plans): its `program` the argv (all but the last word the
+ * interpreter, the last the command, so no word passes through a shell), its `query` the JSON on
+ * standard input, its `working_dir` the folder; `result` reads the JSON the program prints.
+ */
+export function externalDecl(r: Resource, h: CommandHelpers, diags: Diagnostic[]): Decl {
+  const id = `data.${r.type}.${r.name}`;
+  const attr = (name: string) => r.body.find((b): b is Attribute => b.kind === "attribute" && b.name === name);
+  const program = attr("program");
+  const argv = program?.value.kind === "list" ? program.value.items : undefined;
+  const comments = r.comments ? { comments: r.comments } : {};
+  if (!argv?.length) {
+    diags.push(diagnostic("PG2006", "warning", `${id}: program is not a list written out, so what it runs is not known here; it is left as a TODO`, program?.loc ?? r.loc));
+    return { kind: "comment", id, sourceName: r.name, loc: r.loc, ...comments, lines: [`TODO(pulumigrate): data "external" "${r.name}" is not converted: its program is not a list written out.`] };
+  }
+  const words = argv.map((w) => h.value(w, program!.loc));
+  const entries: ObjectEntry[] = [
+    { key: "interpreter", value: { kind: "list", items: words.length > 1 ? words.slice(0, -1) : [{ kind: "literal", value: "/usr/bin/env" }] } },
+    { key: "command", value: words.at(-1)! },
+  ];
+  const query = attr("query");
+  if (query) entries.push({ key: "stdin", value: { kind: "call", name: "jsonencode", args: [h.value(query.value, query.loc)] } });
+  const dir = attr("working_dir");
+  if (dir) entries.push({ key: "dir", value: h.value(dir.value, dir.loc) });
+  for (const b of r.body) if (b.kind !== "attribute" || !["program", "query", "working_dir"].includes(b.name)) diags.push(diagnostic("PG2003", "warning", `${id}: ${b.kind === "attribute" ? b.name : b.kind} is not converted`, b.loc));
+  diags.push(diagnostic("PG2010", "info", `${id}: its program runs when the Pulumi program runs (command.local.run), as Terraform runs it when it plans; result reads the JSON it prints. The files it runs are not copied into a project: put them beside it`, r.loc));
+  return { kind: "invoke", id, sourceName: r.name, fn: "command.local.runOutput", args: { kind: "object", entries }, options: h.options, ...(h.repeat ? { repeat: h.repeat } : {}), loc: r.loc, ...comments };
+}

@@ -16,7 +16,7 @@ import { resolveDataSource, resolveResourceType } from "./types.js";
 import { mapBody } from "./body.js";
 import { COMPUTED, movedOf, splitBody } from "./moved.js";
 import { isRideAlong, rideAlongDecl, VALUE_ATTRIBUTES } from "./providers.js";
-import { commandDecls, runsCommands, timeSleepDecls } from "./command.js";
+import { commandDecls, externalDecl, runsCommands, timeSleepDecls } from "./command.js";
 import { mapTypedPaths } from "./paths.js";
 import { rewriteReferences, type Declared, type DeclaredModule, type ReferenceTable } from "./references.js";
 import { moduleDecl, type MapOptions } from "./modules.js";
@@ -155,6 +155,8 @@ function buildTable(program: SourceProgram, mapOptions: MapOptions): ReferenceTa
         resources.set(key, { id: key, tfType: it.type, repeated, ...(it.meta.forEach !== undefined ? { keyed: true } : {}), converted: r !== undefined, ...(r ? { props: r.schema.outputs } : {}), ...(moved ? { moved } : {}), ...(computed ? { computed } : {}) });
       } else if (it.type === REMOTE_STATE) {
         data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, remoteState: true });
+      } else if (it.type === "external") {
+        data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, props: commandSchema().functions["local.run"]!.result });
       } else if (VALUE_ATTRIBUTES[it.type]) {
         data.set(key, { id: `data.${key}`, tfType: it.type, repeated, converted: true, values: VALUE_ATTRIBUTES[it.type]! });
       } else {
@@ -266,6 +268,7 @@ function dataDecl(r: Resource, table: ReferenceTable, diags: Diagnostic[]): Decl
     const rep = repeat(r, table, diags);
     return remoteStateDecls(r, { diags, taken: table.variables, options: options(r, table, diags), ...(rep ? { repeat: rep } : {}) });
   }
+  if (r.type === "external") return [externalDecl(r, { value: (e, loc = r.loc) => rewriteReferences(e, table, diags, loc), options: options(r, table, diags), repeat: repeat(r, table, diags) }, diags)];
   const resolved = resolveDataSource(r.type);
   const id = `data.${r.type}.${r.name}`;
   const comments = r.comments ? { comments: r.comments } : {};

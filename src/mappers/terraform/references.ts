@@ -139,6 +139,12 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
         return notConverted(refText(r), `${d.tfType} has no such value in Pulumi`);
       }
       const firstAttr = r.path.find((a): a is { kind: "attr"; name: string } => a.kind === "attr");
+      // An external data source's result is the JSON its program prints (command.ts).
+      if (d.tfType === "external" && firstAttr?.name === "result") {
+        const at = r.path.indexOf(firstAttr) + 1;
+        const printed: Expr = { kind: "call", name: "jsondecode", args: [{ ...r, target: { kind: "decl", id: d.id }, path: mapPath([...r.path.slice(0, at - 1), { kind: "attr", name: "stdout" }], d) }] };
+        return r.path.slice(at).reduce<Expr>((c, a) => ({ kind: "index", collection: c, key: a.kind === "attr" ? { kind: "literal", value: a.name } : a.key }), printed);
+      }
       // A time_sleep's triggers are its command's first trigger (command.ts): read after the wait.
       if (d.tfType === "time_sleep" && firstAttr?.name === "triggers") {
         const at = r.path.indexOf(firstAttr) + 1;

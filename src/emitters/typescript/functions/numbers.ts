@@ -52,11 +52,13 @@ export const NUMBER_FUNCTIONS: Readonly<Record<string, FnPrinter>> = {
   // `try(x, null)`: null is a value, not a failure, so it is given as `null` (an `undefined`
   // answer means a missing attribute to the helper) and read back as the absent value.
   // Alternatives of kinds that have no common type (an object, else a string: Terraform's try answers whichever
-  // succeeds) are typed `any`, as Terraform types the result dynamically.
+  // succeeds, as it is) are typed `any`, as Terraform types the result dynamically.
   try: (args, ctx) => {
     const last = args[args.length - 1];
     const types = args.map((a) => required(unwrap(a.type)));
-    const fn = types.every((t) => t.k !== "any") && joinAll(types).k === "any" ? `${ctx.helper("tryValues")}<any>` : ctx.helper("tryValues");
+    // Scalars of different kinds too (`try(tonumber(x), "n/a")`): Terraform answers the number or the string as it is.
+    const mixedScalars = types.every((t) => t.k === "string" || t.k === "number" || t.k === "bool") && new Set(types.map((t) => t.k)).size > 1;
+    const fn = types.every((t) => t.k !== "any") && (joinAll(types).k === "any" || mixedScalars) ? `${ctx.helper("tryValues")}<any>` : ctx.helper("tryValues");
     if (args.length < 2 || last?.expr.kind !== "literal" || last.expr.value !== null) return call(fn, thunks(args, ctx));
     return binary("??", call(fn, [...thunks(args.slice(0, -1), ctx), arrow("", code("null"))]), code("undefined"));
   },

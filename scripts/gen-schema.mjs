@@ -231,7 +231,8 @@ function collect(dir, module) {
         const args = decls.get(`${cls}Args`);
         if (native && cls === "Provider") continue;
         if (random && cls === "Provider") continue;
-        const token = native ? `aws-native:${module}:${cls}` : module === "index" && cls === "Provider" ? "pulumi:providers:aws" : `${prefix}:${module}/${base}:${cls}`;
+        // @pulumi/command registers its types without the file part (`command:local:Command`).
+        const token = native ? `aws-native:${module}:${cls}` : module === "index" && cls === "Provider" ? "pulumi:providers:aws" : command ? `command:${module}:${cls}` : `${prefix}:${module}/${base}:${cls}`;
         const a = args ? members(args, sf, module) : { props: {}, required: [] };
         const doc = st.getFullText(sf).slice(0, st.getLeadingTriviaWidth(sf));
         const deprecated = /@deprecated [^\n]*? in favor of (?:aws\.(\w+)\/\w+|(\w+))\.(\w+)/.exec(doc);

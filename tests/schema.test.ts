@@ -1,10 +1,21 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { awsSchema } from "../src/schema/index.js";
+import { awsSchema, commandSchema, randomSchema, tlsSchema } from "../src/schema/index.js";
 import { ROOT } from "./helpers/fixtures.js";
 
 describe("generated schema", () => {
+  it("names each class and invoke of the packages beside AWS by the token the package registers", () => {
+    for (const [pkg, schema] of [["random", randomSchema()], ["command", commandSchema()], ["tls", tlsSchema()]] as const) {
+      const dir = path.join(ROOT, "node_modules", "@pulumi", pkg);
+      const js = fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+      const tokens = [...Object.values(schema.resources), ...Object.values(schema.functions)].map((r) => r.token);
+      expect(tokens.length, pkg).toBeGreaterThan(0);
+      for (const t of tokens) expect(js.includes(`"${t}"`), `${pkg}: ${t}`).toBe(true);
+    }
+  });
+
   it("is what scripts/gen-schema.mjs produces from the installed @pulumi/aws", () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "gen-schema.mjs"), "--check"], { encoding: "utf8", cwd: ROOT });
     expect(out).toContain("schema up to date");

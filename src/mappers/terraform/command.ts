@@ -15,8 +15,8 @@ import { diagnostic, type Diagnostic } from "../../model/diagnostics.js";
 import { transformExpr, type Expr, type ObjectEntry } from "../../model/expr.js";
 import type { Location } from "../../model/location.js";
 import type { Decl, Repeat, ResourceOptions } from "../../model/pulumi.js";
-import type { Attribute, ProvisionerRun, Resource } from "../../model/program.js";
-import { ARCHIVE_HASHES } from "./providers.js";
+import type { ProvisionerRun, Resource } from "../../model/program.js";
+import { ARCHIVE_HASHES, attr } from "./providers.js";
 
 /** Whether the resource is run as commands: a null_resource or terraform_data with local-exec provisioners. */
 export function runsCommands(r: Resource): boolean {
@@ -129,8 +129,7 @@ function runOf(x: ProvisionerRun, id: string, value: (e: Expr) => Expr, diags: D
 
 export function commandDecls(r: Resource, h: CommandHelpers, diags: Diagnostic[]): Decl[] {
   const id = `${r.type}.${r.name}`;
-  const attr = (name: string) => r.body.find((b): b is Attribute => b.kind === "attribute" && b.name === name);
-  const triggersAttr = attr(r.type === "null_resource" ? "triggers" : "triggers_replace");
+  const triggersAttr = attr(r.body, r.type === "null_resource" ? "triggers" : "triggers_replace");
   const triggers = triggersAttr ? h.value(archiveForHash(triggersAttr.value), triggersAttr.loc) : undefined;
   const rawTriggers = triggersAttr?.value;
   const execs = r.meta.provisionerRuns ?? [];
@@ -194,16 +193,15 @@ function seconds(e: Expr | undefined): number | undefined {
  */
 export function timeSleepDecls(r: Resource, h: CommandHelpers, diags: Diagnostic[]): Decl[] {
   const id = `${r.type}.${r.name}`;
-  const attr = (name: string) => r.body.find((b): b is Attribute => b.kind === "attribute" && b.name === name);
   const entries: ObjectEntry[] = [];
   for (const [name, key] of [["create_duration", "create"], ["destroy_duration", "delete"]] as const) {
-    const a = attr(name);
+    const a = attr(r.body, name);
     if (!a) continue;
     const n = seconds(a.value);
     if (n === undefined) diags.push(diagnostic("PG2006", "warning", `${id}: ${name} is not a duration written out ("30s", "1m30s"), so the wait is left out`, a.loc));
     else entries.push({ key, value: { kind: "literal", value: `sleep ${n}` } });
   }
-  const triggers = attr("triggers");
+  const triggers = attr(r.body, "triggers");
   if (triggers) entries.push({ key: "triggers", value: { kind: "list", items: [h.value(triggers.value, triggers.loc)] } });
   for (const b of r.body) if (b.kind !== "attribute" || !["create_duration", "destroy_duration", "triggers"].includes(b.name)) diags.push(diagnostic("PG2003", "warning", `${id}: ${b.kind === "attribute" ? b.name : b.kind} is not converted`, b.loc));
   diags.push(diagnostic("PG2010", "info", `${id}: a wait, as the command \`sleep\` (@pulumi/command; a POSIX shell where the program runs)`, r.loc));
@@ -230,8 +228,7 @@ export function timeSleepDecls(r: Resource, h: CommandHelpers, diags: Diagnostic
  */
 export function externalDecl(r: Resource, h: CommandHelpers, diags: Diagnostic[]): Decl {
   const id = `data.${r.type}.${r.name}`;
-  const attr = (name: string) => r.body.find((b): b is Attribute => b.kind === "attribute" && b.name === name);
-  const program = attr("program");
+  const program = attr(r.body, "program");
   const argv = program?.value.kind === "list" ? program.value.items : undefined;
   const comments = r.comments ? { comments: r.comments } : {};
   if (!argv?.length) {
@@ -243,9 +240,9 @@ export function externalDecl(r: Resource, h: CommandHelpers, diags: Diagnostic[]
     { key: "interpreter", value: { kind: "list", items: words.length > 1 ? words.slice(0, -1) : [{ kind: "literal", value: "/usr/bin/env" }] } },
     { key: "command", value: words.at(-1)! },
   ];
-  const query = attr("query");
+  const query = attr(r.body, "query");
   if (query) entries.push({ key: "stdin", value: { kind: "call", name: "jsonencode", args: [h.value(query.value, query.loc)] } });
-  const dir = attr("working_dir");
+  const dir = attr(r.body, "working_dir");
   if (dir) entries.push({ key: "dir", value: h.value(dir.value, dir.loc) });
   for (const b of r.body) if (b.kind !== "attribute" || !["program", "query", "working_dir"].includes(b.name)) diags.push(diagnostic("PG2003", "warning", `${id}: ${b.kind === "attribute" ? b.name : b.kind} is not converted`, b.loc));
   diags.push(diagnostic("PG2010", "info", `${id}: its program runs when the Pulumi program runs (command.local.run), as Terraform runs it when it plans; result reads the JSON it prints. The files it runs are not copied into a project: put them beside it`, r.loc));

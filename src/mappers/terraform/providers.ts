@@ -25,7 +25,8 @@ export function isRideAlong(r: Resource): boolean {
   return (r.mode === "data" && r.type in VALUE_ATTRIBUTES) || (r.mode === "managed" && (r.type === "null_resource" || r.type === "terraform_data"));
 }
 
-const attr = (body: readonly BodyItem[], name: string) => body.find((b): b is Attribute => b.kind === "attribute" && b.name === name);
+/** A body's attribute of that name. */
+export const attr = (body: readonly BodyItem[], name: string) => body.find((b): b is Attribute => b.kind === "attribute" && b.name === name);
 const call = (name: string, args: Expr[]): Expr => ({ kind: "call", name, args });
 const str = (value: string): Expr => ({ kind: "literal", value });
 

@@ -143,7 +143,7 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
       if (d.tfType === "external" && firstAttr?.name === "result") {
         const at = r.path.indexOf(firstAttr) + 1;
         const printed: Expr = { kind: "call", name: "jsondecode", args: [{ ...r, target: { kind: "decl", id: d.id }, path: mapPath([...r.path.slice(0, at - 1), { kind: "attr", name: "stdout" }], d) }] };
-        return r.path.slice(at).reduce<Expr>((c, a) => ({ kind: "index", collection: c, key: a.kind === "attr" ? { kind: "literal", value: a.name } : a.key }), printed);
+        return readOf(printed, r.path.slice(at));
       }
       // A time_sleep's triggers are its command's first trigger (command.ts): read after the wait.
       if (d.tfType === "time_sleep" && firstAttr?.name === "triggers") {
@@ -151,7 +151,7 @@ function rewriteRef(r: RefExpr, table: ReferenceTable, diags: Diagnostic[], loc:
         const triggers: Expr = { ...r, target: { kind: "decl", id: d.id }, path: mapPath(r.path.slice(0, at), d) };
         // `element(present(wait.triggers), 0)["k"]`: the first trigger (the map), then what is read of it.
         const first: Expr = { kind: "call", name: "element", args: [{ kind: "call", name: "present", args: [triggers], implicit: true }, { kind: "literal", value: 0 }] };
-        return r.path.slice(at).reduce<Expr>((c, a) => ({ kind: "index", collection: c, key: a.kind === "attr" ? { kind: "literal", value: a.name } : a.key }), first);
+        return readOf(first, r.path.slice(at));
       }
       const answered = firstAttr && d.moved?.[firstAttr.name];
       if (answered) {
@@ -287,4 +287,9 @@ function mapAttrs(path: readonly Accessor[], props: Props, tfType: string, types
     current = nested ? types[nested] : undefined;
   }
   return out;
+}
+
+/** What the rest of a reference reads of a value that is no reference (a call's result): an index per step. */
+function readOf(base: Expr, rest: readonly Accessor[]): Expr {
+  return rest.reduce<Expr>((c, a) => ({ kind: "index", collection: c, key: a.kind === "attr" ? { kind: "literal", value: a.name } : a.key }), base);
 }
